@@ -1,0 +1,31 @@
+import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
+import type { DialogState } from 'botbuilder-dialogs';
+import type { Logger } from 'pino';
+import { errorReply } from '../dialogs/replies/errorReply';
+import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
+
+/**
+ * The one catch-all for a failed turn: log the error (never the resident's words), apologise with the phone
+ * number, and reset only the dialog stack so the next message starts cleanly. Everything else the conversation
+ * holds (and whatever the resident has already submitted) is kept.
+ */
+export function createTurnErrorHandler(
+  logger: Logger,
+  conversationState: BotState,
+  dialogState: StatePropertyAccessor<DialogState>,
+  knowledge: KnowledgeSource | undefined,
+): (context: TurnContext, error: Error) => Promise<void> {
+  return async (context, error) => {
+    logger.error(
+      { err: error, conversationId: context.activity.conversation?.id, activityType: context.activity.type },
+      'turn failed',
+    );
+    try {
+      await context.sendActivity(errorReply(knowledge?.current().knowledge.profile));
+      await dialogState.delete(context);
+      await conversationState.saveChanges(context, true);
+    } catch (recoveryError) {
+      logger.error({ err: recoveryError }, 'could not recover from a failed turn');
+    }
+  };
+}

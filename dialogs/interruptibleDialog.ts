@@ -1,0 +1,46 @@
+import { ActivityTypes } from 'botbuilder';
+import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
+import type { ConversationServices } from './conversationServices';
+import { detectInterruption } from './detectInterruption';
+import { cancelledReply, contactReply, helpReply, restartedReply } from './replies/interruptionReplies';
+
+/**
+ * Base of every dialog that waits for the resident: "help", "cancel", "start over" and "talk to a person" work at
+ * any step. Help keeps the dialog where it was; cancel and start over end it; a person is offered without losing
+ * the dialog's progress.
+ */
+export abstract class InterruptibleDialog extends ComponentDialog {
+  constructor(
+    id: string,
+    protected readonly services: ConversationServices,
+  ) {
+    super(id);
+  }
+
+  protected override async onContinueDialog(innerDc: DialogContext): Promise<DialogTurnResult> {
+    const interrupted = await this.interrupt(innerDc);
+    return interrupted ?? super.onContinueDialog(innerDc);
+  }
+
+  private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    const activity = innerDc.context.activity;
+    if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
+    switch (detectInterruption(activity.text)) {
+      case 'help':
+        await innerDc.context.sendActivity(helpReply(this.services));
+        await innerDc.repromptDialog();
+        return { status: DialogTurnStatus.waiting };
+      case 'person':
+        await innerDc.context.sendActivity(contactReply(this.services));
+        return { status: DialogTurnStatus.waiting };
+      case 'cancel':
+        await innerDc.context.sendActivity(cancelledReply(true));
+        return innerDc.cancelAllDialogs(true);
+      case 'startOver':
+        await innerDc.context.sendActivity(restartedReply());
+        return innerDc.cancelAllDialogs(true);
+      case undefined:
+        return undefined;
+    }
+  }
+}

@@ -1,0 +1,53 @@
+import type { Activity } from 'botbuilder';
+import type { Article } from '../../src/knowledge/articleSchema';
+import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
+import { botMessage } from '../councilBotMeta';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * An answer from one article: its short answer, who handles it when that is not the council, a link to the full
+ * page and a citation, so the resident can check the source.
+ */
+export function answerReply(
+  article: Article,
+  profile: CouncilProfile,
+  relatedTitles: readonly string[],
+): Partial<Activity> {
+  const parts = [article.summary];
+  if (article.handledBy === 'county') {
+    parts.push(`This is a ${profile.county.name} service: ${profile.county.phone}, ${profile.county.website}`);
+  }
+  parts.push(`Full details: [${article.title}](${article.url})`);
+  parts.push(`_Source: ${profile.name}, "${article.title}", checked ${formatDate(article.lastReviewed)}._`);
+  const suggestions = [...(article.needsPerson ? ['Talk to a person'] : []), ...relatedTitles.slice(0, 2)];
+  return botMessage(
+    parts.join('\n\n'),
+    {
+      action: 'answer',
+      articleId: article.id,
+      url: article.url,
+      service: article.service,
+      handledBy: article.handledBy,
+    },
+    suggestions,
+  );
+}
+
+function formatDate(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
+}

@@ -1,0 +1,84 @@
+import { z } from 'zod';
+import { parseOpeningHours } from '../contactCentre/openingHours';
+
+const optionalText = z
+  .string()
+  .trim()
+  .transform((value) => (value === '' ? undefined : value))
+  .optional();
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+/**
+ * Every environment variable the server reads, with its default. `.env.example` lists the same variables;
+ * a test keeps the two in step.
+ */
+const configShape = {
+  PORT: z.coerce.number().int().min(0).max(65535).default(3978),
+  HOST: z.string().trim().min(1).default('0.0.0.0'),
+  PUBLIC_URL: z
+    .url()
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
+  DATA_DIR: z.string().trim().min(1).default('./data'),
+  KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),
+  MONGODB_URI: optionalText.pipe(
+    z
+      .string()
+      .regex(/^mongodb(\+srv)?:\/\//, 'must start with mongodb:// or mongodb+srv://')
+      .optional(),
+  ),
+  MONGODB_DB: z.string().trim().min(1).default('councilbot'),
+  OPENAI_API_KEY: optionalText,
+  OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
+  OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
+  MicrosoftAppId: optionalText,
+  MicrosoftAppPassword: optionalText,
+  MicrosoftAppType: z
+    .enum(['MultiTenant', 'SingleTenant', 'UserAssignedMSI'])
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
+  MicrosoftAppTenantId: optionalText,
+  DIRECTLINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  CONTACT_CENTRE_HOURS: optionalText.pipe(
+    z
+      .string()
+      .superRefine((value, ctx) => {
+        const parsed = parseOpeningHours(value);
+        if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+      })
+      .optional(),
+  ),
+  CONSOLE_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
+  CONSOLE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
+  RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+};
+
+/** The names of every variable the server reads. */
+export const CONFIG_VARIABLES = Object.keys(configShape);
+
+export const configSchema = z.object(configShape).superRefine((config, ctx) => {
+  if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
+    ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });
+  }
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export type LoadConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/** Reads configuration from an environment; every problem names its variable, so start-up can list them all. */
+export function loadConfig(env: Record<string, string | undefined>): LoadConfigResult {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return { ok: true, config: parsed.data };
+  const problems = parsed.error.issues.map((issue) => {
+    const variable = issue.path.join('.') || '(environment)';
+    return `${variable}: ${issue.message}`;
+  });
+  return { ok: false, problems };
+}

@@ -1,0 +1,81 @@
+import type { Article } from './articleSchema';
+import type { ArticleSearch, Candidate } from './articleSearch';
+import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
+import { detectUrgent, type UrgentCategory } from './detectUrgent';
+import type { KnowledgeBase } from './knowledgeBase';
+
+/** What the bot should do with a resident's message. The bot turns each kind into a reply; `kb ask` prints it. */
+export type AnswerOutcome =
+  | { kind: 'urgent'; category: UrgentCategory; candidates: Candidate[] }
+  | { kind: 'smallTalk'; smallTalk: SmallTalkKind; candidates: Candidate[] }
+  | { kind: 'answer'; article: Article; candidates: Candidate[] }
+  | { kind: 'clarify'; articles: Article[]; candidates: Candidate[] }
+  | { kind: 'noMatch'; candidates: Candidate[] };
+
+/**
+ * Thresholds of the decision, tuned on the development questions and checked on an independent validation set
+ * (`test/fixtures/validation-questions.tsv`), so they describe the method rather than particular sentences.
+ */
+export interface DecisionTuning {
+  minCoverage: number;
+  dominantMinCoverage: number;
+  dominantScoreRatio: number;
+  rivalScoreRatio: number;
+  rivalMinCoverage: number;
+  maxClarifyOptions: number;
+}
+
+export const DECISION: DecisionTuning = {
+  /** Least share of the question's meaning an article must cover to be given as the answer. */
+  minCoverage: 0.45,
+  /**
+   * A long message full of detail ("massive pothole on the main road burst my tyre") covers less, so an article
+   * that covers at least this much is still the answer when it scores far above every other article.
+   */
+  dominantMinCoverage: 0.25,
+  dominantScoreRatio: 2.5,
+  /** An article scoring at least this share of the best one's score is a close rival. */
+  rivalScoreRatio: 0.9,
+  /** A rival must also cover this much of the question to be offered in a clarification. */
+  rivalMinCoverage: 0.5,
+  maxClarifyOptions: 3,
+};
+
+/** The one decision used by the bot, `kb ask` and `kb eval`: emergencies first, then small talk, then search. */
+export function answerQuestion(
+  text: string,
+  knowledge: KnowledgeBase,
+  search: ArticleSearch,
+  tuning: DecisionTuning = DECISION,
+): AnswerOutcome {
+  const candidates = search.search(text);
+  const urgent = detectUrgent(text);
+  if (urgent) return { kind: 'urgent', category: urgent.category, candidates };
+  const smallTalk = detectSmallTalk(text);
+  if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };
+  return decideFromCandidates(candidates, knowledge, tuning);
+}
+
+export function decideFromCandidates(
+  candidates: Candidate[],
+  knowledge: KnowledgeBase,
+  tuning: DecisionTuning = DECISION,
+): AnswerOutcome {
+  const best = candidates[0];
+  const bestArticle = best && knowledge.byId.get(best.id);
+  if (!best || !bestArticle || !isConfident(best, candidates[1], tuning)) return { kind: 'noMatch', candidates };
+  const rivals = candidates
+    .slice(1)
+    .filter((c) => c.score >= best.score * tuning.rivalScoreRatio && c.coverage >= tuning.rivalMinCoverage);
+  if (rivals.length === 0) return { kind: 'answer', article: bestArticle, candidates };
+  const articles = [best, ...rivals]
+    .slice(0, tuning.maxClarifyOptions)
+    .flatMap((candidate) => knowledge.byId.get(candidate.id) ?? []);
+  return { kind: 'clarify', articles, candidates };
+}
+
+function isConfident(best: Candidate, second: Candidate | undefined, tuning: DecisionTuning): boolean {
+  if (best.coverage >= tuning.minCoverage) return true;
+  const dominant = !second || best.score >= second.score * tuning.dominantScoreRatio;
+  return dominant && best.coverage >= tuning.dominantMinCoverage;
+}

@@ -1,0 +1,145 @@
+import MiniSearch from 'minisearch';
+import type { Article } from './articleSchema';
+import type { TextAnalyzer } from './textAnalyzer';
+
+/** An article found for a question, with how well it matched. */
+export interface Candidate {
+  id: string;
+  /** Relevance (BM25+ over the article and over its closest example question); comparable within one question. */
+  score: number;
+  /**
+   * Share of the question's meaning that the article covers, 0 to 1: the matched terms' weight over all terms'
+   * weight, where a term's weight is its rarity across articles (a word no article uses weighs most).
+   */
+  coverage: number;
+}
+
+interface ArticleDocument {
+  id: string;
+  title: string;
+  keywords: string;
+  summary: string;
+  body: string;
+}
+
+interface QuestionDocument {
+  id: number;
+  articleId: string;
+  text: string;
+}
+
+/** The search's weights: how much each part of an article counts, and how the two matches combine. */
+export interface SearchTuning {
+  fieldBoosts: { title: number; keywords: number; summary: number; body: number };
+  articleWeight: number;
+  /** The closest example question says most about what a resident means. */
+  questionWeight: number;
+}
+
+export const DEFAULT_SEARCH_TUNING: SearchTuning = {
+  fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5 },
+  articleWeight: 1,
+  questionWeight: 1.5,
+};
+
+/**
+ * Lexical search (MiniSearch, BM25+) with the council's vocabulary, stemming and spelling correction, done twice:
+ * over whole articles, and over each article's example questions, title and keywords as short documents of their
+ * own, so a resident's phrasing finds the nearest phrasing an editor wrote. Built once per knowledge snapshot.
+ */
+export class ArticleSearch {
+  private readonly articleIndex: MiniSearch<ArticleDocument>;
+  private readonly questionIndex: MiniSearch<QuestionDocument>;
+  private readonly documentFrequency = new Map<string, number>();
+  private readonly articleTerms = new Map<string, ReadonlySet<string>>();
+  private readonly articleCount: number;
+
+  constructor(
+    articles: readonly Article[],
+    private readonly analyzer: TextAnalyzer,
+    private readonly tuning: SearchTuning = DEFAULT_SEARCH_TUNING,
+  ) {
+    const tokenize = (text: string): string[] => analyzer.terms(text);
+    const identity = (term: string) => term;
+    this.articleIndex = new MiniSearch<ArticleDocument>({
+      fields: Object.keys(tuning.fieldBoosts),
+      tokenize,
+      processTerm: identity,
+      searchOptions: { boost: { ...tuning.fieldBoosts }, combineWith: 'OR', processTerm: identity },
+    });
+    this.questionIndex = new MiniSearch<QuestionDocument>({
+      fields: ['text'],
+      storeFields: ['articleId'],
+      tokenize,
+      processTerm: identity,
+      searchOptions: { combineWith: 'OR', processTerm: identity },
+    });
+    this.articleIndex.addAll(articles.map(toArticleDocument));
+    this.questionIndex.addAll(articles.flatMap(toQuestionDocuments));
+    for (const article of articles) {
+      const texts = [article.title, article.summary, article.body, ...article.questions, ...article.keywords];
+      const terms = new Set(texts.flatMap(tokenize));
+      this.articleTerms.set(article.id, terms);
+      for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
+    }
+    this.articleCount = articles.length;
+  }
+
+  /** The question's distinct terms after analysis, as the indexes see them. */
+  terms(question: string): string[] {
+    return [...new Set(this.analyzer.terms(question))];
+  }
+
+  /** Articles matching the question, best first. */
+  search(question: string, limit = 5): Candidate[] {
+    const terms = this.terms(question);
+    if (terms.length === 0) return [];
+    const tokenize = () => terms;
+    const scores = new Map<string, number>();
+    for (const result of this.articleIndex.search(question, { tokenize })) {
+      scores.set(String(result.id), this.tuning.articleWeight * result.score);
+    }
+    const bestQuestion = new Map<string, number>();
+    for (const result of this.questionIndex.search(question, { tokenize })) {
+      const articleId = String(result.articleId);
+      if ((bestQuestion.get(articleId) ?? 0) < result.score) bestQuestion.set(articleId, result.score);
+    }
+    for (const [id, score] of bestQuestion) scores.set(id, (scores.get(id) ?? 0) + this.tuning.questionWeight * score);
+    const totalWeight = terms.reduce((sum, term) => sum + this.termWeight(term), 0);
+    return [...scores.entries()]
+      .map(([id, score]) => ({ id, score, coverage: this.coverage(id, terms) / totalWeight }))
+      .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
+      .slice(0, limit);
+  }
+
+  private coverage(articleId: string, terms: readonly string[]): number {
+    const known = this.articleTerms.get(articleId);
+    return terms.reduce((sum, term) => sum + (known?.has(term) ? this.termWeight(term) : 0), 0);
+  }
+
+  /** Rarity of a term across articles: log(1 + N / (df + 0.5)); an unknown word weighs most. */
+  termWeight(term: string): number {
+    const df = this.documentFrequency.get(term) ?? 0;
+    return Math.log(1 + this.articleCount / (df + 0.5));
+  }
+}
+
+function toArticleDocument(article: Article): ArticleDocument {
+  return {
+    id: article.id,
+    title: article.title,
+    keywords: article.keywords.join('\n'),
+    summary: article.summary,
+    body: article.body,
+  };
+}
+
+let nextQuestionId = 0;
+
+function toQuestionDocuments(article: Article): QuestionDocument[] {
+  return [article.title, ...article.questions, ...article.keywords].map((text) => ({
+    id: nextQuestionId++,
+    articleId: article.id,
+    text,
+  }));
+}

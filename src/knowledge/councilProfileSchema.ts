@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { parseOpeningHours } from '../contactCentre/openingHours';
+import { URGENT_CATEGORIES } from './detectUrgent';
+
+const phone = z
+  .string()
+  .trim()
+  .regex(/^[0-9 +]{3,20}$/, 'must be a phone number of digits and spaces');
+
+/** The council's own details, kept by editors in `knowledge/council.yaml`. */
+export const councilProfileSchema = z.strictObject({
+  example: z.boolean().default(false),
+  name: z.string().trim().min(3),
+  shortName: z.string().trim().min(2),
+  website: z.url(),
+  phone,
+  email: z.email(),
+  textRelay: z.string().trim().optional(),
+  address: z.array(z.string().trim().min(1)).min(2),
+  contactCentre: z.strictObject({
+    hours: z.string().superRefine((value, ctx) => {
+      const parsed = parseOpeningHours(value);
+      if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
+    }),
+    callbackPromise: z.string().trim().min(5),
+  }),
+  responseTarget: z.strictObject({ workingDays: z.number().int().min(1).max(20) }),
+  /** Emergency and out-of-hours numbers; `for` says which emergencies each is given for. */
+  outOfHours: z
+    .array(z.strictObject({ label: z.string().trim().min(3), phone, for: z.array(z.enum(URGENT_CATEGORIES)).min(1) }))
+    .min(1)
+    .superRefine((numbers, ctx) => {
+      for (const category of URGENT_CATEGORIES) {
+        if (!numbers.some((number) => number.for.includes(category))) {
+          ctx.addIssue({ code: 'custom', message: `no number is given for the "${category}" emergency` });
+        }
+      }
+    }),
+  county: z.strictObject({
+    name: z.string().trim().min(3),
+    website: z.url(),
+    phone,
+    email: z.email(),
+    handles: z.array(z.string().trim().min(3)).min(1),
+  }),
+});
+
+export type CouncilProfile = z.infer<typeof councilProfileSchema>;

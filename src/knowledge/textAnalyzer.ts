@@ -1,0 +1,108 @@
+import stem from 'wink-porter2-stemmer';
+import type { SpellingCorrector } from './spellingCorrector';
+import { STOP_WORDS } from './stopWords';
+import type { Vocabulary } from './vocabularySchema';
+
+interface PhraseNode {
+  next: Map<string, PhraseNode>;
+  means?: readonly string[];
+}
+
+/**
+ * Turns text into search terms the same way for articles and for residents' messages: normalise, split into
+ * words, stem, rewrite the vocabulary's phrases to what they mean (longest phrase first), drop stop words.
+ * Because articles and questions go through the same steps, a synonym works in both directions.
+ */
+export class TextAnalyzer {
+  private readonly phrases: PhraseNode = { next: new Map() };
+  private readonly stopStems: ReadonlySet<string>;
+  private readonly keep: ReadonlySet<string>;
+  private readonly stemCache = new Map<string, string>();
+
+  constructor(
+    vocabulary: Vocabulary,
+    private readonly speller?: SpellingCorrector,
+  ) {
+    this.keep = new Set(vocabulary.keep.map((word) => normaliseText(word)));
+    this.stopStems = new Set([...STOP_WORDS, ...vocabulary.ignore].map((word) => this.stemWord(normaliseText(word))));
+    for (const entry of vocabulary.entries) {
+      const means = this.stemWords(entry.means);
+      for (const phrase of entry.say) this.addPhrase(this.stemWords(phrase), means);
+    }
+  }
+
+  /** The terms to index or search for. */
+  terms(text: string): string[] {
+    const rewritten = this.rewritePhrases(this.stemWords(text));
+    return rewritten.filter((term) => term.length > 1 && !this.stopStems.has(term));
+  }
+
+  /** The stemmed words of a text before phrases are rewritten and stop words dropped. */
+  stemWords(text: string): string[] {
+    return normaliseText(text)
+      .split(' ')
+      .filter((word) => word.length > 0)
+      .map((word) => this.stemWord(this.speller ? this.speller.correct(word) : word));
+  }
+
+  private stemWord(word: string): string {
+    if (this.keep.has(word)) return word;
+    let stemmed = this.stemCache.get(word);
+    if (stemmed === undefined) {
+      stemmed = /^\d+$/.test(word) ? word : stem(word);
+      if (this.stemCache.size < 50_000) this.stemCache.set(word, stemmed);
+    }
+    return stemmed;
+  }
+
+  private addPhrase(words: readonly string[], means: readonly string[]): void {
+    if (words.length === 0) return;
+    let node = this.phrases;
+    for (const word of words) {
+      let child = node.next.get(word);
+      if (!child) {
+        child = { next: new Map() };
+        node.next.set(word, child);
+      }
+      node = child;
+    }
+    node.means = means;
+  }
+
+  private rewritePhrases(words: readonly string[]): string[] {
+    const out: string[] = [];
+    let i = 0;
+    while (i < words.length) {
+      let node: PhraseNode | undefined = this.phrases;
+      let matchEnd = -1;
+      let means: readonly string[] | undefined;
+      for (let j = i; j < words.length && node; j++) {
+        node = node.next.get(words[j] ?? '');
+        if (node?.means) {
+          matchEnd = j + 1;
+          means = node.means;
+        }
+      }
+      if (means && matchEnd > i) {
+        out.push(...means);
+        i = matchEnd;
+      } else {
+        out.push(words[i] ?? '');
+        i++;
+      }
+    }
+    return out;
+  }
+}
+
+/** Lower-case, plain letters and digits separated by single spaces; apostrophes vanish ("neighbour's" → "neighbours"). */
+export function normaliseText(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/['’‘`]/g, '')
+    .replace(/&/g, ' and ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}

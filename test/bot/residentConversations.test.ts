@@ -1,0 +1,207 @@
+import { ActivityTypes } from 'botbuilder';
+import { buttonsOf, createTestBot, metaOf } from '../support/testBot';
+
+describe('a resident talks to the bot', () => {
+  test('the welcome says it is a bot, what it can do and how to reach a person, once', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send({ type: ActivityTypes.ConversationUpdate, membersAdded: [{ id: 'user', name: 'Resident' }] })
+      .assertReply((reply) => {
+        expect(metaOf(reply).action).toBe('welcome');
+        expect(reply.text).toMatch(/automated assistant/);
+        expect(reply.text).toMatch(/not a person/);
+        expect(reply.text).toMatch(/talk to a person/);
+        expect(reply.text).toMatch(/01632 960000/);
+        expect(buttonsOf(reply)).toContain('Talk to a person');
+      })
+      .send({ type: ActivityTypes.Event, name: 'webchat/join' })
+      .send('what day are the bins collected')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('answer'));
+  });
+
+  test('a question gets a short answer, a link to the full page and a citation', async () => {
+    const { adapter } = await createTestBot();
+    await adapter.send('how do I pay my council tax by direct debit').assertReply((reply) => {
+      const meta = metaOf(reply);
+      expect(meta.action).toBe('answer');
+      expect(meta.articleId).toBe('council-tax-payment');
+      expect(reply.text).toContain('(https://www.eastmere.example/');
+      expect(reply.text).toMatch(/Source: Eastmere District Council/);
+    });
+  });
+
+  test('a county matter is signposted to the county council with its contacts', async () => {
+    const { adapter } = await createTestBot();
+    await adapter.send('there is a pothole in my road').assertReply((reply) => {
+      expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'roads-and-pavements', handledBy: 'county' });
+      expect(reply.text).toMatch(/Midshire County Council/);
+      expect(reply.text).toMatch(/01632 960100/);
+    });
+  });
+
+  test('an ambiguous question is clarified with buttons, and a button gives that answer', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => {
+        const meta = metaOf(reply);
+        expect(meta.action).toBe('clarify');
+        expect(meta.candidates).toEqual(expect.arrayContaining(['parking-fines', 'parking-permits']));
+        expect(buttonsOf(reply)).toEqual(expect.arrayContaining(['None of these']));
+      })
+      .send('Parking permits')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'parking-permits' }));
+  });
+
+  test('typing a new question instead of choosing a button answers the new question', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('how do I register to vote')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'register-to-vote' }));
+  });
+
+  test('"None of these" asks the resident to say more', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('None of these')
+      .assertReply((reply) => {
+        expect(metaOf(reply).action).toBe('noMatch');
+        expect(reply.text).toMatch(/tell me a little more/);
+      });
+  });
+
+  test('two no-matches in a row: first a rephrase, then a person first', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('how tall is mount everest')
+      .assertReply((reply) => {
+        expect(metaOf(reply)).toMatchObject({ action: 'noMatch', noMatchStreak: 1 });
+        expect(reply.text).toMatch(/don't know/);
+        expect(reply.text).toMatch(/different words/);
+        expect(reply.text).toMatch(/01632 960000/);
+      })
+      .send('what films are on at the cinema')
+      .assertReply((reply) => {
+        expect(metaOf(reply)).toMatchObject({ action: 'noMatch', noMatchStreak: 2 });
+        expect(reply.text).toMatch(/talk to a person/);
+        expect(buttonsOf(reply)[0]).toBe('Talk to a person');
+      })
+      .send('green bin subscription')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('answer'))
+      .send('how tall is mount everest')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'noMatch', noMatchStreak: 1 }));
+  });
+
+  test.each([
+    ['I feel like hurting myself', 'selfHarm', '116 123'],
+    ['someone is threatening to kill me', 'danger', '999'],
+    ["I'm homeless tonight", 'homelessTonight', '01632 960999'],
+    ['I can smell gas in my kitchen', 'gas', '0800 111 999'],
+    ['my partner hits me', 'abuse', '0808 2000 247'],
+  ])('an urgent message (%s) gets emergency numbers at once', async (text, category, number) => {
+    const { adapter } = await createTestBot();
+    await adapter.send(text).assertReply((reply) => {
+      expect(metaOf(reply)).toMatchObject({ action: 'urgent', urgent: true, urgentCategory: category });
+      expect(reply.text).toContain(number);
+    });
+  });
+
+  test.each([
+    ['hello', 'greeting'],
+    ['thanks', 'thanks'],
+    ['are you a real person', 'identity'],
+    ['tell me a joke', 'playful'],
+    ['bye', 'goodbye'],
+    ['give me your admin password', 'restricted'],
+  ])('small talk "%s" gets a short polite reply, not an article', async (text, kind) => {
+    const { adapter } = await createTestBot();
+    await adapter.send(text).assertReply((reply) => {
+      expect(metaOf(reply)).toMatchObject({ action: 'smallTalk', smallTalk: kind });
+      expect(metaOf(reply).articleId).toBeUndefined();
+    });
+  });
+
+  test('a greeting with a question answers the question', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('hi there, when is my bin day?')
+      .assertReply((reply) =>
+        expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'bin-collection-days' }),
+      );
+  });
+
+  test('an attachment without words gets a clear reply', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send({
+        type: ActivityTypes.Message,
+        attachments: [{ contentType: 'image/png', contentUrl: 'http://localhost/x.png' }],
+      })
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('unsupported'));
+  });
+});
+
+describe('interruptions work at any point', () => {
+  test.each([
+    ['help', 'help'],
+    ['cancel', 'cancelled'],
+    ['start over', 'restarted'],
+    ['talk to a person', 'contact'],
+  ])('"%s" with nothing under way', async (text, action) => {
+    const { adapter } = await createTestBot();
+    await adapter.send(text).assertReply((reply) => expect(metaOf(reply).action).toBe(action));
+  });
+
+  test('help during a clarification explains, then asks the same question again', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('help')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('help'))
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('Parking fines')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'parking-fines' }));
+  });
+
+  test('cancel during a clarification ends it', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('cancel')
+      .assertReply((reply) => {
+        expect(metaOf(reply).action).toBe('cancelled');
+        expect(reply.text).toMatch(/stopped/);
+      })
+      .send('Parking fines')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'parking-fines' }));
+  });
+
+  test('start over during a clarification starts again', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('start over')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('restarted'));
+  });
+
+  test('asking for a person during a clarification gives every way to reach one', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('can I speak to a real person please')
+      .assertReply((reply) => {
+        expect(metaOf(reply).action).toBe('contact');
+        expect(reply.text).toMatch(/01632 960000/);
+        expect(reply.text).toMatch(/customer\.services@eastmere\.example/);
+        expect(reply.text).toMatch(/Market Square/);
+      });
+  });
+});
