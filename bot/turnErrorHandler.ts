@@ -2,6 +2,7 @@ import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import { errorReply } from '../dialogs/replies/errorReply';
+import type { CouncilProfile } from '../src/knowledge/councilProfileSchema';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
 
 /**
@@ -21,11 +22,20 @@ export function createTurnErrorHandler(
       'turn failed',
     );
     try {
-      await context.sendActivity(errorReply(knowledge?.current().knowledge.profile));
+      await context.sendActivity(errorReply(profileIfAvailable(knowledge)));
       await dialogState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (recoveryError) {
       logger.error({ err: recoveryError }, 'could not recover from a failed turn');
     }
   };
+}
+
+/** The council profile for the apology, unless the knowledge base is what failed. */
+function profileIfAvailable(knowledge: KnowledgeSource | undefined): CouncilProfile | undefined {
+  try {
+    return knowledge?.current().knowledge.profile;
+  } catch {
+    return undefined;
+  }
 }

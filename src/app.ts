@@ -116,7 +116,9 @@ export async function createApp(
       const deadline = Date.now() + drainMs;
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       await knowledge.close();
+      server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
+      server.server.closeAllConnections();
     },
   };
   return { ok: true, app };

@@ -55,6 +55,17 @@ const RULES: ReadonlyArray<{ category: UrgentCategory; patterns: readonly RegExp
     ],
   },
   {
+    category: 'child',
+    patterns: [
+      new RegExp(
+        `\\b${CHILD}\\b.{0,60}\\b(?:being (?:hurt|hit|beaten|abused|neglected|groomed)|abused|neglected|left (?:home )?alone|home alone|not (?:being )?fed|starving|in danger|at risk|groomed|going off with|older men|screaming for help)`,
+      ),
+      /\bchild (?:abuse|neglect|protection|cruelty|at risk|in danger|sexual)\b/,
+      /\bsafeguarding (?:concern|issue|worry|referral)\b/,
+      /\b(?:worried|concerned) about (?:a|the|my|this) (?:child|kid|baby|young person)\b/,
+    ],
+  },
+  {
     category: 'abuse',
     patterns: [
       new RegExp(`\\b${PERSON} ${VIOLENCE} (?:me|us|my)\\b`),
@@ -70,17 +81,6 @@ const RULES: ReadonlyArray<{ category: UrgentCategory; patterns: readonly RegExp
       /\b(?:fgm|honour based)\b/,
       /\babusive (?:partner|relationship|husband|wife|boyfriend|girlfriend|ex|parent|dad|mum)\b/,
       /\b(?:controls|taken|takes) (?:all )?my money\b.{0,40}\b(?:hurt|hit|threat|scared|afraid)/,
-    ],
-  },
-  {
-    category: 'child',
-    patterns: [
-      new RegExp(
-        `\\b${CHILD}\\b.{0,60}\\b(?:being (?:hurt|hit|beaten|abused|neglected|groomed)|abused|neglected|left (?:home )?alone|home alone|not (?:being )?fed|starving|in danger|at risk|groomed|going off with|older men|screaming for help)`,
-      ),
-      /\bchild (?:abuse|neglect|protection|cruelty|at risk|in danger|sexual)\b/,
-      /\bsafeguarding (?:concern|issue|worry|referral)\b/,
-      /\b(?:worried|concerned) about (?:a|the|my|this) (?:child|kid|baby|young person)\b/,
     ],
   },
   {
@@ -125,7 +125,7 @@ const RULES: ReadonlyArray<{ category: UrgentCategory; patterns: readonly RegExp
       new RegExp(
         `\\b(?:threaten\\w*|going to|gonna|trying to|wants to|want to|says? (?:he|she|they)(?:ll| will| is going to)|said (?:he|she|they)(?:d| would| was going to)) (?:to )?${HARM_VERB} (?:me|us|my|him|her|them|someone|everyone)\\b`,
       ),
-      /\b(?:hes|shes|theyre|theyve|he has|she has|someone has|they have|has|got) (?:got )?(?:a )?(?:knife|gun|weapon|machete)\b/,
+      /\b(?:hes|shes|theyre|theyve|he has|she has|someone has|they have|has|got|with|holding|carrying|waving) (?:got )?(?:a )?(?:knife|gun|weapon|machete)\b/,
       /\b(?:threatening|threatened|following|followed|stalking|harassing) (?:me|us|my)\b/,
       /\b(?:being|been|getting|was|got) (?:attacked|stabbed|shot|assaulted|mugged|followed)\b/,
       /\b(?:in danger|in immediate danger)\b/,

@@ -1,6 +1,7 @@
 /**
- * Words that carry  topic in a resident's message: English function words, chat filler and the generic verbs
- * people wrap a question in ("can you tell me how I get ..."). Topic words  belong here; council-specific
+ * Words that carry no topic in a resident's message: English function words, chat filler and the generic verbs
+ * people wrap a question in ("can you tell me how I get ..."). Negations are kept (the vocabulary reads them all as
+ * "not"), and so are "when" and "where", which say what is asked. Topic words never belong here; council-specific
  * filler goes in the vocabulary's `ignore` list where editors can see it.
  */
 export const STOP_WORDS: readonly string[] = `
@@ -16,7 +17,7 @@ quite rather really said same say says see seem seems shall she should shouldnt 
 something sometime sometimes somewhere soon still such sure take tell than thank thanks that thats the their theirs
 them themselves then there theres these they theyre thing things think this those though through thru thus to too
 toward towards try trying under until up upon us use used very via want wanted wants was  way we well were
- what whats whatever when whenever where whereas wherever whether which while who whom whose why will with
+ what whats whatever whenever whereas wherever whether which while who whom whose why will with
 within without  would wouldnt yes yet you youd youll your youre yours yourself yourselves hi hello hey hiya
 cheers ta please u ur wanna gonna gotta abt bit lot lots
 `

@@ -1,0 +1,19 @@
+import { runKnowledgeBench } from './knowledgeBench';
+import { runStartupBench } from './startupBench';
+
+/** `npm run bench`: prints figures; nothing here asserts, since these machines are noisy. */
+async function main(): Promise<void> {
+  const sections: Array<[string, () => Promise<string[]>]> = [
+    ['Knowledge base', runKnowledgeBench],
+    ['Start-up', runStartupBench],
+  ];
+  for (const [title, run] of sections) {
+    process.stdout.write(`\n== ${title} ==\n`);
+    for (const line of await run()) process.stdout.write(`${line}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exitCode = 1;
+});

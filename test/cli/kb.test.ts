@@ -1,0 +1,85 @@
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { articleText, TempKnowledge } from '../support/tempKnowledge';
+
+const ROOT = path.resolve(__dirname, '../..');
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+
+function kb(args: string[], options: { input?: string; knowledgeDir?: string } = {}) {
+  const result = spawnSync(TSX, ['src/cli/kb.ts', ...args], {
+    cwd: ROOT,
+    input: options.input,
+    encoding: 'utf8',
+    env: { ...process.env, KNOWLEDGE_DIR: options.knowledgeDir ?? path.join(ROOT, 'knowledge') },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('the kb command line', () => {
+  test('check passes on the shipped knowledge base', () => {
+    const result = kb(['check']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/ok: 46 articles/);
+  });
+
+  test('check fails naming the file and the problem', () => {
+    const temp = new TempKnowledge();
+    try {
+      temp.write('parks/allotments.md', articleText({ url: 'nope' }));
+      const result = kb(['check'], { knowledgeDir: temp.dir });
+      expect(result.code).not.toBe(0);
+      expect(result.stderr).toMatch(/parks\/allotments\.md: url/);
+    } finally {
+      temp.remove();
+    }
+  });
+
+  test('ask --json prints one JSON object per question, with the same decision as the bot', () => {
+    const result = kb(['ask', '--json'], {
+      input: 'green bin subscription\nparking\nhow tall is mount everest\n\nI feel like hurting myself\n',
+    });
+    expect(result.code).toBe(0);
+    const lines = result.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
+    expect(lines).toHaveLength(4);
+    for (const line of lines) {
+      expect(Object.keys(line)).toEqual(
+        expect.arrayContaining(['question', 'action', 'articleId', 'candidates', 'urgent']),
+      );
+    }
+    expect(lines[0]).toMatchObject({
+      question: 'green bin subscription',
+      action: 'answer',
+      articleId: 'garden-waste',
+      urgent: false,
+    });
+    expect(lines[0].candidates[0]).toEqual({ id: 'garden-waste', score: expect.any(Number) });
+    expect(lines[1]).toMatchObject({ action: 'clarify', articleId: null });
+    expect(lines[1].candidates.map((c: { id: string }) => c.id)).toEqual(
+      expect.arrayContaining(['parking-fines', 'parking-permits']),
+    );
+    expect(lines[2]).toMatchObject({ action: 'noMatch', articleId: null, urgent: false });
+    expect(lines[3]).toMatchObject({ action: 'urgent', urgent: true });
+  });
+
+  test('eval prints hit@1, hit@3, MRR, abstention and urgent recall', () => {
+    const result = kb(['eval', 'test/fixtures/validation-questions.tsv']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/hit@1: 0\.\d{3}\s+hit@3: \d\.\d{3}\s+MRR: \d\.\d{3}/);
+    expect(result.stdout).toMatch(/out-of-scope abstention: \d+\.\d%\s+urgent recall: \d+\.\d%/);
+  });
+
+  test('eval refuses a file with unknown article ids', () => {
+    const temp = new TempKnowledge();
+    try {
+      const file = temp.write('questions.tsv', 'no-such-article\twhat is this\n');
+      const result = kb(['eval', file]);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/unknown article id no-such-article/);
+    } finally {
+      temp.remove();
+    }
+  });
+});
