@@ -3,9 +3,7 @@
  * `always`, `never`, or comma-separated day ranges with times, e.g. `Mon-Fri 09:00-17:00, Sat 09:00-12:00`.
  */
 export type OpeningHours =
-  | { kind: 'always' }
-  | { kind: 'never' }
-  | { kind: 'weekly'; sessions: readonly OpeningSession[]; text: string };
+  { kind: 'always' } | { kind: 'never' } | { kind: 'weekly'; sessions: readonly OpeningSession[]; text: string };
 
 /** One opening session: `days` are 0 (Sunday) to 6 (Saturday); minutes count from midnight, local time. */
 export interface OpeningSession {

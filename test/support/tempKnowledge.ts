@@ -30,7 +30,7 @@ export class TempKnowledge {
 
 /** A valid article; `overrides` replaces front matter lines by key, `null` drops a key. */
 export function articleText(overrides: Record<string, string | null> = {}, body = DEFAULT_BODY): string {
-  const fields: Record<string, string> = {
+  const defaults: Record<string, string> = {
     title: 'Allotments',
     summary:
       'You can rent an allotment plot from the council. Plots cost £40 a year. Join the waiting list online at our allotments page or phone us.',
@@ -40,13 +40,10 @@ export function articleText(overrides: Record<string, string | null> = {}, body 
     service: 'Parks and open spaces',
     lastReviewed: '2026-06-01',
   };
-  for (const [key, value] of Object.entries(overrides)) {
-    if (value === null) delete fields[key];
-    else fields[key] = value;
-  }
-  const yaml = Object.entries(fields)
-    .map(([key, value]) => `${key}: ${value}`)
-    .join('\n');
+  const fields = Object.entries({ ...defaults, ...overrides }).filter(
+    (entry): entry is [string, string] => entry[1] !== null,
+  );
+  const yaml = fields.map(([key, value]) => `${key}: ${value}`).join('\n');
   return `---\n${yaml}\n---\n${body}\n`;
 }
 
