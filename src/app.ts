@@ -13,6 +13,7 @@ import restify, { type Server } from 'restify';
 import { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
+import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
 import { MainDialog } from '../dialogs/mainDialog';
@@ -73,6 +74,7 @@ export async function createApp(
     MicrosoftAppTenantId: config.MicrosoftAppTenantId,
   });
   const adapter = new CloudAdapter(authentication);
+  adapter.use(new TurnLoggingMiddleware(logger));
   adapter.use(new CouncilBotMetaMiddleware(logger));
   adapter.onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);
 

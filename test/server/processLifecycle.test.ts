@@ -1,0 +1,74 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import path from 'node:path';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
+  let output = '';
+  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+  });
+  child.stdout?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr?.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  return { child, output: () => output };
+}
+
+async function waitForReady(port: number, timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
+    } catch {
+      // not yet listening
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('server did not become ready');
+}
+
+function exitOf(child: ChildProcess): Promise<number | null> {
+  return new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+}
+
+describe('the server process', () => {
+  test('a bad configuration stops start-up with a message naming the variable', async () => {
+    const { child, output } = startServer({ PORT: 'not-a-port', CONTACT_CENTRE_HOURS: 'sometimes' });
+    expect(await exitOf(child)).toBe(1);
+    expect(output()).toMatch(/PORT:/);
+    expect(output()).toMatch(/CONTACT_CENTRE_HOURS:/);
+  });
+
+  test('serves, logs turns without the resident’s words, and stops cleanly on SIGTERM', async () => {
+    const port = 39_500 + Math.floor(Math.random() * 400);
+    const { child, output } = startServer({ PORT: String(port) });
+    const exited = exitOf(child);
+    await waitForReady(port);
+    const secret = 'my email is jane.resident@example.com and my phone is 07700 900123';
+    const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        type: 'message',
+        text: `${secret}, when is my bin day`,
+        from: { id: 'resident', name: 'Jane Resident' },
+        recipient: { id: 'bot' },
+        conversation: { id: 'c-lifecycle' },
+        channelId: 'directline',
+        serviceUrl: 'https://example.org',
+        deliveryMode: 'expectReplies',
+      }),
+    });
+    expect(response.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    const log = output();
+    expect(log).toMatch(/"msg":"turn"/);
+    expect(log).toMatch(/"msg":"stopped"/);
+    expect(log).not.toMatch(/jane\.resident|07700|Jane Resident|bin day/);
+  });
+});
