@@ -2,11 +2,13 @@ import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationServices } from './conversationServices';
 import { detectInterruption } from './detectInterruption';
+import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { cancelledReply, contactReply, helpReply, restartedReply } from './replies/interruptionReplies';
+import { urgentReply } from './replies/urgentReply';
 
 /**
- * Base of every dialog that waits for the resident: "help", "cancel", "start over" and "talk to a person" work at
- * any step. Help keeps the dialog where it was; cancel and start over end it; a person is offered without losing
+ * Base of every dialog that waits for the resident: an emergency is signposted at once, and "help", "cancel",
+ * "start over" and "talk to a person" work at any step. Help keeps the dialog where it was; cancel and start over end it; a person is offered without losing
  * the dialog's progress.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
@@ -25,6 +27,11 @@ export abstract class InterruptibleDialog extends ComponentDialog {
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
+    const urgent = detectUrgent(activity.text);
+    if (urgent) {
+      await innerDc.context.sendActivity(urgentReply(urgent.category, this.services));
+      return { status: DialogTurnStatus.waiting };
+    }
     switch (detectInterruption(activity.text)) {
       case 'help':
         await innerDc.context.sendActivity(helpReply(this.services));

@@ -11,6 +11,7 @@ import {
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { answerQuestion } from '../src/knowledge/answerQuestion';
+import { detectUrgent } from '../src/knowledge/detectUrgent';
 import type { Article } from '../src/knowledge/articleSchema';
 import { type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
@@ -71,7 +72,7 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(unsupportedReply());
       return step.endDialog();
     }
-    const interruption = detectInterruption(text);
+    const interruption = detectUrgent(text) ? undefined : detectInterruption(text);
     if (interruption) {
       await this.handleTopLevelInterruption(step.context, interruption);
       return step.endDialog();

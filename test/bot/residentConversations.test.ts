@@ -146,6 +146,24 @@ describe('a resident talks to the bot', () => {
 });
 
 describe('interruptions work at any point', () => {
+  test('an emergency wins over a request for a person', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('talk to a person, my partner hits me')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'urgent', urgentCategory: 'abuse' }));
+  });
+
+  test('an emergency in the middle of a clarification is signposted at once, and the question stays open', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('parking')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
+      .send('I can smell gas')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'urgent', urgentCategory: 'gas' }))
+      .send('Parking permits')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'parking-permits' }));
+  });
+
   test.each([
     ['help', 'help'],
     ['cancel', 'cancelled'],
