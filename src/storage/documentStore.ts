@@ -1,0 +1,27 @@
+import type { z } from 'zod';
+import type { StoreCollection, StoredDocument } from './storeCollection';
+
+/** The result of a health check: `ok`, or why the store cannot serve (safe to log: no credentials, no data). */
+export type PingOutcome = { ok: true } | { ok: false; problem: string };
+
+/**
+ * Where the bot keeps everything: the embedded store in `DATA_DIR` by default, or MongoDB. Repositories are
+ * written once against this port.
+ */
+export interface DocumentStore {
+  /** `embedded` or `mongodb`, for logs and the readiness check. */
+  readonly backend: 'embedded' | 'mongodb';
+
+  /**
+   * The collection `name` (letters, digits, `_` and `-`). Every document read back is parsed with `schema`, so a
+   * repository's types are checked at the edge rather than asserted. Calling it twice with the same name gives two
+   * views of the same documents.
+   */
+  collection<T extends StoredDocument>(name: string, schema: z.ZodType<T>): StoreCollection<T>;
+
+  /** Whether the store can serve now (MongoDB answers a ping; every embedded file loaded and none failed). */
+  ping(): Promise<PingOutcome>;
+
+  /** Waits for writes in flight, then releases files, timers and connections. Later operations reject. */
+  close(): Promise<void>;
+}

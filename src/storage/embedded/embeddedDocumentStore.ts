@@ -1,0 +1,120 @@
+import { mkdirSync } from 'node:fs';
+import { access, constants } from 'node:fs/promises';
+import path from 'node:path';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { DocumentStore, PingOutcome } from '../documentStore';
+import { StoreUnavailableError } from '../storageErrors';
+import type { StoreCollection, StoredDocument } from '../storeCollection';
+import { CollectionFile } from './collectionFile';
+import { lockDataDir } from './dataDirLock';
+import { EmbeddedCollection } from './embeddedCollection';
+
+export interface EmbeddedStoreOptions {
+  /** The folder holding one `<collection>.db` file per collection; created if missing. */
+  dataDir: string;
+  logger: Logger;
+  /** nedb's periodic compaction of every file (default 10 minutes; nedb's minimum is 5 seconds). */
+  compactionIntervalMs?: number;
+  /**
+   * How often expired documents are swept out and files that have grown past twice their live size are compacted
+   * early, so a file stays bounded however fast it is written (default 30 seconds).
+   */
+  maintenanceIntervalMs?: number;
+}
+
+const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * The default backend: nedb files in a data folder, one per collection, loaded into memory at first use. One
+ * process owns a data folder at a time (`lockDataDir`; constructing a second store on it throws). See
+ * `CollectionFile` for durability.
+ */
+export class EmbeddedDocumentStore implements DocumentStore {
+  readonly backend = 'embedded';
+  private readonly files = new Map<string, Promise<CollectionFile>>();
+  private readonly maintenanceTimer: NodeJS.Timeout;
+  private readonly unlock: () => void;
+  private maintaining: Promise<void> | undefined;
+  private closed = false;
+
+  constructor(private readonly options: EmbeddedStoreOptions) {
+    mkdirSync(options.dataDir, { recursive: true });
+    this.unlock = lockDataDir(options.dataDir);
+    this.maintenanceTimer = setInterval(() => void this.maintain(), options.maintenanceIntervalMs ?? 30_000);
+    this.maintenanceTimer.unref();
+  }
+
+  collection<T extends StoredDocument>(name: string, schema: z.ZodType<T>): StoreCollection<T> {
+    if (!COLLECTION_NAME.test(name)) throw new TypeError(`invalid collection name ${JSON.stringify(name)}`);
+    return new EmbeddedCollection(name, this.fileFor(name), schema);
+  }
+
+  /** The file a collection is kept in. */
+  filename(name: string): string {
+    return path.join(this.options.dataDir, `${name}.db`);
+  }
+
+  async ping(): Promise<PingOutcome> {
+    if (this.closed) return { ok: false, problem: 'the store is closed' };
+    try {
+      await access(this.options.dataDir, constants.W_OK);
+      for (const file of await Promise.all(this.files.values())) {
+        const problem = file.problem();
+        if (problem) return { ok: false, problem };
+      }
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, problem: error instanceof Error ? error.message : String(error) };
+    }
+  }
+
+  /**
+   * Sweeps expired documents out of every open file and compacts those that need it (or all, with `compactAll`).
+   * Runs on a timer; exposed for the benchmark and for tests that need expiry now.
+   */
+  maintain(options: { compactAll?: boolean } = {}): Promise<void> {
+    this.maintaining ??= this.maintainOnce(options.compactAll ?? false).finally(() => {
+      this.maintaining = undefined;
+    });
+    return this.maintaining;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.maintenanceTimer);
+    await this.maintaining;
+    const files = await Promise.allSettled(this.files.values());
+    await Promise.all(files.map((file) => (file.status === 'fulfilled' ? file.value.close() : undefined)));
+    this.unlock();
+  }
+
+  private fileFor(name: string): Promise<CollectionFile> {
+    if (this.closed) return Promise.reject(new StoreUnavailableError('the store is closed'));
+    let file = this.files.get(name);
+    if (!file) {
+      const interval = this.options.compactionIntervalMs ?? 10 * 60_000;
+      file = CollectionFile.open(name, this.filename(name), this.options.logger, interval);
+      file.catch(() => undefined);
+      this.files.set(name, file);
+    }
+    return file;
+  }
+
+  private async maintainOnce(compactAll: boolean): Promise<void> {
+    const opened = await Promise.allSettled(this.files.values());
+    for (const result of opened) {
+      if (result.status !== 'fulfilled' || result.value.problem()) continue;
+      const file = result.value;
+      try {
+        const expired = await file.exclusive(() => file.sweepExpired());
+        if (expired > 0) this.options.logger.info({ collection: file.name, expired }, 'expired documents removed');
+        if (compactAll || file.needsCompaction()) await file.compact();
+      } catch (error) {
+        const problem = error instanceof Error ? error.message : String(error);
+        this.options.logger.error({ collection: file.name, problem }, 'embedded store maintenance failed');
+      }
+    }
+  }
+}

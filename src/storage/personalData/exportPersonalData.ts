@@ -1,0 +1,47 @@
+import type { StateEntry } from '../botState/botStateStorage';
+import type { HandoffSession } from '../repositories/handoffRepository';
+import type { Repositories } from '../repositories/openRepositories';
+import type { OutboxMessage } from '../repositories/outboxRepository';
+import type { ServiceRequest } from '../repositories/requestRepository';
+import type { TranscriptEntry } from '../repositories/transcriptRepository';
+import type { DataSubject } from './dataSubject';
+import { findDataScope } from './findDataScope';
+
+/** Everything held about a subject, for a subject access request (UK GDPR article 15). */
+export interface PersonalDataExport {
+  subject: DataSubject;
+  generatedAt: Date;
+  conversationIds: string[];
+  transcripts: TranscriptEntry[];
+  state: StateEntry[];
+  serviceRequests: ServiceRequest[];
+  handoffs: HandoffSession[];
+  outbox: OutboxMessage[];
+}
+
+/** Gathers every record about a subject (see `findDataScope` for what counts as theirs). */
+export async function exportPersonalData(
+  repositories: Repositories,
+  subject: DataSubject,
+): Promise<PersonalDataExport> {
+  const scope = await findDataScope(repositories, subject);
+  const transcripts = [];
+  for (const conversationId of scope.conversationIds) {
+    transcripts.push(...(await repositories.transcripts.listByConversation(conversationId)));
+  }
+  return {
+    subject,
+    generatedAt: new Date(),
+    conversationIds: scope.conversationIds,
+    transcripts,
+    state: await repositories.botState.listFor(scope),
+    serviceRequests: await repositories.requests.listFor(scope),
+    handoffs: await repositories.handoffs.listByConversations(scope.conversationIds),
+    outbox: await repositories.outbox.listFor(scope),
+  };
+}
+
+/** Whether an export found nothing at all. */
+export function isEmptyExport(data: PersonalDataExport): boolean {
+  return [data.transcripts, data.state, data.serviceRequests, data.handoffs, data.outbox].every((list) => !list.length);
+}

@@ -1,0 +1,43 @@
+import { BotStateStorage } from '../botState/botStateStorage';
+import type { DocumentStore } from '../documentStore';
+import { AuditLog } from './auditLog';
+import { ConsoleSessionRepository } from './consoleSessionRepository';
+import { ConsoleUserRepository } from './consoleUserRepository';
+import { HandoffRepository } from './handoffRepository';
+import { type OutboxOptions, OutboxRepository } from './outboxRepository';
+import type { RepositoryOptions } from './repositoryOptions';
+import { RequestRepository } from './requestRepository';
+import { TranscriptRepository } from './transcriptRepository';
+
+/** Everything the bot keeps, one repository per kind of record, all on one document store. */
+export interface Repositories {
+  botState: BotStateStorage;
+  transcripts: TranscriptRepository;
+  requests: RequestRepository;
+  handoffs: HandoffRepository;
+  consoleUsers: ConsoleUserRepository;
+  consoleSessions: ConsoleSessionRepository;
+  auditLog: AuditLog;
+  outbox: OutboxRepository;
+}
+
+export interface OpenRepositoriesOptions extends RepositoryOptions {
+  outbox?: Omit<OutboxOptions, keyof RepositoryOptions>;
+}
+
+/** Builds every repository on `store` and creates their indexes (safe at every start; both backends). */
+export async function openRepositories(store: DocumentStore, options: OpenRepositoriesOptions): Promise<Repositories> {
+  const shared: RepositoryOptions = { retentionDays: options.retentionDays, clock: options.clock };
+  const repositories: Repositories = {
+    botState: new BotStateStorage(store, shared),
+    transcripts: new TranscriptRepository(store, shared),
+    requests: new RequestRepository(store, shared),
+    handoffs: new HandoffRepository(store, shared),
+    consoleUsers: new ConsoleUserRepository(store, shared),
+    consoleSessions: new ConsoleSessionRepository(store, shared),
+    auditLog: new AuditLog(store, shared),
+    outbox: new OutboxRepository(store, { ...shared, ...options.outbox }),
+  };
+  await Promise.all(Object.values(repositories).map((repository) => repository.ensureIndexes()));
+  return repositories;
+}
