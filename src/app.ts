@@ -2,8 +2,8 @@ import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
-  MemoryStorage,
-  type Storage,
+  type Middleware,
+  TranscriptLoggerMiddleware,
   type TurnContext,
   UserState,
 } from 'botbuilder';
@@ -12,11 +12,14 @@ import type { Logger } from 'pino';
 import restify, { type Server } from 'restify';
 import { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
+import { TranscriptRecorder } from '../bot/transcriptRecorder';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
 import { MainDialog } from '../dialogs/mainDialog';
+import { addDirectLineRoutes, DirectLineChannel, loadOrCreateDirectLineSecret } from './channel/directline';
+import { clientAddress } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
 import { ContactCentre } from './contactCentre/contactCentre';
 import { parseOpeningHours } from './contactCentre/openingHours';
@@ -24,13 +27,25 @@ import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { addHealthRoutes } from './server/healthRoutes';
 import { addMessagesRoute } from './server/messagesRoute';
+import type { DocumentStore } from './storage/documentStore';
+import { openDocumentStore } from './storage/openDocumentStore';
+import { openRepositories, type Repositories } from './storage/repositories/openRepositories';
+import { schedulePurge } from './storage/repositories/purgeExpiredData';
+import { addWebRoutes } from './web/webRoutes';
 
 /** A built application: the HTTP server and the parts tests and benchmarks reach into. */
 export interface App {
   server: Server;
   knowledge: KnowledgeService;
+  store: DocumentStore;
+  repositories: Repositories;
   adapter: CloudAdapter;
+  channel: DirectLineChannel;
   bot: CouncilBot;
+  /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
+  directLineSecretSource: string;
+  /** The Direct Line secret, printed once when it was just generated (never logged). */
+  directLineSecret: string;
   /** Starts serving; resolves with the base URL. */
   listen(): Promise<string>;
   /** Stops taking requests, lets turns in flight finish (up to `drainMs`), then releases everything. */
@@ -39,11 +54,17 @@ export interface App {
 
 export type CreateAppResult = { ok: true; app: App } | { ok: false; problems: KnowledgeProblem[] };
 
+/** Parts a test or benchmark may supply instead of those the configuration names. */
 export interface AppDependencies {
-  storage?: Storage;
+  /** A store to use instead of opening the configured one; the app closes it on `close`. */
+  store?: DocumentStore;
+  clock?: () => Date;
 }
 
-/** The composition root: builds every part from a validated configuration and wires them together. */
+/**
+ * The composition root: builds every part from a validated configuration and wires them together. Rejects with
+ * `StoreUnavailableError` when the configured store cannot be opened.
+ */
 export async function createApp(
   config: Config,
   logger: Logger,
@@ -53,30 +74,44 @@ export async function createApp(
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const knowledge = loaded.service;
 
-  const storage = dependencies.storage ?? new MemoryStorage();
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
+  const store =
+    dependencies.store ??
+    (await openDocumentStore({
+      mongodbUri: config.MONGODB_URI,
+      mongodbDb: config.MONGODB_DB,
+      dataDir: config.DATA_DIR,
+      logger,
+    }));
+  const clock = dependencies.clock ?? (() => new Date());
+  const repositories = await openRepositories(store, { retentionDays: config.RETENTION_DAYS, clock });
+
+  const conversationState = new ConversationState(repositories.botState);
+  const userState = new UserState(repositories.botState);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
   const conversationData = conversationState.createProperty<ConversationData>('conversationData');
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
-  const services: ConversationServices = {
-    knowledge,
-    contactCentre: new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined),
-  };
+  const contactCentre = new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined);
+  const services: ConversationServices = { knowledge, contactCentre };
   const mainDialog = new MainDialog(services, conversationData);
   const bot = new CouncilBot(conversationState, userState, dialogState, mainDialog, services);
 
-  const authentication = new ConfigurationBotFrameworkAuthentication({
-    MicrosoftAppId: config.MicrosoftAppId,
-    MicrosoftAppPassword: config.MicrosoftAppPassword,
-    MicrosoftAppType: config.MicrosoftAppType,
-    MicrosoftAppTenantId: config.MicrosoftAppTenantId,
-  });
-  const adapter = new CloudAdapter(authentication);
-  adapter.use(new TurnLoggingMiddleware(logger));
-  adapter.use(new CouncilBotMetaMiddleware(logger));
-  adapter.onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);
+  // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
+  const middleware: Middleware[] = [
+    new TranscriptLoggerMiddleware(new TranscriptRecorder(repositories.transcripts, logger)),
+    new TurnLoggingMiddleware(logger),
+    new CouncilBotMetaMiddleware(logger),
+  ];
+  const onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);
+
+  const adapter = new CloudAdapter(
+    new ConfigurationBotFrameworkAuthentication({
+      MicrosoftAppId: config.MicrosoftAppId,
+      MicrosoftAppPassword: config.MicrosoftAppPassword,
+      MicrosoftAppType: config.MicrosoftAppType,
+      MicrosoftAppTenantId: config.MicrosoftAppTenantId,
+    }),
+  );
 
   let inFlight = 0;
   let closing = false;
@@ -89,38 +124,82 @@ export async function createApp(
     }
   };
 
+  const secret = await loadOrCreateDirectLineSecret(store, config.DIRECTLINE_SECRET, clock);
+  const channel = new DirectLineChannel({
+    conversations: repositories.conversations,
+    attachments: repositories.attachments,
+    secret: secret.secret,
+    logger,
+    logic: runBot,
+    clock,
+    publicUrl: config.PUBLIC_URL,
+    trustProxy: config.TRUST_PROXY,
+  });
+  for (const adapterOfChannel of [adapter, channel.adapter]) {
+    for (const piece of middleware) adapterOfChannel.use(piece);
+    adapterOfChannel.onTurnError = onTurnError;
+  }
+
   const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
+  addDirectLineRoutes(server, channel);
   server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  addHealthRoutes(server, () => !closing);
+
+  let storeReady = true;
+  addHealthRoutes(server, async () => {
+    if (closing) return false;
+    const ping = await store.ping();
+    if (ping.ok !== storeReady) {
+      storeReady = ping.ok;
+      if (!ping.ok) logger.error({ problem: ping.problem }, 'store unavailable: not ready');
+      else logger.info('store available again: ready');
+    }
+    return ping.ok;
+  });
   addMessagesRoute(server, { adapter, runBot, authenticated: Boolean(config.MicrosoftAppId) });
+  addWebRoutes(server, {
+    knowledge,
+    contactCentre,
+    issueSession: (existingToken) => channel.webchatSession(existingToken),
+    allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
+  });
   server.on('restifyError', (req, _res, error, callback) => {
     logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request failed');
     callback();
   });
 
+  let stopPurge: (() => void) | undefined;
   const app: App = {
     server,
     knowledge,
+    store,
+    repositories,
     adapter,
+    channel,
     bot,
+    directLineSecretSource: secret.source,
+    directLineSecret: secret.secret,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
+          stopPurge = schedulePurge(repositories, logger);
           const address = server.address();
           resolve(`http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`);
         });
       }),
     close: async (drainMs = 10_000) => {
       closing = true;
+      stopPurge?.();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + drainMs;
+      await channel.close(drainMs);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       await knowledge.close();
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
       server.server.closeAllConnections();
+      await store.close();
     },
   };
   return { ok: true, app };

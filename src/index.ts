@@ -1,6 +1,7 @@
-import { createApp } from './app';
+import { type CreateAppResult, createApp } from './app';
 import { loadConfig } from './config/config';
 import { createLogger } from './logging/createLogger';
+import { StoreUnavailableError } from './storage/storageErrors';
 
 /** Starts the council assistant: validates the environment, builds the app, serves, and stops cleanly. */
 async function main(): Promise<void> {
@@ -14,7 +15,15 @@ async function main(): Promise<void> {
   }
   const config = loaded.config;
   const logger = createLogger(config.LOG_LEVEL);
-  const created = await createApp(config, logger);
+  let created: CreateAppResult;
+  try {
+    created = await createApp(config, logger);
+  } catch (error) {
+    if (!(error instanceof StoreUnavailableError)) throw error;
+    logger.fatal({ problem: error.message }, 'store unavailable');
+    process.stderr.write(`The store could not be opened: ${error.message}\n`);
+    process.exit(1);
+  }
   if (!created.ok) {
     for (const problem of created.problems)
       logger.fatal({ file: problem.file, problem: problem.problem }, 'knowledge base is not valid');
@@ -29,8 +38,12 @@ async function main(): Promise<void> {
     [
       '',
       `Council assistant is running (${app.knowledge.current().knowledge.profile.name}).`,
+      `  Chat:          ${url}/`,
+      `  Embed:         <script src="${config.PUBLIC_URL ?? url}/embed.js" defer></script>`,
       `  Bot endpoint:  ${url}/api/messages`,
+      `  Direct Line:   ${url}/v3/directline (secret ${describeSecret(app.directLineSecretSource, app.directLineSecret)})`,
       `  Health:        ${url}/healthz  ${url}/readyz`,
+      `  Store:         ${app.store.backend === 'mongodb' ? 'MongoDB' : `embedded, in ${config.DATA_DIR}`}`,
       '',
     ].join('\n'),
   );
@@ -46,6 +59,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+function describeSecret(source: string, secret: string): string {
+  if (source === 'configured') return 'from DIRECTLINE_SECRET';
+  if (source === 'stored') return 'generated on first start and kept in the store';
+  return `generated now and kept in the store, shown this once for your website's backend: ${secret}`;
 }
 
 main().catch((error: unknown) => {

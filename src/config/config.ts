@@ -20,6 +20,11 @@ const configShape = {
     .url()
     .optional()
     .or(z.literal('').transform(() => undefined)),
+  /** Behind a reverse proxy: take the client's address and scheme from X-Forwarded-For / X-Forwarded-Proto. */
+  TRUST_PROXY: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((value) => value === 'true'),
   LOG_LEVEL: z.enum(LOG_LEVELS).default('info'),
   DATA_DIR: z.string().trim().min(1).default('./data'),
   KNOWLEDGE_DIR: z.string().trim().min(1).default('./knowledge'),

@@ -13,6 +13,12 @@ export const councilProfileSchema = z.strictObject({
   name: z.string().trim().min(3),
   shortName: z.string().trim().min(2),
   website: z.url(),
+  /** The chat's brand colour: white text on it must meet WCAG AA contrast (4.5:1). */
+  brandColour: z
+    .string()
+    .regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like #1d5c4d')
+    .refine((colour) => contrastWithWhite(colour) >= 4.5, 'is too light: white text on it needs a contrast of 4.5:1')
+    .default('#1d5c4d'),
   phone,
   email: z.email(),
   textRelay: z.string().trim().optional(),
@@ -46,3 +52,14 @@ export const councilProfileSchema = z.strictObject({
 });
 
 export type CouncilProfile = z.infer<typeof councilProfileSchema>;
+
+/** WCAG contrast ratio of white against a #rrggbb colour. */
+export function contrastWithWhite(colour: string): number {
+  const channels = [1, 3, 5].map((start) => {
+    const value = parseInt(colour.slice(start, start + 2), 16) / 255;
+    return value <= 0.03928 ? value / 12.92 : ((value + 0.055) / 1.055) ** 2.4;
+  });
+  const [r = 0, g = 0, b = 0] = channels;
+  const luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b;
+  return 1.05 / (luminance + 0.05);
+}

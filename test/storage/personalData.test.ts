@@ -7,7 +7,17 @@ import { describeWithRepositories } from './support/withRepositories';
 const EMAIL = 'sam.resident@example.org';
 
 /** Sam reports a missed bin in conv-sam and asks for a person; Jo, in conv-jo, must be untouched by Sam's requests. */
-async function seedTwoResidents({ transcripts, botState, requests, handoffs, outbox }: Repositories) {
+async function seedTwoResidents(repositories: Repositories) {
+  const { transcripts, botState, requests, handoffs, outbox, conversations, attachments } = repositories;
+  for (const [conversationId, userId] of [
+    ['conv-sam', 'user-sam'],
+    ['conv-jo', 'user-jo'],
+  ] as const) {
+    const now = new Date();
+    await conversations.open({ _id: conversationId, userId, createdAt: now, lastActivityAt: now });
+    await conversations.append(conversationId, (id) => ({ id, type: 'message', text: `hello from ${userId}` }));
+  }
+  await attachments.save({ conversationId: 'conv-sam', contentType: 'image/png', bytes: Buffer.from('photo') });
   const say = (conversationId: string, userId: string, text: string, direction: 'incoming' | 'outgoing') => {
     const [resident, bot] = [
       { id: userId, name: userId },
@@ -75,6 +85,10 @@ describeWithRepositories('residents’ rights', (context) => {
     expect(data.serviceRequests.map((request) => request.reference)).toEqual([reference]);
     expect(data.handoffs.map((session) => session.conversationId)).toEqual(['conv-sam']);
     expect(data.outbox.map((message) => message.channel).sort()).toEqual(['email', 'webhook']);
+    expect(data.webChat.map(({ conversation, activities }) => [conversation._id, activities.length])).toEqual([
+      ['conv-sam', 1],
+    ]);
+    expect(data.uploads.map((upload) => Buffer.from(upload.data, 'base64').toString())).toEqual(['photo']);
     expect(JSON.stringify(data)).not.toMatch(/Jo|jo@example|conv-jo|user-jo/);
   });
 
@@ -98,7 +112,15 @@ describeWithRepositories('residents’ rights', (context) => {
       { kind: 'email', email: EMAIL },
       { kind: 'operator', id: 'dpo' },
     );
-    expect(summary.deleted).toEqual({ transcripts: 2, state: 2, serviceRequests: 1, handoffs: 1, outbox: 2 });
+    expect(summary.deleted).toEqual({
+      transcripts: 2,
+      webChatActivities: 1,
+      uploads: 1,
+      state: 2,
+      serviceRequests: 1,
+      handoffs: 1,
+      outbox: 2,
+    });
 
     expect(isEmptyExport(await exportPersonalData(repositories, { kind: 'email', email: EMAIL }))).toBe(true);
     const conversation = await exportPersonalData(repositories, { kind: 'conversation', conversationId: 'conv-sam' });
@@ -109,11 +131,12 @@ describeWithRepositories('residents’ rights', (context) => {
     const jo = await exportPersonalData(repositories, { kind: 'conversation', conversationId: 'conv-jo' });
     expect([
       jo.transcripts.length,
+      jo.webChat.length,
       jo.state.length,
       jo.serviceRequests.length,
       jo.handoffs.length,
       jo.outbox.length,
-    ]).toEqual([1, 2, 1, 1, 0]);
+    ]).toEqual([1, 1, 2, 1, 1, 0]);
     expect(
       await repositories.outbox.listFor({ email: 'jo@example.org', conversationIds: [], requestReferences: [] }),
     ).toHaveLength(1);

@@ -35,12 +35,25 @@ describeWithRepositories('transcripts and retention', (context, backend) => {
     await repositories.transcripts.append('incoming', activity('old', 'old'));
     await repositories.botState.write({ 'webchat/conversations/old': { step: 1 } });
     await repositories.consoleSessions.create('user-1', DAY);
+    const webChat = async (id: string) => {
+      await repositories.conversations.open({
+        _id: id,
+        userId: 'u',
+        createdAt: clock.now(),
+        lastActivityAt: clock.now(),
+      });
+      await repositories.conversations.append(id, (activityId) => ({ id: activityId, type: 'message' }));
+      await repositories.attachments.save({ conversationId: id, contentType: 'image/png', bytes: Buffer.from('x') });
+    };
+    await webChat('old');
     clock.advance(91 * DAY);
+    await webChat('new');
     await repositories.transcripts.append('incoming', activity('new', 'new'));
     await repositories.botState.write({ 'webchat/conversations/new': { step: 1 } });
     expect(await purgeExpiredData(repositories, clock.now())).toEqual({
       botState: 1,
       transcripts: 1,
+      conversations: 1,
       requests: 0,
       handoffs: 0,
       consoleSessions: 1,
@@ -48,6 +61,9 @@ describeWithRepositories('transcripts and retention', (context, backend) => {
     });
     expect(await repositories.transcripts.listByConversation('old')).toEqual([]);
     expect(await repositories.transcripts.listByConversation('new')).toHaveLength(1);
+    expect((await repositories.conversations.findMany(['old', 'new'])).map((c) => c._id)).toEqual(['new']);
+    expect(await repositories.conversations.listActivities('old')).toEqual([]);
+    expect(await repositories.attachments.listByConversations(['old', 'new'])).toHaveLength(1);
     expect(
       Object.keys(await repositories.botState.read(['webchat/conversations/old', 'webchat/conversations/new'])),
     ).toEqual(['webchat/conversations/new']);

@@ -7,7 +7,15 @@ import { findDataScope } from './findDataScope';
 export interface ErasureSummary {
   /** Quote this to the resident; the audit entry carries it instead of anything that identifies them. */
   erasureId: string;
-  deleted: { transcripts: number; state: number; serviceRequests: number; handoffs: number; outbox: number };
+  deleted: {
+    transcripts: number;
+    webChatActivities: number;
+    uploads: number;
+    state: number;
+    serviceRequests: number;
+    handoffs: number;
+    outbox: number;
+  };
 }
 
 /**
@@ -23,6 +31,8 @@ export async function erasePersonalData(
   const scope = await findDataScope(repositories, subject);
   const deleted = {
     transcripts: await repositories.transcripts.deleteByConversations(scope.conversationIds),
+    uploads: await repositories.attachments.deleteByConversations(scope.conversationIds),
+    webChatActivities: (await repositories.conversations.deleteConversations(scope.conversationIds)).activities,
     state: await repositories.botState.deleteFor(scope),
     serviceRequests: await repositories.requests.deleteFor(scope),
     handoffs: await repositories.handoffs.deleteByConversations(scope.conversationIds),

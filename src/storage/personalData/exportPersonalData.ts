@@ -1,4 +1,6 @@
 import type { StateEntry } from '../botState/botStateStorage';
+import type { StoredAttachment } from '../repositories/attachmentStore';
+import type { ConversationRecord } from '../repositories/conversationLog';
 import type { HandoffSession } from '../repositories/handoffRepository';
 import type { Repositories } from '../repositories/openRepositories';
 import type { OutboxMessage } from '../repositories/outboxRepository';
@@ -13,6 +15,9 @@ export interface PersonalDataExport {
   generatedAt: Date;
   conversationIds: string[];
   transcripts: TranscriptEntry[];
+  /** Web chat conversations as the resident saw them, with the files they uploaded (base64). */
+  webChat: { conversation: ConversationRecord; activities: Record<string, unknown>[] }[];
+  uploads: StoredAttachment[];
   state: StateEntry[];
   serviceRequests: ServiceRequest[];
   handoffs: HandoffSession[];
@@ -29,11 +34,17 @@ export async function exportPersonalData(
   for (const conversationId of scope.conversationIds) {
     transcripts.push(...(await repositories.transcripts.listByConversation(conversationId)));
   }
+  const webChat = [];
+  for (const conversation of await repositories.conversations.findMany(scope.conversationIds)) {
+    webChat.push({ conversation, activities: await repositories.conversations.listActivities(conversation._id) });
+  }
   return {
     subject,
     generatedAt: new Date(),
     conversationIds: scope.conversationIds,
     transcripts,
+    webChat,
+    uploads: await repositories.attachments.listByConversations(scope.conversationIds),
     state: await repositories.botState.listFor(scope),
     serviceRequests: await repositories.requests.listFor(scope),
     handoffs: await repositories.handoffs.listByConversations(scope.conversationIds),
@@ -43,5 +54,13 @@ export async function exportPersonalData(
 
 /** Whether an export found nothing at all. */
 export function isEmptyExport(data: PersonalDataExport): boolean {
-  return [data.transcripts, data.state, data.serviceRequests, data.handoffs, data.outbox].every((list) => !list.length);
+  return [
+    data.transcripts,
+    data.webChat,
+    data.uploads,
+    data.state,
+    data.serviceRequests,
+    data.handoffs,
+    data.outbox,
+  ].every((list) => !list.length);
 }

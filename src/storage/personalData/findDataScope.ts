@@ -29,7 +29,12 @@ export async function findDataScope(repositories: Repositories, subject: DataSub
   return {
     email,
     conversationIds: ids,
-    userIds: await repositories.transcripts.userIdsOf(ids),
+    userIds: [
+      ...new Set([
+        ...(await repositories.transcripts.userIdsOf(ids)),
+        ...(await repositories.conversations.findMany(ids)).map((conversation) => conversation.userId),
+      ]),
+    ],
     requestReferences: requests.map((request) => request.reference),
   };
 }

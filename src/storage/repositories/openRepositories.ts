@@ -1,17 +1,25 @@
 import { BotStateStorage } from '../botState/botStateStorage';
 import type { DocumentStore } from '../documentStore';
+import { AttachmentStore } from './attachmentStore';
 import { AuditLog } from './auditLog';
 import { ConsoleSessionRepository } from './consoleSessionRepository';
 import { ConsoleUserRepository } from './consoleUserRepository';
+import { ConversationLog } from './conversationLog';
 import { HandoffRepository } from './handoffRepository';
 import { type OutboxOptions, OutboxRepository } from './outboxRepository';
-import type { RepositoryOptions } from './repositoryOptions';
+import { type RepositoryOptions, systemClock } from './repositoryOptions';
 import { RequestRepository } from './requestRepository';
 import { TranscriptRepository } from './transcriptRepository';
 
 /** Everything the bot keeps, one repository per kind of record, all on one document store. */
 export interface Repositories {
+  /** `RETENTION_DAYS`: how long personal data is kept after it stops changing. */
+  retentionDays: number;
   botState: BotStateStorage;
+  /** Web chat conversations and every activity in them, as the Direct Line channel serves them. */
+  conversations: ConversationLog;
+  /** Files residents upload in web chat. */
+  attachments: AttachmentStore;
   transcripts: TranscriptRepository;
   requests: RequestRepository;
   handoffs: HandoffRepository;
@@ -28,8 +36,10 @@ export interface OpenRepositoriesOptions extends RepositoryOptions {
 /** Builds every repository on `store` and creates their indexes (safe at every start; both backends). */
 export async function openRepositories(store: DocumentStore, options: OpenRepositoriesOptions): Promise<Repositories> {
   const shared: RepositoryOptions = { retentionDays: options.retentionDays, clock: options.clock };
-  const repositories: Repositories = {
+  const repositories = {
     botState: new BotStateStorage(store, shared),
+    conversations: new ConversationLog(store, options.clock ?? systemClock),
+    attachments: new AttachmentStore(store, options.clock ?? systemClock),
     transcripts: new TranscriptRepository(store, shared),
     requests: new RequestRepository(store, shared),
     handoffs: new HandoffRepository(store, shared),
@@ -39,5 +49,5 @@ export async function openRepositories(store: DocumentStore, options: OpenReposi
     outbox: new OutboxRepository(store, { ...shared, ...options.outbox }),
   };
   await Promise.all(Object.values(repositories).map((repository) => repository.ensureIndexes()));
-  return repositories;
+  return { retentionDays: options.retentionDays, ...repositories };
 }

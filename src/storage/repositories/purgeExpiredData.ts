@@ -1,10 +1,13 @@
 import type { Logger } from 'pino';
 import type { Repositories } from './openRepositories';
+import { retentionCutoff } from './repositoryOptions';
 
 export type PurgeCounts = Record<
-  'botState' | 'transcripts' | 'requests' | 'handoffs' | 'consoleSessions' | 'outbox',
+  'botState' | 'transcripts' | 'conversations' | 'requests' | 'handoffs' | 'consoleSessions' | 'outbox',
   number
 >;
+
+const PURGE_BATCH = 500;
 
 /**
  * Deletes personal data past its retention period from every repository that holds it. TTL indexes do most of
@@ -15,11 +18,24 @@ export async function purgeExpiredData(repositories: Repositories, now: Date): P
   return {
     botState: await repositories.botState.purgeExpired(now),
     transcripts: await repositories.transcripts.purgeExpired(now),
+    conversations: await purgeInactiveConversations(repositories, now),
     requests: await repositories.requests.purgeExpired(now),
     handoffs: await repositories.handoffs.purgeExpired(now),
     consoleSessions: await repositories.consoleSessions.purgeExpired(now),
     outbox: await repositories.outbox.purgeExpired(now),
   };
+}
+
+/** Deletes web chat conversations whose resident has been inactive for the retention period, with their uploads. */
+async function purgeInactiveConversations(repositories: Repositories, now: Date): Promise<number> {
+  const cutoff = retentionCutoff(now, repositories.retentionDays);
+  let deleted = 0;
+  for (;;) {
+    const ids = await repositories.conversations.inactiveSince(cutoff, PURGE_BATCH);
+    if (ids.length === 0) return deleted;
+    await repositories.attachments.deleteByConversations(ids);
+    deleted += (await repositories.conversations.deleteConversations(ids)).conversations;
+  }
 }
 
 /** Runs `purgeExpiredData` now and then every `intervalMs` (default 6 hours); returns a function that stops it. */

@@ -1,0 +1,77 @@
+import type { Logger } from 'pino';
+import type { AttachmentStore } from '../../storage/repositories/attachmentStore';
+import type { ConversationLog } from '../../storage/repositories/conversationLog';
+import type { TurnLogic } from './directLineAdapter';
+import type { RateLimit } from './tokenBucketLimiter';
+
+/** Sizes and rates the channel enforces; every request beyond them gets a 4xx and the server keeps serving. */
+export interface DirectLineLimits {
+  /** Largest activity a client may post, as JSON bytes (413 beyond). */
+  maxActivityBytes: number;
+  /** Longest `text` of a posted activity, in characters (413 beyond). */
+  maxTextLength: number;
+  /** Largest uploaded file (413 beyond). */
+  maxUploadFileBytes: number;
+  /** Largest upload, all files together (413 beyond). */
+  maxUploadTotalBytes: number;
+  maxUploadFiles: number;
+  /** Most activities one GET or one stream frame carries; clients read on from the watermark. */
+  maxActivitiesPerRead: number;
+  /** `tokens/generate` and secret-authorised `conversations`, per client address. */
+  tokensPerAddress: RateLimit;
+  /** Posted activities and uploads, per client address. */
+  postsPerAddress: RateLimit;
+  /** Posted activities and uploads, per conversation. */
+  postsPerConversation: RateLimit;
+}
+
+export const DEFAULT_LIMITS: DirectLineLimits = {
+  maxActivityBytes: 32 * 1024,
+  maxTextLength: 4000,
+  maxUploadFileBytes: 5 * 1024 * 1024,
+  maxUploadTotalBytes: 10 * 1024 * 1024,
+  maxUploadFiles: 10,
+  maxActivitiesPerRead: 100,
+  // A council website's backend asks for every visitor's token from one address: generous, but bounded.
+  tokensPerAddress: { capacity: 120, refillPerSecond: 2 },
+  postsPerAddress: { capacity: 120, refillPerSecond: 5 },
+  postsPerConversation: { capacity: 20, refillPerSecond: 1 },
+};
+
+/** The bot's account in conversations: `recipient` of residents' activities, `from` of its replies. */
+export interface BotAccount {
+  id: string;
+  name: string;
+}
+
+export interface DirectLineChannelOptions {
+  /** Where conversations and their activities are kept (the app's repository, so erasure and retention reach them). */
+  conversations: ConversationLog;
+  /** Where uploaded files are kept. */
+  attachments: AttachmentStore;
+  /** `DIRECTLINE_SECRET`: authorises `tokens/generate` and signs tokens (at least 32 characters). */
+  secret: string;
+  logger: Logger;
+  /** The bot's turn: `(context) => bot.run(context)`. It runs after the adapter's middleware. */
+  logic: TurnLogic;
+  /** The time, for token expiry, rate limits and timestamps; tests pass a clock they move. */
+  clock?: () => Date;
+  bot?: BotAccount;
+  /** Lifetime of Direct Line tokens (default 1,800 s, as Azure's). */
+  tokenTtlSeconds?: number;
+  /** Lifetime of the token in a `streamUrl`, which is used at once (default 120 s). */
+  streamTokenTtlSeconds?: number;
+  /** Lifetime of the token in attachment URLs handed to clients (default 3,600 s). */
+  attachmentTokenTtlSeconds?: number;
+  /** `PUBLIC_URL`: the origin clients reach the server at, for `streamUrl` and attachment URLs; else the Host header. */
+  publicUrl?: string;
+  /** Behind a reverse proxy: take the client address and scheme from `X-Forwarded-For` / `X-Forwarded-Proto`. */
+  trustProxy?: boolean;
+  limits?: Partial<DirectLineLimits>;
+  /** How often a WebSocket is pinged; one that missed the previous ping is closed (default 15 s). */
+  keepAliveMs?: number;
+  /** How often a WebSocket stream also reads the store, for activities other processes stored (default 2 s). */
+  streamPollMs?: number;
+}
+
+export const DEFAULT_BOT_ACCOUNT: BotAccount = { id: 'council-assistant', name: 'Council assistant' };

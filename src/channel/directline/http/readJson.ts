@@ -1,0 +1,43 @@
+import type { IncomingMessage } from 'node:http';
+import type { z } from 'zod';
+import { fail, type Outcome, succeed } from '../directLineError';
+import { readBody } from './readBody';
+
+/** `application/json`, `application/vnd.x+json`, with or without parameters (`; charset=utf-8`). */
+function isJsonType(contentType: string | undefined): boolean {
+  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  return mediaType === 'application/json' || /^application\/[\w.+-]+\+json$/.test(mediaType);
+}
+
+/**
+ * Reads a JSON body of at most `maxBytes`: 413 when larger, 415 when it is not sent as JSON, 400 when it does not
+ * parse. An empty body is `undefined` (routes whose body is optional accept it).
+ */
+export async function readJson(req: IncomingMessage, maxBytes: number): Promise<Outcome<unknown>> {
+  const read = await readBody(req, maxBytes);
+  if (!read.ok) {
+    return read.reason === 'tooLarge'
+      ? fail('MessageSizeTooBig', `The request body must be at most ${maxBytes} bytes.`)
+      : fail('BadArgument', 'The request body was not received in full.');
+  }
+  if (read.body.length === 0) return succeed(undefined);
+  if (!isJsonType(req.headers['content-type'])) {
+    return fail('UnsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
+  }
+  try {
+    return succeed(JSON.parse(read.body.toString('utf8')));
+  } catch {
+    return fail('BadSyntax', 'The request body is not valid JSON.');
+  }
+}
+
+/**
+ * Validates a payload with its route's schema. The message names the fields and what is wrong with them, never the
+ * values sent (which may be a resident's words).
+ */
+export function parseWith<T>(schema: z.ZodType<T>, value: unknown): Outcome<T> {
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return succeed(parsed.data);
+  const problems = parsed.error.issues.map((issue) => `${issue.path.join('.') || 'body'}: ${issue.message}`);
+  return fail('BadArgument', `Invalid request: ${problems.slice(0, 5).join('; ')}.`);
+}

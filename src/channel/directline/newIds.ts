@@ -1,0 +1,11 @@
+import { randomBytes } from 'node:crypto';
+
+/** A new conversation id: 128 random bits, base64url (safe in paths, never containing the `|` of activity ids). */
+export function newConversationId(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/** A user id for a resident the website did not name, with Direct Line's `dl_` prefix for token-embedded ids. */
+export function newUserId(): string {
+  return `dl_${randomBytes(12).toString('base64url')}`;
+}

@@ -1,0 +1,141 @@
+import type { Logger } from 'pino';
+import { WebSocket } from 'ws';
+import type { FeedEvent, LiveFeed } from '../liveFeed';
+import type { ConversationLog } from '../../../storage/repositories/conversationLog';
+
+export interface ActivityStreamOptions {
+  conversationId: string;
+  /** The last seq the client has (0 for none): the stream starts after it. */
+  watermark: number;
+  log: ConversationLog;
+  feed: LiveFeed;
+  /** Turns a stored activity's JSON into what this client receives (attachment URLs made absolute). */
+  present: (json: string) => string;
+  maxActivitiesPerRead: number;
+  keepAliveMs: number;
+  /** 0 turns the store poll off (tests that want only live delivery). */
+  pollMs: number;
+  logger: Logger;
+  onClose: () => void;
+}
+
+/** A client this far behind (bytes queued) is not reading: it is dropped, and reconnects from its watermark. */
+const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
+/**
+ * One WebSocket client of a conversation (Direct Line's `streamUrl`). Frames are `{ "activities": [...],
+ * "watermark": "N" }`, as Azure sends them.
+ *
+ * Guarantees: stored activities arrive in seq order, each once, starting after the watermark the client connected
+ * with, and each frame's watermark is the last seq it holds. Live events from this process are sent at once; a gap
+ * in them (or the periodic poll) makes the stream read the store, so activities stored by another process arrive
+ * too. Typing indicators and revised activities are sent without a watermark. A client that stops answering
+ * pings is disconnected (the client library then reconnects with its watermark).
+ */
+export class ActivityStream {
+  private lastSent: number;
+  private work: Promise<void> = Promise.resolve();
+  private alive = true;
+  private closed = false;
+  private readonly timers: NodeJS.Timeout[] = [];
+  private unsubscribe: (() => void) | undefined;
+
+  constructor(
+    private readonly socket: WebSocket,
+    private readonly options: ActivityStreamOptions,
+  ) {
+    this.lastSent = options.watermark;
+  }
+
+  start(): void {
+    const { socket, options } = this;
+    socket.on('pong', () => {
+      this.alive = true;
+    });
+    // Clients send empty keep-alive messages; Direct Line streams carry nothing else from the client.
+    socket.on('message', () => {
+      this.alive = true;
+    });
+    socket.on('error', (error) => options.logger.debug({ err: error }, 'direct line stream error'));
+    socket.on('close', () => this.stop());
+    this.unsubscribe = options.feed.subscribe(options.conversationId, (event) => this.onEvent(event));
+    this.enqueue(() => this.catchUp());
+    this.timers.push(setInterval(() => this.keepAlive(), options.keepAliveMs));
+    if (options.pollMs > 0) this.timers.push(setInterval(() => this.enqueue(() => this.catchUp()), options.pollMs));
+    for (const timer of this.timers) timer.unref();
+  }
+
+  /** Closes the connection (the server is stopping: 1001, "going away"). */
+  close(code = 1001, reason = 'server stopping'): void {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+    this.stop();
+  }
+
+  private onEvent(event: FeedEvent): void {
+    this.enqueue(async () => {
+      if (event.kind !== 'stored') {
+        this.sendFrame([event.json], undefined);
+        return;
+      }
+      if (event.seq <= this.lastSent) return;
+      if (event.seq === this.lastSent + 1) this.sendFrame([event.json], event.seq);
+      else await this.catchUp();
+    });
+  }
+
+  private async catchUp(): Promise<void> {
+    const { log, conversationId, maxActivitiesPerRead } = this.options;
+    while (!this.closed) {
+      const page = await log.readAfter(conversationId, this.lastSent, maxActivitiesPerRead);
+      if (page.lastSeq === undefined) return;
+      if (page.activities.length > 0) {
+        this.sendFrame(
+          page.activities.map((activity) => activity.json),
+          page.lastSeq,
+        );
+      }
+      this.lastSent = Math.max(this.lastSent, page.lastSeq);
+      if (page.count < maxActivitiesPerRead) return;
+    }
+  }
+
+  private sendFrame(activities: string[], watermark: number | undefined): void {
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
+      this.socket.terminate();
+      return;
+    }
+    const presented = activities.map((json) => this.options.present(json)).join(',');
+    const mark = watermark === undefined ? '' : `,"watermark":"${watermark}"`;
+    this.socket.send(`{"activities":[${presented}]${mark}}`);
+    if (watermark !== undefined) this.lastSent = watermark;
+  }
+
+  private keepAlive(): void {
+    if (!this.alive) {
+      this.socket.terminate();
+      return;
+    }
+    this.alive = false;
+    this.socket.ping();
+  }
+
+  private enqueue(task: () => Promise<void>): void {
+    this.work = this.work.then(task).catch((error: unknown) => {
+      this.options.logger.warn(
+        { err: error, conversationId: this.options.conversationId },
+        'direct line stream read failed',
+      );
+    });
+  }
+
+  private stop(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe?.();
+    for (const timer of this.timers) clearInterval(timer);
+    this.options.onClose();
+  }
+}

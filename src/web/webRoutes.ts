@@ -1,0 +1,114 @@
+import type { Request, Response, Server } from 'restify';
+import type { WebchatSession } from '../channel/directline';
+import { z } from 'zod';
+import type { ContactCentre } from '../contactCentre/contactCentre';
+import type { KnowledgeSource } from '../knowledge/knowledgeService';
+import { DEMO_STYLES, renderDemoPage } from './demoPage';
+import { renderEmbedScript } from './embedScript';
+import { loadWebchatBundle, type StaticScript } from './webchatBundle';
+
+export interface WebRoutesOptions {
+  knowledge: KnowledgeSource;
+  contactCentre: ContactCentre;
+  /** A token for the page's conversation (given the one the page holds, if any) or a new one. */
+  issueSession: (existingToken: string | undefined) => WebchatSession;
+  /** Refuses a caller that has asked too often; true when the request may go ahead. */
+  allowTokenRequest: (req: Request) => boolean;
+}
+
+const tokenRequestSchema = z.strictObject({ token: z.string().min(10).max(4096).optional() });
+
+const PAGE_SECURITY_HEADERS = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+};
+
+/**
+ * The resident-facing web: the demo council page (`/`), the embed script (`/embed.js`), Microsoft's Web Chat bundle
+ * served from `node_modules`, and `POST /api/webchat/token` for pages served here.
+ */
+export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
+  server.get('/', async (_req: Request, res: Response) => {
+    const { profile } = options.knowledge.current().knowledge;
+    sendText(
+      res,
+      200,
+      'text/html; charset=utf-8',
+      renderDemoPage(profile, options.contactCentre.describeHours(profile)),
+      {
+        ...PAGE_SECURITY_HEADERS,
+        'cache-control': 'no-cache',
+      },
+    );
+  });
+
+  server.get('/assets/demo.css', async (_req: Request, res: Response) => {
+    sendText(res, 200, 'text/css; charset=utf-8', DEMO_STYLES, { 'cache-control': 'public, max-age=3600' });
+  });
+
+  server.get('/embed.js', async (_req: Request, res: Response) => {
+    const { profile } = options.knowledge.current().knowledge;
+    const bundle = await loadWebchatBundle();
+    const script = renderEmbedScript({
+      councilName: profile.name,
+      brandColour: profile.brandColour,
+      bundlePath: `/webchat/webchat-${bundle.version}.js`,
+    });
+    sendText(res, 200, 'application/javascript; charset=utf-8', script, {
+      'cache-control': 'public, max-age=300',
+      'access-control-allow-origin': '*',
+      'x-content-type-options': 'nosniff',
+    });
+  });
+
+  server.get('/webchat/:file', async (req: Request, res: Response) => {
+    const bundle = await loadWebchatBundle();
+    if (req.params.file !== `webchat-${bundle.version}.js`) {
+      res.send(404, { error: 'not_found', message: 'No such file.' });
+      return;
+    }
+    sendScript(req, res, bundle);
+  });
+
+  server.post('/api/webchat/token', async (req: Request, res: Response) => {
+    if (!options.allowTokenRequest(req)) {
+      res.send(429, { error: 'rate_limited', message: 'Too many requests. Please wait a minute and try again.' });
+      return;
+    }
+    const parsed = tokenRequestSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      res.send(400, { error: 'bad_request', message: 'The body may only hold an optional "token".' });
+      return;
+    }
+    const session = options.issueSession(parsed.data.token);
+    res.header('cache-control', 'no-store');
+    res.send(200, session);
+  });
+}
+
+function sendText(res: Response, status: number, type: string, body: string, headers: Record<string, string>): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body), ...headers });
+  res.end(body);
+}
+
+function sendScript(req: Request, res: Response, script: StaticScript): void {
+  const headers = {
+    'content-type': 'application/javascript; charset=utf-8',
+    'cache-control': 'public, max-age=31536000, immutable',
+    etag: script.etag,
+    vary: 'accept-encoding',
+    'x-content-type-options': 'nosniff',
+    'access-control-allow-origin': '*',
+  };
+  if (req.headers['if-none-match'] === script.etag) {
+    res.writeHead(304, headers);
+    res.end();
+    return;
+  }
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = gzip ? script.gzipped : script.body;
+  res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
+  res.end(body);
+}

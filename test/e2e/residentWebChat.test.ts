@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { type App, createApp } from '../../src/app';
+import { loadConfig } from '../../src/config/config';
+import { launchChromium } from '../support/browser';
+import { SHIPPED_KNOWLEDGE, silentLogger } from '../support/testBot';
+import { TempKnowledge } from '../support/tempKnowledge';
+
+jest.setTimeout(90_000);
+
+async function seriousViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
+    );
+}
+
+describe('a resident uses the chat on the council website', () => {
+  let app: App;
+  let url: string;
+  let browser: Browser;
+  let data: TempKnowledge;
+
+  beforeAll(async () => {
+    data = new TempKnowledge();
+    const loaded = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
+      DATA_DIR: data.dir,
+      DIRECTLINE_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
+    });
+    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
+    const created = await createApp(loaded.config, silentLogger);
+    if (!created.ok) throw new Error(JSON.stringify(created.problems));
+    app = created.app;
+    url = await app.listen();
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close(100);
+    data?.remove();
+  });
+
+  test('opens the chat, asks a question, sees the answer and its link, with no serious accessibility problems', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    const launcher = page.getByRole('button', { name: 'Chat with us' });
+    await launcher.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: /online assistant/ });
+    await panel.waitFor();
+    await page
+      .getByText(/automated assistant/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+
+    const sendBox = page.getByRole('textbox').first();
+    await sendBox.fill('green bin subscription');
+    await page.keyboard.press('Enter');
+    const link = page.getByRole('link', { name: /Garden waste/i }).first();
+    await link.waitFor({ timeout: 20_000 });
+    expect(await link.getAttribute('href')).toMatch(/^https:\/\/www\.eastmere\.example\//);
+    expect(await seriousViolations(page)).toEqual([]);
+
+    await page.keyboard.press('Escape');
+    await expect(panel.isHidden()).resolves.toBe(true);
+    await context.close();
+  });
+
+  test('the conversation carries on after navigating to another page', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Chat with us' }).click();
+    const sendBox = page.getByRole('textbox').first();
+    await sendBox.waitFor({ timeout: 20_000 });
+    await sendBox.fill('where is my polling station');
+    await page.keyboard.press('Enter');
+    await page
+      .getByRole('link', { name: /polling/i })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await page.goto(`${url}/#contact`);
+    await page.reload();
+    await page
+      .getByRole('link', { name: /polling/i })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await context.close();
+  });
+});
