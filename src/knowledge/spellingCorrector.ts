@@ -3,7 +3,8 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /**
  * Corrects a resident's typing slips ("collecton", "calender") to words the knowledge base uses, one edit away
  * (a letter missing, extra, wrong or two letters swapped), preferring the most common word. Short words and
- * words the knowledge base already knows are left alone, so a correct word is never "corrected".
+ * words the knowledge base already knows are left alone, so a correct word is never "corrected". So are words
+ * longer than any a resident would type: trying every edit of a 4,000-letter "word" would cost a second of CPU.
  */
 export class SpellingCorrector {
   private readonly frequency = new Map<string, number>();
@@ -11,6 +12,7 @@ export class SpellingCorrector {
   constructor(
     words: Iterable<string>,
     private readonly minLength = 5,
+    private readonly maxLength = 24,
   ) {
     for (const word of words) {
       if (word.length > 0) this.frequency.set(word, (this.frequency.get(word) ?? 0) + 1);
@@ -22,7 +24,8 @@ export class SpellingCorrector {
   }
 
   correct(word: string): string {
-    if (word.length < this.minLength || this.frequency.has(word) || /\d/.test(word)) return word;
+    if (word.length < this.minLength || word.length > this.maxLength) return word;
+    if (this.frequency.has(word) || /\d/.test(word)) return word;
     let best = word;
     let bestFrequency = 0;
     for (const candidate of editsOf(word)) {

@@ -61,4 +61,9 @@ describe('spelling correction', () => {
     expect(speller.correct('2025')).toBe('2025');
     expect(speller.correct('everest')).toBe('everest');
   });
+
+  test('a word longer than any resident types is left alone, so it cannot tie up the server', () => {
+    const word = `collecton${'a'.repeat(4000)}`;
+    expect(speller.correct(word)).toBe(word);
+  });
 });
