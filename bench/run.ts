@@ -1,3 +1,4 @@
+import { runChannelBench } from './channelBench';
 import { runKnowledgeBench } from './knowledgeBench';
 import { runStartupBench } from './startupBench';
 
@@ -6,6 +7,11 @@ async function main(): Promise<void> {
   const sections: Array<[string, () => Promise<string[]>]> = [
     ['Knowledge base', runKnowledgeBench],
     ['Start-up', runStartupBench],
+    [
+      'Web chat channel at 300 turns/s (targets: p95 <= 50 ms, >= 300 turns/s, no errors)',
+      () => runChannelBench({ conversations: 100, seconds: 30, turnsPerSecond: 300 }),
+    ],
+    ['Web chat channel flat out (capacity)', () => runChannelBench({ conversations: 100, seconds: 15 })],
   ];
   for (const [title, run] of sections) {
     process.stdout.write(`\n== ${title} ==\n`);

@@ -1,12 +1,14 @@
 import type { Activity, TranscriptLogger } from 'botbuilder';
 import type { Logger } from 'pino';
+import { DIRECT_LINE_SERVICE_URL } from '../src/channel/directline/toClientActivity';
 import type { TranscriptRepository } from '../src/storage/repositories/transcriptRepository';
 
 /**
  * Records every activity into and out of a conversation in the transcript repository, for botbuilder's
- * `TranscriptLoggerMiddleware` (which calls it in the order activities happen, without waiting). A failed write is
- * logged here, with the conversation id but never the activity's content, and does not fail the turn: the
- * resident's words are also kept in the channel's own conversation log.
+ * `TranscriptLoggerMiddleware` (which calls it in the order activities happen, without waiting). Conversations of
+ * the built-in web chat channel are skipped: the channel has already stored each of their activities, and personal
+ * data is kept once (`readConversationTranscript` reads either). A failed write is logged, with the conversation id
+ * but never the activity's content, and does not fail the turn.
  */
 export class TranscriptRecorder implements TranscriptLogger {
   constructor(
@@ -15,6 +17,7 @@ export class TranscriptRecorder implements TranscriptLogger {
   ) {}
 
   logActivity(activity: Activity): Promise<void> {
+    if (activity.serviceUrl === DIRECT_LINE_SERVICE_URL) return Promise.resolve();
     // The middleware gives every incoming activity's sender the role `user`, so anything else is the bot's.
     const direction = activity.from?.role === 'user' ? 'incoming' : 'outgoing';
     return this.transcripts.append(direction, activity).then(

@@ -18,7 +18,12 @@ import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
 import { MainDialog } from '../dialogs/mainDialog';
-import { addDirectLineRoutes, DirectLineChannel, loadOrCreateDirectLineSecret } from './channel/directline';
+import {
+  addDirectLineRoutes,
+  DirectLineChannel,
+  type DirectLineLimits,
+  loadOrCreateDirectLineSecret,
+} from './channel/directline';
 import { clientAddress } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
 import { ContactCentre } from './contactCentre/contactCentre';
@@ -59,6 +64,8 @@ export interface AppDependencies {
   /** A store to use instead of opening the configured one; the app closes it on `close`. */
   store?: DocumentStore;
   clock?: () => Date;
+  /** Channel limits other than the defaults (benchmarks drive many conversations from one address). */
+  channelLimits?: Partial<DirectLineLimits>;
 }
 
 /**
@@ -134,6 +141,7 @@ export async function createApp(
     clock,
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
+    limits: dependencies.channelLimits,
   });
   for (const adapterOfChannel of [adapter, channel.adapter]) {
     for (const piece of middleware) adapterOfChannel.use(piece);

@@ -1,11 +1,15 @@
+import { mkdtempSync } from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { type App, createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { SHIPPED_KNOWLEDGE, silentLogger } from '../support/testBot';
 
 async function startApp(env: Record<string, string> = {}): Promise<{ app: App; url: string }> {
-  const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, ...env });
+  const DATA_DIR = mkdtempSync(path.join(os.tmpdir(), 'messages-'));
+  const loaded = loadConfig({ PORT: '0', HOST: '127.0.0.1', KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE, DATA_DIR, ...env });
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const created = await createApp(loaded.config, silentLogger);
   if (!created.ok) throw new Error(JSON.stringify(created.problems));

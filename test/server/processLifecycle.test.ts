@@ -1,13 +1,22 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 const ROOT = path.resolve(__dirname, '../..');
 
+const dataDirs: string[] = [];
+afterAll(() => {
+  for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
+});
+
 function startServer(env: Record<string, string>): { child: ChildProcess; output: () => string } {
   let output = '';
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lifecycle-'));
+  dataDirs.push(dataDir);
   const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
     cwd: ROOT,
-    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
   });
   child.stdout?.on('data', (chunk) => {
     output += String(chunk);

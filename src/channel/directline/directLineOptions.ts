@@ -32,9 +32,11 @@ export const DEFAULT_LIMITS: DirectLineLimits = {
   maxUploadTotalBytes: 10 * 1024 * 1024,
   maxUploadFiles: 10,
   maxActivitiesPerRead: 100,
-  // A council website's backend asks for every visitor's token from one address: generous, but bounded.
+  // A council website's backend asks for every visitor's token from one address, and many residents share an address
+  // behind a mobile network's or a library's NAT: per address the limits are generous, but bounded. A person types
+  // far slower than a conversation's limit.
   tokensPerAddress: { capacity: 120, refillPerSecond: 2 },
-  postsPerAddress: { capacity: 120, refillPerSecond: 5 },
+  postsPerAddress: { capacity: 300, refillPerSecond: 20 },
   postsPerConversation: { capacity: 20, refillPerSecond: 1 },
 };
 

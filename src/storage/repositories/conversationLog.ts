@@ -48,9 +48,16 @@ export interface ActivityPage {
   count: number;
 }
 
-/** Most conversations a process remembers the last seq of; older ones are read back from the store when needed. */
+/** Most conversations a process remembers the last seq (and record) of; others are read back from the store. */
 const MAX_SEQ_HINTS = 20_000;
+/** How long a remembered conversation record is trusted before it is read again (another process may erase it). */
+const RECORD_CACHE_MS = 60_000;
+/** `lastActivityAt` drives retention, counted in days: writing it more than hourly would only cost writes. */
+const TOUCH_INTERVAL_MS = 3_600_000;
 const MAX_APPEND_ATTEMPTS = 20;
+
+/** The largest seq: ids are zero-padded to 7 digits, so they sort as their seqs do. */
+const MAX_SEQ = 9_999_999;
 
 /** The id an activity gets from its conversation and seq (the format Azure's Direct Line uses). */
 export function activityIdFor(conversationId: string, seq: number): string {
@@ -63,7 +70,7 @@ export function activityIdFor(conversationId: string, seq: number): string {
  *
  * Guarantees, across processes:
  * - Seqs in a conversation are 1, 2, 3, ... with no gaps and never reused: an activity is inserted with seq n + 1
- *   only after n is stored, and the `{ conversationId, seq }` unique index makes concurrent writers retry. So a
+ *   only after n is stored, and its `_id` (conversation and seq) is unique, so concurrent writers retry. So a
  *   reader holding watermark w that sees seq m has everything up to m: nothing is skipped.
  * - An `append` resolves only once the activity is durably stored.
  */
@@ -75,6 +82,8 @@ export class ConversationLog {
   private readonly entries: StoreCollection<Entry>;
   /** The last seq this process stored per conversation: a hint that saves a read; a stale one costs a retry. */
   private readonly lastSeqHints = new Map<string, number>();
+  /** Records this process read or wrote lately, with when; saves a read on every post. */
+  private readonly recentRecords = new Map<string, { record: ConversationRecord; at: number }>();
   /** Appends in one process go one at a time per conversation, so they resolve (and are published) in seq order. */
   private readonly appends = new KeyedSerialQueue();
 
@@ -87,8 +96,8 @@ export class ConversationLog {
   }
 
   async ensureIndexes(): Promise<void> {
-    await this.entries.createIndex({ conversationId: 1, seq: 1 }, { unique: true, name: 'conversation_seq' });
-    // The embedded store picks candidates only from single-field indexes for `{ conversationId, seq: { $gt } }`.
+    // An activity's `_id` is `<conversationId>|<seq, zero-padded>`: unique per seq on both backends, and in the
+    // order of seqs, so reads by watermark are `_id` range scans and need no index of their own.
     await this.entries.createIndex({ conversationId: 1 });
     await this.conversations.createIndex({ lastActivityAt: 1 });
   }
@@ -96,19 +105,35 @@ export class ConversationLog {
   /** Creates the conversation, or finds it when it exists already (`created: false`); exactly one caller creates it. */
   async open(record: ConversationRecord): Promise<{ created: boolean; conversation: ConversationRecord }> {
     const inserted = await this.conversations.insertOne(record);
-    if (inserted.ok) return { created: true, conversation: record };
+    if (inserted.ok) {
+      this.remember(record);
+      return { created: true, conversation: record };
+    }
     const existing = await this.conversations.findOne({ _id: record._id });
     if (!existing) throw new Error('a conversation vanished while it was being opened');
+    this.remember(existing);
     return { created: false, conversation: existing };
   }
 
-  find(conversationId: string): Promise<ConversationRecord | null> {
-    return this.conversations.findOne({ _id: conversationId });
+  async find(conversationId: string): Promise<ConversationRecord | null> {
+    const recent = this.recentRecords.get(conversationId);
+    if (recent && this.clock().getTime() - recent.at < RECORD_CACHE_MS) return recent.record;
+    const record = await this.conversations.findOne({ _id: conversationId });
+    if (record) this.remember(record);
+    else this.recentRecords.delete(conversationId);
+    return record;
   }
 
-  /** Records that the resident was active now (retention counts from their last activity). */
+  /**
+   * Records that the resident was active now (retention counts from their last activity). Written at most hourly
+   * per conversation by each process: retention is counted in days.
+   */
   async touch(conversationId: string): Promise<void> {
-    await this.conversations.updateOne({ _id: conversationId }, { $set: { lastActivityAt: this.clock() } });
+    const now = this.clock();
+    const known = await this.find(conversationId);
+    if (known && now.getTime() - known.lastActivityAt.getTime() < TOUCH_INTERVAL_MS) return;
+    await this.conversations.updateOne({ _id: conversationId }, { $set: { lastActivityAt: now } });
+    if (known) this.remember({ ...known, lastActivityAt: now });
   }
 
   /**
@@ -149,7 +174,8 @@ export class ConversationLog {
 
   /** Activities after `watermark` (0 for all), oldest first, at most `limit`. */
   async readAfter(conversationId: string, watermark: number, limit: number): Promise<ActivityPage> {
-    const found = await this.entries.findMany({ conversationId, seq: { $gt: watermark } }, { sort: { seq: 1 }, limit });
+    const range = { $gt: activityIdFor(conversationId, watermark), $lte: activityIdFor(conversationId, MAX_SEQ) };
+    const found = await this.entries.findMany({ _id: range }, { sort: { _id: 1 }, limit });
     const last = found.at(-1);
     return {
       activities: found.filter((entry) => !entry.deleted).map(toLogged),
@@ -160,7 +186,8 @@ export class ConversationLog {
 
   /** The last seq stored in the conversation (0 when it has none). */
   async storedLastSeq(conversationId: string): Promise<number> {
-    const last = await this.entries.findOne({ conversationId }, { sort: { seq: -1 } });
+    const range = { $gt: activityIdFor(conversationId, 0), $lte: activityIdFor(conversationId, MAX_SEQ) };
+    const last = await this.entries.findOne({ _id: range }, { sort: { _id: -1 } });
     return last?.seq ?? 0;
   }
 
@@ -211,8 +238,20 @@ export class ConversationLog {
     const ids = [...conversationIds];
     const activities = await this.entries.deleteMany({ conversationId: { $in: ids } });
     const conversations = await this.conversations.deleteMany({ _id: { $in: ids } });
-    for (const id of ids) this.lastSeqHints.delete(id);
+    for (const id of ids) {
+      this.lastSeqHints.delete(id);
+      this.recentRecords.delete(id);
+    }
     return { conversations: conversations.deletedCount, activities: activities.deletedCount };
+  }
+
+  private remember(record: ConversationRecord): void {
+    this.recentRecords.delete(record._id);
+    this.recentRecords.set(record._id, { record, at: this.clock().getTime() });
+    if (this.recentRecords.size > MAX_SEQ_HINTS) {
+      const oldest = this.recentRecords.keys().next();
+      if (!oldest.done) this.recentRecords.delete(oldest.value);
+    }
   }
 
   private rememberLastSeq(conversationId: string, seq: number): void {
