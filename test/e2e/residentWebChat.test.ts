@@ -66,7 +66,7 @@ describe('a resident uses the chat on the council website', () => {
       .waitFor({ timeout: 20_000 });
 
     const sendBox = page.getByRole('textbox').first();
-    await expect(sendBox.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(sendBox.evaluate((element) => element.matches(':focus'))).resolves.toBe(true);
     // Web Chat's live region is how screen readers hear each new message.
     expect(await panel.locator('[aria-live="polite"]').count()).toBeGreaterThan(0);
     await sendBox.fill('green bin subscription');
@@ -78,7 +78,7 @@ describe('a resident uses the chat on the council website', () => {
 
     await page.keyboard.press('Escape');
     await expect(panel.isHidden()).resolves.toBe(true);
-    await expect(launcher.evaluate((element) => element === document.activeElement)).resolves.toBe(true);
+    await expect(launcher.evaluate((element) => element.matches(':focus'))).resolves.toBe(true);
     await context.close();
   });
 
