@@ -120,7 +120,8 @@ export class AnsweringService implements QuestionAnswering {
     const deadline = this.now() + this.turnBudgetMs;
     const redacted = redactPersonalData(text);
     let question = redacted.text;
-    let searchText = text;
+    // The words search sees are the redacted ones too: personal details only dilute the match.
+    let searchText = redacted.text.replace(/\[[a-z ]+\]/g, ' ');
     if (history.length > 0) {
       const rewritten = await model.rewriteQuestion({ question, history }, { deadline });
       if (rewritten.ok && !detectPromptInjection(rewritten.question)) {

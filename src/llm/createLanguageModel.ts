@@ -22,15 +22,16 @@ export function createLanguageModel(
     maxRetries: 0,
     timeout: config.OPENAI_TIMEOUT_MS,
   });
-  const breaker = new CircuitBreaker({
-    failureThreshold: config.OPENAI_CIRCUIT_FAILURES,
-    coolDownMs: config.OPENAI_CIRCUIT_COOLDOWN_MS,
-  });
+  const breaker = () =>
+    new CircuitBreaker({
+      failureThreshold: config.OPENAI_CIRCUIT_FAILURES,
+      coolDownMs: config.OPENAI_CIRCUIT_COOLDOWN_MS,
+    });
   return new OpenAiLanguageModel({
     client,
     chatModel: config.OPENAI_MODEL,
     embeddingModel: config.OPENAI_EMBEDDING_MODEL,
-    breaker,
+    breakers: { chat: breaker(), embed: breaker() },
     usage,
     logger,
     defaultTimeoutMs: config.OPENAI_TIMEOUT_MS,

@@ -25,7 +25,8 @@ export interface OpenAiLanguageModelOptions {
   client: OpenAI;
   chatModel: string;
   embeddingModel: string;
-  breaker: CircuitBreaker;
+  /** Breakers for chat completions and for embeddings: two endpoints (often two deployments) that fail apart. */
+  breakers: { chat: CircuitBreaker; embed: CircuitBreaker };
   usage: LlmUsageRecorder;
   logger: Logger;
   /** Time allowed for a call given no deadline. */
@@ -154,7 +155,8 @@ export class OpenAiLanguageModel implements LanguageModel {
     const deadline = options.deadline ?? started + (options.timeoutMs ?? this.options.defaultTimeoutMs);
     const timeLeft = deadline - started;
     if (timeLeft < MIN_CALL_MS) return this.record(operation, 'refused', started, undefined, 'timeout');
-    if (!this.options.breaker.tryAcquire()) return this.record(operation, 'refused', started, undefined, 'unavailable');
+    const breaker = operation === 'embed' ? this.options.breakers.embed : this.options.breakers.chat;
+    if (!breaker.tryAcquire()) return this.record(operation, 'refused', started, undefined, 'unavailable');
 
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;
@@ -167,23 +169,23 @@ export class OpenAiLanguageModel implements LanguageModel {
     try {
       const sent = await Promise.race([send({ signal: abort.signal, timeout: timeLeft, maxRetries: 0 }), expired]);
       if (sent === 'expired') {
-        this.options.breaker.recordFailure();
+        breaker.recordFailure();
         return this.record(operation, 'timeout', started, undefined, 'timeout');
       }
       // The provider answered: it is up, even when the reply is unusable.
-      this.options.breaker.recordSuccess();
+      breaker.recordSuccess();
       if (sent.value === undefined) return this.record(operation, 'invalid', started, sent, 'invalid');
       this.record(operation, 'ok', started, sent);
       return { ok: true, value: sent.value };
     } catch (error) {
-      this.options.breaker.recordFailure();
+      breaker.recordFailure();
       const timedOut = error instanceof OpenAI.APIConnectionTimeoutError || abort.signal.aborted;
       this.options.logger.warn(
         {
           operation,
           error: error instanceof Error ? error.name : 'unknown',
           status: error instanceof OpenAI.APIError ? error.status : undefined,
-          breaker: this.options.breaker.state,
+          breaker: breaker.state,
         },
         'language model call failed',
       );

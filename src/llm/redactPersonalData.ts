@@ -35,8 +35,8 @@ const RULES: readonly Rule[] = [
   {
     kind: 'nationalInsurance',
     placeholder: '[national insurance number]',
-    pattern: /\b(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]?\b/gi,
-    accept: (match) => /\d{2} ?\d{2} ?\d{2}/.test(match),
+    pattern: /\b[a-z]{2} ?\d{2} ?\d{2} ?\d{2} ?[a-d]\b|\b[A-Z]{2} ?\d{2} ?\d{2} ?\d{2}\b/gi,
+    accept: (match) => /[a-d]$/i.test(match) || /^[A-Z]{2}/.test(match),
   },
   { kind: 'sortCode', placeholder: '[sort code]', pattern: /\b\d{2}-\d{2}-\d{2}\b/g },
   {
@@ -62,7 +62,8 @@ const RULES: readonly Rule[] = [
   {
     kind: 'name',
     placeholder: '[name]',
-    pattern: /\b(?:my name is|my name's|i am called|i'm called|this is) ((?:[A-Z][a-z'-]+)(?: [A-Z][a-z'-]+){0,2})/g,
+    pattern:
+      /\b(?:my name is|my name's|i am called|i'm called|[Mm]y name is) ((?:[A-Z][a-z'-]+)(?: [A-Z][a-z'-]+){0,2})/g,
   },
 ];
 
