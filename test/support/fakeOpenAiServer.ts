@@ -47,15 +47,15 @@ export class FakeOpenAiServer {
   ) {}
 
   static async start(): Promise<FakeOpenAiServer> {
-    let fake: FakeOpenAiServer | undefined;
+    const started: { fake?: FakeOpenAiServer } = {};
     const server = createServer((req, res) => {
-      if (fake) void fake.handle(req, res);
+      if (started.fake) void started.fake.handle(req, res);
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : 0;
-    fake = new FakeOpenAiServer(server, `http://127.0.0.1:${port}/v1`);
-    return fake;
+    started.fake = new FakeOpenAiServer(server, `http://127.0.0.1:${port}/v1`);
+    return started.fake;
   }
 
   /** Back to the default behaviours, with no requests recorded. */
