@@ -8,8 +8,7 @@ export type GroundingCheck =
 
 const MONTHS =
   /\b(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec)\b/gi;
-const WEEKDAYS =
-  /\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekends?|weekdays?|bank holidays?)\b/gi;
+const WEEKDAYS = /\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|weekdays?|bank holidays?)\b/gi;
 const URL =
   /\b(?:https?:\/\/|www\.)[^\s)\]>"']+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:example|gov\.uk|org\.uk|co\.uk|nhs\.uk|police\.uk|com|org|net|uk|io)\b(?:\/[^\s)\]>"']*)?/gi;
 const EMAIL = /[\w.+'-]+@[\w-]+(?:\.[\w-]+)+/g;
@@ -90,16 +89,16 @@ export function checkGroundedAnswer(
 
 /** The kind of the first claim in `answer` that `source` does not support, or undefined. */
 function unsupportedClaim(answer: string, source: string): string | undefined {
-  const sourceUrls = new Set(matches(source, URL).map(canonicalUrl));
   const sourceText = source.toLowerCase();
-  for (const url of matches(answer, URL)) {
+  for (const email of matches(answer, EMAIL)) if (!sourceText.includes(email.toLowerCase())) return 'email address';
+  let rest = answer.replace(EMAIL, ' ');
+  const sourceUrls = new Set(matches(source.replace(EMAIL, ' '), URL).map(canonicalUrl));
+  for (const url of matches(rest, URL)) {
     const canonical = canonicalUrl(url);
     if (![...sourceUrls].some((known) => known === canonical || known.startsWith(`${canonical}/`)))
       return 'web address';
   }
-  let rest = answer.replace(URL, ' ');
-  for (const email of matches(rest, EMAIL)) if (!sourceText.includes(email.toLowerCase())) return 'email address';
-  rest = rest.replace(EMAIL, ' ');
+  rest = rest.replace(URL, ' ');
   const sourcePhones = new Set(matches(source, PHONE).map(digitsOf));
   for (const phone of matches(rest, PHONE)) {
     if (digitsOf(phone).length >= 7 && !sourcePhones.has(digitsOf(phone))) return 'phone number';
