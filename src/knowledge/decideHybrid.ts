@@ -32,6 +32,21 @@ export function decideHybrid(
   tuning: HybridTuning = HYBRID,
   decision: DecisionTuning = DECISION,
 ): AnswerOutcome {
+  const outcome = decide(lexical, semantic, knowledge, tuning, decision);
+  // The ranking starts with what the decision offers, then the rest by fused rank.
+  const offered =
+    outcome.kind === 'answer' ? [outcome.article.id] : outcome.kind === 'clarify' ? outcome.articles.map((a) => a.id) : [];
+  const first = offered.flatMap((id) => outcome.candidates.find((candidate) => candidate.id === id) ?? []);
+  return { ...outcome, candidates: [...first, ...outcome.candidates.filter((c) => !offered.includes(c.id))] };
+}
+
+function decide(
+  lexical: readonly Candidate[],
+  semantic: readonly SemanticMatch[],
+  knowledge: KnowledgeBase,
+  tuning: HybridTuning,
+  decision: DecisionTuning,
+): AnswerOutcome {
   const candidates = fuseCandidates(lexical, semantic, tuning.rrfK);
   const outcome = decideFromCandidates([...lexical], knowledge, decision);
   if (semantic.length === 0) return { ...outcome, candidates };
