@@ -12,7 +12,7 @@ const ROOT = path.resolve(__dirname, '..');
 function sampleQuestions(knownIds: ReadonlySet<string>): string[] {
   const files = [
     path.join(ROOT, 'test/fixtures/validation-questions.tsv'),
-    path.resolve(ROOT, '../shared/eval/dev-questions.tsv'),
+    path.join(ROOT, 'test/fixtures/dev-questions.tsv'),
   ];
   return files.flatMap((file) => {
     try {
