@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const conversationDataSchema = z.object({
   noMatchStreak: z.number().int().min(0).catch(0).default(0),
   lastArticleId: z.string().optional().catch(undefined),
+  /** The handoff session and queue place the resident was last told, so waiting messages are not repeated. */
+  handoffAck: z.object({ sessionId: z.string(), position: z.number() }).optional().catch(undefined),
 });
 
 export type ConversationData = z.infer<typeof conversationDataSchema>;

@@ -1,8 +1,12 @@
 import type { ContactCentre } from '../src/contactCentre/contactCentre';
+import type { HandoffPort } from '../src/handoff/handoffPort';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
 
 /** What the dialogs need from the domain, handed in by the composition root (tests hand in their own). */
 export interface ConversationServices {
   knowledge: KnowledgeSource;
   contactCentre: ContactCentre;
+  handoff: HandoffPort;
+  /** The time (tests move it). */
+  clock: () => Date;
 }

@@ -12,6 +12,7 @@ import type { Logger } from 'pino';
 import restify, { type Server } from 'restify';
 import { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
+import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
@@ -28,6 +29,10 @@ import { clientAddress } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
 import { ContactCentre } from './contactCentre/contactCentre';
 import { parseOpeningHours } from './contactCentre/openingHours';
+import type { CsaPresence } from './handoff/handoffDesk';
+import { HandoffEvents } from './handoff/handoffEvents';
+import { HandoffService } from './handoff/handoffService';
+import { InterimPresence } from './handoff/interimPresence';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { addHealthRoutes } from './server/healthRoutes';
@@ -47,6 +52,7 @@ export interface App {
   adapter: CloudAdapter;
   channel: DirectLineChannel;
   bot: CouncilBot;
+  handoff: HandoffService;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -66,6 +72,7 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Channel limits other than the defaults (benchmarks drive many conversations from one address). */
   channelLimits?: Partial<DirectLineLimits>;
+  presence?: CsaPresence;
 }
 
 /**
@@ -99,7 +106,24 @@ export async function createApp(
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
   const contactCentre = new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined);
-  const services: ConversationServices = { knowledge, contactCentre };
+  const presence = dependencies.presence ?? new InterimPresence();
+  const handoffEvents = new HandoffEvents();
+  // The messenger needs the bot, and the bot needs this service: it is filled in once the bot is built.
+  const late: { messenger?: ProactiveMessenger } = {};
+  const handoff = new HandoffService({
+    repositories,
+    knowledge,
+    contactCentre,
+    presence,
+    messenger: () => {
+      if (!late.messenger) throw new Error('the bot is not built yet');
+      return late.messenger;
+    },
+    events: handoffEvents,
+    clock,
+    settings: { mode: config.HANDOFF_MODE, maxWaitMinutes: config.HANDOFF_MAX_WAIT_MINUTES },
+  });
+  const services: ConversationServices = { knowledge, contactCentre, handoff, clock };
   const mainDialog = new MainDialog(services, conversationData);
   const bot = new CouncilBot(conversationState, userState, dialogState, mainDialog, services);
 
@@ -147,6 +171,13 @@ export async function createApp(
     for (const piece of middleware) adapterOfChannel.use(piece);
     adapterOfChannel.onTurnError = onTurnError;
   }
+  late.messenger = new ProactiveMessenger({
+    cloudAdapter: adapter,
+    directLineAdapter: channel.adapter,
+    appId: config.MicrosoftAppId,
+    services,
+    bot: () => bot,
+  });
 
   const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
   addDirectLineRoutes(server, channel);
@@ -177,6 +208,7 @@ export async function createApp(
   });
 
   let stopPurge: (() => void) | undefined;
+  let longWaits: NodeJS.Timeout | undefined;
   const app: App = {
     server,
     knowledge,
@@ -185,6 +217,7 @@ export async function createApp(
     adapter,
     channel,
     bot,
+    handoff,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     listen: () =>
@@ -192,6 +225,12 @@ export async function createApp(
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           stopPurge = schedulePurge(repositories, logger);
+          longWaits = setInterval(() => {
+            handoff.offerCallbacksAfterLongWaits().catch((error: unknown) => {
+              logger.error({ err: error }, 'offering callbacks after long waits failed');
+            });
+          }, 30_000);
+          longWaits.unref();
           const address = server.address();
           resolve(`http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`);
         });
@@ -199,6 +238,7 @@ export async function createApp(
     close: async (drainMs = 10_000) => {
       closing = true;
       stopPurge?.();
+      clearInterval(longWaits);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + drainMs;
       await channel.close(drainMs);

@@ -11,6 +11,7 @@ import type { ConversationServices } from '../../dialogs/conversationServices';
 import { MainDialog } from '../../dialogs/mainDialog';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
+import { FakeHandoffPort } from './fakeHandoffPort';
 
 export const SHIPPED_KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
 export const silentLogger = pino({ level: 'silent' });
@@ -31,12 +32,27 @@ export interface TestBot {
   bot: CouncilBot;
   services: ConversationServices;
   storage: Storage;
+  handoff: FakeHandoffPort;
 }
 
-/** The real bot, wired as the composition root wires it, on a TestAdapter. */
-export async function createTestBot(storage: Storage = new MemoryStorage()): Promise<TestBot> {
+export interface TestBotOptions {
+  storage?: Storage;
+  /** The contact centre (default: the profile's hours); tests pass `always` or `never`. */
+  contactCentre?: ContactCentre;
+  clock?: () => Date;
+}
+
+/** The real bot, wired as the composition root wires it, on a TestAdapter, with a fake handoff domain. */
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const knowledge = await shippedKnowledge();
-  const services: ConversationServices = { knowledge, contactCentre: new ContactCentre() };
+  const storage = options.storage ?? new MemoryStorage();
+  const handoff = new FakeHandoffPort();
+  const services: ConversationServices = {
+    knowledge,
+    contactCentre: options.contactCentre ?? new ContactCentre(),
+    handoff,
+    clock: options.clock ?? (() => new Date()),
+  };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');
@@ -51,7 +67,7 @@ export async function createTestBot(storage: Storage = new MemoryStorage()): Pro
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new CouncilBotMetaMiddleware(silentLogger));
   adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, knowledge);
-  return { adapter, bot, services, storage };
+  return { adapter, bot, services, storage, handoff };
 }
 
 interface Meta {
