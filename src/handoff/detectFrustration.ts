@@ -1,12 +1,12 @@
 import { normaliseText } from '../knowledge/textAnalyzer';
 
 /**
- * Phrases residents use when the bot is not helping them. Matched on normalised text (lower case, punctuation
- * gone), as whole words, so "useless" is found in "this is USELESS!!" but not inside another word.
+ * Phrases residents use when the bot is not helping them (regular expressions over normalised text: lower case,
+ * punctuation gone), matched as whole words: "you are USELESS!!" is frustration, "the street light is useless" is a
+ * report.
  */
 const PHRASES = [
-  'useless',
-  'pointless',
+  '(?:this|that|you|it|thats|youre|its)(?: is| are| was)?(?: so| really| completely| totally| absolutely| bloody)? (?:useless|pointless|hopeless)',
   'waste of time',
   'not helping',
   'not helpful',
@@ -36,7 +36,7 @@ const PHRASES = [
   'absolute joke',
 ];
 
-const PATTERN = new RegExp(`(?:^| )(?:${PHRASES.map((phrase) => phrase.replace(/ /g, ' +')).join('|')})(?: |$)`);
+const PATTERN = new RegExp(`(?:^| )(?:${PHRASES.join('|')})(?: |$)`);
 
 /**
  * Whether a message shows the resident is frustrated with the bot, so a person should take over. Shouting (most of
