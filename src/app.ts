@@ -15,6 +15,7 @@ import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
 import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
+import { TurnAnalyticsMiddleware } from '../bot/turnAnalyticsMiddleware';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
@@ -36,7 +37,9 @@ import { InterimPresence } from './handoff/interimPresence';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { addHealthRoutes } from './server/healthRoutes';
+import { ServiceMetrics } from './metrics/serviceMetrics';
 import { addMessagesRoute } from './server/messagesRoute';
+import { addMetricsRoute } from './server/metricsRoute';
 import type { DocumentStore } from './storage/documentStore';
 import { openDocumentStore } from './storage/openDocumentStore';
 import { openRepositories, type Repositories } from './storage/repositories/openRepositories';
@@ -53,6 +56,7 @@ export interface App {
   channel: DirectLineChannel;
   bot: CouncilBot;
   handoff: HandoffService;
+  metrics: ServiceMetrics;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -97,7 +101,11 @@ export async function createApp(
       logger,
     }));
   const clock = dependencies.clock ?? (() => new Date());
-  const repositories = await openRepositories(store, { retentionDays: config.RETENTION_DAYS, clock });
+  const repositories = await openRepositories(store, {
+    retentionDays: config.RETENTION_DAYS,
+    analyticsRetentionDays: config.ANALYTICS_RETENTION_DAYS,
+    clock,
+  });
 
   const conversationState = new ConversationState(repositories.botState);
   const userState = new UserState(repositories.botState);
@@ -128,12 +136,16 @@ export async function createApp(
   const bot = new CouncilBot(conversationState, userState, dialogState, mainDialog, services);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
+  const metrics = new ServiceMetrics({ queueLength: async () => (await repositories.handoffs.listQueue()).length });
   const middleware: Middleware[] = [
     new TranscriptLoggerMiddleware(new TranscriptRecorder(repositories.transcripts, logger)),
+    new TurnAnalyticsMiddleware(repositories.analytics, metrics, logger, clock),
     new TurnLoggingMiddleware(logger),
     new CouncilBotMetaMiddleware(logger),
   ];
-  const onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);
+  const onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge, () =>
+    metrics.errors.inc({ kind: 'turn' }),
+  );
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -196,6 +208,7 @@ export async function createApp(
     return ping.ok;
   });
   addMessagesRoute(server, { adapter, runBot, authenticated: Boolean(config.MicrosoftAppId) });
+  addMetricsRoute(server, metrics, config.METRICS_TOKEN);
   addWebRoutes(server, {
     knowledge,
     contactCentre,
@@ -203,6 +216,7 @@ export async function createApp(
     allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
   });
   server.on('restifyError', (req, _res, error, callback) => {
+    if (error.statusCode >= 500) metrics.errors.inc({ kind: 'http' });
     logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request failed');
     callback();
   });
@@ -218,6 +232,7 @@ export async function createApp(
     channel,
     bot,
     handoff,
+    metrics,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     listen: () =>

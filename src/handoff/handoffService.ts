@@ -1,5 +1,6 @@
 import type { ContactCentre } from '../contactCentre/contactCentre';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
+import type { NewAnalyticsEvent } from '../storage/repositories/analyticsRepository';
 import type { HandoffSession, StoredBrief } from '../storage/repositories/handoffRepository';
 import type { Repositories } from '../storage/repositories/openRepositories';
 import { readConversationTranscript } from '../storage/repositories/readConversationTranscript';
@@ -34,7 +35,10 @@ export interface HandoffSettings {
 }
 
 export interface HandoffServiceDependencies {
-  repositories: Pick<Repositories, 'handoffs' | 'requests' | 'conversations' | 'transcripts' | 'auditLog'>;
+  repositories: Pick<
+    Repositories,
+    'handoffs' | 'requests' | 'conversations' | 'transcripts' | 'auditLog' | 'analytics'
+  >;
   knowledge: KnowledgeSource;
   contactCentre: ContactCentre;
   presence: CsaPresence;
@@ -67,6 +71,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     const { profile } = this.deps.knowledge.current().knowledge;
     const external = this.deps.settings.mode === 'botframework';
     if (!external && !this.deps.contactCentre.isOpen(profile, now)) {
+      await this.record({ kind: 'handoffRequested', ...this.about(request), outcome: 'closed' });
       return { kind: 'closed', nextOpening: this.deps.contactCentre.nextOpening(profile, now) };
     }
     const brief = await this.buildBrief(request, now);
@@ -82,6 +87,12 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     });
     if (!opened.opened) return this.startOf(opened.session, true);
     await this.audit('handoff.queued', opened.session, { kind: 'system' }, { reason: request.reason });
+    await this.record({
+      kind: 'handoffRequested',
+      ...this.about(request),
+      service: brief.serviceArea,
+      outcome: external ? 'external' : 'queued',
+    });
     this.publish({ kind: 'queueChanged' });
     if (external) {
       const transcript = await readConversationTranscript(this.deps.repositories, request.conversationId);
@@ -127,6 +138,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     const ended = await this.deps.repositories.handoffs.end(session._id, 'resident');
     if (!ended.ok) return false;
     await this.audit('handoff.leftQueue', session, { kind: 'system' });
+    await this.recordEnd(ended.session, 'leftQueue');
     this.changed(session._id, 'ended');
     return true;
   }
@@ -137,6 +149,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     const booked = await this.deps.repositories.handoffs.bookCallback(session._id, promisedBy, reference);
     if (!booked.ok) return;
     await this.audit('handoff.callbackBooked', session, { kind: 'system' });
+    await this.recordEnd(booked.session, 'callbackBooked');
     this.changed(session._id, 'callbackBooked');
   }
 
@@ -144,14 +157,26 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     const { handoffs } = this.deps.repositories;
     const session = await handoffs.findLive(conversationId);
     if (!session) return;
-    if (status === 'accepted') await handoffs.accept(session._id, { id: 'external', displayName: 'an adviser' });
-    else await handoffs.end(session._id, status === 'failed' ? 'system' : 'csa');
+    const change =
+      status === 'accepted'
+        ? await handoffs.accept(session._id, { id: 'external', displayName: 'an adviser' })
+        : await handoffs.end(session._id, status === 'failed' ? 'system' : 'csa');
     await this.audit(`handoff.external.${status}`, session, { kind: 'system' });
+    if (change.ok && status === 'accepted') await this.recordAccepted(change.session);
+    if (change.ok && status !== 'accepted')
+      await this.recordEnd(change.session, status === 'failed' ? 'failed' : 'helped');
     this.changed(session._id, status === 'accepted' ? 'accepted' : 'ended');
   }
 
   async recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void> {
-    await this.deps.repositories.handoffs.recordRating(sessionId, score, comment);
+    if (!(await this.deps.repositories.handoffs.recordRating(sessionId, score, comment))) return;
+    const session = await this.deps.repositories.handoffs.findById(sessionId);
+    await this.record({
+      kind: 'rating',
+      score,
+      conversationId: session?.conversationId,
+      service: session?.serviceArea,
+    });
   }
 
   /** Offers a callback to residents who have waited longer than the configured time (once each). */
@@ -210,6 +235,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     });
     if (!accepted.ok) return refusal(accepted, 'Someone else has already accepted this conversation.');
     await this.audit('handoff.accepted', accepted.session, actorOf(csa));
+    await this.recordAccepted(accepted.session);
     this.changed(sessionId, 'accepted');
     await this.notify(accepted.session, { kind: 'agentJoined', csaName: firstName(csa.displayName) }).catch(
       () => undefined,
@@ -286,6 +312,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     const ended = await this.deps.repositories.handoffs.end(sessionId, 'csa');
     if (!ended.ok) return refusal(ended, 'This chat has already ended.');
     await this.audit('handoff.ended', ended.session, actorOf(csa));
+    await this.recordEnd(ended.session, 'helped');
     this.changed(sessionId, 'ended');
     await this.notify(ended.session, { kind: 'chatEnded', csaName: firstName(csa.displayName), sessionId }).catch(
       () => undefined,
@@ -419,6 +446,45 @@ export class HandoffService implements HandoffPort, HandoffDesk {
   private notify(session: HandoffSession, notice: ResidentNotice): Promise<{ activityId: string | undefined }> {
     if (!session.reference) return Promise.reject(new Error('the handoff has no conversation reference'));
     return this.deps.messenger().notify(session.reference, notice);
+  }
+
+  private about(request: HandoffRequest) {
+    return {
+      conversationId: request.conversationId,
+      channel: request.channel,
+      reason: request.reason,
+      priority: request.priority,
+    };
+  }
+
+  private recordAccepted(session: HandoffSession): Promise<void> {
+    const waitMs = (session.acceptedAt ?? this.deps.clock()).getTime() - session.queuedAt.getTime();
+    return this.record({
+      kind: 'handoffAccepted',
+      conversationId: session.conversationId,
+      service: session.serviceArea,
+      waitMs,
+    });
+  }
+
+  /** How a handoff finished: `helped` (a person helped), `leftQueue`, `callbackBooked`, `failed` (the hub could not). */
+  private recordEnd(session: HandoffSession, outcome: string): Promise<void> {
+    const endedAt = session.endedAt ?? this.deps.clock();
+    const durationMs = session.acceptedAt ? endedAt.getTime() - session.acceptedAt.getTime() : undefined;
+    const waitMs = session.acceptedAt ? undefined : endedAt.getTime() - session.queuedAt.getTime();
+    return this.record({
+      kind: 'handoffEnded',
+      conversationId: session.conversationId,
+      service: session.serviceArea,
+      reason: session.reason,
+      outcome,
+      durationMs,
+      waitMs,
+    });
+  }
+
+  private async record(event: NewAnalyticsEvent): Promise<void> {
+    await this.deps.repositories.analytics.record(event);
   }
 
   private changed(sessionId: string, state: 'queued' | 'accepted' | 'ended' | 'callbackBooked'): void {

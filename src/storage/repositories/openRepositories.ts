@@ -1,5 +1,6 @@
 import { BotStateStorage } from '../botState/botStateStorage';
 import type { DocumentStore } from '../documentStore';
+import { AnalyticsRepository } from './analyticsRepository';
 import { AttachmentStore } from './attachmentStore';
 import { AuditLog } from './auditLog';
 import { ConsoleSessionRepository } from './consoleSessionRepository';
@@ -27,9 +28,13 @@ export interface Repositories {
   consoleSessions: ConsoleSessionRepository;
   auditLog: AuditLog;
   outbox: OutboxRepository;
+  /** What the service did, without personal data, for the performance figures. */
+  analytics: AnalyticsRepository;
 }
 
 export interface OpenRepositoriesOptions extends RepositoryOptions {
+  /** How long analytics events are kept (default 730 days). */
+  analyticsRetentionDays?: number;
   outbox?: Omit<OutboxOptions, keyof RepositoryOptions>;
 }
 
@@ -47,6 +52,10 @@ export async function openRepositories(store: DocumentStore, options: OpenReposi
     consoleSessions: new ConsoleSessionRepository(store, shared),
     auditLog: new AuditLog(store, shared),
     outbox: new OutboxRepository(store, { ...shared, ...options.outbox }),
+    analytics: new AnalyticsRepository(store, {
+      retentionDays: options.analyticsRetentionDays ?? 730,
+      clock: options.clock,
+    }),
   };
   await Promise.all(Object.values(repositories).map((repository) => repository.ensureIndexes()));
   return { retentionDays: options.retentionDays, ...repositories };
