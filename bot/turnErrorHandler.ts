@@ -15,8 +15,10 @@ export function createTurnErrorHandler(
   conversationState: BotState,
   dialogState: StatePropertyAccessor<DialogState>,
   knowledge: KnowledgeSource | undefined,
+  countError: () => void = () => undefined,
 ): (context: TurnContext, error: Error) => Promise<void> {
   return async (context, error) => {
+    countError();
     logger.error(
       { err: error, conversationId: context.activity.conversation?.id, activityType: context.activity.type },
       'turn failed',

@@ -23,6 +23,8 @@ export const conversationDataSchema = z.object({
     .transform((turns) => turns.slice(-MAX_HISTORY_TURNS))
     .catch([])
     .default([]),
+  /** The handoff session and queue place the resident was last told, so waiting messages are not repeated. */
+  handoffAck: z.object({ sessionId: z.string(), position: z.number() }).optional().catch(undefined),
 });
 
 export type ConversationData = z.infer<typeof conversationDataSchema>;

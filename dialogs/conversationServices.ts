@@ -1,5 +1,6 @@
 import type { QuestionAnswering } from '../src/answering/answeringService';
 import type { ContactCentre } from '../src/contactCentre/contactCentre';
+import type { HandoffPort } from '../src/handoff/handoffPort';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
 
 /** What the dialogs need from the domain, handed in by the composition root (tests hand in their own). */
@@ -8,4 +9,7 @@ export interface ConversationServices {
   contactCentre: ContactCentre;
   /** The one answering decision (with or without a language model). */
   answering: QuestionAnswering;
+  handoff: HandoffPort;
+  /** The time (tests move it). */
+  clock: () => Date;
 }

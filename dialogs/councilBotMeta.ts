@@ -22,9 +22,31 @@ export type CouncilBotMeta =
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
   | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory }
   | { action: 'smallTalk'; smallTalk: string }
+  | {
+      action: 'handoff';
+      handoffState: HandoffReplyState;
+      reason?: string;
+      position?: number;
+      estimatedWaitMinutes?: number;
+      csaName?: string;
+      team?: string;
+      nextOpening?: string;
+      waitExpired?: boolean;
+    }
+  /** A CSA's message (or article) relayed to the resident: `csaText` is what the CSA wrote, without the name. */
+  | { action: 'agent'; csaName: string; csaText: string; articleId?: string }
+  /** The bot asks something and waits for the answer (`prompt` says what). */
+  | { action: 'prompt'; prompt: string }
+  | { action: 'ratingRecorded'; score: number }
   | { action: 'welcome' | 'help' | 'cancelled' | 'restarted' | 'contact' | 'error' | 'unsupported' };
 
 export type CouncilBotAction = CouncilBotMeta['action'];
+
+/**
+ * Where a handoff stands, as a reply reports it: the contract's `queued | accepted | ended | callbackBooked`, and
+ * `closed` (no one works now), `left` (the resident stopped waiting), `external` (passed to an agent hub).
+ */
+export type HandoffReplyState = 'queued' | 'accepted' | 'ended' | 'callbackBooked' | 'closed' | 'left' | 'external';
 
 /** A message with its `channelData.councilBot`; suggested actions become buttons (imBack, so a tap is a message). */
 export function botMessage(text: string, meta: CouncilBotMeta, suggestions: readonly string[] = []): Partial<Activity> {

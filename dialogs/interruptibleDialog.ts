@@ -3,13 +3,15 @@ import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnS
 import type { ConversationServices } from './conversationServices';
 import { detectInterruption } from './detectInterruption';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
-import { cancelledReply, contactReply, helpReply, restartedReply } from './replies/interruptionReplies';
+import { handOff } from './handOff';
+import { cancelledReply, helpReply, restartedReply } from './replies/interruptionReplies';
 import { urgentReply } from './replies/urgentReply';
 
 /**
- * Base of every dialog that waits for the resident: an emergency is signposted at once, and "help", "cancel",
- * "start over" and "talk to a person" work at any step. Help keeps the dialog where it was; cancel and start over end it; a person is offered without losing
- * the dialog's progress.
+ * Base of every dialog that waits for the resident: an emergency is signposted at once and handed to a person as a
+ * priority, and "help", "cancel", "start over" and "talk to a person" work at any step. Help keeps the dialog where
+ * it was; cancel and start over end it; a person ends it too, since they take over with the whole conversation in
+ * front of them.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
@@ -30,16 +32,20 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     const urgent = detectUrgent(activity.text);
     if (urgent) {
       await innerDc.context.sendActivity(urgentReply(urgent.category, this.services));
-      return { status: DialogTurnStatus.waiting };
+      const ended = await innerDc.cancelAllDialogs(true);
+      await handOff(innerDc.context, this.services, 'urgent');
+      return ended;
     }
     switch (detectInterruption(activity.text)) {
       case 'help':
         await innerDc.context.sendActivity(helpReply(this.services));
         await innerDc.repromptDialog();
         return { status: DialogTurnStatus.waiting };
-      case 'person':
-        await innerDc.context.sendActivity(contactReply(this.services));
-        return { status: DialogTurnStatus.waiting };
+      case 'person': {
+        const ended = await innerDc.cancelAllDialogs(true);
+        await handOff(innerDc.context, this.services, 'residentAsked');
+        return ended;
+      }
       case 'cancel':
         await innerDc.context.sendActivity(cancelledReply(true));
         return innerDc.cancelAllDialogs(true);

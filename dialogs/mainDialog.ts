@@ -10,26 +10,24 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { type GeneratedAnswer } from '../src/knowledge/answerQuestion';
-import { detectUrgent } from '../src/knowledge/detectUrgent';
+import { detectFrustration } from '../src/handoff/detectFrustration';
+import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
+import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
 import { botMessage } from './councilBotMeta';
 import { detectInterruption, type Interruption } from './detectInterruption';
+import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { answerReply } from './replies/answerReply';
 import { declinedReply } from './replies/declinedReply';
-import {
-  cancelledReply,
-  contactReply,
-  helpReply,
-  restartedReply,
-  unsupportedReply,
-} from './replies/interruptionReplies';
+import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
 import { noMatchReply } from './replies/noMatchReply';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { urgentReply } from './replies/urgentReply';
+import { SATISFACTION_DIALOG, type SatisfactionResult, SatisfactionDialog } from './satisfactionDialog';
+import { whileHandedOff } from './whileHandedOff';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
@@ -37,15 +35,15 @@ const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
 
 const clarifyValuesSchema = z.object({ articleIds: z.array(z.string()) });
-
-interface AnswerFlowOptions {
-  text?: string;
-}
+const answerFlowOptionsSchema = z.object({ text: z.string().optional(), surveySessionId: z.string().optional() });
+type AnswerFlowOptions = z.infer<typeof answerFlowOptionsSchema>;
 
 /**
  * Answers one message: emergencies first, then commands, small talk and the knowledge base. When two or three
  * articles are equally likely it asks which one, offering them as buttons; anything else typed instead is taken
- * as a new question.
+ * as a new question. It hands the conversation to a person when the resident asks, after two misses in a row, for
+ * emergencies, for topics a person must handle and when the resident is frustrated; while a person has the
+ * conversation it stays quiet.
  */
 export class MainDialog extends InterruptibleDialog {
   constructor(
@@ -54,21 +52,50 @@ export class MainDialog extends InterruptibleDialog {
   ) {
     super(MAIN_DIALOG, services);
     this.addDialog(new ChoicePrompt(CLARIFY_PROMPT, async () => true));
-    this.addDialog(new WaterfallDialog(ANSWER_FLOW, [this.routeStep.bind(this), this.clarifiedStep.bind(this)]));
+    this.addDialog(new SatisfactionDialog(services));
+    this.addDialog(
+      new WaterfallDialog(ANSWER_FLOW, [
+        this.routeStep.bind(this),
+        this.clarifiedStep.bind(this),
+        this.afterSurveyStep.bind(this),
+      ]),
+    );
     this.initialDialogId = ANSWER_FLOW;
   }
 
-  /** Runs this dialog for one turn: continues what is under way, or starts answering the new message. */
+  /** Runs this dialog for one turn: relays to a person who has the conversation, or carries on, or starts anew. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
-    const dialogSet = new DialogSet(dialogState);
-    dialogSet.add(this);
-    const dc = await dialogSet.createContext(context);
+    const live = await this.services.handoff.live(context.activity.conversation.id);
+    if (live) {
+      await whileHandedOff(context, live, this.services, this.conversationData);
+      return;
+    }
+    const dc = await this.dialogContext(context, dialogState);
     const result = await dc.continueDialog();
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
+  /** After a CSA ends the chat (a proactive turn): whatever was under way is dropped and the resident is asked to rate. */
+  async beginSurvey(
+    context: TurnContext,
+    dialogState: StatePropertyAccessor<DialogState>,
+    sessionId: string,
+  ): Promise<void> {
+    const dc = await this.dialogContext(context, dialogState);
+    await dc.cancelAllDialogs();
+    await dc.beginDialog(this.id, { surveySessionId: sessionId } satisfies AnswerFlowOptions);
+  }
+
+  private async dialogContext(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>) {
+    const dialogSet = new DialogSet(dialogState);
+    dialogSet.add(this);
+    return dialogSet.createContext(context);
+  }
+
   private async routeStep(step: WaterfallStepContext<AnswerFlowOptions>) {
-    const text = step.options.text ?? step.context.activity.text ?? '';
+    const options = answerFlowOptionsSchema.parse(step.options ?? {});
+    if (options.surveySessionId) return step.beginDialog(SATISFACTION_DIALOG, { sessionId: options.surveySessionId });
+    const text = options.text ?? step.context.activity.text ?? '';
     if (text.trim() === '') {
       await step.context.sendActivity(unsupportedReply());
       return step.endDialog();
@@ -76,6 +103,11 @@ export class MainDialog extends InterruptibleDialog {
     const interruption = detectUrgent(text) ? undefined : detectInterruption(text);
     if (interruption) {
       await this.handleTopLevelInterruption(step.context, interruption);
+      return step.endDialog();
+    }
+    if (detectFrustration(text)) {
+      await this.updateData(step.context, { noMatchStreak: 0 });
+      await handOff(step.context, this.services, 'frustration');
       return step.endDialog();
     }
     const { history } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
@@ -86,6 +118,7 @@ export class MainDialog extends InterruptibleDialog {
       case 'urgent':
         await this.updateData(step.context, { noMatchStreak: 0 });
         await step.context.sendActivity(urgentReply(outcome.category, this.services));
+        await handOff(step.context, this.services, 'urgent');
         return step.endDialog();
       case 'smallTalk':
         await step.context.sendActivity(smallTalkReply(outcome.smallTalk, this.services));
@@ -98,7 +131,12 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
       case 'noMatch': {
         const data = await this.updateData(step.context, (current) => ({ noMatchStreak: current.noMatchStreak + 1 }));
-        await step.context.sendActivity(noMatchReply(data.noMatchStreak, outcome.candidates, this.services));
+        if (data.noMatchStreak >= 2) {
+          await this.updateData(step.context, { noMatchStreak: 0 });
+          await handOff(step.context, this.services, 'botFailedTwice');
+        } else {
+          await step.context.sendActivity(noMatchReply(data.noMatchStreak, outcome.candidates, this.services));
+        }
         return step.endDialog();
       }
       case 'clarify': {
@@ -118,6 +156,7 @@ export class MainDialog extends InterruptibleDialog {
   }
 
   private async clarifiedStep(step: WaterfallStepContext<AnswerFlowOptions>) {
+    if (answerFlowOptionsSchema.parse(step.options ?? {}).surveySessionId) return step.next(step.result);
     const choice: FoundChoice | undefined = step.result;
     const values = clarifyValuesSchema.safeParse(step.values);
     const articleIds = values.success ? values.data.articleIds : [];
@@ -139,18 +178,28 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
+  /** A survey answered with something other than a rating: that was a new question, so answer it. */
+  private async afterSurveyStep(step: WaterfallStepContext<AnswerFlowOptions>) {
+    const result: SatisfactionResult | undefined = step.result;
+    if (result && !result.rated && result.text.trim() !== '') {
+      return step.replaceDialog(ANSWER_FLOW, { text: result.text } satisfies AnswerFlowOptions);
+    }
+    return step.endDialog();
+  }
+
   private async sendAnswer(context: TurnContext, article: Article, generated?: GeneratedAnswer): Promise<void> {
     await this.updateData(context, { noMatchStreak: 0, lastArticleId: article.id });
     const { knowledge } = this.services.knowledge.current();
     const related = article.related.flatMap((id) => knowledge.byId.get(id)?.title ?? []);
     await context.sendActivity(answerReply(article, knowledge.profile, related, generated));
+    if (article.needsPerson) await handOff(context, this.services, 'needsPerson');
   }
 
   private async handleTopLevelInterruption(context: TurnContext, interruption: Interruption): Promise<void> {
     if (interruption === 'help') await context.sendActivity(helpReply(this.services));
     else if (interruption === 'cancel') await context.sendActivity(cancelledReply(false));
     else if (interruption === 'startOver') await context.sendActivity(restartedReply());
-    else await context.sendActivity(contactReply(this.services));
+    else await handOff(context, this.services, 'residentAsked');
   }
 
   private async updateData(

@@ -12,8 +12,10 @@ import type { Logger } from 'pino';
 import restify, { type Server } from 'restify';
 import { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
+import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
+import { TurnAnalyticsMiddleware } from '../bot/turnAnalyticsMiddleware';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
@@ -31,6 +33,10 @@ import { ContactCentre } from './contactCentre/contactCentre';
 import { parseOpeningHours } from './contactCentre/openingHours';
 import { HYBRID } from './knowledge/decideHybrid';
 import { keepSectionsEmbedded } from './knowledge/keepSectionsEmbedded';
+import type { CsaPresence } from './handoff/handoffDesk';
+import { HandoffEvents } from './handoff/handoffEvents';
+import { HandoffService } from './handoff/handoffService';
+import { InterimPresence } from './handoff/interimPresence';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { SectionIndex } from './knowledge/sectionIndex';
@@ -38,7 +44,10 @@ import { createLanguageModel } from './llm/createLanguageModel';
 import type { LanguageModel } from './llm/languageModel';
 import { LlmUsageCounters, type LlmUsageSnapshot } from './llm/llmUsage';
 import { addHealthRoutes } from './server/healthRoutes';
+import { LlmUsageFanOut } from './metrics/llmUsageFanOut';
+import { ServiceMetrics } from './metrics/serviceMetrics';
 import { addMessagesRoute } from './server/messagesRoute';
+import { addMetricsRoute } from './server/metricsRoute';
 import type { DocumentStore } from './storage/documentStore';
 import { openDocumentStore } from './storage/openDocumentStore';
 import { openRepositories, type Repositories } from './storage/repositories/openRepositories';
@@ -58,6 +67,8 @@ export interface App {
   llmUsage: { snapshot(): LlmUsageSnapshot };
   /** Section vectors for hybrid retrieval, when a language model is configured. */
   sectionIndex: SectionIndex | undefined;
+  handoff: HandoffService;
+  metrics: ServiceMetrics;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -79,6 +90,7 @@ export interface AppDependencies {
   channelLimits?: Partial<DirectLineLimits>;
   /** A language model to use instead of the one `OPENAI_API_KEY` configures (tests point one at a local server). */
   languageModel?: LanguageModel;
+  presence?: CsaPresence;
 }
 
 /**
@@ -103,7 +115,11 @@ export async function createApp(
       logger,
     }));
   const clock = dependencies.clock ?? (() => new Date());
-  const repositories = await openRepositories(store, { retentionDays: config.RETENTION_DAYS, clock });
+  const repositories = await openRepositories(store, {
+    retentionDays: config.RETENTION_DAYS,
+    analyticsRetentionDays: config.ANALYTICS_RETENTION_DAYS,
+    clock,
+  });
 
   const conversationState = new ConversationState(repositories.botState);
   const userState = new UserState(repositories.botState);
@@ -112,30 +128,52 @@ export async function createApp(
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
   const contactCentre = new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined);
+  const metrics = new ServiceMetrics({ queueLength: async () => (await repositories.handoffs.listQueue()).length });
   const llmUsage = new LlmUsageCounters();
-  const model = dependencies.languageModel ?? createLanguageModel(config, llmUsage, logger);
+  const usageRecorder = new LlmUsageFanOut(llmUsage, metrics, repositories.analytics, logger);
+  const model = dependencies.languageModel ?? createLanguageModel(config, usageRecorder, logger);
   const sectionIndex = model && new SectionIndex(model, repositories.embeddings, logger);
   const stopEmbedding = sectionIndex && keepSectionsEmbedded(knowledge, sectionIndex, logger);
   const answering = new AnsweringService(knowledge, {
     logger,
     model,
     sectionIndex,
-    usage: llmUsage,
+    usage: usageRecorder,
     turnBudgetMs: config.OPENAI_TIMEOUT_MS,
     hybrid: { ...HYBRID, minSimilarity: config.OPENAI_MIN_SIMILARITY },
   });
   if (model) logger.info({ model: model.chatModel, embeddingModel: model.embeddingModel }, 'language model configured');
-  const services: ConversationServices = { knowledge, contactCentre, answering };
+  const presence = dependencies.presence ?? new InterimPresence();
+  const handoffEvents = new HandoffEvents();
+  // The messenger needs the bot, and the bot needs this service: it is filled in once the bot is built.
+  const late: { messenger?: ProactiveMessenger } = {};
+  const handoff = new HandoffService({
+    repositories,
+    knowledge,
+    contactCentre,
+    presence,
+    messenger: () => {
+      if (!late.messenger) throw new Error('the bot is not built yet');
+      return late.messenger;
+    },
+    events: handoffEvents,
+    clock,
+    settings: { mode: config.HANDOFF_MODE, maxWaitMinutes: config.HANDOFF_MAX_WAIT_MINUTES },
+  });
+  const services: ConversationServices = { knowledge, contactCentre, answering, handoff, clock };
   const mainDialog = new MainDialog(services, conversationData);
   const bot = new CouncilBot(conversationState, userState, dialogState, mainDialog, services);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
   const middleware: Middleware[] = [
     new TranscriptLoggerMiddleware(new TranscriptRecorder(repositories.transcripts, logger)),
+    new TurnAnalyticsMiddleware(repositories.analytics, metrics, logger, clock),
     new TurnLoggingMiddleware(logger),
     new CouncilBotMetaMiddleware(logger),
   ];
-  const onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);
+  const onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge, () =>
+    metrics.errors.inc({ kind: 'turn' }),
+  );
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -173,6 +211,13 @@ export async function createApp(
     for (const piece of middleware) adapterOfChannel.use(piece);
     adapterOfChannel.onTurnError = onTurnError;
   }
+  late.messenger = new ProactiveMessenger({
+    cloudAdapter: adapter,
+    directLineAdapter: channel.adapter,
+    appId: config.MicrosoftAppId,
+    services,
+    bot: () => bot,
+  });
 
   const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
   addDirectLineRoutes(server, channel);
@@ -191,6 +236,7 @@ export async function createApp(
     return ping.ok;
   });
   addMessagesRoute(server, { adapter, runBot, authenticated: Boolean(config.MicrosoftAppId) });
+  addMetricsRoute(server, metrics, config.METRICS_TOKEN);
   addWebRoutes(server, {
     knowledge,
     contactCentre,
@@ -198,11 +244,13 @@ export async function createApp(
     allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
   });
   server.on('restifyError', (req, _res, error, callback) => {
+    if (error.statusCode >= 500) metrics.errors.inc({ kind: 'http' });
     logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request failed');
     callback();
   });
 
   let stopPurge: (() => void) | undefined;
+  let longWaits: NodeJS.Timeout | undefined;
   const app: App = {
     server,
     knowledge,
@@ -213,6 +261,8 @@ export async function createApp(
     bot,
     llmUsage,
     sectionIndex,
+    handoff,
+    metrics,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     listen: () =>
@@ -220,6 +270,12 @@ export async function createApp(
         server.once('error', reject);
         server.listen(config.PORT, config.HOST, () => {
           stopPurge = schedulePurge(repositories, logger);
+          longWaits = setInterval(() => {
+            handoff.offerCallbacksAfterLongWaits().catch((error: unknown) => {
+              logger.error({ err: error }, 'offering callbacks after long waits failed');
+            });
+          }, 30_000);
+          longWaits.unref();
           const address = server.address();
           resolve(`http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`);
         });
@@ -227,6 +283,7 @@ export async function createApp(
     close: async (drainMs = 10_000) => {
       closing = true;
       stopPurge?.();
+      clearInterval(longWaits);
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + drainMs;
       await channel.close(drainMs);

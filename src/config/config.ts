@@ -66,6 +66,10 @@ const configShape = {
   CONSOLE_ADMIN_EMAIL: optionalText.pipe(z.email().optional()),
   CONSOLE_ADMIN_PASSWORD: optionalText.pipe(z.string().min(12, 'must be at least 12 characters').optional()),
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
+  METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  HANDOFF_MODE: z.enum(['console', 'botframework']).default('console'),
+  HANDOFF_MAX_WAIT_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
 };
 
 /** The names of every variable the server reads. */

@@ -29,6 +29,12 @@ export const councilProfileSchema = z.strictObject({
       if (!parsed.ok) ctx.addIssue({ code: 'custom', message: parsed.problem });
     }),
     callbackPromise: z.string().trim().min(5),
+    /** Teams a CSA can transfer a conversation to; the first is where handoffs are queued. */
+    teams: z.array(z.string().trim().min(2).max(60)).min(1).default(['Customer services']),
+    /** Ready-made replies CSAs can send from the console. */
+    cannedResponses: z
+      .array(z.strictObject({ title: z.string().trim().min(2).max(60), text: z.string().trim().min(2).max(1000) }))
+      .default([]),
   }),
   responseTarget: z.strictObject({ workingDays: z.number().int().min(1).max(20) }),
   /** Emergency and out-of-hours numbers; `for` says which emergencies each is given for. */

@@ -1,4 +1,3 @@
-import { MemoryStorage } from 'botbuilder';
 import { HYBRID } from '../../src/knowledge/decideHybrid';
 import { MemoryEmbeddingCache, SectionIndex } from '../../src/knowledge/sectionIndex';
 import { LlmUsageCounters } from '../../src/llm/llmUsage';
@@ -18,12 +17,14 @@ afterAll(() => server.close());
 
 /** The real bot with the real OpenAI-SDK model pointed at the local server, as the composition root wires it. */
 function botWithModel(options: { turnBudgetMs?: number; usage?: LlmUsageCounters } = {}) {
-  return createTestBot(new MemoryStorage(), {
-    model: languageModelFor(server, { usage: options.usage }),
-    sectionIndex,
-    usage: options.usage,
-    turnBudgetMs: options.turnBudgetMs ?? 3000,
-    hybrid: { ...HYBRID, minSimilarity: 0.55 },
+  return createTestBot({
+    answering: {
+      model: languageModelFor(server, { usage: options.usage }),
+      sectionIndex,
+      usage: options.usage,
+      turnBudgetMs: options.turnBudgetMs ?? 3000,
+      hybrid: { ...HYBRID, minSimilarity: 0.55 },
+    },
   });
 }
 
@@ -124,12 +125,13 @@ describe('a resident talks to the bot with a language model', () => {
   test('emergencies, small talk and commands work as without a model', async () => {
     const { adapter } = await botWithModel();
     await adapter
-      .send('I can smell gas in my kitchen')
-      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'urgent', urgentCategory: 'gas' }))
       .send('hello')
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'smallTalk', smallTalk: 'greeting' }))
-      .send('talk to a person')
-      .assertReply((reply) => expect(metaOf(reply).action).toBe('contact'));
+      .send('I can smell gas in my kitchen')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'urgent', urgentCategory: 'gas' }))
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'handoff', reason: 'urgent' }));
+    const { adapter: another } = await botWithModel();
+    await another.send('talk to a person').assertReply((reply) => expect(metaOf(reply).action).toBe('handoff'));
     expect(server.requestsTo('chat')).toHaveLength(0);
   });
 });

@@ -74,8 +74,8 @@ describe('a resident talks to the bot', () => {
       });
   });
 
-  test('two no-matches in a row: first a rephrase, then a person first', async () => {
-    const { adapter } = await createTestBot();
+  test('two no-matches in a row: first a rephrase, then a person', async () => {
+    const { adapter, handoff } = await createTestBot();
     await adapter
       .send('how tall is mount everest')
       .assertReply((reply) => {
@@ -86,14 +86,17 @@ describe('a resident talks to the bot', () => {
       })
       .send('what films are on at the cinema')
       .assertReply((reply) => {
-        expect(metaOf(reply)).toMatchObject({ action: 'noMatch', noMatchStreak: 2 });
-        expect(reply.text).toMatch(/talk to a person/);
-        expect(buttonsOf(reply)[0]).toBe('Talk to a person');
+        expect(metaOf(reply)).toMatchObject({ action: 'handoff', handoffState: 'queued', reason: 'botFailedTwice' });
+        expect(reply.text).toMatch(/couldn't answer/);
+        expect(buttonsOf(reply)).toEqual(['Call me back', 'Stop waiting']);
       })
+      .send('Stop waiting')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'handoff', handoffState: 'left' }))
       .send('green bin subscription')
       .assertReply((reply) => expect(metaOf(reply).action).toBe('answer'))
       .send('how tall is mount everest')
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'noMatch', noMatchStreak: 1 }));
+    expect(handoff.requests.map((request) => request.reason)).toEqual(['botFailedTwice']);
   });
 
   test.each([
@@ -153,22 +156,22 @@ describe('interruptions work at any point', () => {
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'urgent', urgentCategory: 'abuse' }));
   });
 
-  test('an emergency in the middle of a clarification is signposted at once, and the question stays open', async () => {
-    const { adapter } = await createTestBot();
+  test('an emergency in the middle of a clarification is signposted at once, then handed to a person first', async () => {
+    const { adapter, handoff } = await createTestBot();
     await adapter
       .send('parking')
       .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
       .send('I can smell gas')
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'urgent', urgentCategory: 'gas' }))
-      .send('Parking permits')
-      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'parking-permits' }));
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'handoff', handoffState: 'queued' }));
+    expect(handoff.requests).toMatchObject([{ reason: 'urgent', priority: 'urgent' }]);
   });
 
   test.each([
     ['help', 'help'],
     ['cancel', 'cancelled'],
     ['start over', 'restarted'],
-    ['talk to a person', 'contact'],
+    ['talk to a person', 'handoff'],
   ])('"%s" with nothing under way', async (text, action) => {
     const { adapter } = await createTestBot();
     await adapter.send(text).assertReply((reply) => expect(metaOf(reply).action).toBe(action));
@@ -209,17 +212,17 @@ describe('interruptions work at any point', () => {
       .assertReply((reply) => expect(metaOf(reply).action).toBe('restarted'));
   });
 
-  test('asking for a person during a clarification gives every way to reach one', async () => {
-    const { adapter } = await createTestBot();
+  test('asking for a person during a clarification hands the conversation over', async () => {
+    const { adapter, handoff } = await createTestBot();
     await adapter
       .send('parking')
       .assertReply((reply) => expect(metaOf(reply).action).toBe('clarify'))
       .send('can I speak to a real person please')
       .assertReply((reply) => {
-        expect(metaOf(reply).action).toBe('contact');
-        expect(reply.text).toMatch(/01632 960000/);
-        expect(reply.text).toMatch(/customer\.services@eastmere\.example/);
-        expect(reply.text).toMatch(/Market Square/);
+        expect(metaOf(reply)).toMatchObject({ action: 'handoff', handoffState: 'queued', position: 2 });
+        expect(reply.text).toMatch(/number 2 in the queue/);
+        expect(reply.text).toMatch(/about 6 minutes/);
       });
+    expect(handoff.requests).toMatchObject([{ reason: 'residentAsked', priority: 'normal', channel: 'test' }]);
   });
 });

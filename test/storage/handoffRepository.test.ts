@@ -20,17 +20,23 @@ describeWithRepositories('handoff sessions', (context) => {
   test('two CSAs accept the same chat: exactly one gets it', async () => {
     const { handoffs } = context().repositories;
     const { session } = await handoffs.open({ conversationId: 'conv-1', priority: 'normal', reason: 'residentAsked' });
-    const results = await Promise.all([handoffs.accept(session._id, 'csa-a'), handoffs.accept(session._id, 'csa-b')]);
+    const results = await Promise.all([
+      handoffs.accept(session._id, { id: 'csa-a', displayName: 'Ann' }),
+      handoffs.accept(session._id, { id: 'csa-b', displayName: 'Bob' }),
+    ]);
     const winners = results.flatMap((result) => (result.ok ? [result.session.assignedCsa] : []));
     expect(winners).toHaveLength(1);
     expect(results.find((result) => !result.ok)).toEqual({ ok: false, reason: 'wrongState', state: 'accepted' });
-    expect(await handoffs.accept('no-such-session', 'csa-a')).toEqual({ ok: false, reason: 'notFound' });
+    expect(await handoffs.accept('no-such-session', { id: 'csa-a', displayName: 'Ann' })).toEqual({
+      ok: false,
+      reason: 'notFound',
+    });
   });
 
   test('an ended chat frees the conversation for a new handoff later', async () => {
     const { handoffs } = context().repositories;
     const { session } = await handoffs.open({ conversationId: 'conv-1', priority: 'normal', reason: 'residentAsked' });
-    await handoffs.accept(session._id, 'csa-a');
+    await handoffs.accept(session._id, { id: 'csa-a', displayName: 'Ann' });
     const ended = await handoffs.end(session._id);
     expect(ended).toMatchObject({ ok: true, session: { state: 'ended' } });
     expect(await handoffs.findLive('conv-1')).toBeNull();
@@ -49,7 +55,7 @@ describeWithRepositories('handoff sessions', (context) => {
       session: { state: 'callbackBooked', callbackAt: at },
     });
     const other = await handoffs.open({ conversationId: 'conv-2', priority: 'normal', reason: 'residentAsked' });
-    await handoffs.accept(other.session._id, 'csa-a');
+    await handoffs.accept(other.session._id, { id: 'csa-a', displayName: 'Ann' });
     expect(await handoffs.bookCallback(other.session._id, at)).toEqual({
       ok: false,
       reason: 'wrongState',

@@ -18,6 +18,8 @@ async function seedTwoResidents(repositories: Repositories) {
     await conversations.append(conversationId, (id) => ({ id, type: 'message', text: `hello from ${userId}` }));
   }
   await attachments.save({ conversationId: 'conv-sam', contentType: 'image/png', bytes: Buffer.from('photo') });
+  await repositories.analytics.record({ kind: 'message', conversationId: 'conv-sam', channel: 'directline' });
+  await repositories.analytics.record({ kind: 'message', conversationId: 'conv-jo', channel: 'directline' });
   const say = (conversationId: string, userId: string, text: string, direction: 'incoming' | 'outgoing') => {
     const [resident, bot] = [
       { id: userId, name: userId },
@@ -120,6 +122,7 @@ describeWithRepositories('residents’ rights', (context) => {
       serviceRequests: 1,
       handoffs: 1,
       outbox: 2,
+      analyticsEvents: 1,
     });
 
     expect(isEmptyExport(await exportPersonalData(repositories, { kind: 'email', email: EMAIL }))).toBe(true);

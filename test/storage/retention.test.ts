@@ -58,6 +58,7 @@ describeWithRepositories('transcripts and retention', (context, backend) => {
       handoffs: 0,
       consoleSessions: 1,
       outbox: 0,
+      analytics: 0,
     });
     expect(await repositories.transcripts.listByConversation('old')).toEqual([]);
     expect(await repositories.transcripts.listByConversation('new')).toHaveLength(1);

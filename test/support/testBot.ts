@@ -12,6 +12,7 @@ import { MainDialog } from '../../dialogs/mainDialog';
 import { AnsweringService, type AnsweringServiceOptions } from '../../src/answering/answeringService';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
+import { FakeHandoffPort } from './fakeHandoffPort';
 
 export const SHIPPED_KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
 export const silentLogger = pino({ level: 'silent' });
@@ -32,21 +33,29 @@ export interface TestBot {
   bot: CouncilBot;
   services: ConversationServices;
   storage: Storage;
+  handoff: FakeHandoffPort;
 }
 
-/**
- * The real bot, wired as the composition root wires it, on a TestAdapter. `answering` adds a language model (and
- * section index) to the answering service, as `src/app.ts` does when one is configured.
- */
-export async function createTestBot(
-  storage: Storage = new MemoryStorage(),
-  answering: Omit<AnsweringServiceOptions, 'logger'> = {},
-): Promise<TestBot> {
+export interface TestBotOptions {
+  storage?: Storage;
+  /** The contact centre (default: the profile's hours); tests pass `always` or `never`. */
+  contactCentre?: ContactCentre;
+  clock?: () => Date;
+  /** Adds a language model (and section index) to the answering service, as `src/app.ts` does when one is configured. */
+  answering?: Omit<AnsweringServiceOptions, 'logger'>;
+}
+
+/** The real bot, wired as the composition root wires it, on a TestAdapter, with a fake handoff domain. */
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const knowledge = await shippedKnowledge();
+  const storage = options.storage ?? new MemoryStorage();
+  const handoff = new FakeHandoffPort();
   const services: ConversationServices = {
     knowledge,
-    contactCentre: new ContactCentre(),
-    answering: new AnsweringService(knowledge, { logger: silentLogger, ...answering }),
+    contactCentre: options.contactCentre ?? new ContactCentre(),
+    answering: new AnsweringService(knowledge, { logger: silentLogger, ...options.answering }),
+    handoff,
+    clock: options.clock ?? (() => new Date()),
   };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
@@ -62,7 +71,7 @@ export async function createTestBot(
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new CouncilBotMetaMiddleware(silentLogger));
   adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, knowledge);
-  return { adapter, bot, services, storage };
+  return { adapter, bot, services, storage, handoff };
 }
 
 interface Meta {

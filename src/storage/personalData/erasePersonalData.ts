@@ -15,6 +15,7 @@ export interface ErasureSummary {
     serviceRequests: number;
     handoffs: number;
     outbox: number;
+    analyticsEvents: number;
   };
 }
 
@@ -37,6 +38,7 @@ export async function erasePersonalData(
     serviceRequests: await repositories.requests.deleteFor(scope),
     handoffs: await repositories.handoffs.deleteByConversations(scope.conversationIds),
     outbox: await repositories.outbox.deleteFor(scope),
+    analyticsEvents: await repositories.analytics.deleteByConversations(scope.conversationIds),
   };
   const erasureId = randomUUID();
   await repositories.auditLog.record({

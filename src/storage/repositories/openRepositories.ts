@@ -1,5 +1,6 @@
 import { BotStateStorage } from '../botState/botStateStorage';
 import type { DocumentStore } from '../documentStore';
+import { AnalyticsRepository } from './analyticsRepository';
 import { AttachmentStore } from './attachmentStore';
 import { AuditLog } from './auditLog';
 import { ConsoleSessionRepository } from './consoleSessionRepository';
@@ -30,9 +31,13 @@ export interface Repositories {
   outbox: OutboxRepository;
   /** Vectors of knowledge article sections (no personal data), when a language model is configured. */
   embeddings: EmbeddingRepository;
+  /** What the service did, without personal data, for the performance figures. */
+  analytics: AnalyticsRepository;
 }
 
 export interface OpenRepositoriesOptions extends RepositoryOptions {
+  /** How long analytics events are kept (default 730 days). */
+  analyticsRetentionDays?: number;
   outbox?: Omit<OutboxOptions, keyof RepositoryOptions>;
 }
 
@@ -51,6 +56,10 @@ export async function openRepositories(store: DocumentStore, options: OpenReposi
     auditLog: new AuditLog(store, shared),
     outbox: new OutboxRepository(store, { ...shared, ...options.outbox }),
     embeddings: new EmbeddingRepository(store, { clock: options.clock }),
+    analytics: new AnalyticsRepository(store, {
+      retentionDays: options.analyticsRetentionDays ?? 730,
+      clock: options.clock,
+    }),
   };
   await Promise.all(Object.values(repositories).map((repository) => repository.ensureIndexes()));
   return { retentionDays: options.retentionDays, ...repositories };

@@ -3,7 +3,7 @@ import type { Repositories } from './openRepositories';
 import { retentionCutoff } from './repositoryOptions';
 
 export type PurgeCounts = Record<
-  'botState' | 'transcripts' | 'conversations' | 'requests' | 'handoffs' | 'consoleSessions' | 'outbox',
+  'botState' | 'transcripts' | 'conversations' | 'requests' | 'handoffs' | 'consoleSessions' | 'outbox' | 'analytics',
   number
 >;
 
@@ -23,6 +23,7 @@ export async function purgeExpiredData(repositories: Repositories, now: Date): P
     handoffs: await repositories.handoffs.purgeExpired(now),
     consoleSessions: await repositories.consoleSessions.purgeExpired(now),
     outbox: await repositories.outbox.purgeExpired(now),
+    analytics: await repositories.analytics.purgeExpired(now),
   };
 }
 

@@ -1,0 +1,76 @@
+import { addDays, londonInstant, londonTime } from '../calendar/londonTime';
+
+export type Granularity = 'day' | 'week' | 'month';
+
+/** One period of the figures: from `start` (inclusive) to `end` (exclusive), in the council's local time. */
+export interface Period {
+  /** `2026-11-24` (day), `2026-11-23` (the Monday of a week), `2026-11` (month). */
+  key: string;
+  label: string;
+  start: Date;
+  end: Date;
+}
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/**
+ * The last `count` periods up to and including the one holding `now`, oldest first. Days start at midnight in
+ * London; weeks on Monday; months on the 1st.
+ */
+export function recentPeriods(granularity: Granularity, count: number, now: Date): Period[] {
+  const periods: Period[] = [];
+  let current = periodContaining(granularity, now);
+  for (let i = 0; i < count; i++) {
+    periods.unshift(current);
+    current = periodContaining(granularity, new Date(current.start.getTime() - 1));
+  }
+  return periods;
+}
+
+export function periodContaining(granularity: Granularity, instant: Date): Period {
+  const local = londonTime(instant);
+  if (granularity === 'day') {
+    return {
+      key: local.date,
+      label: dayLabel(local.date),
+      start: londonInstant(local.date, 0),
+      end: londonInstant(addDays(local.date, 1), 0),
+    };
+  }
+  if (granularity === 'week') {
+    const monday = addDays(local.date, -((local.weekday + 6) % 7));
+    return {
+      key: monday,
+      label: `Week of ${dayLabel(monday)}`,
+      start: londonInstant(monday, 0),
+      end: londonInstant(addDays(monday, 7), 0),
+    };
+  }
+  const [year = 0, month = 1] = local.date.split('-').map(Number);
+  const first = `${year}-${String(month).padStart(2, '0')}-01`;
+  const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+  return {
+    key: first.slice(0, 7),
+    label: `${MONTHS[month - 1]} ${year}`,
+    start: londonInstant(first, 0),
+    end: londonInstant(next, 0),
+  };
+}
+
+function dayLabel(date: string): string {
+  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]} ${year}`;
+}

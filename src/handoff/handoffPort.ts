@@ -1,0 +1,72 @@
+import type { EscalationReason, HandoffBrief, HandoffPriority } from './handoffDesk';
+
+/** A conversation the bot is handing to a person. */
+export interface HandoffRequest {
+  conversationId: string;
+  /** `directline`, `msteams`, ... */
+  channel: string;
+  /** The conversation's Bot Framework reference as JSON, so the console can message the resident later. */
+  reference: string;
+  reason: EscalationReason;
+  priority: HandoffPriority;
+}
+
+/** What happened to a handoff request; the bot tells the resident accordingly. */
+export type HandoffStart =
+  | {
+      kind: 'queued';
+      sessionId: string;
+      /** 1 when next. */
+      position: number;
+      estimatedWaitMinutes: number;
+      /** CSAs available now (0: the resident is told the team is busy and offered a callback at once). */
+      csasAvailable: number;
+      /** The conversation was already waiting: the resident asked again. */
+      alreadyQueued: boolean;
+    }
+  | { kind: 'withCsa'; csaName: string }
+  | { kind: 'closed'; nextOpening: Date | undefined }
+  /** An external agent hub (Bot Framework handoff protocol) takes it: the bot sends the brief there. */
+  | {
+      kind: 'external';
+      sessionId: string;
+      brief: HandoffBrief;
+      /** Every activity of the conversation so far, as recorded, for the hub's agent. */
+      transcript: Record<string, unknown>[];
+    };
+
+/** A conversation's live handoff, as the bot sees it at each turn. */
+export type LiveHandoff =
+  | { state: 'queued'; sessionId: string; position: number; estimatedWaitMinutes: number }
+  | { state: 'accepted'; sessionId: string; csaName: string }
+  | { state: 'external'; sessionId: string };
+
+/** A message the resident sent while handed off, for the CSA's screen. */
+export interface ResidentLine {
+  activityId: string;
+  at: Date;
+  text: string;
+  attachments: Array<{ name?: string; contentType: string; url?: string }>;
+  /** It looked like an emergency: the conversation moves to the front and the CSA is warned. */
+  urgent: boolean;
+}
+
+/**
+ * What the conversation needs from the handoff domain: to hand over, to know whether a person has the
+ * conversation, and to report what the resident says and decides while one does.
+ */
+export interface HandoffPort {
+  request(request: HandoffRequest): Promise<HandoffStart>;
+  live(conversationId: string): Promise<LiveHandoff | undefined>;
+  /** Records a resident's message during a handoff and shows it to the CSA; undefined when none is live. */
+  residentSaid(conversationId: string, line: ResidentLine): Promise<LiveHandoff | undefined>;
+  /** The resident no longer wants to wait (or chose a callback): leaves the queue. */
+  leaveQueue(conversationId: string): Promise<boolean>;
+  /** Closes a waiting handoff with a callback, booked as the service request `reference`. */
+  callbackBooked(conversationId: string, reference: string, promisedBy: Date): Promise<void>;
+  /** The external hub's `handoff.status`: accepted, failed (offer a callback) or completed. */
+  externalStatus(conversationId: string, status: 'accepted' | 'failed' | 'completed'): Promise<void>;
+  recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void>;
+}
+
+export type { EscalationReason, HandoffPriority };

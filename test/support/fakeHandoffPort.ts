@@ -1,0 +1,74 @@
+import type {
+  HandoffPort,
+  HandoffRequest,
+  HandoffStart,
+  LiveHandoff,
+  ResidentLine,
+} from '../../src/handoff/handoffPort';
+
+/**
+ * A handoff domain for conversation tests of the bot alone: it records what the bot asks for and answers as the
+ * test sets it up. Queueing makes the conversation live, as the real service does.
+ */
+export class FakeHandoffPort implements HandoffPort {
+  readonly requests: HandoffRequest[] = [];
+  readonly residentLines: ResidentLine[] = [];
+  readonly ratings: Array<{ sessionId: string; score: number; comment: string | undefined }> = [];
+  readonly left: string[] = [];
+  next: HandoffStart = {
+    kind: 'queued',
+    sessionId: 'session-1',
+    position: 2,
+    estimatedWaitMinutes: 6,
+    csasAvailable: 1,
+    alreadyQueued: false,
+  };
+  current: LiveHandoff | undefined;
+
+  async request(request: HandoffRequest): Promise<HandoffStart> {
+    this.requests.push(request);
+    if (this.next.kind === 'queued') {
+      const { sessionId, position, estimatedWaitMinutes } = this.next;
+      this.current = { state: 'queued', sessionId, position, estimatedWaitMinutes };
+    }
+    return this.next;
+  }
+
+  async live(): Promise<LiveHandoff | undefined> {
+    return this.current;
+  }
+
+  async residentSaid(_conversationId: string, line: ResidentLine): Promise<LiveHandoff | undefined> {
+    if (this.current) this.residentLines.push(line);
+    return this.current;
+  }
+
+  async leaveQueue(conversationId: string): Promise<boolean> {
+    if (this.current?.state !== 'queued') return false;
+    this.left.push(conversationId);
+    this.current = undefined;
+    return true;
+  }
+
+  async callbackBooked(): Promise<void> {
+    this.current = undefined;
+  }
+
+  async externalStatus(_conversationId: string, status: 'accepted' | 'failed' | 'completed'): Promise<void> {
+    if (status !== 'accepted') this.current = undefined;
+  }
+
+  async recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void> {
+    this.ratings.push({ sessionId, score, comment });
+  }
+
+  /** What a CSA accepting the conversation looks like to the bot. */
+  acceptedBy(csaName: string): void {
+    if (this.current) this.current = { state: 'accepted', sessionId: this.current.sessionId, csaName };
+  }
+
+  /** The CSA ended the chat. */
+  ended(): void {
+    this.current = undefined;
+  }
+}
