@@ -26,8 +26,12 @@ import {
 } from './channel/directline';
 import { clientAddress } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
+import { addConsoleRoutes } from './console/addConsoleRoutes';
+import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
+import { StoredCsaPresence } from './console/csaPresence';
 import { ContactCentre } from './contactCentre/contactCentre';
 import { parseOpeningHours } from './contactCentre/openingHours';
+import type { CsaPresence, HandoffDesk } from './handoff/handoffDesk';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { addHealthRoutes } from './server/healthRoutes';
@@ -51,6 +55,10 @@ export interface App {
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
   directLineSecret: string;
+  /** Whether CSAs are free to chat (kept on the console user records). */
+  presence: CsaPresence;
+  /** The console's bootstrap supervisor, created on the first start; its generated password is printed once. */
+  consoleBootstrap: BootstrapOutcome;
   /** Starts serving; resolves with the base URL. */
   listen(): Promise<string>;
   /** Stops taking requests, lets turns in flight finish (up to `drainMs`), then releases everything. */
@@ -66,6 +74,11 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Channel limits other than the defaults (benchmarks drive many conversations from one address). */
   channelLimits?: Partial<DirectLineLimits>;
+  /**
+   * The handoff domain the CSA console works on. Until it is wired here the console runs without it and says
+   * handoffs are not available.
+   */
+  desk?: HandoffDesk;
 }
 
 /**
@@ -91,6 +104,11 @@ export async function createApp(
     }));
   const clock = dependencies.clock ?? (() => new Date());
   const repositories = await openRepositories(store, { retentionDays: config.RETENTION_DAYS, clock });
+  const consoleBootstrap = await bootstrapConsoleAdmin(repositories.consoleUsers, repositories.auditLog, {
+    email: config.CONSOLE_ADMIN_EMAIL,
+    password: config.CONSOLE_ADMIN_PASSWORD,
+  });
+  const presence = new StoredCsaPresence(repositories.consoleUsers, clock);
 
   const conversationState = new ConversationState(repositories.botState);
   const userState = new UserState(repositories.botState);
@@ -171,6 +189,15 @@ export async function createApp(
     issueSession: (existingToken) => channel.webchatSession(existingToken),
     allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
   });
+  const consoleRoutes = addConsoleRoutes(server, {
+    desk: dependencies.desk,
+    presence,
+    repositories,
+    knowledge,
+    logger,
+    config,
+    clock,
+  });
   server.on('restifyError', (req, _res, error, callback) => {
     logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request failed');
     callback();
@@ -187,6 +214,8 @@ export async function createApp(
     bot,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
+    presence,
+    consoleBootstrap,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -199,6 +228,7 @@ export async function createApp(
     close: async (drainMs = 10_000) => {
       closing = true;
       stopPurge?.();
+      consoleRoutes.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + drainMs;
       await channel.close(drainMs);
