@@ -2,7 +2,12 @@ import { MINUTE } from '../storage/support/testClock';
 import { BOOTSTRAP, ConsoleClient, type ConsoleHarness, createAccount, startConsole } from '../support/consoleHarness';
 import { API_ROUTES, FORM_ROUTES, PAGE_ROUTES, SUPERVISOR_FORMS, SUPERVISOR_PAGES } from './consoleRoutes';
 
-const CSA = { email: 'sam.csa@eastmere.example', displayName: 'Sam Jones', role: 'csa' as const, password: 'sam password 123' };
+const CSA = {
+  email: 'sam.csa@eastmere.example',
+  displayName: 'Sam Jones',
+  role: 'csa' as const,
+  password: 'sam password 123',
+};
 
 let harness: ConsoleHarness;
 let csaId: string;
@@ -86,7 +91,11 @@ describe('the session cookie', () => {
     const browser = new ConsoleClient(harness.url, { 'x-forwarded-for': '198.51.100.7', 'x-forwarded-proto': 'https' });
     await browser.get('/console/sign-in');
     expect(browser.setCookies[0]).toMatch(/^__Host-console_signin=.*; Secure/);
-    const response = await browser.post('/console/sign-in', { email: CSA.email, password: CSA.password }, { origin: 'https://' + new URL(harness.url).host });
+    const response = await browser.post(
+      '/console/sign-in',
+      { email: CSA.email, password: CSA.password },
+      { origin: 'https://' + new URL(harness.url).host },
+    );
     expect(response.status).toBe(303);
     const session = browser.setCookies.find((cookie) => cookie.startsWith('__Host-console_session='));
     expect(session).toMatch(/; Secure/);
@@ -97,7 +106,10 @@ describe('the session cookie', () => {
   test('signing out ends the session on the server, not just in the browser', async () => {
     const browser = await signedInCsa();
     const stolen = browser.cookies.get('console_session') ?? '';
-    expect(await browser.post('/console/sign-out')).toMatchObject({ status: 303, location: '/console/sign-in?signedOut=1' });
+    expect(await browser.post('/console/sign-out')).toMatchObject({
+      status: 303,
+      location: '/console/sign-in?signedOut=1',
+    });
     const thief = client();
     thief.cookies.set('console_session', stolen);
     expect((await thief.get('/console')).status).toBe(303);
@@ -117,11 +129,23 @@ describe('the session cookie', () => {
 describe('cross-site requests', () => {
   test('a form posted from another site is refused, even with the right token', async () => {
     const browser = await signedInCsa();
-    const response = await browser.post('/console/availability', { availability: 'away' }, { origin: 'https://evil.example' });
+    const response = await browser.post(
+      '/console/availability',
+      { availability: 'away' },
+      { origin: 'https://evil.example' },
+    );
     expect(response.status).toBe(403);
-    const fetchMetadata = await browser.post('/console/availability', { availability: 'away' }, { 'sec-fetch-site': 'cross-site' });
+    const fetchMetadata = await browser.post(
+      '/console/availability',
+      { availability: 'away' },
+      { 'sec-fetch-site': 'cross-site' },
+    );
     expect(fetchMetadata.status).toBe(403);
-    const sameSite = await browser.post('/console/availability', { availability: 'away' }, { 'sec-fetch-site': 'same-site' });
+    const sameSite = await browser.post(
+      '/console/availability',
+      { availability: 'away' },
+      { 'sec-fetch-site': 'same-site' },
+    );
     expect(sameSite.status).toBe(403);
     expect((await harness.app.repositories.consoleUsers.findById(csaId))?.availability).toBe('available');
   });
@@ -129,19 +153,36 @@ describe('cross-site requests', () => {
   test('a missing or wrong CSRF token is refused', async () => {
     const browser = await signedInCsa();
     expect((await browser.post('/console/availability', { availability: 'away', _csrf: '' })).status).toBe(403);
-    expect((await browser.post('/console/availability', { availability: 'away', _csrf: 'x'.repeat(43) })).status).toBe(403);
+    expect((await browser.post('/console/availability', { availability: 'away', _csrf: 'x'.repeat(43) })).status).toBe(
+      403,
+    );
     const other = await signedInCsa();
-    expect((await browser.post('/console/availability', { availability: 'away', _csrf: other.csrfToken })).status).toBe(403);
+    expect((await browser.post('/console/availability', { availability: 'away', _csrf: other.csrfToken })).status).toBe(
+      403,
+    );
     expect(
-      (await browser.post('/console/availability', { availability: 'away', _csrf: '' }, { 'x-csrf-token': browser.csrfToken, accept: 'application/json' }))
-        .status,
+      (
+        await browser.post(
+          '/console/availability',
+          { availability: 'away', _csrf: '' },
+          { 'x-csrf-token': browser.csrfToken, accept: 'application/json' },
+        )
+      ).status,
     ).toBe(200);
   });
 
   test('the sign-in form needs its own token and the same origin', async () => {
     const browser = client();
     await browser.get('/console/sign-in');
-    expect((await browser.post('/console/sign-in', { email: CSA.email, password: CSA.password }, { origin: 'https://evil.example' })).status).toBe(403);
+    expect(
+      (
+        await browser.post(
+          '/console/sign-in',
+          { email: CSA.email, password: CSA.password },
+          { origin: 'https://evil.example' },
+        )
+      ).status,
+    ).toBe(403);
     const noToken = client();
     expect((await noToken.post('/console/sign-in', { email: CSA.email, password: CSA.password })).status).toBe(403);
     expect(noToken.cookies.has('console_session')).toBe(false);
@@ -156,7 +197,11 @@ describe('roles', () => {
 
   test.each(SUPERVISOR_FORMS)('a CSA gets 403 from POST %s', async (route) => {
     const browser = await signedInCsa();
-    const response = await browser.post(route.replace('ID', csaId), { role: 'supervisor', email: 'x@y.example', displayName: 'X' });
+    const response = await browser.post(route.replace('ID', csaId), {
+      role: 'supervisor',
+      email: 'x@y.example',
+      displayName: 'X',
+    });
     expect(response.status).toBe(403);
     const me = await harness.app.repositories.consoleUsers.findById(csaId);
     expect(me).toMatchObject({ role: 'csa', disabled: false });
@@ -172,7 +217,12 @@ describe('roles', () => {
 });
 
 describe('lockout', () => {
-  const LOCKED = { email: 'lee.csa@eastmere.example', displayName: 'Lee', role: 'csa' as const, password: 'lee password 123' };
+  const LOCKED = {
+    email: 'lee.csa@eastmere.example',
+    displayName: 'Lee',
+    role: 'csa' as const,
+    password: 'lee password 123',
+  };
 
   test('five wrong passwords lock the account for 15 minutes, whatever the password, then it opens again', async () => {
     const id = await createAccount(harness.app, LOCKED);
@@ -215,7 +265,8 @@ describe('lockout', () => {
   test('an address that tries too often is slowed down', async () => {
     const browser = client();
     const statuses: number[] = [];
-    for (let attempt = 0; attempt < 12; attempt++) statuses.push((await browser.signIn('nobody@eastmere.example', 'guess ' + attempt)).status);
+    for (let attempt = 0; attempt < 12; attempt++)
+      statuses.push((await browser.signIn('nobody@eastmere.example', 'guess ' + attempt)).status);
     expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
     expect(statuses.at(-1)).toBe(429);
   });
@@ -231,7 +282,7 @@ describe('page headers', () => {
     expect(csp).toMatch(/frame-ancestors 'none'/);
     expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(response.headers.get('referrer-policy')).toBe('no-referrer');
+    expect(response.headers.get('referrer-policy')).toBe('same-origin');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
   });

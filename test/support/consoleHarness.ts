@@ -24,7 +24,9 @@ export interface ConsoleHarness {
  * The whole app on a free port with the shipped knowledge base, a fresh embedded store, a clock the test moves, the
  * bootstrap supervisor from `BOOTSTRAP`, and (unless `desk: false`) a fake handoff desk.
  */
-export async function startConsole(options: { env?: Record<string, string>; desk?: boolean } = {}): Promise<ConsoleHarness> {
+export async function startConsole(
+  options: { env?: Record<string, string>; desk?: boolean } = {},
+): Promise<ConsoleHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'console-'));
   const loaded = loadConfig({
     PORT: '0',
@@ -97,7 +99,11 @@ export class ConsoleClient {
   }
 
   /** Posts a form; the CSRF token of the last page is added unless the form has its own `_csrf`. */
-  async post(pathname: string, form: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<ConsoleResponse> {
+  async post(
+    pathname: string,
+    form: Record<string, string> = {},
+    headers: Record<string, string> = {},
+  ): Promise<ConsoleResponse> {
     return this.request('POST', pathname, new URLSearchParams({ _csrf: this.csrfToken, ...form }).toString(), {
       'content-type': 'application/x-www-form-urlencoded',
       origin: this.baseUrl,
@@ -111,7 +117,12 @@ export class ConsoleClient {
     return this.post('/console/sign-in', { email, password });
   }
 
-  async request(method: string, pathname: string, body: string | undefined, headers: Record<string, string>): Promise<ConsoleResponse> {
+  async request(
+    method: string,
+    pathname: string,
+    body: string | undefined,
+    headers: Record<string, string>,
+  ): Promise<ConsoleResponse> {
     const cookie = [...this.cookies].map(([name, value]) => `${name}=${value}`).join('; ');
     const response = await fetch(new URL(pathname, this.baseUrl), {
       method,
@@ -132,6 +143,11 @@ export class ConsoleClient {
     const text = await response.text();
     const token = /name="csrf-token" content="([^"]+)"/.exec(text) ?? /name="_csrf" value="([^"]+)"/.exec(text);
     if (token?.[1]) this.csrfToken = token[1];
-    return { status: response.status, headers: response.headers, body: text, location: response.headers.get('location') ?? undefined };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: text,
+      location: response.headers.get('location') ?? undefined,
+    };
   }
 }

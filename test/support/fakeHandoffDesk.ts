@@ -54,7 +54,12 @@ export class FakeHandoffDesk implements HandoffDesk {
     words.forEach((text, index) => {
       transcript.push(this.line('resident', text, new Date(queuedAt.getTime() - (words.length - index) * 30_000)));
       transcript.push(
-        this.line('bot', 'I will find someone to help you.', new Date(queuedAt.getTime() - (words.length - index) * 29_000), 'handoff'),
+        this.line(
+          'bot',
+          'I will find someone to help you.',
+          new Date(queuedAt.getTime() - (words.length - index) * 29_000),
+          'handoff',
+        ),
       );
     });
     const priority = conversation.priority ?? 'normal';
@@ -78,7 +83,11 @@ export class FakeHandoffDesk implements HandoffDesk {
         priority,
         residentWords: words,
         articlesShown: [
-          { articleId: 'missed-bin', title: 'Report a missed bin collection', url: 'https://www.eastmere.example/bins/missed' },
+          {
+            articleId: 'missed-bin',
+            title: 'Report a missed bin collection',
+            url: 'https://www.eastmere.example/bins/missed',
+          },
         ],
         botReplies: ['I will find someone to help you.'],
         details: { requestReferences: [], ...conversation.details },
@@ -119,7 +128,8 @@ export class FakeHandoffDesk implements HandoffDesk {
       .filter((item) => item.state === 'queued')
       .sort(
         (a, b) =>
-          Number(b.priority === 'urgent') - Number(a.priority === 'urgent') || a.queuedAt.getTime() - b.queuedAt.getTime(),
+          Number(b.priority === 'urgent') - Number(a.priority === 'urgent') ||
+          a.queuedAt.getTime() - b.queuedAt.getTime(),
       )
       .map((item, index) => ({ ...item, position: index + 1 }));
     return [...waiting, ...live.filter((item) => item.state === 'accepted').map((item) => ({ ...item }))];
@@ -171,7 +181,10 @@ export class FakeHandoffDesk implements HandoffDesk {
     this.calls.push(`sendArticle ${sessionId} ${csa.id} ${articleId}`);
     const refused = this.refusal('sendArticle') ?? this.mine(sessionId, csa);
     if (refused) return refused;
-    const line = { ...this.line('csa', `Here is our page about this: ${articleId}`, this.clock()), name: csa.displayName };
+    const line = {
+      ...this.line('csa', `Here is our page about this: ${articleId}`, this.clock()),
+      name: csa.displayName,
+    };
     this.addLine(sessionId, line);
     return { ok: true, value: line };
   }
@@ -192,7 +205,14 @@ export class FakeHandoffDesk implements HandoffDesk {
     const refused = this.refusal('transfer') ?? this.mine(sessionId, csa);
     if (refused) return refused;
     const session = this.require(sessionId);
-    session.item = { ...session.item, state: 'queued', team, reason: 'transferred', acceptedAt: undefined, assignedCsa: undefined };
+    session.item = {
+      ...session.item,
+      state: 'queued',
+      team,
+      reason: 'transferred',
+      acceptedAt: undefined,
+      assignedCsa: undefined,
+    };
     this.publish({ kind: 'sessionChanged', sessionId, state: 'queued' });
     this.publish({ kind: 'queueChanged' });
     return { ok: true, value: { ...session.item } };

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 /**
  * Headers on every console page: a strict Content-Security-Policy (scripts, styles and connections from this server
- * only, no inline script, no framing), no caching (pages show residents' personal data), no referrer.
+ * only, no inline script, no framing), no caching (pages show residents' personal data), no referrer to other sites.
  */
 export const CONSOLE_PAGE_HEADERS: Readonly<Record<string, string>> = {
   'content-security-policy': [
@@ -19,7 +19,9 @@ export const CONSOLE_PAGE_HEADERS: Readonly<Record<string, string>> = {
   ].join('; '),
   'x-frame-options': 'DENY',
   'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer, Chromium sends `Origin: null` on form posts, which the
+  // cross-site check must refuse.
+  'referrer-policy': 'same-origin',
   'cache-control': 'no-store',
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',

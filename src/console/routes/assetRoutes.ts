@@ -21,6 +21,11 @@ const TYPES: Record<string, string> = {
   '.ico': 'image/x-icon',
 };
 
+/** A plain icon for the browser tab (the GOV.UK crown is for GOV.UK only). */
+const ICON =
+  '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#0b0c0c"/>' +
+  '<path d="M8 10h16v10H14l-4 4v-4H8z" fill="#fff"/></svg>';
+
 interface Asset {
   body: Buffer;
   gzipped?: Buffer;
@@ -73,6 +78,7 @@ export function addAssetRoutes(server: Server): void {
 async function loadAsset(name: string): Promise<Asset | undefined> {
   if (name === 'console.js') return textAsset(consoleScript(`${ASSET_BASE}/govuk/govuk-frontend.min.js`), '.js');
   if (name === 'console.css') return textAsset(CONSOLE_STYLES, '.css');
+  if (name === 'icon.svg') return textAsset(ICON, '.svg');
   if (name === 'govuk/govuk-frontend.min.css') {
     const css = await readFile(path.join(GOVUK_DIR, 'govuk-frontend.min.css'), 'utf8');
     return textAsset(adaptStylesheet(css), '.css');
