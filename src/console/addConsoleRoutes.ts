@@ -5,6 +5,7 @@ import { addAssetRoutes, ASSET_BASE } from './routes/assetRoutes';
 import { addChatRoutes } from './routes/chatRoutes';
 import { ConsoleGuard } from './routes/consoleGuard';
 import { addQueueRoutes } from './routes/queueRoutes';
+import { addRequestRoutes } from './routes/requestRoutes';
 import { addSignInRoutes } from './routes/signInRoutes';
 import { addStreamRoute, OpenStreams } from './routes/streamRoute';
 import { addUserRoutes } from './routes/userRoutes';
@@ -49,6 +50,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addQueueRoutes(server, context, guard);
   addChatRoutes(server, context, guard);
   addUserRoutes(server, context, guard);
+  addRequestRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);
   return { accounts, close: () => streams.closeAll() };
 }

@@ -184,14 +184,48 @@ describe('a CSA works in the console', () => {
     await page.getByRole('heading', { name: 'Robin Taylor' }).waitFor();
     expect(await seriousViolations(page)).toEqual([]);
 
-    for (const [link, heading] of [
-      ['Callbacks', 'Callbacks'],
-      ['Service requests', 'Service requests'],
-    ] as const) {
-      await page.getByRole('link', { name: link, exact: true }).click();
-      await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-      expect(await seriousViolations(page)).toEqual([]);
-    }
+    const requests = harness.app.repositories.requests;
+    const callback = await requests.create({
+      idempotencyKey: 'e2e-callback',
+      requestType: 'callback',
+      details: { topic: 'Council tax <arrears>', preferredTime: 'Weekday mornings' },
+      contact: { name: 'Pat Resident', phone: '01632 960001' },
+    });
+    const missedBin = await requests.create({
+      idempotencyKey: 'e2e-missed-bin',
+      requestType: 'missed-bin',
+      details: { postcode: 'EM1 2AB', binColour: 'green' },
+      contact: { email: 'pat@example.org' },
+    });
+
+    await page.getByRole('link', { name: 'Callbacks', exact: true }).click();
+    await page.getByRole('heading', { name: 'Callbacks', exact: true }).waitFor();
+    await page.getByText('Weekday mornings').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: `Mark done for ${callback.request.reference}` }).click();
+    await page.getByRole('link', { name: 'Enter what happened on the call' }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page
+      .getByLabel(`Outcome of the callback ${callback.request.reference}`)
+      .fill('Called; set up a payment plan.');
+    await page.getByRole('button', { name: `Mark done for ${callback.request.reference}` }).click();
+    await page.getByText('The callback is marked done.').waitFor();
+    expect(await requests.findByReference(callback.request.reference)).toMatchObject({ status: 'resolved' });
+
+    await page.getByRole('link', { name: 'Service requests', exact: true }).click();
+    await page.getByRole('heading', { name: 'Service requests', exact: true }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: missedBin.request.reference }).click();
+    await page.getByRole('heading', { name: `Request ${missedBin.request.reference}` }).waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.getByLabel('New status').selectOption({ label: 'In progress' });
+    await page.getByLabel('Note').fill('Crew sent back for the green bin.');
+    await page.getByRole('button', { name: 'Update status' }).click();
+    await page.getByText('The status has been updated.').waitFor();
+    expect(await requests.findByReference(missedBin.request.reference)).toMatchObject({ status: 'inProgress' });
+    const audit = await harness.app.repositories.auditLog.list({ action: 'serviceRequest.statusChanged' });
+    expect(audit).toHaveLength(2);
+    expect(JSON.stringify(audit)).not.toMatch(/payment plan|green bin/);
 
     // Robin signs in with the one-time password and must choose their own first.
     const robin = await (await browser.newContext()).newPage();
@@ -199,8 +233,8 @@ describe('a CSA works in the console', () => {
     await robin.getByRole('heading', { name: 'Choose a new password' }).waitFor();
     expect(await seriousViolations(robin)).toEqual([]);
     await robin.getByLabel('Current password').fill(password);
-    await robin.getByLabel('New password', { exact: true }).fill('robin chose this one');
-    await robin.getByLabel('Confirm new password').fill('robin chose this one');
+    await robin.getByLabel('New password', { exact: true }).fill('a quiet harbour at dawn');
+    await robin.getByLabel('Confirm new password').fill('a quiet harbour at dawn');
     await robin.getByRole('button', { name: 'Change password' }).click();
     await robin.getByText('Your password has been changed.').waitFor();
     await robin.context().close();
