@@ -115,7 +115,7 @@ describeWithRepositories('service requests', (context) => {
       ['a', 'callback'],
       ['b', 'missed-bin'],
       ['c', 'callback'],
-    ]) {
+    ] as const) {
       made.push((await requests.create({ idempotencyKey: key, requestType, details: {}, contact: {} })).request);
       clock.advance(1000);
     }
