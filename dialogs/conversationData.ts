@@ -1,9 +1,38 @@
 import { z } from 'zod';
+import type { ConversationTurn } from '../src/llm/languageModel';
+
+/** Turns kept for rewriting follow-up questions: the last three exchanges. */
+export const MAX_HISTORY_TURNS = 6;
+const MAX_TURN_CHARACTERS = 400;
+
+const turnSchema = z.object({
+  role: z.enum(['resident', 'assistant']),
+  text: z.string().transform((text) => text.slice(0, MAX_TURN_CHARACTERS)),
+});
 
 /** What the bot remembers about a conversation between turns; re-parsed on read, so old or odd state is safe. */
 export const conversationDataSchema = z.object({
   noMatchStreak: z.number().int().min(0).catch(0).default(0),
   lastArticleId: z.string().optional().catch(undefined),
+  /**
+   * Recent turns for understanding follow-up questions, kept only with a language model: the resident's questions
+   * redacted of personal data, and what the bot answered. Bounded in number and length.
+   */
+  history: z
+    .array(turnSchema)
+    .transform((turns) => turns.slice(-MAX_HISTORY_TURNS))
+    .catch([])
+    .default([]),
 });
 
 export type ConversationData = z.infer<typeof conversationDataSchema>;
+
+/** The history with new turns added, the oldest dropped beyond the bound. */
+export function appendTurns(
+  history: readonly ConversationTurn[],
+  turns: readonly ConversationTurn[],
+): ConversationTurn[] {
+  return [...history, ...turns]
+    .slice(-MAX_HISTORY_TURNS)
+    .map((turn) => ({ role: turn.role, text: turn.text.slice(0, MAX_TURN_CHARACTERS) }));
+}

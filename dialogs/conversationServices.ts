@@ -1,3 +1,4 @@
+import type { QuestionAnswering } from '../src/answering/answeringService';
 import type { ContactCentre } from '../src/contactCentre/contactCentre';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
 
@@ -5,4 +6,6 @@ import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
 export interface ConversationServices {
   knowledge: KnowledgeSource;
   contactCentre: ContactCentre;
+  /** The one answering decision (with or without a language model). */
+  answering: QuestionAnswering;
 }

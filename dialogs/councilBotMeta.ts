@@ -6,7 +6,18 @@ import type { UrgentCategory } from '../src/knowledge/detectUrgent';
  * analytics and tests can tell replies apart without reading prose.
  */
 export type CouncilBotMeta =
-  | { action: 'answer'; articleId: string; url: string; service: string; handledBy: string }
+  | {
+      action: 'answer';
+      articleId: string;
+      url: string;
+      service: string;
+      handledBy: string;
+      /** Present when a language model phrased the answer from the cited articles' sections. */
+      generated?: true;
+      /** The article ids the generated answer cites, `articleId` first. */
+      citations?: string[];
+    }
+  | { action: 'declined'; reason: 'promptInjection' }
   | { action: 'clarify'; candidates: string[] }
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
   | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory }

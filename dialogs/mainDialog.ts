@@ -10,15 +10,16 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
-import { answerQuestion } from '../src/knowledge/answerQuestion';
+import { type GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
 import type { Article } from '../src/knowledge/articleSchema';
-import { type ConversationData, conversationDataSchema } from './conversationData';
+import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
 import { botMessage } from './councilBotMeta';
 import { detectInterruption, type Interruption } from './detectInterruption';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { answerReply } from './replies/answerReply';
+import { declinedReply } from './replies/declinedReply';
 import {
   cancelledReply,
   contactReply,
@@ -77,8 +78,10 @@ export class MainDialog extends InterruptibleDialog {
       await this.handleTopLevelInterruption(step.context, interruption);
       return step.endDialog();
     }
-    const { knowledge, search } = this.services.knowledge.current();
-    const outcome = answerQuestion(text, knowledge, search);
+    const { history } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
+    const { outcome, remember } = await this.services.answering.answer(text, { history });
+    if (remember.length > 0)
+      await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember) }));
     switch (outcome.kind) {
       case 'urgent':
         await this.updateData(step.context, { noMatchStreak: 0 });
@@ -87,8 +90,11 @@ export class MainDialog extends InterruptibleDialog {
       case 'smallTalk':
         await step.context.sendActivity(smallTalkReply(outcome.smallTalk, this.services));
         return step.endDialog();
+      case 'declined':
+        await step.context.sendActivity(declinedReply(this.services));
+        return step.endDialog();
       case 'answer':
-        await this.sendAnswer(step.context, outcome.article);
+        await this.sendAnswer(step.context, outcome.article, outcome.generated);
         return step.endDialog();
       case 'noMatch': {
         const data = await this.updateData(step.context, (current) => ({ noMatchStreak: current.noMatchStreak + 1 }));
@@ -117,8 +123,11 @@ export class MainDialog extends InterruptibleDialog {
     const articleIds = values.success ? values.data.articleIds : [];
     if (!choice) return step.replaceDialog(ANSWER_FLOW, { text: step.context.activity.text ?? '' });
     const article = this.services.knowledge.current().knowledge.byId.get(articleIds[choice.index] ?? '');
-    if (article) await this.sendAnswer(step.context, article);
-    else {
+    if (article) {
+      await this.sendAnswer(step.context, article);
+      const chosen = this.services.answering.rememberChoice(article);
+      if (chosen.length > 0) await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, chosen) }));
+    } else {
       await step.context.sendActivity(
         botMessage('OK. Please tell me a little more about what you need, in your own words.', {
           action: 'noMatch',
@@ -130,11 +139,11 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  private async sendAnswer(context: TurnContext, article: Article): Promise<void> {
+  private async sendAnswer(context: TurnContext, article: Article, generated?: GeneratedAnswer): Promise<void> {
     await this.updateData(context, { noMatchStreak: 0, lastArticleId: article.id });
     const { knowledge } = this.services.knowledge.current();
     const related = article.related.flatMap((id) => knowledge.byId.get(id)?.title ?? []);
-    await context.sendActivity(answerReply(article, knowledge.profile, related));
+    await context.sendActivity(answerReply(article, knowledge.profile, related, generated));
   }
 
   private async handleTopLevelInterruption(context: TurnContext, interruption: Interruption): Promise<void> {

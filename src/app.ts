@@ -18,6 +18,7 @@ import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
 import { MainDialog } from '../dialogs/mainDialog';
+import { AnsweringService } from './answering/answeringService';
 import {
   addDirectLineRoutes,
   DirectLineChannel,
@@ -32,8 +33,14 @@ import { StoredCsaPresence } from './console/csaPresence';
 import { ContactCentre } from './contactCentre/contactCentre';
 import { parseOpeningHours } from './contactCentre/openingHours';
 import type { CsaPresence, HandoffDesk } from './handoff/handoffDesk';
+import { HYBRID } from './knowledge/decideHybrid';
+import { keepSectionsEmbedded } from './knowledge/keepSectionsEmbedded';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
+import { SectionIndex } from './knowledge/sectionIndex';
+import { createLanguageModel } from './llm/createLanguageModel';
+import type { LanguageModel } from './llm/languageModel';
+import { LlmUsageCounters, type LlmUsageSnapshot } from './llm/llmUsage';
 import { addHealthRoutes } from './server/healthRoutes';
 import { addMessagesRoute } from './server/messagesRoute';
 import type { DocumentStore } from './storage/documentStore';
@@ -51,6 +58,10 @@ export interface App {
   adapter: CloudAdapter;
   channel: DirectLineChannel;
   bot: CouncilBot;
+  /** The language model's token use, latencies, outcomes and fallbacks since start (all zero without a model). */
+  llmUsage: { snapshot(): LlmUsageSnapshot };
+  /** Section vectors for hybrid retrieval, when a language model is configured. */
+  sectionIndex: SectionIndex | undefined;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -79,6 +90,8 @@ export interface AppDependencies {
    * handoffs are not available.
    */
   desk?: HandoffDesk;
+  /** A language model to use instead of the one `OPENAI_API_KEY` configures (tests point one at a local server). */
+  languageModel?: LanguageModel;
 }
 
 /**
@@ -117,7 +130,20 @@ export async function createApp(
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
   const contactCentre = new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined);
-  const services: ConversationServices = { knowledge, contactCentre };
+  const llmUsage = new LlmUsageCounters();
+  const model = dependencies.languageModel ?? createLanguageModel(config, llmUsage, logger);
+  const sectionIndex = model && new SectionIndex(model, repositories.embeddings, logger);
+  const stopEmbedding = sectionIndex && keepSectionsEmbedded(knowledge, sectionIndex, logger);
+  const answering = new AnsweringService(knowledge, {
+    logger,
+    model,
+    sectionIndex,
+    usage: llmUsage,
+    turnBudgetMs: config.OPENAI_TIMEOUT_MS,
+    hybrid: { ...HYBRID, minSimilarity: config.OPENAI_MIN_SIMILARITY },
+  });
+  if (model) logger.info({ model: model.chatModel, embeddingModel: model.embeddingModel }, 'language model configured');
+  const services: ConversationServices = { knowledge, contactCentre, answering };
   const mainDialog = new MainDialog(services, conversationData);
   const bot = new CouncilBot(conversationState, userState, dialogState, mainDialog, services);
 
@@ -212,6 +238,8 @@ export async function createApp(
     adapter,
     channel,
     bot,
+    llmUsage,
+    sectionIndex,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     presence,
@@ -234,6 +262,8 @@ export async function createApp(
       await channel.close(drainMs);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       await knowledge.close();
+      stopEmbedding?.();
+      await sectionIndex?.idle();
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
       server.server.closeAllConnections();

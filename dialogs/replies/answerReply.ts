@@ -1,4 +1,5 @@
 import type { Activity } from 'botbuilder';
+import type { GeneratedAnswer } from '../../src/knowledge/answerQuestion';
 import type { Article } from '../../src/knowledge/articleSchema';
 import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
 import { botMessage } from '../councilBotMeta';
@@ -19,20 +20,24 @@ const MONTHS = [
 ];
 
 /**
- * An answer from one article: its short answer, who handles it when that is not the council, a link to the full
- * page and a citation, so the resident can check the source.
+ * An answer from one article: its short answer (or, with a language model, an answer written from the cited
+ * articles' sections), who handles it when that is not the council, a link to each full page and a citation, so the
+ * resident can check the source.
  */
 export function answerReply(
   article: Article,
   profile: CouncilProfile,
   relatedTitles: readonly string[],
+  generated?: GeneratedAnswer,
 ): Partial<Activity> {
-  const parts = [article.summary];
-  if (article.handledBy === 'county') {
+  const cited = generated?.citations ?? [article];
+  const parts = [generated?.text ?? article.summary];
+  if (cited.some((source) => source.handledBy === 'county')) {
     parts.push(`This is a ${profile.county.name} service: ${profile.county.phone}, ${profile.county.website}`);
   }
-  parts.push(`Full details: [${article.title}](${article.url})`);
-  parts.push(`_Source: ${profile.name}, "${article.title}", checked ${formatDate(article.lastReviewed)}._`);
+  parts.push(`Full details: ${cited.map((source) => `[${source.title}](${source.url})`).join(', ')}`);
+  const sources = cited.map((source) => `"${source.title}", checked ${formatDate(source.lastReviewed)}`);
+  parts.push(`_Source: ${profile.name}, ${sources.join('; ')}._`);
   const suggestions = [...(article.needsPerson ? ['Talk to a person'] : []), ...relatedTitles.slice(0, 2)];
   return botMessage(
     parts.join('\n\n'),
@@ -42,6 +47,7 @@ export function answerReply(
       url: article.url,
       service: article.service,
       handledBy: article.handledBy,
+      ...(generated && { generated: true, citations: cited.map((source) => source.id) }),
     },
     suggestions,
   );

@@ -2,33 +2,95 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { type AnswerOutcome, answerQuestion } from '../knowledge/answerQuestion';
-import { type EvalReport, evaluateQuestions, parseEvalFile } from '../knowledge/evaluateQuestions';
+import {
+  type EvalQuestion,
+  type EvalReport,
+  evaluateQuestions,
+  parseEvalFile,
+  scoreOutcomes,
+} from '../knowledge/evaluateQuestions';
 import { buildSnapshot, type KnowledgeSnapshot } from '../knowledge/knowledgeSnapshot';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
 import { selfRetrievalWarnings } from '../knowledge/selfRetrievalWarnings';
+import type { LlmUsageSnapshot } from '../llm/llmUsage';
+import { embedWithProgress, type KbLanguageModel, openKbLanguageModel } from './kbLanguageModel';
 
 const USAGE = `Usage: npm run kb -- <command>
   check              validate every article, the council profile and the vocabulary
   ask [--json]       answer questions read one per line from standard input
-  eval FILE [--misses]  score a question file (format of shared/eval/dev-questions.tsv)`;
+  eval FILE [--misses]  score a question file (format of shared/eval/dev-questions.tsv)
+  embed [--prune]    embed every article section for hybrid retrieval and cache the vectors in the store
+                     (--prune deletes cached vectors of sections no longer in the knowledge base)
+
+With OPENAI_API_KEY set, ask and eval use the language model as the bot does (eval prints the lexical figures
+and then the hybrid ones); --lexical leaves it out, --llm insists on it.`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const dir = path.resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge');
   if (command === 'check') return check(dir);
-  if (command !== 'ask' && command !== 'eval') {
+  if (command !== 'ask' && command !== 'eval' && command !== 'embed') {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || command === '--help' ? 0 : 2;
   }
   const snapshot = await loadSnapshot(dir);
   if (!snapshot) return 1;
-  if (command === 'ask') return ask(snapshot, rest.includes('--json'));
-  const file = rest.find((arg) => !arg.startsWith('--'));
-  if (!file) {
-    process.stderr.write(`${USAGE}\n`);
-    return 2;
+  if (command === 'embed') return embed(snapshot, rest.includes('--prune'));
+  const llm = rest.includes('--lexical') ? undefined : await languageModelFor(snapshot, rest.includes('--llm'));
+  if (llm === 'failed') return 1;
+  try {
+    if (command === 'ask') return await ask(snapshot, rest.includes('--json'), llm);
+    const file = rest.find((arg) => !arg.startsWith('--'));
+    if (!file) {
+      process.stderr.write(`${USAGE}\n`);
+      return 2;
+    }
+    return await evaluate(snapshot, file, rest.includes('--misses'), llm);
+  } finally {
+    await llm?.close();
   }
-  return evaluate(snapshot, file, rest.includes('--misses'));
+}
+
+/** The language model when configured (or undefined), or `failed` after saying why when it was insisted on. */
+async function languageModelFor(
+  snapshot: KnowledgeSnapshot,
+  required: boolean,
+): Promise<KbLanguageModel | undefined | 'failed'> {
+  const opened = await openKbLanguageModel(snapshot, { storeRequired: false });
+  if (opened.ok) {
+    const result = await embedWithProgress(opened.setup, snapshot);
+    if (result.missing > 0) process.stderr.write(`note: ${result.missing} sections could not be embedded\n`);
+    return opened.setup;
+  }
+  if (opened.notConfigured && !required) return undefined;
+  process.stderr.write(`kb: the language model cannot be used: ${opened.problem}\n`);
+  return 'failed';
+}
+
+async function embed(snapshot: KnowledgeSnapshot, prune: boolean): Promise<number> {
+  const opened = await openKbLanguageModel(snapshot, { storeRequired: true });
+  if (!opened.ok) {
+    process.stderr.write(`kb embed: ${opened.problem}\n`);
+    return 1;
+  }
+  const { setup } = opened;
+  try {
+    const started = performance.now();
+    const result = await embedWithProgress(setup, snapshot);
+    const model = setup.model.embeddingModel;
+    process.stdout.write(
+      `embedded ${result.embedded} sections, ${result.reused} already cached, ${result.missing} missing ` +
+        `(${result.total} sections of ${snapshot.knowledge.articles.length} articles, model ${model}, ` +
+        `${Math.round(performance.now() - started)} ms)\n`,
+    );
+    if (prune && setup.repository) {
+      const keep = setup.sectionIndex.sectionsOf(snapshot.knowledge).map((section) => section.hash);
+      process.stdout.write(`pruned ${await setup.repository.deleteExcept(model, keep)} unused vectors\n`);
+    }
+    return result.missing > 0 ? 1 : 0;
+  } finally {
+    await setup.close();
+  }
 }
 
 async function check(dir: string): Promise<number> {
@@ -56,21 +118,26 @@ async function loadSnapshot(dir: string): Promise<KnowledgeSnapshot | undefined>
   return buildSnapshot(result.knowledge);
 }
 
-async function ask(snapshot: KnowledgeSnapshot, json: boolean): Promise<number> {
+async function ask(snapshot: KnowledgeSnapshot, json: boolean, llm: KbLanguageModel | undefined): Promise<number> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   for await (const line of lines) {
     const question = line.trim();
     if (question === '') continue;
-    const outcome = answerQuestion(question, snapshot.knowledge, snapshot.search);
+    const outcome = llm
+      ? (await llm.answering.answer(question)).outcome
+      : answerQuestion(question, snapshot.knowledge, snapshot.search);
     const record = toAskRecord(question, outcome);
     process.stdout.write(json ? `${JSON.stringify(record)}\n` : `${describe(record)}\n`);
   }
   return 0;
 }
 
-/** The `kb ask --json` line (contracts.md): small talk is reported as `noMatch`, since no article answers it. */
+/**
+ * The `kb ask --json` line (contracts.md): small talk and a declined attempt to change the bot's instructions are
+ * reported as `noMatch`, since no article answers them.
+ */
 export function toAskRecord(question: string, outcome: AnswerOutcome) {
-  const action = outcome.kind === 'smallTalk' ? 'noMatch' : outcome.kind;
+  const action = outcome.kind === 'smallTalk' || outcome.kind === 'declined' ? 'noMatch' : outcome.kind;
   const candidates =
     outcome.kind === 'clarify'
       ? outcome.articles.map((article) => ({
@@ -86,6 +153,14 @@ export function toAskRecord(question: string, outcome: AnswerOutcome) {
     urgent: outcome.kind === 'urgent',
     ...(outcome.kind === 'urgent' ? { urgentCategory: outcome.category } : {}),
     ...(outcome.kind === 'smallTalk' ? { smallTalk: outcome.smallTalk } : {}),
+    ...(outcome.kind === 'declined' ? { declined: true } : {}),
+    ...(outcome.kind === 'answer' && outcome.generated
+      ? {
+          generated: true,
+          citations: outcome.generated.citations.map((article) => article.id),
+          answer: outcome.generated.text,
+        }
+      : {}),
   };
 }
 
@@ -94,26 +169,78 @@ function describe(record: ReturnType<typeof toAskRecord>): string {
   return `${record.action}${record.articleId ? ` ${record.articleId}` : ''}${record.urgent ? ' URGENT' : ''}\t${record.question}\t[${top}]`;
 }
 
-async function evaluate(snapshot: KnowledgeSnapshot, file: string, showMisses: boolean): Promise<number> {
+async function evaluate(
+  snapshot: KnowledgeSnapshot,
+  file: string,
+  showMisses: boolean,
+  llm: KbLanguageModel | undefined,
+): Promise<number> {
   const parsed = parseEvalFile(await readFile(file, 'utf8'), new Set(snapshot.knowledge.byId.keys()));
   if (!parsed.ok) {
     for (const problem of parsed.problems) process.stderr.write(`error: ${file}: ${problem}\n`);
     return 1;
   }
-  const report = evaluateQuestions(parsed.questions, snapshot);
+  const lexical = evaluateQuestions(parsed.questions, snapshot);
+  printReport(lexical, 'lexical, no language model', showMisses);
+  if (!llm) return 0;
+  const { outcomes, latencies } = await answerAll(parsed.questions, llm);
+  const hybrid = scoreOutcomes(parsed.questions, outcomes);
+  const mode = `hybrid, language model ${llm.model.chatModel}, embeddings ${llm.model.embeddingModel}`;
+  process.stdout.write('\n');
+  printReport(hybrid, mode, showMisses);
+  process.stdout.write(formatModelFigures(outcomes, latencies, llm.usage.snapshot()));
+  return 0;
+}
+
+/** Every question through the bot's answering service, one at a time, timing each. */
+async function answerAll(questions: readonly EvalQuestion[], llm: KbLanguageModel) {
+  const outcomes: AnswerOutcome[] = [];
+  const latencies: number[] = [];
+  for (const question of questions) {
+    const started = performance.now();
+    outcomes.push((await llm.answering.answer(question.question)).outcome);
+    latencies.push(performance.now() - started);
+  }
+  return { outcomes, latencies };
+}
+
+function printReport(report: EvalReport, mode: string, showMisses: boolean): void {
   if (showMisses) {
     for (const miss of report.misses) {
       process.stdout.write(`miss line ${miss.line}: "${miss.question}" expected ${miss.expected}, got ${miss.got}\n`);
     }
   }
-  process.stdout.write(formatReport(report));
-  return 0;
+  process.stdout.write(formatReport(report, mode));
 }
 
-function formatReport(r: EvalReport): string {
+function formatModelFigures(outcomes: readonly AnswerOutcome[], latencies: number[], usage: LlmUsageSnapshot): string {
+  const answers = outcomes.filter((outcome) => outcome.kind === 'answer');
+  const generated = answers.filter((outcome) => outcome.generated !== undefined).length;
+  const fallbacks = Object.entries(usage.fallbacks)
+    .filter(([, count]) => count > 0)
+    .map(([reason, count]) => `${reason} ${count}`);
+  const sorted = [...latencies].sort((a, b) => a - b);
+  const percentile = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0);
+  const calls = (['rewrite', 'answer', 'embed'] as const).map((operation) => {
+    const counts = usage.calls[operation];
+    const total = counts.ok + counts.timeout + counts.error + counts.invalid;
+    const tokens = usage.promptTokens[operation] + usage.completionTokens[operation];
+    const mean = total === 0 ? 0 : Math.round(usage.latencyMsSum[operation] / total);
+    return `${operation} ${total} (${counts.ok} ok, ${tokens} tokens, mean ${mean} ms)`;
+  });
+  return [
+    `generated answers: ${generated} of ${answers.length} answers; fell back: ${fallbacks.join(', ') || 'none'}`,
+    `declined as attempts to change the instructions: ${outcomes.filter((o) => o.kind === 'declined').length}`,
+    `model calls: ${calls.join('; ')}`,
+    `latency per question: p50 ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms, max ${percentile(1)} ms`,
+    '',
+  ].join('\n');
+}
+
+function formatReport(r: EvalReport, mode: string): string {
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
   return [
-    `questions: ${r.inScope} in scope, ${r.outOfScope} out of scope, ${r.urgent} urgent (mode: lexical, no language model)`,
+    `questions: ${r.inScope} in scope, ${r.outOfScope} out of scope, ${r.urgent} urgent (mode: ${mode})`,
     `answered outright: ${pct(r.answeredOutright)}, clarified: ${pct(r.clarified)}, urgent false alarms: ${pct(r.urgentFalseAlarms)}`,
     `hit@1: ${r.hitAt1.toFixed(3)}  hit@3: ${r.hitAt3.toFixed(3)}  MRR: ${r.meanReciprocalRank.toFixed(3)}`,
     `out-of-scope abstention: ${pct(r.outOfScopeAbstention)}  urgent recall: ${pct(r.urgentRecall)}`,

@@ -39,6 +39,13 @@ const configShape = {
   OPENAI_BASE_URL: optionalText.pipe(z.url().optional()),
   OPENAI_MODEL: z.string().trim().min(1).default('gpt-4o-mini'),
   OPENAI_EMBEDDING_MODEL: z.string().trim().min(1).default('text-embedding-3-small'),
+  /** The most one resident's turn waits for the model (all its calls together) before the deterministic answer. */
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4000),
+  /** Consecutive model failures that open the circuit breaker, and how long it stays open. */
+  OPENAI_CIRCUIT_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  OPENAI_CIRCUIT_COOLDOWN_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+  /** Least cosine similarity for an article to be found by meaning alone (depends on the embedding model). */
+  OPENAI_MIN_SIMILARITY: z.coerce.number().min(0).max(1).default(0.5),
   MicrosoftAppId: optionalText,
   MicrosoftAppPassword: optionalText,
   MicrosoftAppType: z

@@ -4,11 +4,22 @@ import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
 import { detectUrgent, type UrgentCategory } from './detectUrgent';
 import type { KnowledgeBase } from './knowledgeBase';
 
-/** What the bot should do with a resident's message. The bot turns each kind into a reply; `kb ask` prints it. */
+/** An answer the language model wrote from the retrieved sections, checked before it is given. */
+export interface GeneratedAnswer {
+  text: string;
+  /** The articles it cites, all among those retrieved; the first is the outcome's `article`. */
+  citations: Article[];
+}
+
+/**
+ * What the bot should do with a resident's message. The bot turns each kind into a reply; `kb ask` prints it.
+ * `declined` (only with a language model) is an attempt to change the bot's instructions or extract its prompt.
+ */
 export type AnswerOutcome =
   | { kind: 'urgent'; category: UrgentCategory; candidates: Candidate[] }
   | { kind: 'smallTalk'; smallTalk: SmallTalkKind; candidates: Candidate[] }
-  | { kind: 'answer'; article: Article; candidates: Candidate[] }
+  | { kind: 'declined'; reason: 'promptInjection'; candidates: Candidate[] }
+  | { kind: 'answer'; article: Article; candidates: Candidate[]; generated?: GeneratedAnswer }
   | { kind: 'clarify'; articles: Article[]; candidates: Candidate[] }
   | { kind: 'noMatch'; candidates: Candidate[] };
 

@@ -12,6 +12,11 @@ export interface Candidate {
    * weight, where a term's weight is its rarity across articles (a word no article uses weighs most).
    */
   coverage: number;
+  /**
+   * With a language model: cosine similarity of the question's embedding to the article's closest section. The
+   * lexical search leaves it out.
+   */
+  similarity?: number;
 }
 
 interface ArticleDocument {

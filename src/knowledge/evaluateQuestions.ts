@@ -63,7 +63,16 @@ export interface EvalReport {
   misses: EvalMiss[];
 }
 
+/** Scores the lexical decision (`answerQuestion`) on the questions. */
 export function evaluateQuestions(questions: readonly EvalQuestion[], snapshot: KnowledgeSnapshot): EvalReport {
+  return scoreOutcomes(
+    questions,
+    questions.map((q) => answerQuestion(q.question, snapshot.knowledge, snapshot.search)),
+  );
+}
+
+/** Scores any decision's outcomes (`outcomes[i]` is the answer to `questions[i]`), e.g. the hybrid one's. */
+export function scoreOutcomes(questions: readonly EvalQuestion[], outcomes: readonly AnswerOutcome[]): EvalReport {
   let hit1 = 0;
   let hit3 = 0;
   let reciprocal = 0;
@@ -74,21 +83,22 @@ export function evaluateQuestions(questions: readonly EvalQuestion[], snapshot: 
   let falseAlarms = 0;
   const misses: EvalMiss[] = [];
   const counts = { articles: 0, out: 0, urgent: 0 };
-  for (const q of questions) {
+  questions.forEach((q, index) => {
     counts[q.expected.kind]++;
-    const outcome = answerQuestion(q.question, snapshot.knowledge, snapshot.search);
+    const outcome = outcomes[index];
+    if (!outcome) throw new RangeError(`no outcome for line ${q.line}`);
     const got = describeOutcome(outcome);
     if (q.expected.kind === 'urgent') {
       if (outcome.kind === 'urgent') urgentFound++;
       else misses.push({ line: q.line, question: q.question, expected: 'URGENT', got });
-      continue;
+      return;
     }
     if (outcome.kind === 'urgent') falseAlarms++;
     if (q.expected.kind === 'out') {
       if (outcome.kind === 'answer' || outcome.kind === 'clarify') {
         misses.push({ line: q.line, question: q.question, expected: 'OUT', got });
       } else abstained++;
-      continue;
+      return;
     }
     const expected = new Set(q.expected.ids);
     const offered = firstOffered(outcome);
@@ -99,7 +109,7 @@ export function evaluateQuestions(questions: readonly EvalQuestion[], snapshot: 
     const rank = outcome.candidates.findIndex((candidate) => expected.has(candidate.id));
     if (rank >= 0 && rank < 3) hit3++;
     if (rank >= 0) reciprocal += 1 / (rank + 1);
-  }
+  });
   const share = (n: number, of: number) => (of === 0 ? 1 : n / of);
   return {
     inScope: counts.articles,
@@ -132,5 +142,6 @@ function describeOutcome(outcome: AnswerOutcome): string {
   if (outcome.kind === 'clarify') return `clarify ${outcome.articles.map((a) => a.id).join('/')} | ${ranked}`;
   if (outcome.kind === 'urgent') return `urgent ${outcome.category}`;
   if (outcome.kind === 'smallTalk') return `smallTalk ${outcome.smallTalk}`;
+  if (outcome.kind === 'declined') return 'declined';
   return `noMatch | ${ranked}`;
 }

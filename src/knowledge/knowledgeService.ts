@@ -20,6 +20,7 @@ export class KnowledgeService implements KnowledgeSource {
   private debounce: NodeJS.Timeout | undefined;
   private reloading: Promise<ReloadResult> | undefined;
   private reloadAgain = false;
+  private readonly listeners: ((snapshot: KnowledgeSnapshot) => void)[] = [];
 
   private constructor(
     private readonly dir: string,
@@ -41,6 +42,11 @@ export class KnowledgeService implements KnowledgeSource {
 
   current(): KnowledgeSnapshot {
     return this.snapshot;
+  }
+
+  /** Calls `listener` with every new snapshot after a successful reload (e.g. to embed the changed sections). */
+  onReload(listener: (snapshot: KnowledgeSnapshot) => void): void {
+    this.listeners.push(listener);
   }
 
   /** Reloads now. Concurrent calls share one reload, and a change during a reload triggers one more. */
@@ -96,6 +102,7 @@ export class KnowledgeService implements KnowledgeSource {
       { articles: result.knowledge.articles.length, ms: Math.round(performance.now() - started) },
       'knowledge base reloaded',
     );
+    for (const listener of this.listeners) listener(this.snapshot);
     return { ok: true, snapshot: this.snapshot };
   }
 }

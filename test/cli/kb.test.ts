@@ -5,12 +5,17 @@ import { articleText, TempKnowledge } from '../support/tempKnowledge';
 const ROOT = path.resolve(__dirname, '../..');
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 
+/** These tests are of the lexical mode: a developer's own OPENAI_API_KEY must not switch the model on. */
+function withoutLanguageModel(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(env).filter(([name]) => !name.startsWith('OPENAI_')));
+}
+
 function kb(args: string[], options: { input?: string; knowledgeDir?: string } = {}) {
   const result = spawnSync(TSX, ['src/cli/kb.ts', ...args], {
     cwd: ROOT,
     input: options.input,
     encoding: 'utf8',
-    env: { ...process.env, KNOWLEDGE_DIR: options.knowledgeDir ?? path.join(ROOT, 'knowledge') },
+    env: { ...withoutLanguageModel(process.env), KNOWLEDGE_DIR: options.knowledgeDir ?? path.join(ROOT, 'knowledge') },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }

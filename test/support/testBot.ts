@@ -9,6 +9,7 @@ import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
 import type { ConversationData } from '../../dialogs/conversationData';
 import type { ConversationServices } from '../../dialogs/conversationServices';
 import { MainDialog } from '../../dialogs/mainDialog';
+import { AnsweringService, type AnsweringServiceOptions } from '../../src/answering/answeringService';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
 
@@ -33,10 +34,20 @@ export interface TestBot {
   storage: Storage;
 }
 
-/** The real bot, wired as the composition root wires it, on a TestAdapter. */
-export async function createTestBot(storage: Storage = new MemoryStorage()): Promise<TestBot> {
+/**
+ * The real bot, wired as the composition root wires it, on a TestAdapter. `answering` adds a language model (and
+ * section index) to the answering service, as `src/app.ts` does when one is configured.
+ */
+export async function createTestBot(
+  storage: Storage = new MemoryStorage(),
+  answering: Omit<AnsweringServiceOptions, 'logger'> = {},
+): Promise<TestBot> {
   const knowledge = await shippedKnowledge();
-  const services: ConversationServices = { knowledge, contactCentre: new ContactCentre() };
+  const services: ConversationServices = {
+    knowledge,
+    contactCentre: new ContactCentre(),
+    answering: new AnsweringService(knowledge, { logger: silentLogger, ...answering }),
+  };
   const conversationState = new ConversationState(storage);
   const userState = new UserState(storage);
   const dialogState = conversationState.createProperty<DialogState>('dialogState');

@@ -5,6 +5,7 @@ import { AuditLog } from './auditLog';
 import { ConsoleSessionRepository } from './consoleSessionRepository';
 import { ConsoleUserRepository } from './consoleUserRepository';
 import { ConversationLog } from './conversationLog';
+import { EmbeddingRepository } from './embeddingRepository';
 import { HandoffRepository } from './handoffRepository';
 import { type OutboxOptions, OutboxRepository } from './outboxRepository';
 import { type RepositoryOptions, systemClock } from './repositoryOptions';
@@ -27,6 +28,8 @@ export interface Repositories {
   consoleSessions: ConsoleSessionRepository;
   auditLog: AuditLog;
   outbox: OutboxRepository;
+  /** Vectors of knowledge article sections (no personal data), when a language model is configured. */
+  embeddings: EmbeddingRepository;
 }
 
 export interface OpenRepositoriesOptions extends RepositoryOptions {
@@ -47,6 +50,7 @@ export async function openRepositories(store: DocumentStore, options: OpenReposi
     consoleSessions: new ConsoleSessionRepository(store, shared),
     auditLog: new AuditLog(store, shared),
     outbox: new OutboxRepository(store, { ...shared, ...options.outbox }),
+    embeddings: new EmbeddingRepository(store, { clock: options.clock }),
   };
   await Promise.all(Object.values(repositories).map((repository) => repository.ensureIndexes()));
   return { retentionDays: options.retentionDays, ...repositories };

@@ -1,0 +1,214 @@
+import type { Logger } from 'pino';
+import { type AnswerOutcome, answerQuestion, type GeneratedAnswer } from '../knowledge/answerQuestion';
+import type { Article } from '../knowledge/articleSchema';
+import type { ArticleSearch } from '../knowledge/articleSearch';
+import { decideHybrid, HYBRID, type HybridTuning } from '../knowledge/decideHybrid';
+import { detectSmallTalk } from '../knowledge/detectSmallTalk';
+import { detectUrgent } from '../knowledge/detectUrgent';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import type { KnowledgeSource } from '../knowledge/knowledgeService';
+import type { SectionIndex, SemanticMatch } from '../knowledge/sectionIndex';
+import { checkGroundedAnswer } from '../llm/checkGroundedAnswer';
+import { detectPromptInjection } from '../llm/detectPromptInjection';
+import type { ConversationTurn, LanguageModel } from '../llm/languageModel';
+import type { LlmFallbackReason, LlmUsageRecorder } from '../llm/llmUsage';
+import { redactPersonalData } from '../llm/redactPersonalData';
+import { answerSections } from './answerSections';
+import { describeTurn } from './describeTurn';
+
+/** What the conversation knows when a message arrives. */
+export interface AnswerContext {
+  /** The conversation's recent turns, already redacted (see `dialogs/conversationData.ts`). */
+  history?: readonly ConversationTurn[];
+}
+
+export interface AnsweredQuestion {
+  outcome: AnswerOutcome;
+  /**
+   * What to remember of this turn for follow-up questions: the resident's question (redacted, standalone) and what
+   * the bot gave. Empty without a language model, which cannot use it: nothing is kept that is not needed.
+   */
+  remember: ConversationTurn[];
+}
+
+/** How dialogs, `kb ask` and `kb eval` get an answer: one decision for all three. */
+export interface QuestionAnswering {
+  answer(text: string, context?: AnswerContext): Promise<AnsweredQuestion>;
+  /** What to remember when the resident picks an article from a clarification. */
+  rememberChoice(article: Article): ConversationTurn[];
+}
+
+export interface AnsweringServiceOptions {
+  logger: Logger;
+  /** The language model, when one is configured; without it the answer is `answerQuestion`'s, exactly. */
+  model?: LanguageModel;
+  /** Section vectors for hybrid retrieval (needs `model`). */
+  sectionIndex?: SectionIndex;
+  usage?: LlmUsageRecorder;
+  /** The most a turn may spend waiting for the model, all calls together; then the deterministic answer is given. */
+  turnBudgetMs?: number;
+  hybrid?: HybridTuning;
+  now?: () => number;
+}
+
+type Deterministic = Extract<AnswerOutcome, { kind: 'answer' | 'clarify' | 'noMatch' }>;
+
+/**
+ * Answers a resident's message. Without a language model: `answerQuestion` (emergencies, small talk, lexical
+ * search). With one, in this order: emergencies, attempts to change or extract the bot's instructions (declined),
+ * small talk, all deterministic; then the message is redacted, a follow-up is rewritten as a standalone question
+ * using the recent turns, articles are found by words and by meaning (hybrid retrieval), the decision is made as
+ * without a model, and for an answer the model writes a short reply from the retrieved sections only. A reply
+ * citing anything not retrieved, or making a claim the sections do not support, or advice the council must not
+ * give, is discarded for the deterministic answer; so is everything when the model is slow, down or unusable.
+ */
+export class AnsweringService implements QuestionAnswering {
+  private readonly turnBudgetMs: number;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly knowledge: KnowledgeSource,
+    private readonly options: AnsweringServiceOptions,
+  ) {
+    this.turnBudgetMs = options.turnBudgetMs ?? 4000;
+    this.now = options.now ?? Date.now;
+  }
+
+  async answer(text: string, context: AnswerContext = {}): Promise<AnsweredQuestion> {
+    const { knowledge, search } = this.knowledge.current();
+    const model = this.options.model;
+    if (!model) return { outcome: answerQuestion(text, knowledge, search), remember: [] };
+    const started = this.now();
+    const answered = await this.answerWithModel(model, text, context.history ?? [], knowledge, search);
+    this.options.logger.info(
+      {
+        outcome: answered.outcome.kind,
+        generated: answered.outcome.kind === 'answer' && answered.outcome.generated !== undefined,
+        ms: Math.round(this.now() - started),
+      },
+      'answered with language model',
+    );
+    return answered;
+  }
+
+  rememberChoice(article: Article): ConversationTurn[] {
+    if (!this.options.model) return [];
+    return [
+      { role: 'resident', text: article.title },
+      { role: 'assistant', text: describeTurn({ kind: 'answer', article, candidates: [] }) },
+    ];
+  }
+
+  private async answerWithModel(
+    model: LanguageModel,
+    text: string,
+    history: readonly ConversationTurn[],
+    knowledge: KnowledgeBase,
+    search: ArticleSearch,
+  ): Promise<AnsweredQuestion> {
+    const urgent = detectUrgent(text);
+    if (urgent)
+      return { outcome: { kind: 'urgent', category: urgent.category, candidates: search.search(text) }, remember: [] };
+    const injection = detectPromptInjection(text);
+    if (injection) {
+      this.options.logger.info({ injection: injection.kind, via: injection.via }, 'instructions attempt declined');
+      return { outcome: { kind: 'declined', reason: 'promptInjection', candidates: [] }, remember: [] };
+    }
+    const smallTalk = detectSmallTalk(text);
+    if (smallTalk) return { outcome: { kind: 'smallTalk', smallTalk, candidates: [] }, remember: [] };
+
+    const deadline = this.now() + this.turnBudgetMs;
+    const redacted = redactPersonalData(text);
+    let question = redacted.text;
+    // The words search sees are the redacted ones too: personal details only dilute the match.
+    let searchText = redacted.text.replace(/\[[a-z ]+\]/g, ' ');
+    if (history.length > 0) {
+      const rewritten = await model.rewriteQuestion({ question, history }, { deadline });
+      if (rewritten.ok && !detectPromptInjection(rewritten.question)) {
+        question = rewritten.question;
+        searchText = rewritten.question;
+        const urgentInContext = detectUrgent(question);
+        if (urgentInContext) {
+          return {
+            outcome: { kind: 'urgent', category: urgentInContext.category, candidates: search.search(question) },
+            remember: [],
+          };
+        }
+      }
+    }
+    const semantic = await this.semanticMatches(model, knowledge, question, deadline);
+    const decided = decideHybrid(search.search(searchText, 10), semantic, knowledge, this.options.hybrid ?? HYBRID);
+    if (decided.kind !== 'answer' && decided.kind !== 'clarify' && decided.kind !== 'noMatch') {
+      return { outcome: decided, remember: [] };
+    }
+    const outcome =
+      decided.kind === 'answer'
+        ? await this.generate(model, question, decided, semantic, knowledge, deadline)
+        : decided;
+    return {
+      outcome,
+      remember: [
+        { role: 'resident', text: question },
+        { role: 'assistant', text: describeTurn(outcome) },
+      ],
+    };
+  }
+
+  private async semanticMatches(
+    model: LanguageModel,
+    knowledge: KnowledgeBase,
+    question: string,
+    deadline: number,
+  ): Promise<SemanticMatch[]> {
+    const index = this.options.sectionIndex;
+    if (!index?.hasVectors(knowledge)) return [];
+    const embedded = await model.embed([question], { deadline });
+    const vector = embedded.ok ? embedded.vectors[0] : undefined;
+    return vector ? index.search(knowledge, vector) : [];
+  }
+
+  /** The model's answer when it passes every check, else the deterministic one. */
+  private async generate(
+    model: LanguageModel,
+    question: string,
+    decided: Extract<Deterministic, { kind: 'answer' }>,
+    semantic: readonly SemanticMatch[],
+    knowledge: KnowledgeBase,
+    deadline: number,
+  ): Promise<Deterministic> {
+    const tuning = this.options.hybrid ?? HYBRID;
+    const sections = answerSections(decided, semantic, knowledge, this.options.sectionIndex, tuning.minSimilarity);
+    const result = await model.groundedAnswer(
+      { question, sections, councilName: knowledge.profile.name },
+      { deadline },
+    );
+    const foundByWords = decided.candidates.some((c) => c.id === decided.article.id && c.coverage > 0);
+    if (!result.ok) return this.fallBack(result.reason === 'invalid' ? 'invalidOutput' : 'unavailable', decided);
+    if (result.status === 'cannotAnswer') {
+      // Found by meaning alone and the model finds no answer in it: say so rather than give a summary off the point.
+      return this.fallBack(
+        'cannotAnswer',
+        foundByWords ? decided : { kind: 'noMatch', candidates: decided.candidates },
+      );
+    }
+    const check = checkGroundedAnswer(result.answer, result.citations, sections);
+    if (!check.ok) {
+      this.options.logger.info({ problem: check.problem, detail: check.detail }, 'generated answer rejected');
+      return this.fallBack(check.problem, decided);
+    }
+    const cited = check.citations.flatMap((id) => knowledge.byId.get(id) ?? []);
+    const primary = cited.find((article) => article.id === decided.article.id) ?? cited[0];
+    if (!primary) return this.fallBack('unknownCitation', decided);
+    const generated: GeneratedAnswer = {
+      text: result.answer,
+      citations: [primary, ...cited.filter((article) => article !== primary)],
+    };
+    this.options.usage?.recordGenerated();
+    return { ...decided, article: primary, generated };
+  }
+
+  private fallBack(reason: LlmFallbackReason, outcome: Deterministic): Deterministic {
+    this.options.usage?.recordFallback(reason);
+    return outcome;
+  }
+}
