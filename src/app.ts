@@ -29,14 +29,16 @@ import {
 } from './channel/directline';
 import { clientAddress } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
+import { addConsoleRoutes } from './console/addConsoleRoutes';
+import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
+import { StoredCsaPresence } from './console/csaPresence';
 import { ContactCentre } from './contactCentre/contactCentre';
 import { parseOpeningHours } from './contactCentre/openingHours';
+import type { CsaPresence, HandoffDesk } from './handoff/handoffDesk';
 import { HYBRID } from './knowledge/decideHybrid';
 import { keepSectionsEmbedded } from './knowledge/keepSectionsEmbedded';
-import type { CsaPresence } from './handoff/handoffDesk';
 import { HandoffEvents } from './handoff/handoffEvents';
 import { HandoffService } from './handoff/handoffService';
-import { InterimPresence } from './handoff/interimPresence';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { SectionIndex } from './knowledge/sectionIndex';
@@ -73,6 +75,10 @@ export interface App {
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
   directLineSecret: string;
+  /** Whether CSAs are free to chat (kept on the console user records). */
+  presence: CsaPresence;
+  /** The console's bootstrap supervisor, created on the first start; its generated password is printed once. */
+  consoleBootstrap: BootstrapOutcome;
   /** Starts serving; resolves with the base URL. */
   listen(): Promise<string>;
   /** Stops taking requests, lets turns in flight finish (up to `drainMs`), then releases everything. */
@@ -88,9 +94,10 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Channel limits other than the defaults (benchmarks drive many conversations from one address). */
   channelLimits?: Partial<DirectLineLimits>;
+  /** A handoff desk for the console instead of the handoff service (console tests use a fake). */
+  desk?: HandoffDesk;
   /** A language model to use instead of the one `OPENAI_API_KEY` configures (tests point one at a local server). */
   languageModel?: LanguageModel;
-  presence?: CsaPresence;
 }
 
 /**
@@ -120,6 +127,11 @@ export async function createApp(
     analyticsRetentionDays: config.ANALYTICS_RETENTION_DAYS,
     clock,
   });
+  const consoleBootstrap = await bootstrapConsoleAdmin(repositories.consoleUsers, repositories.auditLog, {
+    email: config.CONSOLE_ADMIN_EMAIL,
+    password: config.CONSOLE_ADMIN_PASSWORD,
+  });
+  const presence = new StoredCsaPresence(repositories.consoleUsers, clock);
 
   const conversationState = new ConversationState(repositories.botState);
   const userState = new UserState(repositories.botState);
@@ -143,7 +155,6 @@ export async function createApp(
     hybrid: { ...HYBRID, minSimilarity: config.OPENAI_MIN_SIMILARITY },
   });
   if (model) logger.info({ model: model.chatModel, embeddingModel: model.embeddingModel }, 'language model configured');
-  const presence = dependencies.presence ?? new InterimPresence();
   const handoffEvents = new HandoffEvents();
   // The messenger needs the bot, and the bot needs this service: it is filled in once the bot is built.
   const late: { messenger?: ProactiveMessenger } = {};
@@ -243,6 +254,16 @@ export async function createApp(
     issueSession: (existingToken) => channel.webchatSession(existingToken),
     allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
   });
+  const consoleRoutes = addConsoleRoutes(server, {
+    // With an external agent hub, the console has no chats: only callbacks, requests and accounts.
+    desk: config.HANDOFF_MODE === 'console' ? (dependencies.desk ?? handoff) : undefined,
+    presence,
+    repositories,
+    knowledge,
+    logger,
+    config,
+    clock,
+  });
   server.on('restifyError', (req, _res, error, callback) => {
     if (error.statusCode >= 500) metrics.errors.inc({ kind: 'http' });
     logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request failed');
@@ -265,6 +286,8 @@ export async function createApp(
     metrics,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
+    presence,
+    consoleBootstrap,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -284,6 +307,7 @@ export async function createApp(
       closing = true;
       stopPurge?.();
       clearInterval(longWaits);
+      consoleRoutes.close();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       const deadline = Date.now() + drainMs;
       await channel.close(drainMs);

@@ -1,5 +1,6 @@
 import { type CreateAppResult, createApp } from './app';
 import { loadConfig } from './config/config';
+import type { BootstrapOutcome } from './console/auth/bootstrapConsoleAdmin';
 import { createLogger } from './logging/createLogger';
 import { StoreUnavailableError } from './storage/storageErrors';
 
@@ -39,11 +40,13 @@ async function main(): Promise<void> {
       '',
       `Council assistant is running (${app.knowledge.current().knowledge.profile.name}).`,
       `  Chat:          ${url}/`,
+      `  CSA console:   ${config.PUBLIC_URL ?? url}/console`,
       `  Embed:         <script src="${config.PUBLIC_URL ?? url}/embed.js" defer></script>`,
       `  Bot endpoint:  ${url}/api/messages`,
       `  Direct Line:   ${url}/v3/directline (secret ${describeSecret(app.directLineSecretSource, app.directLineSecret)})`,
       `  Health:        ${url}/healthz  ${url}/readyz`,
       `  Store:         ${app.store.backend === 'mongodb' ? 'MongoDB' : `embedded, in ${config.DATA_DIR}`}`,
+      ...describeBootstrap(app.consoleBootstrap),
       '',
     ].join('\n'),
   );
@@ -59,6 +62,20 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => void stop('SIGTERM'));
   process.on('SIGINT', () => void stop('SIGINT'));
+}
+
+/** The console's first account, printed on the first start only (the password never goes to the log). */
+function describeBootstrap(outcome: BootstrapOutcome): string[] {
+  if (!outcome.created) return [];
+  if (!outcome.generatedPassword) {
+    return [`  Console sign-in: ${outcome.email} with CONSOLE_ADMIN_PASSWORD (a supervisor; created now)`];
+  }
+  return [
+    '',
+    "  The CSA console's first account was created now. This is shown once: keep it somewhere safe.",
+    `    Email:    ${outcome.email}`,
+    `    Password: ${outcome.generatedPassword}  (one-time: you choose your own at the first sign-in)`,
+  ];
 }
 
 function describeSecret(source: string, secret: string): string {

@@ -64,4 +64,42 @@ describeWithRepositories('console sessions', (context) => {
     expect(await consoleSessions.purgeExpired(clock.now())).toBe(1);
     expect(await consoleSessions.findValid(other.token)).toBeNull();
   });
+
+  test('availability: counted while available, enabled and seen recently', async () => {
+    const { repositories, clock } = context();
+    const { consoleUsers } = repositories;
+    const created = await consoleUsers.create(csa);
+    if (!created.ok) throw new Error('not created');
+    const id = created.user._id;
+    expect(created.user).toMatchObject({ availability: 'away', mustChangePassword: false });
+    const seenSince = () => new Date(clock.now().getTime() - 2 * MINUTE);
+    expect(await consoleUsers.countAvailable(seenSince())).toBe(0);
+    await consoleUsers.setAvailability(id, 'available');
+    expect(await consoleUsers.countAvailable(seenSince())).toBe(1);
+    clock.advance(3 * MINUTE);
+    expect(await consoleUsers.countAvailable(seenSince())).toBe(0);
+    await consoleUsers.recordHeartbeat(id);
+    expect(await consoleUsers.countAvailable(seenSince())).toBe(1);
+    await consoleUsers.setDisabled(id, true);
+    expect(await consoleUsers.countAvailable(seenSince())).toBe(0);
+    expect(await consoleUsers.findById(id)).toMatchObject({ availability: 'away', disabled: true });
+  });
+
+  test('role, one-time passwords and clearing failures', async () => {
+    const { repositories, clock } = context();
+    const { consoleUsers } = repositories;
+    const created = await consoleUsers.create({ ...csa, mustChangePassword: true });
+    if (!created.ok) throw new Error('not created');
+    const id = created.user._id;
+    expect(await consoleUsers.setRole(id, 'supervisor')).toMatchObject({ role: 'supervisor' });
+    await consoleUsers.recordFailedSignIn(id);
+    await consoleUsers.lockUntil(id, new Date(clock.now().getTime() + MINUTE));
+    const cleared = await consoleUsers.clearFailedSignIns(id);
+    expect(cleared).toMatchObject({ failedSignIns: 0 });
+    expect(cleared?.lockedUntil).toBeUndefined();
+    expect(await consoleUsers.setPasswordHash(id, 'argon2$new', false)).toMatchObject({
+      passwordHash: 'argon2$new',
+      mustChangePassword: false,
+    });
+  });
 });

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { newRequestReference, normaliseReference } from '../../src/storage/repositories/requestReference';
-import { RequestRepository } from '../../src/storage/repositories/requestRepository';
+import { OPEN_STATUSES, RequestRepository } from '../../src/storage/repositories/requestRepository';
 import { DAY } from './support/testClock';
 import { describeWithRepositories } from './support/withRepositories';
 
@@ -105,5 +105,25 @@ describeWithRepositories('service requests', (context) => {
         .regex(/^SR-[0-9A-Z]{8}$/)
         .safeParse(newRequestReference()).success,
     ).toBe(true);
+  });
+
+  test('lists for staff by status and type, newest first unless asked', async () => {
+    const { repositories, clock } = context();
+    const { requests } = repositories;
+    const made = [];
+    for (const [key, requestType] of [
+      ['a', 'callback'],
+      ['b', 'missed-bin'],
+      ['c', 'callback'],
+    ] as const) {
+      made.push((await requests.create({ idempotencyKey: key, requestType, details: {}, contact: {} })).request);
+      clock.advance(1000);
+    }
+    await requests.updateStatus(made[2]?.reference ?? '', 'resolved', { by: 'csa-1' });
+    expect((await requests.list()).map((request) => request.idempotencyKey)).toEqual(['c', 'b', 'a']);
+    const openCallbacks = await requests.list({ requestType: 'callback', statuses: OPEN_STATUSES, oldestFirst: true });
+    expect(openCallbacks.map((request) => request.idempotencyKey)).toEqual(['a']);
+    expect((await requests.list({ statuses: ['resolved'] })).map((request) => request.idempotencyKey)).toEqual(['c']);
+    expect(await requests.list({ limit: 1 })).toHaveLength(1);
   });
 });

@@ -7,6 +7,8 @@ import { normaliseEmail, systemClock } from './repositoryOptions';
 
 export const CONSOLE_ROLES = ['csa', 'supervisor'] as const;
 export type ConsoleRole = (typeof CONSOLE_ROLES)[number];
+export const CONSOLE_AVAILABILITY = ['available', 'away'] as const;
+export type ConsoleAvailability = (typeof CONSOLE_AVAILABILITY)[number];
 
 const consoleUserSchema = z.object({
   _id: z.string(),
@@ -22,6 +24,12 @@ const consoleUserSchema = z.object({
   lockedUntil: z.date().optional(),
   lastSignedInAt: z.date().optional(),
   disabled: z.boolean(),
+  /** Set when a supervisor gave the password (one-time): the user must choose their own at the next sign-in. */
+  mustChangePassword: z.boolean().default(false),
+  /** Whether the CSA takes chats now; absent until their first sign-in. */
+  availability: z.enum(CONSOLE_AVAILABILITY).default('away'),
+  /** When the CSA's console was last seen open (its live stream's heartbeat, or a page load). */
+  lastHeartbeatAt: z.date().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -32,6 +40,8 @@ export interface NewConsoleUser {
   displayName: string;
   role: ConsoleRole;
   passwordHash: string;
+  /** True when someone else chose the password: it must be changed at the next sign-in. */
+  mustChangePassword?: boolean;
 }
 
 export type CreateConsoleUserOutcome = { ok: true; user: ConsoleUser } | { ok: false; reason: 'emailTaken' };
@@ -65,6 +75,8 @@ export class ConsoleUserRepository {
       passwordHash: input.passwordHash,
       failedSignIns: 0,
       disabled: false,
+      mustChangePassword: input.mustChangePassword ?? false,
+      availability: 'away',
       createdAt: now,
       updatedAt: now,
     };
@@ -107,12 +119,54 @@ export class ConsoleUserRepository {
     return this.update(id, { $set: { lockedUntil: until, updatedAt: this.clock() } });
   }
 
-  setPasswordHash(id: string, passwordHash: string): Promise<ConsoleUser | null> {
-    return this.update(id, { $set: { passwordHash, updatedAt: this.clock() } });
+  /** Forgets failed sign-ins and any lock (an expired lock, or failures too old to count). */
+  clearFailedSignIns(id: string): Promise<ConsoleUser | null> {
+    return this.update(id, {
+      $set: { failedSignIns: 0, updatedAt: this.clock() },
+      $unset: { lockedUntil: '', lastFailedSignInAt: '' },
+    });
+  }
+
+  /** A new password; `mustChange` when someone other than the user chose it. Clears any lock. */
+  setPasswordHash(id: string, passwordHash: string, mustChange = false): Promise<ConsoleUser | null> {
+    return this.update(id, {
+      $set: { passwordHash, mustChangePassword: mustChange, failedSignIns: 0, updatedAt: this.clock() },
+      $unset: { lockedUntil: '', lastFailedSignInAt: '' },
+    });
   }
 
   setDisabled(id: string, disabled: boolean): Promise<ConsoleUser | null> {
-    return this.update(id, { $set: { disabled, updatedAt: this.clock() } });
+    const set = disabled ? { disabled, availability: 'away' as const } : { disabled };
+    return this.update(id, { $set: { ...set, updatedAt: this.clock() } });
+  }
+
+  setRole(id: string, role: ConsoleRole): Promise<ConsoleUser | null> {
+    return this.update(id, { $set: { role, updatedAt: this.clock() } });
+  }
+
+  setDisplayName(id: string, displayName: string): Promise<ConsoleUser | null> {
+    return this.update(id, { $set: { displayName, updatedAt: this.clock() } });
+  }
+
+  /** Available or away; choosing available also counts as a heartbeat. */
+  setAvailability(id: string, availability: ConsoleAvailability): Promise<ConsoleUser | null> {
+    const now = this.clock();
+    const set = availability === 'available' ? { availability, lastHeartbeatAt: now } : { availability };
+    return this.update(id, { $set: set });
+  }
+
+  /** The user's console is open now. */
+  async recordHeartbeat(id: string): Promise<void> {
+    await this.update(id, { $set: { lastHeartbeatAt: this.clock() } });
+  }
+
+  /** Enabled users who chose available and whose console was seen at or after `seenSince`. */
+  countAvailable(seenSince: Date): Promise<number> {
+    return this.collection.countDocuments({
+      availability: 'available',
+      disabled: false,
+      lastHeartbeatAt: { $gte: seenSince },
+    });
   }
 
   private async update(id: string, update: UpdateFilter<ConsoleUser>): Promise<ConsoleUser | null> {

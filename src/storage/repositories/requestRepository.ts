@@ -141,6 +141,20 @@ export class RequestRepository {
     return outcome.document ? { ok: true, request: outcome.document } : { ok: false, reason: 'notFound' };
   }
 
+  /**
+   * Requests for staff lists (the console): newest first unless `oldestFirst`, by status and type, at most `limit`
+   * (default 200).
+   */
+  list(query: RequestListQuery = {}): Promise<ServiceRequest[]> {
+    const filter: Filter<ServiceRequest> = {};
+    if (query.statuses && query.statuses.length > 0) filter.status = { $in: [...query.statuses] };
+    if (query.requestType) filter.requestType = query.requestType;
+    return this.collection.findMany(filter, {
+      sort: { createdAt: query.oldestFirst ? 1 : -1 },
+      limit: query.limit ?? 200,
+    });
+  }
+
   /** Requests made in these conversations or with this contact email, oldest first. */
   listFor(owner: RequestOwner): Promise<ServiceRequest[]> {
     const filter = ownedBy(owner);
@@ -159,6 +173,18 @@ export class RequestRepository {
     return (await this.collection.deleteMany(filter)).deletedCount;
   }
 }
+
+export interface RequestListQuery {
+  statuses?: readonly RequestStatus[];
+  requestType?: string;
+  oldestFirst?: boolean;
+  limit?: number;
+}
+
+/** Statuses of requests still to be dealt with. */
+export const OPEN_STATUSES: readonly RequestStatus[] = REQUEST_STATUSES.filter(
+  (status) => !FINAL_STATUSES.includes(status),
+);
 
 export interface RequestOwner {
   conversationIds: readonly string[];

@@ -1,0 +1,56 @@
+import type { Server } from 'restify';
+import { ConsoleAccounts } from './auth/consoleAccounts';
+import type { ConsoleContext, ConsoleDependencies } from './consoleContext';
+import { addAssetRoutes, ASSET_BASE } from './routes/assetRoutes';
+import { addChatRoutes } from './routes/chatRoutes';
+import { ConsoleGuard } from './routes/consoleGuard';
+import { addQueueRoutes } from './routes/queueRoutes';
+import { addRequestRoutes } from './routes/requestRoutes';
+import { addSignInRoutes } from './routes/signInRoutes';
+import { addStreamRoute, OpenStreams } from './routes/streamRoute';
+import { addUserRoutes } from './routes/userRoutes';
+
+export type { ConsoleDependencies } from './consoleContext';
+
+/** Sessions end after this long whatever happens, so a forgotten signed-in browser does not stay signed in. */
+export const MAX_SESSION_HOURS = 12;
+
+/** The console as the composition root sees it. */
+export interface ConsoleRoutes {
+  accounts: ConsoleAccounts;
+  /** Ends every open live stream (the server is stopping). */
+  close(): void;
+}
+
+/**
+ * The CSA console under `/console`: sign-in and accounts, the queue and chats (through `HandoffDesk`), callbacks and
+ * service requests, GOV.UK Frontend's assets, and the live stream. The one function the composition root calls.
+ */
+export function addConsoleRoutes(server: Server, dependencies: ConsoleDependencies): ConsoleRoutes {
+  const accounts = new ConsoleAccounts({
+    users: dependencies.repositories.consoleUsers,
+    sessions: dependencies.repositories.consoleSessions,
+    auditLog: dependencies.repositories.auditLog,
+    clock: dependencies.clock,
+    session: {
+      idleMs: dependencies.config.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
+      maxAgeMs: MAX_SESSION_HOURS * 3_600_000,
+    },
+  });
+  const context: ConsoleContext = {
+    ...dependencies,
+    accounts,
+    assetBase: ASSET_BASE,
+    councilName: () => dependencies.knowledge.current().knowledge.profile.name,
+  };
+  const guard = new ConsoleGuard(context);
+  const streams = new OpenStreams();
+  addAssetRoutes(server);
+  addSignInRoutes(server, context, guard);
+  addQueueRoutes(server, context, guard);
+  addChatRoutes(server, context, guard);
+  addUserRoutes(server, context, guard);
+  addRequestRoutes(server, context, guard);
+  addStreamRoute(server, context, guard, streams);
+  return { accounts, close: () => streams.closeAll() };
+}

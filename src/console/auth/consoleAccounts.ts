@@ -1,0 +1,291 @@
+import type { Csa } from '../../handoff/handoffDesk';
+import type { AuditLog } from '../../storage/repositories/auditLog';
+import type { ConsoleSessionRepository } from '../../storage/repositories/consoleSessionRepository';
+import type { ConsoleRole, ConsoleUser, ConsoleUserRepository } from '../../storage/repositories/consoleUserRepository';
+import { TokenBucketLimiter } from '../../channel/directline/tokenBucketLimiter';
+import { DEFAULT_LOCKOUT, lockAfterFailure, lockState, type LockoutPolicy } from './lockoutPolicy';
+import { generatePassword, hashPassword, passwordProblem, verifyNothing, verifyPassword } from './passwords';
+
+export interface SessionPolicy {
+  /** A session ends after this long without a request (sliding). */
+  idleMs: number;
+  /** ... and this long after sign-in, whatever happens. */
+  maxAgeMs: number;
+}
+
+export interface ConsoleAccountsOptions {
+  users: ConsoleUserRepository;
+  sessions: ConsoleSessionRepository;
+  auditLog: AuditLog;
+  clock: () => Date;
+  session: SessionPolicy;
+  lockout?: LockoutPolicy;
+  /** Sign-in attempts per client address: bursts of `capacity`, then `refillPerSecond`. */
+  signInRate?: { capacity: number; refillPerSecond: number };
+}
+
+export type SignInOutcome =
+  | { ok: true; user: ConsoleUser; sessionToken: string }
+  | { ok: false; reason: 'invalid' }
+  | { ok: false; reason: 'locked'; until: Date }
+  | { ok: false; reason: 'rateLimited'; retryAfterSeconds: number };
+
+export interface SignedIn {
+  user: ConsoleUser;
+  csa: Csa;
+  sessionToken: string;
+}
+
+export type AccountOutcome<T> = { ok: true; value: T } | { ok: false; field?: string; message: string };
+
+export interface NewAccount {
+  email: string;
+  displayName: string;
+  role: ConsoleRole;
+  /** The password the supervisor chose; omitted to generate one. Either way it is for one sign-in only. */
+  password?: string;
+}
+
+/** The console's accounts and sessions: signing in and out, and what supervisors do to accounts. Audits all. */
+export class ConsoleAccounts {
+  private readonly lockout: LockoutPolicy;
+  private readonly signInLimiter: TokenBucketLimiter;
+
+  constructor(private readonly options: ConsoleAccountsOptions) {
+    this.lockout = options.lockout ?? DEFAULT_LOCKOUT;
+    this.signInLimiter = new TokenBucketLimiter(
+      options.signInRate ?? { capacity: 10, refillPerSecond: 10 / 60 },
+      options.clock,
+    );
+  }
+
+  /** How long a session can last at most; the cookie's lifetime. */
+  get maxSessionAgeMs(): number {
+    return this.options.session.maxAgeMs;
+  }
+
+  /**
+   * Checks an email and password. The same answer for an unknown email, a wrong password and a disabled account;
+   * a locked account says until when, whether or not the password was right (it is not checked while locked).
+   */
+  async signIn(email: string, password: string, address: string): Promise<SignInOutcome> {
+    const { users, auditLog, clock } = this.options;
+    const admitted = this.signInLimiter.take(address);
+    if (!admitted.ok) {
+      await auditLog.record({ actor: { kind: 'system' }, action: 'console.signInRateLimited' });
+      return { ok: false, reason: 'rateLimited', retryAfterSeconds: admitted.retryAfterSeconds };
+    }
+    const found = email.length <= 320 ? await users.findByEmail(email) : null;
+    if (!found) {
+      await verifyNothing(password);
+      await this.auditFailure(undefined, 'unknownEmail');
+      return { ok: false, reason: 'invalid' };
+    }
+    let user = found;
+    const state = lockState(user, clock(), this.lockout);
+    if (state.locked) {
+      await this.auditFailure(user, 'locked');
+      return { ok: false, reason: 'locked', until: state.until };
+    }
+    if (state.staleFailures) user = (await users.clearFailedSignIns(user._id)) ?? user;
+    if (!(await verifyPassword(user.passwordHash, password))) return this.countFailure(user);
+    if (user.disabled) {
+      await this.auditFailure(user, 'disabled');
+      return { ok: false, reason: 'invalid' };
+    }
+    const signedIn = (await users.recordSignIn(user._id)) ?? user;
+    const { token } = await this.options.sessions.create(user._id, this.options.session.idleMs);
+    await auditLog.record({ actor: actorOf(user), action: 'console.signedIn', subject: subjectOf(user) });
+    return { ok: true, user: signedIn, sessionToken: token };
+  }
+
+  /** The signed-in user of a session token, extending the session; null when it is expired, revoked or disabled. */
+  async authenticate(sessionToken: string): Promise<SignedIn | null> {
+    const { sessions, users, clock, session: policy } = this.options;
+    if (!/^[\w-]{20,100}$/.test(sessionToken)) return null;
+    const found = await sessions.findValid(sessionToken);
+    if (!found) return null;
+    const ageMs = clock().getTime() - found.createdAt.getTime();
+    if (ageMs > policy.maxAgeMs) {
+      await sessions.revoke(sessionToken);
+      return null;
+    }
+    const user = await users.findById(found.userId);
+    if (!user || user.disabled) {
+      await sessions.revoke(sessionToken);
+      return null;
+    }
+    const idleMs = Math.min(policy.idleMs, policy.maxAgeMs - ageMs);
+    if (!(await sessions.touch(sessionToken, idleMs))) return null;
+    return { user, csa: csaOf(user), sessionToken };
+  }
+
+  async signOut(signedIn: SignedIn): Promise<void> {
+    await this.options.sessions.revoke(signedIn.sessionToken);
+    await this.options.auditLog.record({
+      actor: actorOf(signedIn.user),
+      action: 'console.signedOut',
+      subject: subjectOf(signedIn.user),
+    });
+  }
+
+  list(): Promise<ConsoleUser[]> {
+    return this.options.users.list();
+  }
+
+  find(id: string): Promise<ConsoleUser | null> {
+    return this.options.users.findById(id);
+  }
+
+  /** Creates an account with a one-time password (returned once, never stored in clear). */
+  async create(
+    actor: ConsoleUser,
+    input: NewAccount,
+  ): Promise<AccountOutcome<{ user: ConsoleUser; password: string }>> {
+    const password = input.password ?? generatePassword();
+    const problem = passwordProblem(password, input.email);
+    if (problem) return { ok: false, field: 'password', message: problem };
+    const created = await this.options.users.create({
+      email: input.email,
+      displayName: input.displayName,
+      role: input.role,
+      passwordHash: await hashPassword(password),
+      mustChangePassword: true,
+    });
+    if (!created.ok) return { ok: false, field: 'email', message: 'An account with this email address already exists' };
+    await this.audit(actor, 'consoleUser.created', created.user, { role: input.role });
+    return { ok: true, value: { user: created.user, password } };
+  }
+
+  async setRole(actor: ConsoleUser, id: string, role: ConsoleRole): Promise<AccountOutcome<ConsoleUser>> {
+    const user = await this.options.users.findById(id);
+    if (!user) return notFound();
+    if (user.role === role) return { ok: true, value: user };
+    if (user.role === 'supervisor' && (await this.isLastSupervisor(user))) {
+      return {
+        ok: false,
+        field: 'role',
+        message: 'There must be at least one supervisor: make someone else one first',
+      };
+    }
+    const changed = await this.options.users.setRole(id, role);
+    if (!changed) return notFound();
+    await this.audit(actor, 'consoleUser.roleChanged', changed, { role });
+    return { ok: true, value: changed };
+  }
+
+  /** Disabling signs the user out everywhere and makes them unavailable. Nobody can disable themselves. */
+  async setDisabled(actor: ConsoleUser, id: string, disabled: boolean): Promise<AccountOutcome<ConsoleUser>> {
+    const user = await this.options.users.findById(id);
+    if (!user) return notFound();
+    if (disabled && user._id === actor._id) return { ok: false, message: 'You cannot disable your own account' };
+    if (disabled && user.role === 'supervisor' && (await this.isLastSupervisor(user))) {
+      return { ok: false, message: 'There must be at least one supervisor: make someone else one first' };
+    }
+    const changed = await this.options.users.setDisabled(id, disabled);
+    if (!changed) return notFound();
+    const revoked = disabled ? await this.options.sessions.revokeAllForUser(id) : 0;
+    await this.audit(actor, disabled ? 'consoleUser.disabled' : 'consoleUser.enabled', changed, {
+      sessionsRevoked: revoked,
+    });
+    return { ok: true, value: changed };
+  }
+
+  /** A new one-time password (given, or generated); signs the user out everywhere and clears any lock. */
+  async resetPassword(
+    actor: ConsoleUser,
+    id: string,
+    password?: string,
+  ): Promise<AccountOutcome<{ user: ConsoleUser; password: string }>> {
+    const user = await this.options.users.findById(id);
+    if (!user) return notFound();
+    const chosen = password ?? generatePassword();
+    const problem = passwordProblem(chosen, user.email);
+    if (problem) return { ok: false, field: 'password', message: problem };
+    const changed = await this.options.users.setPasswordHash(id, await hashPassword(chosen), true);
+    if (!changed) return notFound();
+    const revoked = await this.options.sessions.revokeAllForUser(id);
+    await this.audit(actor, 'consoleUser.passwordReset', changed, { sessionsRevoked: revoked });
+    return { ok: true, value: { user: changed, password: chosen } };
+  }
+
+  /** The user chooses their own password; their other sessions end, this one carries on. */
+  async changeOwnPassword(
+    signedIn: SignedIn,
+    current: string,
+    next: string,
+  ): Promise<AccountOutcome<{ user: ConsoleUser; sessionToken: string }>> {
+    const { users, sessions } = this.options;
+    if (!(await verifyPassword(signedIn.user.passwordHash, current))) {
+      return { ok: false, field: 'currentPassword', message: 'Your current password is not right' };
+    }
+    const problem = passwordProblem(next, signedIn.user.email);
+    if (problem) return { ok: false, field: 'newPassword', message: problem };
+    if (current === next)
+      return { ok: false, field: 'newPassword', message: 'Choose a password you have not used here' };
+    const changed = await users.setPasswordHash(signedIn.user._id, await hashPassword(next), false);
+    if (!changed) return notFound();
+    await sessions.revokeAllForUser(changed._id);
+    const { token } = await sessions.create(changed._id, this.options.session.idleMs);
+    await this.audit(changed, 'consoleUser.passwordChanged', changed);
+    return { ok: true, value: { user: changed, sessionToken: token } };
+  }
+
+  private async countFailure(user: ConsoleUser): Promise<SignInOutcome> {
+    const { users, auditLog, clock } = this.options;
+    const counted = (await users.recordFailedSignIn(user._id)) ?? user;
+    await this.auditFailure(user, 'wrongPassword', counted.failedSignIns);
+    const until = lockAfterFailure(counted.failedSignIns, clock(), this.lockout);
+    if (!until) return { ok: false, reason: 'invalid' };
+    await users.lockUntil(user._id, until);
+    await auditLog.record({
+      actor: { kind: 'system' },
+      action: 'console.lockedOut',
+      subject: subjectOf(user),
+      details: { failures: counted.failedSignIns, minutes: Math.round(this.lockout.lockMs / 60_000) },
+    });
+    return { ok: false, reason: 'locked', until };
+  }
+
+  private async auditFailure(user: ConsoleUser | undefined, reason: string, failures?: number): Promise<void> {
+    await this.options.auditLog.record({
+      actor: { kind: 'system' },
+      action: 'console.signInFailed',
+      ...(user && { subject: subjectOf(user) }),
+      details: { reason, ...(failures !== undefined && { failures }) },
+    });
+  }
+
+  private async audit(
+    actor: ConsoleUser,
+    action: string,
+    user: ConsoleUser,
+    details?: Record<string, string | number | boolean>,
+  ): Promise<void> {
+    await this.options.auditLog.record({ actor: actorOf(actor), action, subject: subjectOf(user), details });
+  }
+
+  private async isLastSupervisor(user: ConsoleUser): Promise<boolean> {
+    const others = (await this.options.users.list()).filter(
+      (other) => other._id !== user._id && other.role === 'supervisor' && !other.disabled,
+    );
+    return others.length === 0;
+  }
+}
+
+/** Who a console user is to the handoff desk. */
+export function csaOf(user: ConsoleUser): Csa {
+  return { id: user._id, displayName: user.displayName, role: user.role };
+}
+
+export function actorOf(user: ConsoleUser): { kind: 'csa' | 'supervisor'; id: string } {
+  return { kind: user.role, id: user._id };
+}
+
+function subjectOf(user: ConsoleUser): { kind: string; id: string } {
+  return { kind: 'consoleUser', id: user._id };
+}
+
+function notFound(): { ok: false; message: string } {
+  return { ok: false, message: 'There is no such account' };
+}

@@ -1,0 +1,233 @@
+/**
+ * The console's one script (`/console/assets/<version>/console.js`, an ES module; no inline script anywhere). It
+ * starts GOV.UK Frontend, then adds what the pages do without it, only faster:
+ * - the live stream (`data-stream` on `<main>`): the queue refreshes in place; new chat lines are appended to the
+ *   transcript, a polite live region, and announced;
+ * - forms marked `data-console-send` are posted with fetch (CSRF token in a header): on success the box is cleared
+ *   and the line appears; on any failure the text stays in the box and the problem is shown next to it and
+ *   announced, so a reply is never lost without the CSA knowing;
+ * - ready-made replies are put in the message box; Ctrl+Enter sends.
+ * Text from the server is only ever set with `textContent`, never parsed as HTML, except the queue fragment, which
+ * the server renders with everything escaped.
+ */
+export function consoleScript(govukScriptPath: string): string {
+  return `import { initAll } from ${JSON.stringify(govukScriptPath)};
+
+document.body.classList.add('js-enabled', 'govuk-frontend-supported');
+initAll();
+
+const main = document.getElementById('main-content');
+const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('content') ?? '';
+const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
+const speakers = { resident: 'Resident', bot: 'Bot', csa: 'CSA', system: 'System' };
+
+function say(id, text) {
+  const region = document.getElementById(id);
+  if (!region) return;
+  region.textContent = '';
+  window.setTimeout(() => { region.textContent = text; }, 50);
+}
+
+function lineElement(line) {
+  const item = document.createElement('li');
+  const from = Object.prototype.hasOwnProperty.call(speakers, line.from) ? line.from : 'system';
+  item.className = 'console-line console-line--' + from;
+  item.id = 'line-' + line.id;
+  item.dataset.lineId = line.id;
+  const meta = document.createElement('span');
+  meta.className = 'console-line__meta';
+  const who = document.createElement('strong');
+  who.textContent = from === 'csa' && line.name ? line.name + ' (CSA)' : speakers[from];
+  const time = document.createElement('time');
+  time.dateTime = line.at;
+  time.textContent = timeFormat.format(new Date(line.at));
+  meta.append(who, ' at ', time);
+  const text = document.createElement('p');
+  text.className = 'console-line__text';
+  text.textContent = line.text;
+  item.append(meta, text);
+  if (Array.isArray(line.attachments) && line.attachments.length > 0) {
+    const list = document.createElement('ul');
+    list.className = 'govuk-list govuk-body-s';
+    for (const attachment of line.attachments) {
+      const entry = document.createElement('li');
+      const label = (attachment.name || 'Attachment') + ' (' + attachment.contentType + ')';
+      if (attachment.url && /^(https?:\\/\\/|\\/(?!\\/))/i.test(attachment.url)) {
+        const link = document.createElement('a');
+        link.className = 'govuk-link';
+        link.href = attachment.url;
+        link.rel = 'noreferrer noopener';
+        link.target = '_blank';
+        link.textContent = label + ', opens in new tab';
+        entry.append(link);
+      } else {
+        entry.textContent = label;
+      }
+      list.append(entry);
+    }
+    item.append(list);
+  }
+  return item;
+}
+
+function appendLine(line) {
+  const transcript = document.getElementById('transcript');
+  if (!transcript || document.getElementById('line-' + line.id)) return false;
+  transcript.append(lineElement(line));
+  transcript.scrollTop = transcript.scrollHeight;
+  return true;
+}
+
+async function refreshQueue() {
+  const target = document.getElementById('queue-content');
+  if (!target || !main?.dataset.fragment) return;
+  const response = await fetch(main.dataset.fragment, { headers: { accept: 'text/html' }, credentials: 'same-origin' });
+  if (response.status === 401) { window.location.assign('/console/sign-in'); return; }
+  if (!response.ok) return;
+  const focused = document.activeElement;
+  const focusKey = focused && target.contains(focused) ? focused.closest('form')?.getAttribute('action') || focused.getAttribute('href') : null;
+  target.innerHTML = await response.text();
+  if (focusKey) target.querySelector('form[action="' + CSS.escape(focusKey) + '"] button, a[href="' + CSS.escape(focusKey) + '"]')?.focus();
+  const waiting = response.headers.get('x-queue-waiting');
+  say('queue-status', 'The queue has changed: ' + waiting + ' waiting.');
+}
+
+async function catchUpChat() {
+  const chat = main?.dataset.chat;
+  if (!chat) return;
+  const response = await fetch('/console/chats/' + encodeURIComponent(chat) + '/lines', {
+    headers: { accept: 'application/json' },
+    credentials: 'same-origin',
+  });
+  if (!response.ok) return;
+  const body = await response.json();
+  let added = 0;
+  for (const line of body.lines ?? []) if (appendLine(line)) added++;
+  if (added > 0) say('chat-status', added + ' new message' + (added === 1 ? '' : 's') + '.');
+}
+
+function openStream() {
+  if (!main?.dataset.stream || !('EventSource' in window)) return;
+  const source = new EventSource(main.dataset.stream);
+  let opened = false;
+  source.addEventListener('ready', () => {
+    if (opened) { void refreshQueue(); void catchUpChat(); }
+    opened = true;
+  });
+  source.addEventListener('queueChanged', () => void refreshQueue());
+  source.addEventListener('line', (event) => {
+    const line = JSON.parse(event.data);
+    if (appendLine(line) && line.from === 'resident') say('chat-status', 'The resident wrote: ' + line.text);
+  });
+  source.addEventListener('sessionChanged', (event) => {
+    const { state } = JSON.parse(event.data);
+    const words = { ended: 'This chat has ended.', callbackBooked: 'A callback was booked instead: this chat has ended.', queued: 'This chat is back in the queue.', accepted: 'This chat has been accepted.' };
+    say('chat-status', (words[state] || 'This chat has changed.') + ' Reload the page to see where it stands.');
+  });
+  source.addEventListener('signedOut', () => { source.close(); window.location.assign('/console/sign-in'); });
+}
+
+function showFieldError(form, message) {
+  const group = form.querySelector('.govuk-form-group');
+  const field = form.querySelector('textarea, input:not([type=hidden]), select');
+  if (!group || !field) { say('chat-status', message); return; }
+  let error = group.querySelector('.govuk-error-message');
+  if (!error) {
+    error = document.createElement('p');
+    error.className = 'govuk-error-message';
+    error.id = field.id + '-error';
+    group.insertBefore(error, field);
+    field.setAttribute('aria-describedby', ((field.getAttribute('aria-describedby') || '') + ' ' + error.id).trim());
+  }
+  const hidden = document.createElement('span');
+  hidden.className = 'govuk-visually-hidden';
+  hidden.textContent = 'Error: ';
+  error.replaceChildren(hidden, message);
+  group.classList.add('govuk-form-group--error');
+  field.classList.add(field.tagName === 'TEXTAREA' ? 'govuk-textarea--error' : field.tagName === 'SELECT' ? 'govuk-select--error' : 'govuk-input--error');
+  field.focus();
+  say('chat-status', message);
+}
+
+function clearFieldError(form) {
+  const group = form.querySelector('.govuk-form-group');
+  group?.classList.remove('govuk-form-group--error');
+  group?.querySelector('.govuk-error-message')?.remove();
+  form.querySelectorAll('.govuk-textarea--error, .govuk-input--error, .govuk-select--error').forEach((field) => {
+    field.classList.remove('govuk-textarea--error', 'govuk-input--error', 'govuk-select--error');
+  });
+}
+
+for (const form of document.querySelectorAll('form[data-console-send]')) {
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const button = form.querySelector('button[type=submit]');
+    if (button?.disabled) return;
+    const kind = form.dataset.consoleSend;
+    const field = form.querySelector('textarea, input:not([type=hidden]), select');
+    if (button) button.disabled = true;
+    let body;
+    try {
+      const response = await fetch(form.action, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded', 'x-csrf-token': csrf },
+        body: new URLSearchParams(new FormData(form)),
+      });
+      body = await response.json().catch(() => ({ ok: false, message: 'The server did not answer properly (' + response.status + ').' }));
+      if (response.status === 401) body.message = 'You have been signed out. Nothing was sent: copy your text, sign in again in another tab, then send it.';
+    } catch {
+      body = { ok: false, message: 'Not sent: the connection to the server was lost. Your text is still here; try again.' };
+    } finally {
+      if (button) button.disabled = false;
+    }
+    if (!body.ok) {
+      showFieldError(form, body.message || 'Not sent. Your text is still here; try again.');
+      return;
+    }
+    clearFieldError(form);
+    if (kind === 'line' && body.line) appendLine(body.line);
+    if (kind === 'note' && body.note) {
+      const notes = document.getElementById('notes');
+      const item = document.createElement('li');
+      const meta = document.createElement('span');
+      meta.className = 'console-line__meta';
+      const who = document.createElement('strong');
+      who.textContent = body.note.csa;
+      meta.append(who, ' at ', timeFormat.format(new Date(body.note.at)));
+      const text = document.createElement('p');
+      text.className = 'console-line__text';
+      text.textContent = body.note.text;
+      item.append(meta, text);
+      notes?.append(item);
+    }
+    if (kind === 'reload') { window.location.reload(); return; }
+    if (field && field.tagName !== 'SELECT') field.value = '';
+    say('chat-status', kind === 'note' ? 'Note added.' : 'Sent.');
+    field?.focus();
+  });
+}
+
+const message = document.getElementById('message');
+message?.addEventListener('keydown', (event) => {
+  if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+    event.preventDefault();
+    message.form?.requestSubmit();
+  }
+});
+
+const canned = document.querySelector('form[data-console-canned]');
+canned?.addEventListener('submit', (event) => {
+  const choice = canned.querySelector('select')?.value;
+  const template = document.getElementById('canned-texts');
+  const text = template?.content.querySelector('[data-index="' + CSS.escape(choice ?? '') + '"]')?.textContent;
+  if (!message || text === undefined || text === null) return;
+  event.preventDefault();
+  message.value = message.value ? message.value + '\\n' + text : text;
+  message.focus();
+  say('chat-status', 'Reply added to the message box. Check it, then send.');
+});
+
+openStream();
+`;
+}

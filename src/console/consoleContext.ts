@@ -1,0 +1,38 @@
+import type { Logger } from 'pino';
+import type { CsaPresence, HandoffDesk } from '../handoff/handoffDesk';
+import type { KnowledgeSource } from '../knowledge/knowledgeService';
+import type { AuditLog } from '../storage/repositories/auditLog';
+import type { ConsoleSessionRepository } from '../storage/repositories/consoleSessionRepository';
+import type { ConsoleUserRepository } from '../storage/repositories/consoleUserRepository';
+import type { RequestRepository } from '../storage/repositories/requestRepository';
+import type { ConsoleAccounts } from './auth/consoleAccounts';
+
+/** What the console is built from; the composition root supplies each part. */
+export interface ConsoleDependencies {
+  /** The handoff domain; absent with an external agent hub (the console then has no chats; everything else works). */
+  desk?: HandoffDesk;
+  presence: CsaPresence;
+  repositories: {
+    consoleUsers: ConsoleUserRepository;
+    consoleSessions: ConsoleSessionRepository;
+    auditLog: AuditLog;
+    requests: RequestRepository;
+  };
+  knowledge: KnowledgeSource;
+  logger: Logger;
+  config: {
+    PUBLIC_URL?: string;
+    TRUST_PROXY: boolean;
+    /** Minutes without a request after which a console session ends. */
+    CONSOLE_SESSION_IDLE_MINUTES: number;
+  };
+  clock: () => Date;
+}
+
+/** The dependencies plus what `addConsoleRoutes` builds from them, handed to each group of routes. */
+export interface ConsoleContext extends ConsoleDependencies {
+  accounts: ConsoleAccounts;
+  /** `/console/assets/<version>`. */
+  assetBase: string;
+  councilName(): string;
+}

@@ -1,0 +1,316 @@
+import type { Request, Response, Server } from 'restify';
+import { z } from 'zod';
+import type { DeskOutcome, HandoffDesk, TranscriptLine } from '../../handoff/handoffDesk';
+import type { ConsoleContext } from '../consoleContext';
+import { redirect, sendHtml, sendJsonBody, wantsJson } from '../http/consoleResponses';
+import { queryValue, readForm } from '../http/readForm';
+import { renderChatPage } from '../views/chatPage';
+import type { FieldError } from '../views/components';
+import { renderMessagePage } from '../views/messagePage';
+import type { ConsoleGuard, SignedInRequest } from './consoleGuard';
+import { DESK_MISSING_MESSAGE, DONE_MESSAGES, refusalStatus } from './deskOutcome';
+import { sendQueuePage } from './queueRoutes';
+
+/** Direct Line's limit on a message's length: a longer one could not reach the resident. */
+const MAX_MESSAGE_LENGTH = 4000;
+
+const messageSchema = z.object({
+  text: z
+    .string({ error: 'Enter a message' })
+    .trim()
+    .min(1, 'Enter a message')
+    .max(MAX_MESSAGE_LENGTH, `Messages must be ${MAX_MESSAGE_LENGTH} characters or fewer: split it in two`),
+});
+const noteSchema = z.object({
+  text: z
+    .string({ error: 'Enter a note' })
+    .trim()
+    .min(1, 'Enter a note')
+    .max(4000, 'Notes must be 4000 characters or fewer'),
+});
+const articleSchema = z.object({
+  articleId: z.string({ error: 'Choose an article' }).min(1, 'Choose an article').max(200),
+});
+const referenceSchema = z.object({
+  reference: z
+    .string({ error: 'Enter the service request’s reference' })
+    .trim()
+    .min(1, 'Enter the service request’s reference')
+    .max(40, 'That is too long for a reference'),
+});
+const transferSchema = z.object({ team: z.string({ error: 'Choose a team' }).min(1, 'Choose a team').max(200) });
+
+type Draft = { message?: string; note?: string; reference?: string };
+
+/**
+ * The chat page and every action on it. Each action works as a plain form (redirect after success; the page again,
+ * with the CSA's text kept and the problem linked to its field, after a failure) and for the console's script
+ * (`Accept: application/json`: the outcome as JSON). Nothing a CSA typed is dropped without being told.
+ */
+export function addChatRoutes(server: Server, context: ConsoleContext, guard: ConsoleGuard): void {
+  const withDesk =
+    (handler: (req: Request, res: Response, signedIn: SignedInRequest, desk: HandoffDesk) => Promise<void>) =>
+    async (req: Request, res: Response, signedIn: SignedInRequest) => {
+      if (!context.desk) {
+        if (wantsJson(req)) sendJsonBody(res, 503, { ok: false, message: DESK_MISSING_MESSAGE });
+        else sendHtml(res, 503, renderMessagePage(signedIn.frame, 'Handoffs are not available', DESK_MISSING_MESSAGE));
+        return;
+      }
+      await handler(req, res, signedIn, context.desk);
+    };
+
+  server.get(
+    '/console/chats/:sessionId',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        await context.presence.heartbeat(signedIn.signedIn.user._id);
+        const canned = Number(queryValue(req, 'canned'));
+        const text = Number.isInteger(canned) ? desk.cannedResponses()[canned]?.text : undefined;
+        const done = queryValue(req, 'done');
+        const message = done ? DONE_MESSAGES[done] : undefined;
+        await sendChatPage(req, res, signedIn, desk, 200, {
+          draft: text ? { message: text } : undefined,
+          banner: message ? { kind: 'success', text: message } : undefined,
+        });
+      }),
+    ),
+  );
+
+  server.get(
+    '/console/chats/:sessionId/lines',
+    guard.api(
+      withDesk(async (req, res, _signedIn, desk) => {
+        const view = await desk.view(sessionIdOf(req));
+        if (!view) sendJsonBody(res, 404, { ok: false, message: 'There is no such chat.' });
+        else sendJsonBody(res, 200, { ok: true, state: view.item.state, lines: view.transcript.map(lineJson) });
+      }),
+    ),
+  );
+
+  server.post(
+    '/console/chats/:sessionId/accept',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        const sessionId = sessionIdOf(req);
+        const outcome = await desk.accept(sessionId, signedIn.signedIn.csa);
+        if (outcome.ok) {
+          if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
+          else redirect(res, `/console/chats/${encodeURIComponent(sessionId)}`);
+          return;
+        }
+        if (wantsJson(req)) sendJsonBody(res, refusalStatus(outcome), { ok: false, message: outcome.message });
+        else await sendQueuePage(context, req, res, signedIn, refusalStatus(outcome), [{ message: outcome.message }]);
+      }),
+    ),
+  );
+
+  server.post(
+    '/console/chats/:sessionId/messages',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        const form = readForm(req, messageSchema);
+        const typed = typedText(req);
+        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'message', form.errors, { message: typed });
+        const outcome = await desk.sendMessage(sessionIdOf(req), signedIn.signedIn.csa, form.value.text);
+        await answerLine(req, res, signedIn, desk, outcome, 'message', { message: typed }, 'sent');
+      }),
+    ),
+  );
+
+  server.post(
+    '/console/chats/:sessionId/articles',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        const form = readForm(req, articleSchema);
+        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'articleId', form.errors, {});
+        const outcome = await desk.sendArticle(sessionIdOf(req), signedIn.signedIn.csa, form.value.articleId);
+        await answerLine(req, res, signedIn, desk, outcome, 'articleId', {}, 'article');
+      }),
+    ),
+  );
+
+  server.post(
+    '/console/chats/:sessionId/notes',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        const form = readForm(req, noteSchema);
+        const typed = typedText(req);
+        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'note', form.errors, { note: typed });
+        const outcome = await desk.addNote(sessionIdOf(req), signedIn.signedIn.csa, form.value.text);
+        if (!outcome.ok) {
+          return refuse(req, res, signedIn, desk, refusalStatus(outcome), 'note', [{ message: outcome.message }], {
+            note: typed,
+          });
+        }
+        const note = {
+          at: outcome.value.at.toISOString(),
+          csa: outcome.value.csa.displayName,
+          text: outcome.value.text,
+        };
+        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true, note });
+        else redirect(res, `/console/chats/${encodeURIComponent(sessionIdOf(req))}?done=note#notes-heading`);
+      }),
+    ),
+  );
+
+  server.post(
+    '/console/chats/:sessionId/requests',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        const form = readForm(req, referenceSchema);
+        const typed = typedText(req, 'reference');
+        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'reference', form.errors, { reference: typed });
+        const outcome = await desk.attachRequest(sessionIdOf(req), signedIn.signedIn.csa, form.value.reference);
+        if (!outcome.ok) {
+          return refuse(req, res, signedIn, desk, refusalStatus(outcome), 'reference', [{ message: outcome.message }], {
+            reference: typed,
+          });
+        }
+        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
+        else redirect(res, `/console/chats/${encodeURIComponent(sessionIdOf(req))}?done=request`);
+      }),
+    ),
+  );
+
+  server.post(
+    '/console/chats/:sessionId/transfer',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        const form = readForm(req, transferSchema);
+        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'team', form.errors, {});
+        if (!desk.teams().includes(form.value.team)) {
+          return refuse(req, res, signedIn, desk, 400, 'team', [{ message: 'Choose a team from the list' }], {});
+        }
+        const outcome = await desk.transfer(sessionIdOf(req), signedIn.signedIn.csa, form.value.team);
+        if (!outcome.ok)
+          return refuse(req, res, signedIn, desk, refusalStatus(outcome), 'team', [{ message: outcome.message }], {});
+        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
+        else redirect(res, '/console?done=transferred');
+      }),
+    ),
+  );
+
+  server.post(
+    '/console/chats/:sessionId/end',
+    guard.page(
+      withDesk(async (req, res, signedIn, desk) => {
+        const outcome = await desk.end(sessionIdOf(req), signedIn.signedIn.csa);
+        if (!outcome.ok)
+          return refuse(
+            req,
+            res,
+            signedIn,
+            desk,
+            refusalStatus(outcome),
+            undefined,
+            [{ message: outcome.message }],
+            {},
+          );
+        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
+        else redirect(res, '/console?done=ended');
+      }),
+    ),
+  );
+
+  async function answerLine(
+    req: Request,
+    res: Response,
+    signedIn: SignedInRequest,
+    desk: HandoffDesk,
+    outcome: DeskOutcome<TranscriptLine>,
+    field: string,
+    draft: Draft,
+    done: string,
+  ): Promise<void> {
+    if (!outcome.ok) {
+      return refuse(req, res, signedIn, desk, refusalStatus(outcome), field, [{ message: outcome.message }], draft);
+    }
+    if (wantsJson(req)) sendJsonBody(res, 200, { ok: true, line: lineJson(outcome.value) });
+    else redirect(res, `/console/chats/${encodeURIComponent(sessionIdOf(req))}?done=${done}#message`);
+  }
+
+  /** A refused action: JSON for the script, or the chat page again with the text kept and the error linked. */
+  async function refuse(
+    req: Request,
+    res: Response,
+    signedIn: SignedInRequest,
+    desk: HandoffDesk,
+    status: number,
+    field: string | undefined,
+    errors: FieldError[],
+    draft: Draft,
+  ): Promise<void> {
+    const linked = errors.map((error) => ({ message: error.message, field }));
+    if (wantsJson(req)) {
+      sendJsonBody(res, status, { ok: false, field, message: linked.map((error) => error.message).join('. ') });
+      return;
+    }
+    await sendChatPage(req, res, signedIn, desk, status, { errors: linked, draft });
+  }
+
+  async function sendChatPage(
+    req: Request,
+    res: Response,
+    { signedIn, frame }: SignedInRequest,
+    desk: HandoffDesk,
+    status: number,
+    extra: Pick<Parameters<typeof renderChatPage>[1], 'draft' | 'errors' | 'banner'>,
+  ): Promise<void> {
+    const chat = await desk.view(sessionIdOf(req));
+    if (!chat) {
+      const message = extra.errors?.map((error) => error.message).join(' ') ?? '';
+      sendHtml(
+        res,
+        404,
+        renderMessagePage(
+          frame,
+          'This chat is not available',
+          `${message} It may have ended or been transferred.`.trim(),
+        ),
+      );
+      return;
+    }
+    const articles = context.knowledge
+      .current()
+      .knowledge.articles.map((article) => ({ id: article.id, title: article.title }))
+      .sort((a, b) => a.title.localeCompare(b.title));
+    sendHtml(
+      res,
+      status,
+      renderChatPage(frame, {
+        chat,
+        me: { id: signedIn.user._id },
+        now: context.clock(),
+        cannedResponses: desk.cannedResponses(),
+        teams: desk.teams(),
+        articles,
+        ...extra,
+      }),
+    );
+  }
+}
+
+function sessionIdOf(req: Request): string {
+  const value: unknown = req.params?.sessionId;
+  return typeof value === 'string' ? value : '';
+}
+
+/** What the CSA typed, exactly as sent, to put back in the box after a failure. */
+function typedText(req: Request, name = 'text'): string | undefined {
+  const body: unknown = req.body;
+  const value: unknown = body && typeof body === 'object' ? Reflect.get(body, name) : undefined;
+  return typeof value === 'string' ? value : undefined;
+}
+
+/** A transcript line as the console's script receives it. */
+export function lineJson(line: TranscriptLine): Record<string, unknown> {
+  return {
+    id: line.id,
+    at: line.at.toISOString(),
+    from: line.from,
+    name: line.name,
+    text: line.text,
+    attachments: line.attachments,
+    action: line.action,
+  };
+}

@@ -1,0 +1,37 @@
+import { escapeHtml } from '../../web/escapeHtml';
+
+/** HTML that is already safe: built by `html` from escaped values, or markup written in this code. */
+export class SafeHtml {
+  constructor(readonly value: string) {}
+
+  toString(): string {
+    return this.value;
+  }
+}
+
+type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];
+
+/**
+ * Builds HTML with every interpolated value escaped, unless it is `SafeHtml` (another `html` result). Anything a
+ * resident or a user typed can be interpolated as it is: it cannot become markup. `false`, `null` and `undefined`
+ * render nothing, so `${condition && html`...`}` works.
+ */
+export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
+  let out = strings[0] ?? '';
+  values.forEach((value, index) => {
+    out += render(value) + (strings[index + 1] ?? '');
+  });
+  return new SafeHtml(out);
+}
+
+function render(value: Interpolation): string {
+  if (value instanceof SafeHtml) return value.value;
+  if (Array.isArray(value)) return value.map(render).join('');
+  if (value === null || value === undefined || value === false || value === true) return '';
+  return escapeHtml(String(value));
+}
+
+/** Joins fragments into one. */
+export function join(parts: readonly SafeHtml[], separator = ''): SafeHtml {
+  return new SafeHtml(parts.map((part) => part.value).join(separator));
+}

@@ -1,0 +1,44 @@
+/** Every console route, for the tests that check each one refuses what it must. `ID` stands for any id. */
+export const PAGE_ROUTES = [
+  '/console',
+  '/console/password',
+  '/console/chats/ID',
+  '/console/callbacks',
+  '/console/requests',
+  '/console/requests/ID',
+  '/console/users',
+  '/console/users/new',
+  '/console/users/ID',
+];
+
+/** Only the console's script asks for these: 401 without a session. */
+export const API_ROUTES = ['/console/stream', '/console/stream?chat=ID', '/console/queue', '/console/chats/ID/lines'];
+
+export const FORM_ROUTES = [
+  '/console/sign-out',
+  '/console/password',
+  '/console/availability',
+  '/console/chats/ID/accept',
+  '/console/chats/ID/messages',
+  '/console/chats/ID/articles',
+  '/console/chats/ID/notes',
+  '/console/chats/ID/requests',
+  '/console/chats/ID/transfer',
+  '/console/chats/ID/end',
+  '/console/callbacks/ID/done',
+  '/console/requests/ID/status',
+  '/console/users',
+  '/console/users/ID/role',
+  '/console/users/ID/disable',
+  '/console/users/ID/enable',
+  '/console/users/ID/password',
+];
+
+export const SUPERVISOR_PAGES = ['/console/users', '/console/users/new', '/console/users/ID'];
+export const SUPERVISOR_FORMS = [
+  '/console/users',
+  '/console/users/ID/role',
+  '/console/users/ID/disable',
+  '/console/users/ID/enable',
+  '/console/users/ID/password',
+];
