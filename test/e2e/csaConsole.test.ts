@@ -1,5 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from '../support/accessibility';
 import { launchChromium } from '../support/browser';
 import { BOOTSTRAP, type ConsoleHarness, createAccount, startConsole } from '../support/consoleHarness';
 
@@ -11,18 +11,6 @@ const CSA = {
   role: 'csa' as const,
   password: 'sam password 123',
 };
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
-    );
-}
 
 async function signIn(page: Page, url: string, email: string, password: string): Promise<void> {
   await page.goto(`${url}/console`);

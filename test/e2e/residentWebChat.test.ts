@@ -1,24 +1,12 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { type App, createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
+import { seriousViolations } from '../support/accessibility';
 import { launchChromium } from '../support/browser';
 import { SHIPPED_KNOWLEDGE, silentLogger } from '../support/testBot';
 import { TempKnowledge } from '../support/tempKnowledge';
 
 jest.setTimeout(90_000);
-
-async function seriousViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
-    .analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join('; ')})`,
-    );
-}
 
 describe('a resident uses the chat on the council website', () => {
   let app: App;

@@ -1,0 +1,147 @@
+import type { Browser, Page } from 'playwright-core';
+import { seriousViolations } from '../support/accessibility';
+import { launchChromium } from '../support/browser';
+import { createAccount } from '../support/consoleHarness';
+import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
+
+jest.setTimeout(120_000);
+
+const CSA = {
+  email: 'sam.csa@eastmere.example',
+  displayName: 'Sam Jones',
+  role: 'csa' as const,
+  password: 'sam password 123',
+};
+
+/** The resident's chat window on the demo council page. */
+async function openChat(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Chat with us' }).click();
+  await page
+    .getByText(/automated assistant/)
+    .first()
+    .waitFor({ timeout: 20_000 });
+}
+
+async function say(page: Page, text: string): Promise<void> {
+  const box = page.getByRole('textbox').first();
+  await box.fill(text);
+  await page.keyboard.press('Enter');
+}
+
+// Web Chat renders markdown with typographic quotes, so patterns match any apostrophe with ".".
+
+describe('a resident asks for a person and a CSA helps them, in two browsers', () => {
+  let harness: ChannelHarness;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    harness = await startChannelHarness({
+      env: {
+        CONTACT_CENTRE_HOURS: 'always',
+        CONSOLE_ADMIN_EMAIL: 'lead@eastmere.example',
+        CONSOLE_ADMIN_PASSWORD: 'bootstrap password 1',
+      },
+    });
+    await createAccount(harness.app, CSA);
+    browser = await launchChromium();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await harness?.close();
+  });
+
+  test('queue, brief and transcript, a live reply, the end of the chat and the rating question', async () => {
+    const residentContext = await browser.newContext();
+    const resident = await residentContext.newPage();
+    const csaContext = await browser.newContext();
+    const csa = await csaContext.newPage();
+
+    // The CSA signs in first, so someone is available.
+    await csa.goto(`${harness.url}/console`);
+    await csa.getByLabel('Email').fill(CSA.email);
+    await csa.getByLabel('Password').fill(CSA.password);
+    await csa.getByRole('button', { name: 'Sign in' }).click();
+    await csa.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
+
+    await openChat(resident, harness.url);
+    await say(resident, 'how do I pay my council tax');
+    await resident
+      .getByRole('link', { name: /council tax/i })
+      .first()
+      .waitFor({ timeout: 20_000 });
+    await say(resident, 'I need to talk to a person about my bill');
+    await resident
+      .getByText(/You.re next in the queue/)
+      .first()
+      .waitFor({ timeout: 20_000 });
+
+    // The queue updates live with the resident's topic and wait.
+    const row = csa.getByRole('row').filter({ hasText: 'Council tax' });
+    await row.waitFor({ timeout: 15_000 });
+    await expect(row.textContent()).resolves.toMatch(/Pay your council tax/);
+    expect(await seriousViolations(csa)).toEqual([]);
+    await row.getByRole('button', { name: 'Accept' }).click();
+
+    await csa.getByRole('heading', { name: 'Brief' }).waitFor();
+    const main = await csa.locator('main').textContent();
+    expect(main).toContain('The resident asked to talk to a person');
+    expect(main).toContain('I need to talk to a person about my bill');
+    expect(main).toContain('Pay your council tax');
+    const transcript = csa.getByRole('list', { name: 'Conversation' });
+    await expect(transcript.textContent()).resolves.toContain('how do I pay my council tax');
+    expect(await seriousViolations(csa)).toEqual([]);
+
+    // The resident is told who joined, and what they write reaches the CSA live.
+    await resident
+      .getByText(/Sam.*has joined the chat/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await say(resident, 'my account number is on the bill');
+    await transcript.getByText('my account number is on the bill').waitFor({ timeout: 15_000 });
+
+    await csa.getByRole('textbox', { name: 'Message' }).fill('Hello, I can see your question. Let me check your bill.');
+    await csa.getByRole('button', { name: 'Send', exact: true }).click();
+    await resident
+      .getByText('Hello, I can see your question. Let me check your bill.')
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await expect(
+      resident
+        .getByText(/Sam \(Eastmere Council\)/)
+        .first()
+        .isVisible(),
+    ).resolves.toBe(true);
+
+    await csa.getByRole('button', { name: 'End chat' }).click();
+    await resident
+      .getByText(/Sam has ended the chat/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await resident
+      .getByText(/How would you rate the help you had today/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    const suggested = resident.getByRole('toolbar', { name: 'Suggested actions' });
+    await suggested.getByRole('button', { name: '5 (very good)' }).click();
+    await resident
+      .getByText(/anything you.d like to add/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+    await suggested.getByRole('button', { name: 'No thanks' }).click();
+    await resident
+      .getByText(/Thank you for your feedback/)
+      .first()
+      .waitFor({ timeout: 15_000 });
+
+    const [session] = await harness.app.repositories.handoffs.listQueuedBetween(
+      new Date(0),
+      new Date(Date.now() + 60_000),
+    );
+    expect(session).toMatchObject({ state: 'ended', rating: { score: 5 } });
+    expect(await seriousViolations(resident)).toEqual([]);
+    await residentContext.close();
+    await csaContext.close();
+  });
+});
