@@ -11,7 +11,28 @@ export type CouncilBotMeta =
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
   | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory }
   | { action: 'smallTalk'; smallTalk: string }
+  /** A question asked by a request form (`form` is the request type, or `requestStatus`); `retry` after a bad answer. */
+  | { action: 'prompt'; form: string; field: string; retry: boolean; optional: boolean }
+  /** A request form's answers, shown to confirm or change. */
+  | { action: 'requestSummary'; requestType: string }
+  /** A request stored: its reference and the day a full reply is promised by (`YYYY-MM-DD`). */
+  | {
+      action: 'requestSubmitted';
+      reference: string;
+      requestType: string;
+      responseDueBy: string | undefined;
+      alreadySubmitted: boolean;
+    }
+  | { action: 'requestStatus'; reference: string; requestType: string; status: string }
+  /** The reference and proof given did not match a request (the same reply whichever was wrong). */
+  | { action: 'requestNotFound'; attemptsLeft: number }
+  /** The kinds of request the bot takes, as buttons. */
+  | { action: 'requestMenu' }
+  /** A person offered because the bot is not getting anywhere (issue 6 turns this into a live handoff). */
+  | { action: 'offerPerson'; reason: PersonOfferReason; form?: string; field?: string }
   | { action: 'welcome' | 'help' | 'cancelled' | 'restarted' | 'contact' | 'error' | 'unsupported' };
+
+export type PersonOfferReason = 'repeatedInvalidAnswers' | 'statusCheckLocked';
 
 export type CouncilBotAction = CouncilBotMeta['action'];
 

@@ -11,6 +11,9 @@ import {
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { answerQuestion } from '../src/knowledge/answerQuestion';
+import { normaliseText } from '../src/knowledge/textAnalyzer';
+import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
+import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
 import type { Article } from '../src/knowledge/articleSchema';
 import { type ConversationData, conversationDataSchema } from './conversationData';
@@ -27,11 +30,18 @@ import {
   unsupportedReply,
 } from './replies/interruptionReplies';
 import { noMatchReply } from './replies/noMatchReply';
+import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
+import { CHECK_REQUEST_DIALOG, CheckRequestDialog } from './requests/checkRequestDialog';
+import { requestDialogId } from './requests/requestDialog';
+import { createRequestDialogs } from './requests/requestDialogs';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { urgentReply } from './replies/urgentReply';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
+const REQUEST_FLOW = 'requestFlow';
+/** A second "Yes, send it" this soon after a submission is a double tap, answered with the same reference. */
+const RESUBMIT_WINDOW_MS = 30 * 60_000;
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
 
@@ -40,6 +50,14 @@ const clarifyValuesSchema = z.object({ articleIds: z.array(z.string()) });
 interface AnswerFlowOptions {
   text?: string;
 }
+
+interface RequestFlowOptions {
+  dialogId: string;
+  prefill?: Record<string, string>;
+}
+
+/** What a request dialog ends with (`RequestDialogResult`) once the request is stored. */
+const requestResultSchema = z.object({ reference: z.string() });
 
 /**
  * Answers one message: emergencies first, then commands, small talk and the knowledge base. When two or three
@@ -54,6 +72,11 @@ export class MainDialog extends InterruptibleDialog {
     super(MAIN_DIALOG, services);
     this.addDialog(new ChoicePrompt(CLARIFY_PROMPT, async () => true));
     this.addDialog(new WaterfallDialog(ANSWER_FLOW, [this.routeStep.bind(this), this.clarifiedStep.bind(this)]));
+    this.addDialog(
+      new WaterfallDialog(REQUEST_FLOW, [this.startRequestStep.bind(this), this.requestEndedStep.bind(this)]),
+    );
+    for (const dialog of Object.values(createRequestDialogs(services))) this.addDialog(dialog);
+    this.addDialog(new CheckRequestDialog(services, conversationData));
     this.initialDialogId = ANSWER_FLOW;
   }
 
@@ -77,6 +100,9 @@ export class MainDialog extends InterruptibleDialog {
       await this.handleTopLevelInterruption(step.context, interruption);
       return step.endDialog();
     }
+    const intent = detectUrgent(text) ? undefined : detectRequestIntent(text);
+    if (intent) return this.startRequest(step, intent);
+    if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
     const { knowledge, search } = this.services.knowledge.current();
     const outcome = answerQuestion(text, knowledge, search);
     switch (outcome.kind) {
@@ -128,6 +154,59 @@ export class MainDialog extends InterruptibleDialog {
       );
     }
     return step.endDialog();
+  }
+
+  /** Starts the request (or status) dialog the message asks for, in the request flow. */
+  private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
+    await this.updateData(step.context, { noMatchStreak: 0 });
+    switch (intent.kind) {
+      case 'report':
+        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType) });
+      case 'checkStatus':
+        return step.replaceDialog(REQUEST_FLOW, {
+          dialogId: CHECK_REQUEST_DIALOG,
+          prefill: intent.reference ? { reference: intent.reference } : undefined,
+        });
+      case 'reportLastTopic': {
+        const data = await this.updateData(step.context, {});
+        const article = this.services.knowledge.current().knowledge.byId.get(data.lastArticleId ?? '');
+        if (article?.requestType) {
+          return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(article.requestType) });
+        }
+        await step.context.sendActivity(requestMenuReply());
+        return step.endDialog();
+      }
+      case 'reportSomething':
+        await step.context.sendActivity(requestMenuReply());
+        return step.endDialog();
+    }
+  }
+
+  private async startRequestStep(step: WaterfallStepContext<RequestFlowOptions>) {
+    return step.beginDialog(step.options.dialogId, { prefill: step.options.prefill });
+  }
+
+  /** Remembers a submitted request, so a double tap on "Yes, send it" is answered with its reference. */
+  private async requestEndedStep(step: WaterfallStepContext<RequestFlowOptions>) {
+    const result = requestResultSchema.safeParse(step.result);
+    if (result.success) {
+      await this.updateData(step.context, {
+        lastSubmission: { reference: result.data.reference, at: this.services.clock().toISOString() },
+      });
+    }
+    return step.endDialog();
+  }
+
+  private async answeredDoubleTap(context: TurnContext, text: string): Promise<boolean> {
+    if (normaliseText(text) !== normaliseText(CONFIRM_BUTTON)) return false;
+    const { lastSubmission } = await this.updateData(context, {});
+    if (!lastSubmission) return false;
+    if (this.services.clock().getTime() - new Date(lastSubmission.at).getTime() > RESUBMIT_WINDOW_MS) return false;
+    const found = await this.services.requests.findByReference(lastSubmission.reference);
+    if (!found || !isRequestType(found.requestType)) return false;
+    const { profile } = this.services.knowledge.current().knowledge;
+    await context.sendActivity(requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true));
+    return true;
   }
 
   private async sendAnswer(context: TurnContext, article: Article): Promise<void> {

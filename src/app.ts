@@ -1,29 +1,27 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type Middleware,
   TranscriptLoggerMiddleware,
   type TurnContext,
-  UserState,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import restify, { type Server } from 'restify';
-import { CouncilBot } from '../bot/councilBot';
+import type { CouncilBot } from '../bot/councilBot';
+import { createCouncilBot } from '../bot/createCouncilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
-import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
-import { MainDialog } from '../dialogs/mainDialog';
+import { offerContactRoutes } from '../dialogs/offerPerson';
 import {
   addDirectLineRoutes,
   DirectLineChannel,
   type DirectLineLimits,
   loadOrCreateDirectLineSecret,
 } from './channel/directline';
+import { parseAttachmentPath } from './channel/directline/attachmentUrls';
 import { clientAddress } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
 import { ContactCentre } from './contactCentre/contactCentre';
@@ -31,6 +29,12 @@ import { parseOpeningHours } from './contactCentre/openingHours';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
 import { addHealthRoutes } from './server/healthRoutes';
+import { addRequestRoutes } from './requests/http/requestRoutes';
+import { OutboxDispatcher } from './requests/outboxDispatcher';
+import { RequestDesk } from './requests/requestDesk';
+import { createEmailSender } from './requests/senders/emailSender';
+import type { OutboxSender } from './requests/senders/sendOutcome';
+import { createWebhookSender } from './requests/senders/webhookSender';
 import { addMessagesRoute } from './server/messagesRoute';
 import type { DocumentStore } from './storage/documentStore';
 import { openDocumentStore } from './storage/openDocumentStore';
@@ -47,6 +51,10 @@ export interface App {
   adapter: CloudAdapter;
   channel: DirectLineChannel;
   bot: CouncilBot;
+  /** Service requests: submission, status, the staff API's operations. */
+  requests: RequestDesk;
+  /** Sends the outbox (acknowledgement emails, CRM deliveries) in the background while the app listens. */
+  dispatcher: OutboxDispatcher;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -66,6 +74,8 @@ export interface AppDependencies {
   clock?: () => Date;
   /** Channel limits other than the defaults (benchmarks drive many conversations from one address). */
   channelLimits?: Partial<DirectLineLimits>;
+  /** How often the outbox dispatcher looks for due messages (default 5 s). */
+  outboxPollMs?: number;
 }
 
 /**
@@ -90,18 +100,69 @@ export async function createApp(
       logger,
     }));
   const clock = dependencies.clock ?? (() => new Date());
-  const repositories = await openRepositories(store, { retentionDays: config.RETENTION_DAYS, clock });
+  const repositories = await openRepositories(store, {
+    retentionDays: config.RETENTION_DAYS,
+    clock,
+    outbox: {
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      backoff: { baseMs: config.OUTBOX_RETRY_BASE_SECONDS * 1000, maxMs: 3_600_000 },
+    },
+  });
 
-  const conversationState = new ConversationState(repositories.botState);
-  const userState = new UserState(repositories.botState);
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
+  // Links the CRM can fetch uploads from: the staff API's photo route on the public address.
+  let publicBase = config.PUBLIC_URL?.replace(/\/+$/, '');
+  const requests = new RequestDesk({
+    requests: repositories.requests,
+    outbox: repositories.outbox,
+    auditLog: repositories.auditLog,
+    profile: () => knowledge.current().knowledge.profile,
+    crmWebhookUrl: config.CRM_WEBHOOK_URL,
+    photoUrl: (link, reference) => {
+      const upload = parseAttachmentPath(link);
+      return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
+    },
+    onQueued: () => dispatcher.wake(),
+    clock,
+  });
+  const senders: { email?: OutboxSender; webhook?: OutboxSender } = {};
+  const smtp = config.SMTP_HOST
+    ? createEmailSender({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        user: config.SMTP_USER,
+        password: config.SMTP_PASSWORD,
+        from: config.SMTP_FROM ?? '',
+      })
+    : undefined;
+  if (smtp) senders.email = smtp.send;
+  if (config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET) {
+    senders.webhook = createWebhookSender({ secret: config.CRM_WEBHOOK_SECRET, clock });
+  }
+  const dispatcher = new OutboxDispatcher({
+    outbox: repositories.outbox,
+    senders,
+    logger,
+    pollMs: dependencies.outboxPollMs,
+    beforeRound: async () => {
+      await requests.queueMissingDeliveries();
+    },
+    onSent: async (message) => {
+      if (message.channel === 'webhook' && message.requestReference)
+        await requests.markForwarded(message.requestReference);
+    },
+  });
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
   const contactCentre = new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined);
-  const services: ConversationServices = { knowledge, contactCentre };
-  const mainDialog = new MainDialog(services, conversationData);
-  const bot = new CouncilBot(conversationState, userState, dialogState, mainDialog, services);
+  const services: ConversationServices = {
+    knowledge,
+    contactCentre,
+    requests,
+    offerPerson: offerContactRoutes(knowledge, contactCentre),
+    clock,
+  };
+  const { bot, conversationState, dialogState } = createCouncilBot(repositories.botState, services);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
   const middleware: Middleware[] = [
@@ -165,6 +226,7 @@ export async function createApp(
     return ping.ok;
   });
   addMessagesRoute(server, { adapter, runBot, authenticated: Boolean(config.MicrosoftAppId) });
+  addRequestRoutes(server, { desk: requests, attachments: repositories.attachments, apiKey: config.STAFF_API_KEY });
   addWebRoutes(server, {
     knowledge,
     contactCentre,
@@ -185,6 +247,8 @@ export async function createApp(
     adapter,
     channel,
     bot,
+    requests,
+    dispatcher,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     listen: () =>
@@ -193,7 +257,10 @@ export async function createApp(
         server.listen(config.PORT, config.HOST, () => {
           stopPurge = schedulePurge(repositories, logger);
           const address = server.address();
-          resolve(`http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`);
+          const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;
+          publicBase ??= url;
+          dispatcher.start();
+          resolve(url);
         });
       }),
     close: async (drainMs = 10_000) => {
@@ -203,6 +270,8 @@ export async function createApp(
       const deadline = Date.now() + drainMs;
       await channel.close(drainMs);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      await dispatcher.stop();
+      smtp?.close();
       await knowledge.close();
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);

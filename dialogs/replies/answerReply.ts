@@ -3,6 +3,9 @@ import type { Article } from '../../src/knowledge/articleSchema';
 import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
 import { botMessage } from '../councilBotMeta';
 
+/** Offered with an answer about something residents can report; starts that request's dialog. */
+export const REPORT_IT_NOW = 'Report it now';
+
 const MONTHS = [
   'January',
   'February',
@@ -33,7 +36,11 @@ export function answerReply(
   }
   parts.push(`Full details: [${article.title}](${article.url})`);
   parts.push(`_Source: ${profile.name}, "${article.title}", checked ${formatDate(article.lastReviewed)}._`);
-  const suggestions = [...(article.needsPerson ? ['Talk to a person'] : []), ...relatedTitles.slice(0, 2)];
+  const suggestions = [
+    ...(article.requestType ? [REPORT_IT_NOW] : []),
+    ...(article.needsPerson ? ['Talk to a person'] : []),
+    ...relatedTitles.slice(0, 2),
+  ];
   return botMessage(
     parts.join('\n\n'),
     {

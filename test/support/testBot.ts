@@ -1,16 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
-import { ConversationState, MemoryStorage, type Storage, TestAdapter, UserState } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
 import pino from 'pino';
-import { CouncilBot } from '../../bot/councilBot';
+import type { CouncilBot } from '../../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../../bot/councilBotMetaMiddleware';
+import { createCouncilBot } from '../../bot/createCouncilBot';
 import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
-import type { ConversationData } from '../../dialogs/conversationData';
 import type { ConversationServices } from '../../dialogs/conversationServices';
-import { MainDialog } from '../../dialogs/mainDialog';
+import { offerContactRoutes } from '../../dialogs/offerPerson';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
+import { RequestDesk } from '../../src/requests/requestDesk';
+import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
+import { openRepositories, type Repositories } from '../../src/storage/repositories/openRepositories';
 
 export const SHIPPED_KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
 export const silentLogger = pino({ level: 'silent' });
@@ -26,32 +30,74 @@ export function shippedKnowledge(): Promise<KnowledgeService> {
   return shared;
 }
 
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** Repositories on a throwaway embedded store, closed and deleted after the test file. */
+export async function tempRepositories(clock: () => Date = () => new Date()): Promise<Repositories> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bot-store-'));
+  const store = new EmbeddedDocumentStore({ dataDir, logger: silentLogger });
+  cleanups.push(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return openRepositories(store, { retentionDays: 90, clock });
+}
+
+export interface TestServicesOptions {
+  repositories?: Repositories;
+  clock?: () => Date;
+  crmWebhookUrl?: string;
+}
+
+/** The conversation's services as the composition root builds them, on a throwaway store unless one is given. */
+export async function createTestServices(
+  options: TestServicesOptions = {},
+): Promise<ConversationServices & { repositories: Repositories }> {
+  const knowledge = await shippedKnowledge();
+  const clock = options.clock ?? (() => new Date());
+  const repositories = options.repositories ?? (await tempRepositories(clock));
+  const contactCentre = new ContactCentre();
+  const requests = new RequestDesk({
+    requests: repositories.requests,
+    outbox: repositories.outbox,
+    auditLog: repositories.auditLog,
+    profile: () => knowledge.current().knowledge.profile,
+    crmWebhookUrl: options.crmWebhookUrl,
+    photoUrl: (link) => link,
+    clock,
+  });
+  return {
+    knowledge,
+    contactCentre,
+    requests,
+    offerPerson: offerContactRoutes(knowledge, contactCentre),
+    clock,
+    repositories,
+  };
+}
+
 export interface TestBot {
   adapter: TestAdapter;
   bot: CouncilBot;
   services: ConversationServices;
+  repositories: Repositories;
   storage: Storage;
 }
 
-/** The real bot, wired as the composition root wires it, on a TestAdapter. */
-export async function createTestBot(storage: Storage = new MemoryStorage()): Promise<TestBot> {
-  const knowledge = await shippedKnowledge();
-  const services: ConversationServices = { knowledge, contactCentre: new ContactCentre() };
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
-  const bot = new CouncilBot(
-    conversationState,
-    userState,
-    dialogState,
-    new MainDialog(services, conversationData),
-    services,
-  );
+/** The real bot, wired as the composition root wires it (`createCouncilBot`), on a TestAdapter. */
+export async function createTestBot(
+  storage: Storage = new MemoryStorage(),
+  options: TestServicesOptions = {},
+): Promise<TestBot> {
+  const services = await createTestServices(options);
+  const { bot, conversationState, dialogState } = createCouncilBot(storage, services);
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new CouncilBotMetaMiddleware(silentLogger));
-  adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, knowledge);
-  return { adapter, bot, services, storage };
+  adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, services.knowledge);
+  return { adapter, bot, services, repositories: services.repositories, storage };
 }
 
 interface Meta {
