@@ -22,9 +22,10 @@ export const NOTHING_TO_CHANGE_BUTTON = "Nothing, it's right";
 export function fieldPrompt(
   form: string,
   field: FieldDefinition,
-  options: { problem?: string; current?: string | null } = {},
+  options: { problem?: string; intro?: string; current?: string | null } = {},
 ): Partial<Activity> {
   const parts = [];
+  if (options.intro) parts.push(options.intro);
   if (options.problem) parts.push(options.problem);
   if (options.current !== undefined) {
     parts.push(options.current === null ? 'You said you did not know.' : `Your answer was: **${options.current}**.`);

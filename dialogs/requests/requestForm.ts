@@ -159,23 +159,23 @@ export class RequestForm extends Dialog<FormOptions> {
     state: FormState,
     afterFieldId: string | undefined,
     toSummary = false,
-    lead?: string,
+    intro?: string,
   ): Promise<DialogTurnResult> {
     const fields = this.definition.fields;
     const start = afterFieldId === undefined ? 0 : fields.findIndex((field) => field.id === afterFieldId) + 1;
     const next = fields
       .slice(toSummary ? 0 : start)
       .find((field) => this.applies(field, state.answers) && !(field.id in state.answers));
-    if (next) return this.ask(dc, state, { kind: 'field', fieldId: next.id, returnToSummary: toSummary }, lead);
-    if (this.definition.confirm) return this.ask(dc, state, { kind: 'summary' }, lead);
+    if (next) return this.ask(dc, state, { kind: 'field', fieldId: next.id, returnToSummary: toSummary }, intro);
+    if (this.definition.confirm) return this.ask(dc, state, { kind: 'summary' }, intro);
     return this.complete(dc, this.applicableAnswers(state.answers), state.instanceId);
   }
 
-  private async ask(dc: DialogContext, state: FormState, step: Step, lead?: string): Promise<DialogTurnResult> {
+  private async ask(dc: DialogContext, state: FormState, step: Step, intro?: string): Promise<DialogTurnResult> {
     state.step = step;
     state.invalidStreak = 0;
     this.save(dc, state);
-    await dc.context.sendActivity(this.promptFor(state, lead));
+    await dc.context.sendActivity(this.promptFor(state, { intro }));
     return Dialog.EndOfTurn;
   }
 
@@ -194,14 +194,14 @@ export class RequestForm extends Dialog<FormOptions> {
         field,
       });
     }
-    await dc.context.sendActivity(this.promptFor(state, problem));
+    await dc.context.sendActivity(this.promptFor(state, { problem }));
     return Dialog.EndOfTurn;
   }
 
-  /** The message for the current step; `lead` (a problem with the last answer, or the form's intro) comes first. */
-  private promptFor(state: FormState, lead?: string) {
+  /** The message for the current step, after the form's intro or what was wrong with the last answer. */
+  private promptFor(state: FormState, lead: { intro?: string; problem?: string } = {}) {
     const step = state.step;
-    const problem = lead;
+    const { problem, intro } = lead;
     if (step.kind === 'summary') return summaryPrompt(this.definition, this.applicableAnswers(state.answers), problem);
     if (step.kind === 'changeWhich') return changeWhichPrompt(this.definition, this.changeableLabels(state), problem);
     const field = this.field(step.kind === 'field' ? step.fieldId : (this.definition.fields[0]?.id ?? ''));
@@ -209,6 +209,7 @@ export class RequestForm extends Dialog<FormOptions> {
       step.kind === 'field' && step.returnToSummary && field.id in state.answers ? state.answers[field.id] : undefined;
     return fieldPrompt(this.definition.id, field, {
       problem,
+      intro,
       current: current === undefined ? undefined : (current?.display ?? null),
     });
   }

@@ -13,8 +13,11 @@ export const requestReferenceSchema = z
     }),
   );
 
+/** Without its `SR`, a code must have a digit in it, so an ordinary 8-letter word is not taken for a reference. */
 function canonicalReference(value: string): string {
   const compact = value.toUpperCase().replace(/[\s-]+/g, '');
-  const code = compact.startsWith('SR') && compact.length === 10 ? compact.slice(2) : compact;
+  const prefixed = compact.startsWith('SR') && compact.length === 10;
+  const code = prefixed ? compact.slice(2) : compact;
+  if (!prefixed && !/\d/.test(code)) return compact;
   return `SR-${code.replace(/[OIL]/g, (letter) => MISREAD[letter] ?? letter)}`;
 }
