@@ -18,6 +18,9 @@ const QUESTION =
 
 const WANTS =
   /^(?:(?:please|hi|hello|yes|ok|okay)\s+)*(?:(?:i|we) (?:want|would like|wanna|need|wish|d like|have|got) to |(?:i|we)d like to |can (?:i|we|you) |could (?:i|we|you) |let me |help me |please |pls )?(?:report|log|request|order|book|arrange|make (?:a )?(?:report|complaint)(?: about)?|complain about|tell (?:you|the council) about)\b/;
+/** "I need a new bin": asking for a thing rather than a report. */
+const NEEDS_NEW =
+  /^(?:i|we) (?:need|want|would like|d like) (?:a |an )?(?:new|replacement|another|extra|spare|bigger|larger|second)\b/;
 const REPORT_IT = /\b(?:report|log) (?:it|this|that)(?: please| now| for me)?$/;
 const REPORT_SOMETHING =
   /^(?:(?:i|we) (?:want|would like|need|d like) to )?(?:report|log) (?:a |an )?(?:problem|issue|something|fault)$/;
@@ -71,7 +74,7 @@ export function detectRequestIntent(text: string): RequestIntent | undefined {
   if (QUESTION.test(normalised)) return undefined;
   if (CALLBACK_WISH.test(normalised)) return { kind: 'report', requestType: 'callback' };
   if (REPORT_SOMETHING.test(normalised)) return { kind: 'reportSomething' };
-  if (!WANTS.test(normalised) && !REPORT_IT.test(normalised)) return undefined;
+  if (!WANTS.test(normalised) && !REPORT_IT.test(normalised) && !NEEDS_NEW.test(normalised)) return undefined;
   const topic = TOPICS.find(([, pattern]) => pattern.test(normalised));
   return topic ? { kind: 'report', requestType: topic[0] } : undefined;
 }

@@ -212,6 +212,13 @@ export function matchChoice(text: string, choices: readonly string[]): string | 
 function common(base: FieldBase): Omit<FieldDefinition, 'read'> {
   const optional = base.optional ?? false;
   const suggestions = [...(base.suggestions ?? []), ...(optional ? [base.skipLabel ?? 'Skip'] : [])];
-  const { skipLabel: _skipLabel, ...definition } = base;
-  return { ...definition, optional, suggestions };
+  return {
+    id: base.id,
+    label: base.label,
+    question: base.question,
+    askWhen: base.askWhen,
+    contact: base.contact,
+    optional,
+    suggestions,
+  };
 }

@@ -40,9 +40,13 @@ export function createWebhookSender(options: WebhookSenderOptions): OutboxSender
   };
 }
 
+/** A short, data-free description (errors may come from another realm, so no `instanceof`). */
 function describeNetworkError(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') return 'timed out';
-  const cause: unknown = error instanceof Error ? error.cause : undefined;
-  if (cause instanceof Error && 'code' in cause && typeof cause.code === 'string') return cause.code;
-  return error instanceof Error ? error.message.slice(0, 200) : 'network error';
+  const field = (value: unknown, key: string): unknown =>
+    typeof value === 'object' && value !== null ? Reflect.get(value, key) : undefined;
+  if (field(error, 'name') === 'TimeoutError') return 'timed out';
+  const code = field(field(error, 'cause'), 'code');
+  if (typeof code === 'string') return code;
+  const message = field(error, 'message');
+  return typeof message === 'string' ? message.slice(0, 200) : 'network error';
 }
