@@ -44,7 +44,7 @@ export abstract class RequestDialog extends InterruptibleDialog {
     });
     const { profile } = this.services.knowledge.current().knowledge;
     await dc.context.sendActivity(
-      requestSubmittedReply(submitted.request, REQUEST_DEFINITIONS[this.definition.id], profile, false),
+      requestSubmittedReply(submitted.request, REQUEST_DEFINITIONS[this.definition.id], profile, !submitted.created),
     );
     const result: RequestDialogResult = {
       reference: submitted.request.reference,
