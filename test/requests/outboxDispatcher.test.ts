@@ -24,7 +24,9 @@ async function startCrm(script: number[]) {
         signature: req.headers['x-council-signature']?.toString(),
         delivery: req.headers['x-council-delivery']?.toString(),
       });
-      res.writeHead(script.shift() ?? 200).end();
+      // Not chained: restify, loaded by other tests in the same worker, patches writeHead to return nothing.
+      res.writeHead(script.shift() ?? 200);
+      res.end();
     });
   });
   server.listen(0, '127.0.0.1');
