@@ -31,6 +31,10 @@ export class TurnAnalyticsMiddleware implements Middleware {
         const meta = metaOf(sent.channelData);
         const action = stringField(meta, 'action') ?? 'unknown';
         this.metrics.replies.inc({ action });
+        const requestType = stringField(meta, 'requestType');
+        if (action === 'requestSubmitted' && requestType && meta?.alreadySubmitted !== true) {
+          this.metrics.requestsSubmitted.inc({ type: requestType });
+        }
         const reason = stringField(meta, 'reason');
         if (action === 'handoff' && stringField(meta, 'handoffState') === 'queued' && reason) {
           this.metrics.handoffs.inc({ reason });

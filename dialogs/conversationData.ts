@@ -25,6 +25,10 @@ export const conversationDataSchema = z.object({
     .default([]),
   /** The handoff session and queue place the resident was last told, so waiting messages are not repeated. */
   handoffAck: z.object({ sessionId: z.string(), position: z.number() }).optional().catch(undefined),
+  /** The last request submitted here, so a second tap on "Yes, send it" gets the same reference back. */
+  lastSubmission: z.object({ reference: z.string(), at: z.iso.datetime() }).optional().catch(undefined),
+  /** Status checks in this conversation whose reference and details did not match (they are limited). */
+  failedStatusChecks: z.number().int().min(0).catch(0).default(0),
 });
 
 export type ConversationData = z.infer<typeof conversationDataSchema>;

@@ -2,6 +2,7 @@ import type { QuestionAnswering } from '../src/answering/answeringService';
 import type { ContactCentre } from '../src/contactCentre/contactCentre';
 import type { HandoffPort } from '../src/handoff/handoffPort';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
+import type { RequestDesk } from '../src/requests/requestDesk';
 
 /** What the dialogs need from the domain, handed in by the composition root (tests hand in their own). */
 export interface ConversationServices {
@@ -10,6 +11,8 @@ export interface ConversationServices {
   /** The one answering decision (with or without a language model). */
   answering: QuestionAnswering;
   handoff: HandoffPort;
+  /** Service requests: submit, look up. */
+  requests: RequestDesk;
   /** The time (tests move it). */
   clock: () => Date;
 }

@@ -35,9 +35,24 @@ export type CouncilBotMeta =
     }
   /** A CSA's message (or article) relayed to the resident: `csaText` is what the CSA wrote, without the name. */
   | { action: 'agent'; csaName: string; csaText: string; articleId?: string }
-  /** The bot asks something and waits for the answer (`prompt` says what). */
-  | { action: 'prompt'; prompt: string }
   | { action: 'ratingRecorded'; score: number }
+  /** A question asked by a request form (`form` is the request type, or `requestStatus`); `retry` after a bad answer. */
+  | { action: 'prompt'; form: string; field: string; retry: boolean; optional: boolean }
+  /** A request form's answers, shown to confirm or change. */
+  | { action: 'requestSummary'; requestType: string }
+  /** A request stored: its reference and the day a full reply is promised by (`YYYY-MM-DD`). */
+  | {
+      action: 'requestSubmitted';
+      reference: string;
+      requestType: string;
+      responseDueBy: string | undefined;
+      alreadySubmitted: boolean;
+    }
+  | { action: 'requestStatus'; reference: string; requestType: string; status: string }
+  /** The reference and proof given did not match a request (the same reply whichever was wrong). */
+  | { action: 'requestNotFound'; attemptsLeft: number }
+  /** The kinds of request the bot takes, as buttons. */
+  | { action: 'requestMenu' }
   | { action: 'welcome' | 'help' | 'cancelled' | 'restarted' | 'contact' | 'error' | 'unsupported' };
 
 export type CouncilBotAction = CouncilBotMeta['action'];

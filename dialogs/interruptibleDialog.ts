@@ -9,9 +9,9 @@ import { urgentReply } from './replies/urgentReply';
 
 /**
  * Base of every dialog that waits for the resident: an emergency is signposted at once and handed to a person as a
- * priority, and "help", "cancel", "start over" and "talk to a person" work at any step. Help keeps the dialog where
- * it was; cancel and start over end it; a person ends it too, since they take over with the whole conversation in
- * front of them.
+ * priority (the dialog is kept, to carry on later), and "help", "cancel", "start over" and "talk to a person" work
+ * at any step. Help keeps the dialog where it was; cancel and start over end it; a person ends it too, since they
+ * take over with the whole conversation in front of them.
  */
 export abstract class InterruptibleDialog extends ComponentDialog {
   constructor(
@@ -31,10 +31,10 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
     const urgent = detectUrgent(activity.text);
     if (urgent) {
+      // The dialog stays where it was: a resident who stops waiting for the person carries on with it.
       await innerDc.context.sendActivity(urgentReply(urgent.category, this.services));
-      const ended = await innerDc.cancelAllDialogs(true);
       await handOff(innerDc.context, this.services, 'urgent');
-      return ended;
+      return { status: DialogTurnStatus.waiting };
     }
     switch (detectInterruption(activity.text)) {
       case 'help':

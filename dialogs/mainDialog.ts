@@ -14,6 +14,9 @@ import { detectFrustration } from '../src/handoff/detectFrustration';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
+import { normaliseText } from '../src/knowledge/textAnalyzer';
+import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
+import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
 import { botMessage } from './councilBotMeta';
@@ -24,13 +27,20 @@ import { answerReply } from './replies/answerReply';
 import { declinedReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
 import { noMatchReply } from './replies/noMatchReply';
+import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { urgentReply } from './replies/urgentReply';
+import { CHECK_REQUEST_DIALOG, CheckRequestDialog } from './requests/checkRequestDialog';
+import { requestDialogId } from './requests/requestDialog';
+import { createRequestDialogs } from './requests/requestDialogs';
 import { SATISFACTION_DIALOG, type SatisfactionResult, SatisfactionDialog } from './satisfactionDialog';
 import { whileHandedOff } from './whileHandedOff';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
+const REQUEST_FLOW = 'requestFlow';
+/** A second "Yes, send it" this soon after a submission is a double tap, answered with the same reference. */
+const RESUBMIT_WINDOW_MS = 30 * 60_000;
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
 
@@ -38,10 +48,18 @@ const clarifyValuesSchema = z.object({ articleIds: z.array(z.string()) });
 const answerFlowOptionsSchema = z.object({ text: z.string().optional(), surveySessionId: z.string().optional() });
 type AnswerFlowOptions = z.infer<typeof answerFlowOptionsSchema>;
 
+interface RequestFlowOptions {
+  dialogId: string;
+  prefill?: Record<string, string>;
+}
+
+/** What a request dialog ends with (`RequestDialogResult`) once the request is stored. */
+const requestResultSchema = z.object({ reference: z.string() });
+
 /**
- * Answers one message: emergencies first, then commands, small talk and the knowledge base. When two or three
- * articles are equally likely it asks which one, offering them as buttons; anything else typed instead is taken
- * as a new question. It hands the conversation to a person when the resident asks, after two misses in a row, for
+ * Answers one message: emergencies first, then commands, service requests ("report fly-tipping", "check my
+ * request"), small talk and the knowledge base. When two or three articles are equally likely it asks which one,
+ * offering them as buttons; anything else typed instead is taken as a new question. It hands the conversation to a person when the resident asks, after two misses in a row, for
  * emergencies, for topics a person must handle and when the resident is frustrated; while a person has the
  * conversation it stays quiet.
  */
@@ -60,6 +78,11 @@ export class MainDialog extends InterruptibleDialog {
         this.afterSurveyStep.bind(this),
       ]),
     );
+    this.addDialog(
+      new WaterfallDialog(REQUEST_FLOW, [this.startRequestStep.bind(this), this.requestEndedStep.bind(this)]),
+    );
+    for (const dialog of Object.values(createRequestDialogs(services))) this.addDialog(dialog);
+    this.addDialog(new CheckRequestDialog(services, conversationData));
     this.initialDialogId = ANSWER_FLOW;
   }
 
@@ -110,6 +133,9 @@ export class MainDialog extends InterruptibleDialog {
       await handOff(step.context, this.services, 'frustration');
       return step.endDialog();
     }
+    const intent = detectUrgent(text) ? undefined : detectRequestIntent(text);
+    if (intent) return this.startRequest(step, intent);
+    if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
     const { history } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
     const { outcome, remember } = await this.services.answering.answer(text, { history });
     if (remember.length > 0)
@@ -176,6 +202,59 @@ export class MainDialog extends InterruptibleDialog {
       );
     }
     return step.endDialog();
+  }
+
+  /** Starts the request (or status) dialog the message asks for, in the request flow. */
+  private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
+    await this.updateData(step.context, { noMatchStreak: 0 });
+    switch (intent.kind) {
+      case 'report':
+        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType) });
+      case 'checkStatus':
+        return step.replaceDialog(REQUEST_FLOW, {
+          dialogId: CHECK_REQUEST_DIALOG,
+          prefill: intent.reference ? { reference: intent.reference } : undefined,
+        });
+      case 'reportLastTopic': {
+        const data = await this.updateData(step.context, {});
+        const article = this.services.knowledge.current().knowledge.byId.get(data.lastArticleId ?? '');
+        if (article?.requestType) {
+          return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(article.requestType) });
+        }
+        await step.context.sendActivity(requestMenuReply());
+        return step.endDialog();
+      }
+      case 'reportSomething':
+        await step.context.sendActivity(requestMenuReply());
+        return step.endDialog();
+    }
+  }
+
+  private async startRequestStep(step: WaterfallStepContext<RequestFlowOptions>) {
+    return step.beginDialog(step.options.dialogId, { prefill: step.options.prefill });
+  }
+
+  /** Remembers a submitted request, so a double tap on "Yes, send it" is answered with its reference. */
+  private async requestEndedStep(step: WaterfallStepContext<RequestFlowOptions>) {
+    const result = requestResultSchema.safeParse(step.result);
+    if (result.success) {
+      await this.updateData(step.context, {
+        lastSubmission: { reference: result.data.reference, at: this.services.clock().toISOString() },
+      });
+    }
+    return step.endDialog();
+  }
+
+  private async answeredDoubleTap(context: TurnContext, text: string): Promise<boolean> {
+    if (normaliseText(text) !== normaliseText(CONFIRM_BUTTON)) return false;
+    const { lastSubmission } = await this.updateData(context, {});
+    if (!lastSubmission) return false;
+    if (this.services.clock().getTime() - new Date(lastSubmission.at).getTime() > RESUBMIT_WINDOW_MS) return false;
+    const found = await this.services.requests.findByReference(lastSubmission.reference);
+    if (!found || !isRequestType(found.requestType)) return false;
+    const { profile } = this.services.knowledge.current().knowledge;
+    await context.sendActivity(requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true));
+    return true;
   }
 
   /** A survey answered with something other than a rating: that was a new question, so answer it. */

@@ -39,7 +39,7 @@ export class SatisfactionDialog extends InterruptibleDialog {
     Object.assign(step.values, { sessionId });
     const prompt = botMessage(
       'How would you rate the help you had today, from 1 (very poor) to 5 (very good)?',
-      { action: 'prompt', prompt: 'rating' },
+      { action: 'prompt', form: 'satisfaction', field: 'rating', retry: false, optional: false },
       RATINGS,
     );
     return step.prompt(RATING_PROMPT, { prompt });
@@ -52,7 +52,7 @@ export class SatisfactionDialog extends InterruptibleDialog {
     Object.assign(step.values, { score });
     const prompt = botMessage(
       `Thank you. Is there anything you'd like to add about the help you had? Type it, or choose **${NO_THANKS}**.`,
-      { action: 'prompt', prompt: 'ratingComment' },
+      { action: 'prompt', form: 'satisfaction', field: 'comment', retry: false, optional: true },
       [NO_THANKS],
     );
     return step.prompt(COMMENT_PROMPT, { prompt });

@@ -1,25 +1,21 @@
 import {
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type Middleware,
   TranscriptLoggerMiddleware,
   type TurnContext,
-  UserState,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
 import type { Logger } from 'pino';
 import restify, { type Server } from 'restify';
-import { CouncilBot } from '../bot/councilBot';
+import type { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
+import { createCouncilBot } from '../bot/createCouncilBot';
 import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
 import { TurnAnalyticsMiddleware } from '../bot/turnAnalyticsMiddleware';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
-import type { ConversationData } from '../dialogs/conversationData';
 import type { ConversationServices } from '../dialogs/conversationServices';
-import { MainDialog } from '../dialogs/mainDialog';
 import { AnsweringService } from './answering/answeringService';
 import {
   addDirectLineRoutes,
@@ -27,6 +23,7 @@ import {
   type DirectLineLimits,
   loadOrCreateDirectLineSecret,
 } from './channel/directline';
+import { parseAttachmentPath } from './channel/directline/attachmentUrls';
 import { clientAddress } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
 import { addConsoleRoutes } from './console/addConsoleRoutes';
@@ -48,6 +45,12 @@ import { LlmUsageCounters, type LlmUsageSnapshot } from './llm/llmUsage';
 import { addHealthRoutes } from './server/healthRoutes';
 import { LlmUsageFanOut } from './metrics/llmUsageFanOut';
 import { ServiceMetrics } from './metrics/serviceMetrics';
+import { addRequestRoutes } from './requests/http/requestRoutes';
+import { OutboxDispatcher } from './requests/outboxDispatcher';
+import { RequestDesk } from './requests/requestDesk';
+import { createEmailSender } from './requests/senders/emailSender';
+import type { OutboxSender } from './requests/senders/sendOutcome';
+import { createWebhookSender } from './requests/senders/webhookSender';
 import { addMessagesRoute } from './server/messagesRoute';
 import { addMetricsRoute } from './server/metricsRoute';
 import type { DocumentStore } from './storage/documentStore';
@@ -71,6 +74,10 @@ export interface App {
   sectionIndex: SectionIndex | undefined;
   handoff: HandoffService;
   metrics: ServiceMetrics;
+  /** Service requests: submission, status, the staff API's operations. */
+  requests: RequestDesk;
+  /** Sends the outbox (acknowledgement emails, CRM deliveries) in the background while the app listens. */
+  dispatcher: OutboxDispatcher;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -98,6 +105,8 @@ export interface AppDependencies {
   desk?: HandoffDesk;
   /** A language model to use instead of the one `OPENAI_API_KEY` configures (tests point one at a local server). */
   languageModel?: LanguageModel;
+  /** How often the outbox dispatcher looks for due messages (default 5 s). */
+  outboxPollMs?: number;
 }
 
 /**
@@ -126,6 +135,10 @@ export async function createApp(
     retentionDays: config.RETENTION_DAYS,
     analyticsRetentionDays: config.ANALYTICS_RETENTION_DAYS,
     clock,
+    outbox: {
+      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
+      backoff: { baseMs: config.OUTBOX_RETRY_BASE_SECONDS * 1000, maxMs: 3_600_000 },
+    },
   });
   const consoleBootstrap = await bootstrapConsoleAdmin(repositories.consoleUsers, repositories.auditLog, {
     email: config.CONSOLE_ADMIN_EMAIL,
@@ -133,10 +146,50 @@ export async function createApp(
   });
   const presence = new StoredCsaPresence(repositories.consoleUsers, clock);
 
-  const conversationState = new ConversationState(repositories.botState);
-  const userState = new UserState(repositories.botState);
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
+  // Links the CRM can fetch uploads from: the staff API's photo route on the public address.
+  let publicBase = config.PUBLIC_URL?.replace(/\/+$/, '');
+  const requests = new RequestDesk({
+    requests: repositories.requests,
+    outbox: repositories.outbox,
+    auditLog: repositories.auditLog,
+    analytics: repositories.analytics,
+    profile: () => knowledge.current().knowledge.profile,
+    crmWebhookUrl: config.CRM_WEBHOOK_URL,
+    photoUrl: (link, reference) => {
+      const upload = parseAttachmentPath(link);
+      return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
+    },
+    onQueued: () => dispatcher.wake(),
+    clock,
+  });
+  const senders: { email?: OutboxSender; webhook?: OutboxSender } = {};
+  const smtp = config.SMTP_HOST
+    ? createEmailSender({
+        host: config.SMTP_HOST,
+        port: config.SMTP_PORT,
+        secure: config.SMTP_SECURE,
+        user: config.SMTP_USER,
+        password: config.SMTP_PASSWORD,
+        from: config.SMTP_FROM ?? '',
+      })
+    : undefined;
+  if (smtp) senders.email = smtp.send;
+  if (config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET) {
+    senders.webhook = createWebhookSender({ secret: config.CRM_WEBHOOK_SECRET, clock });
+  }
+  const dispatcher = new OutboxDispatcher({
+    outbox: repositories.outbox,
+    senders,
+    logger,
+    pollMs: dependencies.outboxPollMs,
+    beforeRound: async () => {
+      await requests.queueMissingDeliveries();
+    },
+    onSent: async (message) => {
+      if (message.channel === 'webhook' && message.requestReference)
+        await requests.markForwarded(message.requestReference);
+    },
+  });
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
   const contactCentre = new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined);
@@ -171,9 +224,8 @@ export async function createApp(
     clock,
     settings: { mode: config.HANDOFF_MODE, maxWaitMinutes: config.HANDOFF_MAX_WAIT_MINUTES },
   });
-  const services: ConversationServices = { knowledge, contactCentre, answering, handoff, clock };
-  const mainDialog = new MainDialog(services, conversationData);
-  const bot = new CouncilBot(conversationState, userState, dialogState, mainDialog, services);
+  const services: ConversationServices = { knowledge, contactCentre, answering, handoff, requests, clock };
+  const { bot, conversationState, dialogState } = createCouncilBot(repositories.botState, services);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
   const middleware: Middleware[] = [
@@ -248,6 +300,7 @@ export async function createApp(
   });
   addMessagesRoute(server, { adapter, runBot, authenticated: Boolean(config.MicrosoftAppId) });
   addMetricsRoute(server, metrics, config.METRICS_TOKEN);
+  addRequestRoutes(server, { desk: requests, attachments: repositories.attachments, apiKey: config.STAFF_API_KEY });
   addWebRoutes(server, {
     knowledge,
     contactCentre,
@@ -258,6 +311,7 @@ export async function createApp(
     // With an external agent hub, the console has no chats: only callbacks, requests and accounts.
     desk: config.HANDOFF_MODE === 'console' ? (dependencies.desk ?? handoff) : undefined,
     presence,
+    statusUpdates: requests,
     repositories,
     knowledge,
     logger,
@@ -284,6 +338,8 @@ export async function createApp(
     sectionIndex,
     handoff,
     metrics,
+    requests,
+    dispatcher,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     presence,
@@ -300,7 +356,10 @@ export async function createApp(
           }, 30_000);
           longWaits.unref();
           const address = server.address();
-          resolve(`http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`);
+          const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;
+          publicBase ??= url;
+          dispatcher.start();
+          resolve(url);
         });
       }),
     close: async (drainMs = 10_000) => {
@@ -312,6 +371,8 @@ export async function createApp(
       const deadline = Date.now() + drainMs;
       await channel.close(drainMs);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
+      await dispatcher.stop();
+      smtp?.close();
       await knowledge.close();
       stopEmbedding?.();
       await sectionIndex?.idle();

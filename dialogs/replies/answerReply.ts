@@ -4,6 +4,9 @@ import type { Article } from '../../src/knowledge/articleSchema';
 import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
 import { botMessage } from '../councilBotMeta';
 
+/** Offered with an answer about something residents can report; starts that request's dialog. */
+export const REPORT_IT_NOW = 'Report it now';
+
 const MONTHS = [
   'January',
   'February',
@@ -38,7 +41,11 @@ export function answerReply(
   parts.push(`Full details: ${cited.map((source) => `[${source.title}](${source.url})`).join(', ')}`);
   const sources = cited.map((source) => `"${source.title}", checked ${formatDate(source.lastReviewed)}`);
   parts.push(`_Source: ${profile.name}, ${sources.join('; ')}._`);
-  const suggestions = [...(article.needsPerson ? ['Talk to a person'] : []), ...relatedTitles.slice(0, 2)];
+  const suggestions = [
+    ...(article.requestType ? [REPORT_IT_NOW] : []),
+    ...(article.needsPerson ? ['Talk to a person'] : []),
+    ...relatedTitles.slice(0, 2),
+  ];
   return botMessage(
     parts.join('\n\n'),
     {

@@ -72,6 +72,31 @@ const configShape = {
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
   HANDOFF_MODE: z.enum(['console', 'botframework']).default('console'),
   HANDOFF_MAX_WAIT_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
+  /** The council's CRM: every service request is POSTed here as signed JSON (README: "CRM webhook"). */
+  CRM_WEBHOOK_URL: optionalText.pipe(
+    z
+      .url()
+      .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) address')
+      .optional(),
+  ),
+  CRM_WEBHOOK_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
+  /** Attempts per outbox message (emails, CRM deliveries) before it is dead-lettered. */
+  OUTBOX_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(100).default(16),
+  /** The first retry waits this long; each later one twice as long, up to an hour. */
+  OUTBOX_RETRY_BASE_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
+  /** The council's mail server for acknowledgement emails; unset keeps them in the outbox unsent. */
+  SMTP_HOST: optionalText,
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** true for TLS from the start (usually port 465); otherwise STARTTLS when the server offers it. */
+  SMTP_SECURE: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((value) => value === 'true'),
+  SMTP_USER: optionalText,
+  SMTP_PASSWORD: optionalText,
+  SMTP_FROM: optionalText,
+  /** Bearer key for the staff API (`/api/requests/...`); unset turns the API off. */
+  STAFF_API_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 };
 
 /** The names of every variable the server reads. */
@@ -80,6 +105,15 @@ export const CONFIG_VARIABLES = Object.keys(configShape);
 export const configSchema = z.object(configShape).superRefine((config, ctx) => {
   if (config.MicrosoftAppId && !config.MicrosoftAppPassword && config.MicrosoftAppType !== 'UserAssignedMSI') {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppPassword'], message: 'is required when MicrosoftAppId is set' });
+  }
+  if (config.CRM_WEBHOOK_URL && !config.CRM_WEBHOOK_SECRET) {
+    ctx.addIssue({ code: 'custom', path: ['CRM_WEBHOOK_SECRET'], message: 'is required when CRM_WEBHOOK_URL is set' });
+  }
+  if (config.SMTP_HOST && !config.SMTP_FROM) {
+    ctx.addIssue({ code: 'custom', path: ['SMTP_FROM'], message: 'is required when SMTP_HOST is set' });
+  }
+  if (config.SMTP_PASSWORD && !config.SMTP_USER) {
+    ctx.addIssue({ code: 'custom', path: ['SMTP_USER'], message: 'is required when SMTP_PASSWORD is set' });
   }
   if (config.MicrosoftAppType === 'SingleTenant' && !config.MicrosoftAppTenantId) {
     ctx.addIssue({ code: 'custom', path: ['MicrosoftAppTenantId'], message: 'is required for a SingleTenant app' });

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { CsaPresence, HandoffDesk } from '../handoff/handoffDesk';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
+import type { RequestDesk } from '../requests/requestDesk';
 import type { AuditLog } from '../storage/repositories/auditLog';
 import type { ConsoleSessionRepository } from '../storage/repositories/consoleSessionRepository';
 import type { ConsoleUserRepository } from '../storage/repositories/consoleUserRepository';
@@ -12,6 +13,8 @@ export interface ConsoleDependencies {
   /** The handoff domain; absent with an external agent hub (the console then has no chats; everything else works). */
   desk?: HandoffDesk;
   presence: CsaPresence;
+  /** Changes a service request's status (history, audit log, figures). */
+  statusUpdates: Pick<RequestDesk, 'updateStatus'>;
   repositories: {
     consoleUsers: ConsoleUserRepository;
     consoleSessions: ConsoleSessionRepository;

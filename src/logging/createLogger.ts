@@ -26,6 +26,14 @@ export const REDACTED_PATHS = [
   '*.token',
   'secret',
   '*.secret',
+  'postcode',
+  '*.postcode',
+  'details',
+  '*.details',
+  'contact',
+  '*.contact',
+  'answers',
+  '*.answers',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -176,11 +176,13 @@ describe('once a CSA has the conversation', () => {
     await proactively(testBot, (context) => bot.handBack(context, 'Sam', 'session-1').then(() => undefined));
     const [ended, ask] = takeReplies(testBot);
     expect(metaOf(ended ?? {})).toMatchObject({ action: 'handoff', handoffState: 'ended', csaName: 'Sam' });
-    expect(metaOf(ask ?? {})).toMatchObject({ action: 'prompt', prompt: 'rating' });
+    expect(metaOf(ask ?? {})).toMatchObject({ action: 'prompt', form: 'satisfaction', field: 'rating' });
     expect(buttonsOf(ask ?? {})).toHaveLength(5);
     await adapter
       .send('4 (good)')
-      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'prompt', prompt: 'ratingComment' }))
+      .assertReply((reply) =>
+        expect(metaOf(reply)).toMatchObject({ action: 'prompt', form: 'satisfaction', field: 'comment' }),
+      )
       .send('Sam was very patient')
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'ratingRecorded', score: 4 }))
       .send('thanks')
@@ -210,7 +212,7 @@ describe('once a CSA has the conversation', () => {
     takeReplies(testBot);
     await adapter
       .send('five')
-      .assertReply((reply) => expect(metaOf(reply).prompt).toBe('ratingComment'))
+      .assertReply((reply) => expect(metaOf(reply).field).toBe('comment'))
       .send('No thanks')
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'ratingRecorded', score: 5 }));
     expect(handoff.ratings).toEqual([{ sessionId: 'session-1', score: 5, comment: undefined }]);
@@ -284,7 +286,9 @@ describe('with an external agent hub (Bot Framework handoff protocol)', () => {
     await adapter
       .send({ type: 'event', name: 'handoff.status', value: { state: 'completed' } })
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'handoff', handoffState: 'ended' }))
-      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'prompt', prompt: 'rating' }));
+      .assertReply((reply) =>
+        expect(metaOf(reply)).toMatchObject({ action: 'prompt', form: 'satisfaction', field: 'rating' }),
+      );
   });
 
   test('a failed handoff offers the other routes', async () => {

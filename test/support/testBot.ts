@@ -1,17 +1,20 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
-import { ConversationState, MemoryStorage, type Storage, TestAdapter, UserState } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import { MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
 import pino from 'pino';
-import { CouncilBot } from '../../bot/councilBot';
+import type { CouncilBot } from '../../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../../bot/councilBotMetaMiddleware';
+import { createCouncilBot } from '../../bot/createCouncilBot';
 import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
-import type { ConversationData } from '../../dialogs/conversationData';
 import type { ConversationServices } from '../../dialogs/conversationServices';
-import { MainDialog } from '../../dialogs/mainDialog';
 import { AnsweringService, type AnsweringServiceOptions } from '../../src/answering/answeringService';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
+import { RequestDesk } from '../../src/requests/requestDesk';
+import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
+import { openRepositories, type Repositories } from '../../src/storage/repositories/openRepositories';
 import { FakeHandoffPort } from './fakeHandoffPort';
 
 export const SHIPPED_KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
@@ -28,50 +31,85 @@ export function shippedKnowledge(): Promise<KnowledgeService> {
   return shared;
 }
 
-export interface TestBot {
-  adapter: TestAdapter;
-  bot: CouncilBot;
-  services: ConversationServices;
-  storage: Storage;
-  handoff: FakeHandoffPort;
+const cleanups: Array<() => Promise<void>> = [];
+afterAll(async () => {
+  for (const cleanup of cleanups.splice(0)) await cleanup();
+});
+
+/** Repositories on a throwaway embedded store, closed and deleted after the test file. */
+export async function tempRepositories(clock: () => Date = () => new Date()): Promise<Repositories> {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'bot-store-'));
+  const store = new EmbeddedDocumentStore({ dataDir, logger: silentLogger });
+  cleanups.push(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  return openRepositories(store, { retentionDays: 90, clock });
 }
 
-export interface TestBotOptions {
-  storage?: Storage;
+export interface TestServicesOptions {
+  repositories?: Repositories;
+  clock?: () => Date;
+  crmWebhookUrl?: string;
   /** The contact centre (default: the profile's hours); tests pass `always` or `never`. */
   contactCentre?: ContactCentre;
-  clock?: () => Date;
   /** Adds a language model (and section index) to the answering service, as `src/app.ts` does when one is configured. */
   answering?: Omit<AnsweringServiceOptions, 'logger'>;
 }
 
-/** The real bot, wired as the composition root wires it, on a TestAdapter, with a fake handoff domain. */
-export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+/** The conversation's services for tests: the real ones, except a fake handoff domain the test can steer. */
+export type TestServices = ConversationServices & { repositories: Repositories; handoff: FakeHandoffPort };
+
+/** The conversation's services as the composition root builds them, on a throwaway store unless one is given. */
+export async function createTestServices(options: TestServicesOptions = {}): Promise<TestServices> {
   const knowledge = await shippedKnowledge();
-  const storage = options.storage ?? new MemoryStorage();
-  const handoff = new FakeHandoffPort();
-  const services: ConversationServices = {
+  const clock = options.clock ?? (() => new Date());
+  const repositories = options.repositories ?? (await tempRepositories(clock));
+  const contactCentre = options.contactCentre ?? new ContactCentre();
+  const requests = new RequestDesk({
+    requests: repositories.requests,
+    outbox: repositories.outbox,
+    auditLog: repositories.auditLog,
+    analytics: repositories.analytics,
+    profile: () => knowledge.current().knowledge.profile,
+    crmWebhookUrl: options.crmWebhookUrl,
+    photoUrl: (link) => link,
+    clock,
+  });
+  return {
     knowledge,
-    contactCentre: options.contactCentre ?? new ContactCentre(),
+    contactCentre,
     answering: new AnsweringService(knowledge, { logger: silentLogger, ...options.answering }),
-    handoff,
-    clock: options.clock ?? (() => new Date()),
+    handoff: new FakeHandoffPort(),
+    requests,
+    clock,
+    repositories,
   };
-  const conversationState = new ConversationState(storage);
-  const userState = new UserState(storage);
-  const dialogState = conversationState.createProperty<DialogState>('dialogState');
-  const conversationData = conversationState.createProperty<ConversationData>('conversationData');
-  const bot = new CouncilBot(
-    conversationState,
-    userState,
-    dialogState,
-    new MainDialog(services, conversationData),
-    services,
-  );
+}
+
+export interface TestBot {
+  adapter: TestAdapter;
+  bot: CouncilBot;
+  services: ConversationServices;
+  repositories: Repositories;
+  storage: Storage;
+  handoff: FakeHandoffPort;
+}
+
+export interface TestBotOptions extends TestServicesOptions {
+  /** Where bot state is kept (default: in memory). */
+  storage?: Storage;
+}
+
+/** The real bot, wired as the composition root wires it (`createCouncilBot`), on a TestAdapter. */
+export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
+  const storage = options.storage ?? new MemoryStorage();
+  const services = await createTestServices(options);
+  const { bot, conversationState, dialogState } = createCouncilBot(storage, services);
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new CouncilBotMetaMiddleware(silentLogger));
-  adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, knowledge);
-  return { adapter, bot, services, storage, handoff };
+  adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, services.knowledge);
+  return { adapter, bot, services, repositories: services.repositories, storage, handoff: services.handoff };
 }
 
 interface Meta {

@@ -28,3 +28,9 @@ export function presentActivityJson(json: string, origin: string, attachmentToke
   );
   return JSON.stringify({ ...parsed.data, attachments });
 }
+
+/** The conversation and attachment ids of an upload's stored path, or undefined for any other link. */
+export function parseAttachmentPath(link: string): { conversationId: string; attachmentId: string } | undefined {
+  const match = new RegExp(`^${ATTACHMENT_PATH}/([^/?#]+)/([^/?#]+)$`).exec(link);
+  return match?.[1] && match[2] ? { conversationId: match[1], attachmentId: match[2] } : undefined;
+}

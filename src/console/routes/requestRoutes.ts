@@ -57,7 +57,7 @@ export function addRequestRoutes(server: Server, context: ConsoleContext, guard:
       }
       const found = await requests.findByReference(reference);
       if (!found || found.requestType !== CALLBACK_REQUEST_TYPE) return notFound(res, signedIn);
-      await changeStatus(signedIn, found.reference, found._id, 'resolved', form.value.outcome);
+      await changeStatus(signedIn, found.reference, 'resolved', form.value.outcome);
       redirect(res, '/console/callbacks?done=1');
     }),
   );
@@ -115,26 +115,25 @@ export function addRequestRoutes(server: Server, context: ConsoleContext, guard:
         );
         return;
       }
-      await changeStatus(signedIn, request.reference, request._id, form.value.status, form.value.note);
+      await changeStatus(signedIn, request.reference, form.value.status, form.value.note);
       redirect(res, `/console/requests/${encodeURIComponent(request.reference)}?done=1`);
     }),
   );
 
+  /** Through the request service, which keeps the history, audits the change and counts it for the figures. */
   async function changeStatus(
     { signedIn }: SignedInRequest,
     reference: string,
-    id: string,
     status: RequestStatus,
     note: string | undefined,
   ): Promise<void> {
-    const updated = await requests.updateStatus(reference, status, { by: signedIn.user._id, note });
-    if (!updated.ok) throw new Error('the request disappeared while its status was changed');
-    await context.repositories.auditLog.record({
+    const updated = await context.statusUpdates.updateStatus({
+      reference,
+      status,
+      note,
       actor: actorOf(signedIn.user),
-      action: 'serviceRequest.statusChanged',
-      subject: { kind: 'serviceRequest', id },
-      details: { status, withNote: note !== undefined },
     });
+    if (!updated.ok) throw new Error('the request disappeared while its status was changed');
   }
 
   async function sendCallbacks(

@@ -116,12 +116,13 @@ export class OutboxRepository {
 
   /**
    * Claims up to `limit` messages that are due (pending and past `nextAttemptAt`, or sending with a lapsed claim),
-   * oldest due first. Each claim is atomic, so concurrent senders never receive the same message.
+   * oldest due first. Each claim is atomic, so concurrent senders never receive the same message. With `channels`,
+   * only messages for those channels are claimed (a sender that is not configured leaves its messages waiting).
    */
-  async claimDue(limit = 10): Promise<OutboxMessage[]> {
+  async claimDue(limit = 10, channels?: readonly OutboxMessage['channel'][]): Promise<OutboxMessage[]> {
     const claimed: OutboxMessage[] = [];
     while (claimed.length < limit) {
-      const message = await this.claimOne();
+      const message = await this.claimOne(channels);
       if (!message) break;
       claimed.push(message);
     }
@@ -160,6 +161,11 @@ export class OutboxRepository {
     return dead ? { ok: true, outcome: 'deadLettered' } : { ok: true, outcome: 'retry', nextAttemptAt };
   }
 
+  /** Messages about a service request, oldest first (what was sent to the resident and the CRM, and how it went). */
+  listForRequest(reference: string): Promise<OutboxMessage[]> {
+    return this.collection.findMany({ requestReference: reference }, { sort: { createdAt: 1 } });
+  }
+
   listDeadLetters(limit = 100): Promise<OutboxMessage[]> {
     return this.collection.findMany({ status: 'dead' }, { sort: { updatedAt: -1 }, limit });
   }
@@ -195,15 +201,16 @@ export class OutboxRepository {
     return (await this.collection.deleteMany(filter)).deletedCount;
   }
 
-  private async claimOne(): Promise<OutboxMessage | null> {
+  private async claimOne(channels: readonly OutboxMessage['channel'][] | undefined): Promise<OutboxMessage | null> {
     const now = this.clock();
+    const due: Filter<OutboxMessage> = {
+      $or: [
+        { status: 'pending', nextAttemptAt: { $lte: now } },
+        { status: 'sending', leaseExpiresAt: { $lte: now } },
+      ],
+    };
     const outcome = await this.collection.findOneAndUpdate(
-      {
-        $or: [
-          { status: 'pending', nextAttemptAt: { $lte: now } },
-          { status: 'sending', leaseExpiresAt: { $lte: now } },
-        ],
-      },
+      channels ? { $and: [due, { channel: { $in: [...channels] } }] } : due,
       {
         $set: {
           status: 'sending',

@@ -39,6 +39,8 @@ const requestSchema = z.object({
   /** The answers the request's dialog collected, by question id. */
   details: z.record(z.string(), z.string()),
   contact: contactSchema,
+  /** The day (`YYYY-MM-DD`, UK) by which the council promised a full reply. */
+  responseDueBy: z.string().optional(),
   createdAt: z.date(),
   updatedAt: z.date(),
 });
@@ -51,6 +53,7 @@ export interface NewServiceRequest {
   conversationId?: string;
   details: Record<string, string>;
   contact: ResidentContact;
+  responseDueBy?: string;
 }
 
 export type CreateRequestOutcome =
@@ -109,6 +112,7 @@ export class RequestRepository {
         statusHistory: [{ status: 'submitted', at: now, by: 'bot' }],
         details: input.details,
         contact: { ...input.contact, email: input.contact.email ? normaliseEmail(input.contact.email) : undefined },
+        responseDueBy: input.responseDueBy,
         createdAt: now,
         updatedAt: now,
       };
@@ -124,16 +128,21 @@ export class RequestRepository {
     return this.collection.findOne({ reference: normaliseReference(reference) });
   }
 
-  /** Sets the status and appends the change to the history, atomically. */
+  /**
+   * Sets the status and appends the change to the history, atomically. With `onlyFrom`, only a request currently in
+   * one of those statuses changes (`notFound` otherwise), so a system update never overwrites a person's.
+   */
   async updateStatus(
     reference: string,
     status: RequestStatus,
-    change: { by: string; note?: string },
+    change: { by: string; note?: string; onlyFrom?: readonly RequestStatus[] },
   ): Promise<UpdateStatusOutcome> {
     const now = this.clock();
     const entry: StatusChange = { status, at: now, by: change.by, note: change.note };
+    const filter: Filter<ServiceRequest> = { reference: normaliseReference(reference) };
+    if (change.onlyFrom) filter.status = { $in: [...change.onlyFrom] };
     const outcome = await this.collection.findOneAndUpdate(
-      { reference: normaliseReference(reference) },
+      filter,
       { $set: { status, updatedAt: now }, $push: { statusHistory: entry } },
       { returnDocument: 'after' },
     );
@@ -153,6 +162,11 @@ export class RequestRepository {
       sort: { createdAt: query.oldestFirst ? 1 : -1 },
       limit: query.limit ?? 200,
     });
+  }
+
+  /** Up to `limit` requests in a status, last changed before `before`, oldest first (for delivery sweeps). */
+  listInStatus(status: RequestStatus, before: Date, limit = 100): Promise<ServiceRequest[]> {
+    return this.collection.findMany({ status, updatedAt: { $lt: before } }, { sort: { updatedAt: 1 }, limit });
   }
 
   /** Requests made in these conversations or with this contact email, oldest first. */

@@ -1,0 +1,89 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+jest.setTimeout(60_000);
+
+const ROOT = path.resolve(__dirname, '../..');
+const STAFF_API_KEY = 'staff-api-key-for-the-kill-test-0123456789abcdef';
+
+/** The real server as one node process (so SIGKILL reaches it, not a wrapper). */
+function startServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    stdio: 'ignore',
+  });
+}
+
+async function waitForReady(port: number, timeoutMs = 20_000): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error('server did not become ready');
+}
+
+/** One turn through the HTTP channel (`expectReplies`): the bot's replies come back in the response. */
+async function say(
+  port: number,
+  text: string,
+): Promise<{ text?: string; channelData?: { councilBot?: Record<string, unknown> } }[]> {
+  const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      type: 'message',
+      text,
+      from: { id: 'resident' },
+      recipient: { id: 'bot' },
+      conversation: { id: 'kill-test' },
+      channelId: 'directline',
+      serviceUrl: 'https://example.org',
+      deliveryMode: 'expectReplies',
+    }),
+  });
+  expect(response.status).toBe(200);
+  const body = (await response.json()) as { activities?: [] };
+  return body.activities ?? [];
+}
+
+test('a request confirmed to the resident survives kill -9 right after the confirmation', async () => {
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'kill-test-'));
+  const port = 39_100 + Math.floor(Math.random() * 400);
+  const env = { PORT: String(port), DATA_DIR: dataDir, STAFF_API_KEY };
+  let child = startServer(env);
+  try {
+    await waitForReady(port);
+    for (const answer of ['report a missed bin', 'EM1 1AA', '12 Mill Lane', 'Black', 'today', 'skip', 'skip']) {
+      await say(port, answer);
+    }
+    const replies = await say(port, 'Yes, send it');
+    const meta = replies.at(-1)?.channelData?.councilBot;
+    expect(meta).toMatchObject({ action: 'requestSubmitted' });
+    const reference = String(meta?.reference);
+
+    const killed = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    expect(await killed).toBeNull();
+
+    child = startServer(env);
+    await waitForReady(port);
+    const found = await fetch(`http://127.0.0.1:${port}/api/requests/${reference}`, {
+      headers: { authorization: `Bearer ${STAFF_API_KEY}` },
+    });
+    expect(found.status).toBe(200);
+    expect(await found.json()).toMatchObject({ reference, requestType: 'missed-bin', status: 'submitted' });
+  } finally {
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGKILL');
+    await exited;
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+});
