@@ -16,6 +16,7 @@ import type { Article } from '../src/knowledge/articleSchema';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
+import { endOfDueDay } from '../src/requests/requestDesk';
 import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
@@ -54,7 +55,7 @@ interface RequestFlowOptions {
 }
 
 /** What a request dialog ends with (`RequestDialogResult`) once the request is stored. */
-const requestResultSchema = z.object({ reference: z.string() });
+const requestResultSchema = z.object({ reference: z.string(), requestType: z.string() });
 
 /**
  * Answers one message: emergencies first, then commands, service requests ("report fly-tipping", "check my
@@ -88,8 +89,11 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Runs this dialog for one turn: relays to a person who has the conversation, or carries on, or starts anew. */
   async run(context: TurnContext, dialogState: StatePropertyAccessor<DialogState>): Promise<void> {
-    const live = await this.services.handoff.live(context.activity.conversation.id);
-    if (live) {
+    const conversationId = context.activity.conversation.id;
+    const live = await this.services.handoff.live(conversationId);
+    const choseCallback = live?.state === 'queued' && wantsCallback(context.activity.text ?? '');
+    if (choseCallback) await this.services.handoff.leaveQueue(conversationId, 'choseCallback');
+    else if (live) {
       await whileHandedOff(context, live, this.services, this.conversationData);
       return;
     }
@@ -234,13 +238,20 @@ export class MainDialog extends InterruptibleDialog {
     return step.beginDialog(step.options.dialogId, { prefill: step.options.prefill });
   }
 
-  /** Remembers a submitted request, so a double tap on "Yes, send it" is answered with its reference. */
+  /**
+   * Remembers a submitted request, so a double tap on "Yes, send it" is answered with its reference. A callback
+   * closes any wait for a person and carries the conversation's brief to whoever calls back.
+   */
   private async requestEndedStep(step: WaterfallStepContext<RequestFlowOptions>) {
     const result = requestResultSchema.safeParse(step.result);
     if (result.success) {
-      await this.updateData(step.context, {
-        lastSubmission: { reference: result.data.reference, at: this.services.clock().toISOString() },
-      });
+      const { reference, requestType } = result.data;
+      await this.updateData(step.context, { lastSubmission: { reference, at: this.services.clock().toISOString() } });
+      if (requestType === 'callback') {
+        const request = await this.services.requests.findByReference(reference);
+        const promisedBy = endOfDueDay(request?.responseDueBy);
+        await this.services.handoff.callbackBooked(step.context.activity.conversation.id, reference, promisedBy);
+      }
     }
     return step.endDialog();
   }
@@ -290,4 +301,10 @@ export class MainDialog extends InterruptibleDialog {
     await this.conversationData.set(context, next);
     return next;
   }
+}
+
+/** "Call me back" (the button offered while waiting) or any other wish for a callback. */
+function wantsCallback(text: string): boolean {
+  const intent = detectRequestIntent(text);
+  return intent?.kind === 'report' && intent.requestType === 'callback';
 }

@@ -63,7 +63,8 @@ export interface HandoffBrief {
 export interface QueueItem {
   sessionId: string;
   conversationId: string;
-  state: 'queued' | 'accepted';
+  /** `queue()` lists only `queued` and `accepted`; `view()` also shows finished ones (e.g. behind a callback). */
+  state: 'queued' | 'accepted' | 'ended' | 'callbackBooked';
   priority: HandoffPriority;
   reason: EscalationReason;
   /** What the queue shows: the service area and what the resident asked about, in a few words. */
@@ -142,6 +143,8 @@ export interface HandoffDesk {
   attachRequest(sessionId: string, csa: Csa, reference: string): Promise<DeskOutcome<void>>;
   /** Hands the resident back to the bot, which asks them to rate the help they had. */
   end(sessionId: string, csa: Csa): Promise<DeskOutcome<void>>;
+  /** The handoff (brief and conversation) behind a service request, e.g. a callback booked out of hours. */
+  sessionForRequest(reference: string): Promise<string | undefined>;
   /** Teams a conversation can be transferred to. */
   teams(): string[];
   /** Ready-made replies CSAs can send (editable in the knowledge folder). */

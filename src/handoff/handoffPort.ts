@@ -60,10 +60,13 @@ export interface HandoffPort {
   live(conversationId: string): Promise<LiveHandoff | undefined>;
   /** Records a resident's message during a handoff and shows it to the CSA; undefined when none is live. */
   residentSaid(conversationId: string, line: ResidentLine): Promise<LiveHandoff | undefined>;
-  /** The resident no longer wants to wait (or chose a callback): leaves the queue. */
-  leaveQueue(conversationId: string): Promise<boolean>;
-  /** Closes a waiting handoff with a callback, booked as the service request `reference`. */
-  callbackBooked(conversationId: string, reference: string, promisedBy: Date): Promise<void>;
+  /** The resident no longer wants to wait, or chose a callback instead: leaves the queue. */
+  leaveQueue(conversationId: string, why?: 'stoppedWaiting' | 'choseCallback'): Promise<boolean>;
+  /**
+   * A callback was booked as the service request `reference`: it closes a waiting handoff, or records one, so the
+   * brief of the conversation is attached to the callback for whoever makes it.
+   */
+  callbackBooked(conversationId: string, reference: string, promisedBy: Date | undefined): Promise<void>;
   /** The external hub's `handoff.status`: accepted, failed (offer a callback) or completed. */
   externalStatus(conversationId: string, status: 'accepted' | 'failed' | 'completed'): Promise<void>;
   recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void>;

@@ -132,25 +132,58 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     return this.liveOf(session);
   }
 
-  async leaveQueue(conversationId: string): Promise<boolean> {
+  async leaveQueue(
+    conversationId: string,
+    why: 'stoppedWaiting' | 'choseCallback' = 'stoppedWaiting',
+  ): Promise<boolean> {
     const session = await this.deps.repositories.handoffs.findLive(conversationId);
     if (!session || session.state !== 'queued') return false;
     const ended = await this.deps.repositories.handoffs.end(session._id, 'resident');
     if (!ended.ok) return false;
-    await this.audit('handoff.leftQueue', session, { kind: 'system' });
-    await this.recordEnd(ended.session, 'leftQueue');
+    await this.audit('handoff.leftQueue', session, { kind: 'system' }, { why });
+    await this.recordEnd(ended.session, why === 'choseCallback' ? 'choseCallback' : 'leftQueue');
     this.changed(session._id, 'ended');
     return true;
   }
 
-  async callbackBooked(conversationId: string, reference: string, promisedBy: Date): Promise<void> {
-    const session = await this.deps.repositories.handoffs.findLive(conversationId);
-    if (!session) return;
-    const booked = await this.deps.repositories.handoffs.bookCallback(session._id, promisedBy, reference);
-    if (!booked.ok) return;
+  async callbackBooked(conversationId: string, reference: string, promisedBy: Date | undefined): Promise<void> {
+    const { handoffs } = this.deps.repositories;
+    const at = promisedBy ?? this.deps.clock();
+    const live = await handoffs.findLive(conversationId);
+    if (live?.state === 'queued') {
+      const booked = await handoffs.bookCallback(live._id, at, reference);
+      if (!booked.ok) return;
+      await this.audit('handoff.callbackBooked', live, { kind: 'system' });
+      await this.recordEnd(booked.session, 'callbackBooked');
+      this.changed(live._id, 'callbackBooked');
+      return;
+    }
+    if (live) return;
+    const latest = await handoffs.findLatest(conversationId);
+    const reason = reasonOf(latest?.reason ?? 'residentAsked');
+    const channel = latest?.channel ?? 'directline';
+    const brief = await this.buildBrief(
+      { conversationId, channel, reference: latest?.reference ?? '', reason, priority: 'normal' },
+      this.deps.clock(),
+    );
+    const session = await handoffs.recordBookedCallback({
+      conversationId,
+      priority: 'normal',
+      reason,
+      topic: topicOf(brief),
+      serviceArea: brief.serviceArea,
+      channel,
+      reference: latest?.reference,
+      brief,
+      callbackAt: at,
+      callbackReference: reference,
+    });
     await this.audit('handoff.callbackBooked', session, { kind: 'system' });
-    await this.recordEnd(booked.session, 'callbackBooked');
-    this.changed(session._id, 'callbackBooked');
+  }
+
+  /** The handoff session that carries a service request (a callback booked, or a request a CSA linked). */
+  async sessionForRequest(reference: string): Promise<string | undefined> {
+    return (await this.deps.repositories.handoffs.findByRequest(reference))?._id;
   }
 
   async externalStatus(conversationId: string, status: 'accepted' | 'failed' | 'completed'): Promise<void> {
@@ -515,7 +548,7 @@ function toQueueItem(session: HandoffSession, position: number | undefined): Que
   const item: QueueItem = {
     sessionId: session._id,
     conversationId: session.conversationId,
-    state: session.state === 'accepted' ? 'accepted' : 'queued',
+    state: session.state,
     priority: session.priority,
     reason: reasonOf(session.reason),
     topic: session.topic ?? 'No question yet',

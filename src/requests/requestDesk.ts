@@ -240,6 +240,6 @@ function provesOwnership(request: ServiceRequest, proof: string): boolean {
 }
 
 /** A full reply is promised by the end of the due day (`YYYY-MM-DD`, London time). */
-function endOfDueDay(dueBy: string | undefined): Date | undefined {
+export function endOfDueDay(dueBy: string | undefined): Date | undefined {
   return dueBy ? londonInstant(dueBy, 24 * 60 - 1) : undefined;
 }

@@ -114,7 +114,36 @@ describe('while the resident waits for a person', () => {
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'handoff', handoffState: 'left' }))
       .send('what day are the bins collected')
       .assertReply((reply) => expect(metaOf(reply).action).toBe('answer'));
-    expect(handoff.left).toHaveLength(1);
+    expect(handoff.left).toMatchObject([{ why: 'stoppedWaiting' }]);
+  });
+
+  test('"Call me back" leaves the queue for a callback request, which carries the conversation to whoever calls', async () => {
+    const { adapter, handoff } = await createTestBot();
+    await adapter
+      .send('talk to a person')
+      .assertReply((reply) => expect(buttonsOf(reply)).toContain('Call me back'))
+      .send('Call me back')
+      .assertReply((reply) =>
+        expect(metaOf(reply)).toMatchObject({ action: 'prompt', form: 'callback', field: 'topic' }),
+      )
+      .send('My council tax bill')
+      .assertReply((reply) => expect(metaOf(reply).field).toBe('name'))
+      .send('Sam Resident')
+      .assertReply((reply) => expect(metaOf(reply).field).toBe('contactBy'))
+      .send('Email')
+      .assertReply((reply) => expect(metaOf(reply).field).toBe('email'))
+      .send('sam@example.org')
+      .assertReply((reply) => expect(metaOf(reply).field).toBe('preferredTime'))
+      .send('Any time')
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('requestSummary'))
+      .send('Yes, send it')
+      .assertReply((reply) =>
+        expect(metaOf(reply)).toMatchObject({ action: 'requestSubmitted', requestType: 'callback' }),
+      );
+    expect(handoff.left).toEqual([{ conversationId: adapter.conversation.conversation.id, why: 'choseCallback' }]);
+    expect(handoff.callbacks).toMatchObject([
+      { reference: expect.stringMatching(/^SR-/), promisedBy: expect.any(Date) },
+    ]);
   });
 
   test('asking again tells them they are still waiting', async () => {

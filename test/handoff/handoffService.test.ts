@@ -358,6 +358,35 @@ describeWithRepositories('the handoff service', (context) => {
     expect(await handoff.queue()).toEqual([]);
   });
 
+  test('a callback booked out of hours carries the brief of the conversation for whoever calls back', async () => {
+    const { repositories, clock } = context();
+    await seedConversation(repositories, 'conv-1', clock.now());
+    const handoff = await service({}, hours('never'));
+    expect(await handoff.request(requestFor('conv-1'))).toMatchObject({ kind: 'closed' });
+    const promised = new Date(clock.now().getTime() + 2 * 86_400_000);
+    await handoff.callbackBooked('conv-1', 'SR-CALLBACK', promised);
+    const sessionId = await handoff.sessionForRequest('SR-CALLBACK');
+    expect(sessionId).toBeDefined();
+    const view = await handoff.view(sessionId ?? '');
+    expect(view?.item).toMatchObject({ state: 'callbackBooked', conversationId: 'conv-1' });
+    expect(view?.brief).toMatchObject({
+      serviceArea: 'Council tax',
+      residentWords: ['how do I pay my council tax', 'I already pay but the amount is wrong'],
+    });
+    expect(await handoff.queue()).toEqual([]);
+    const events = await repositories.analytics.list(new Date(0), new Date(clock.now().getTime() + 60_000));
+    expect(events.map((event) => [event.kind, event.outcome])).toEqual([['handoffRequested', 'closed']]);
+  });
+
+  test('choosing a callback while waiting is not counted as giving up', async () => {
+    const { repositories, clock } = context();
+    const handoff = await service();
+    await handoff.request(requestFor('conv-1'));
+    expect(await handoff.leaveQueue('conv-1', 'choseCallback')).toBe(true);
+    const events = await repositories.analytics.list(new Date(0), new Date(clock.now().getTime() + 60_000));
+    expect(events.find((event) => event.kind === 'handoffEnded')).toMatchObject({ outcome: 'choseCallback' });
+  });
+
   test('with an external hub, the brief and transcript go to it, and its status is followed', async () => {
     const { repositories, clock } = context();
     await seedConversation(repositories, 'conv-1', clock.now());

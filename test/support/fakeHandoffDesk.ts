@@ -236,6 +236,13 @@ export class FakeHandoffDesk implements HandoffDesk {
     return { ok: true, value: undefined };
   }
 
+  /** Requests linked to a session in this fake: set by tests. */
+  readonly requestSessions = new Map<string, string>();
+
+  async sessionForRequest(reference: string): Promise<string | undefined> {
+    return this.requestSessions.get(reference);
+  }
+
   teams(): string[] {
     return ['Customer services', 'Waste and recycling', 'Housing'];
   }

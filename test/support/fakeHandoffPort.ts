@@ -14,7 +14,8 @@ export class FakeHandoffPort implements HandoffPort {
   readonly requests: HandoffRequest[] = [];
   readonly residentLines: ResidentLine[] = [];
   readonly ratings: Array<{ sessionId: string; score: number; comment: string | undefined }> = [];
-  readonly left: string[] = [];
+  readonly left: Array<{ conversationId: string; why: string }> = [];
+  readonly callbacks: Array<{ conversationId: string; reference: string; promisedBy: Date | undefined }> = [];
   next: HandoffStart = {
     kind: 'queued',
     sessionId: 'session-1',
@@ -43,14 +44,15 @@ export class FakeHandoffPort implements HandoffPort {
     return this.current;
   }
 
-  async leaveQueue(conversationId: string): Promise<boolean> {
+  async leaveQueue(conversationId: string, why = 'stoppedWaiting'): Promise<boolean> {
     if (this.current?.state !== 'queued') return false;
-    this.left.push(conversationId);
+    this.left.push({ conversationId, why });
     this.current = undefined;
     return true;
   }
 
-  async callbackBooked(): Promise<void> {
+  async callbackBooked(conversationId: string, reference: string, promisedBy: Date | undefined): Promise<void> {
+    this.callbacks.push({ conversationId, reference, promisedBy });
     this.current = undefined;
   }
 

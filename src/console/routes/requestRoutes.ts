@@ -149,11 +149,17 @@ export function addRequestRoutes(server: Server, context: ConsoleContext, guard:
       oldestFirst: true,
     });
     const done = queryValue(req, 'done') === '1';
+    const briefs = new Map<string, string>();
+    for (const callback of callbacks) {
+      const sessionId = await context.desk?.sessionForRequest(callback.reference);
+      if (sessionId) briefs.set(callback.reference, sessionId);
+    }
     sendHtml(
       res,
       status,
       renderCallbacksPage(frame, {
         callbacks,
+        briefs,
         banner: done ? { kind: 'success', text: 'The callback is marked done.' } : undefined,
         ...extra,
       }),

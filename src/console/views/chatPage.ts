@@ -30,6 +30,20 @@ export interface ChatPageView {
   banner?: Banner;
 }
 
+function captionOf(view: ChatPageView, mine: boolean): string {
+  const { item } = view.chat;
+  if (item.state === 'queued') return 'Waiting in the queue';
+  if (item.state === 'ended') return 'Chat ended';
+  if (item.state === 'callbackBooked') return 'Callback booked';
+  return mine ? 'Your chat' : `Being helped by ${item.assignedCsa?.displayName ?? 'another CSA'}`;
+}
+
+function replyHintOf(state: ChatPageView['chat']['item']['state']): string {
+  if (state === 'ended') return 'This chat has ended.';
+  if (state === 'callbackBooked') return 'The resident asked to be contacted: see Callbacks.';
+  return 'Accept the chat to reply.';
+}
+
 /**
  * A conversation handed off: the brief first (so the CSA never asks again what the resident already said), then the
  * whole transcript with each speaker marked in words as well as colour, then the tools. The transcript is a polite
@@ -46,9 +60,7 @@ export function renderChatPage(frame: PageFrame, view: ChatPageView): string {
     errors,
     banner: view.banner,
     mainData: { stream: `/console/stream?chat=${encodeURIComponent(item.sessionId)}`, chat: item.sessionId },
-    body: html`<span class="govuk-caption-l"
-        >${item.state === 'queued' ? 'Waiting in the queue' : mine ? 'Your chat' : `Being helped by ${item.assignedCsa?.displayName ?? 'another CSA'}`}</span
-      >
+    body: html`<span class="govuk-caption-l">${captionOf(view, mine)}</span>
       <h1 class="govuk-heading-l">${item.topic}</h1>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
@@ -66,7 +78,7 @@ export function renderChatPage(frame: PageFrame, view: ChatPageView): string {
             ${view.chat.transcript.map((line) => renderLine(line, view.now))}
           </ol>
           <p class="govuk-body console-status" id="chat-status" role="status"></p>
-          ${mine ? messageForm(frame, view, errors) : html`<p class="govuk-body">Accept the chat to reply.</p>`}
+          ${mine ? messageForm(frame, view, errors) : html`<p class="govuk-body">${replyHintOf(item.state)}</p>`}
         </div>
         <div class="govuk-grid-column-one-third">
           ${mine && tools(frame, view, errors)} ${notes(frame, view, errors, mine)}

@@ -204,6 +204,8 @@ export function renderCallbacksPage(
   frame: PageFrame,
   view: {
     callbacks: readonly ServiceRequest[];
+    /** The handoff (brief and conversation) behind each callback, by reference, where there is one. */
+    briefs?: ReadonlyMap<string, string>;
     errors?: readonly FieldError[];
     banner?: Banner;
     draft?: { reference: string; outcome: string };
@@ -223,7 +225,9 @@ export function renderCallbacksPage(
       ${
         view.callbacks.length === 0
           ? html`<p class="govuk-body">No callbacks are waiting.</p>`
-          : view.callbacks.map((request) => callbackCard(frame, request, errors, view.draft))
+          : view.callbacks.map((request) =>
+              callbackCard(frame, request, errors, view.draft, view.briefs?.get(request.reference)),
+            )
       }`,
   });
 }
@@ -233,9 +237,17 @@ function callbackCard(
   request: ServiceRequest,
   errors: readonly FieldError[],
   draft: { reference: string; outcome: string } | undefined,
+  briefSessionId: string | undefined,
 ): SafeHtml {
   const id = `outcome-${request.reference}`;
   const drafted = draft?.reference === request.reference;
+  const brief = briefSessionId
+    ? html`<p class="govuk-body">
+        <a class="govuk-link" href="/console/chats/${encodeURIComponent(briefSessionId)}"
+          >Brief and conversation<span class="govuk-visually-hidden"> for ${request.reference}</span></a
+        >
+      </p>`
+    : html``;
   return html`<div class="govuk-summary-card">
     <div class="govuk-summary-card__title-wrapper">
       <h2 class="govuk-summary-card__title">
@@ -251,6 +263,7 @@ function callbackCard(
         { key: 'Name', value: request.contact.name ?? 'Not given' },
         { key: 'Status', value: statusTag(request.status) },
       ])}
+      ${brief}
       <form method="post" action="/console/callbacks/${encodeURIComponent(request.reference)}/done" novalidate>
         ${csrfField(frame.csrfToken ?? '')}
         ${textarea({

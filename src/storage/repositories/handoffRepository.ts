@@ -150,6 +150,45 @@ export class HandoffRepository {
     throw new Error('could not open a handoff session: the live session kept changing');
   }
 
+  /**
+   * A callback booked when nobody could be queued for (out of hours): a finished session holding the brief, so the
+   * person who calls back sees it.
+   */
+  async recordBookedCallback(
+    handoff: NewHandoff & { callbackAt: Date; callbackReference: string },
+  ): Promise<HandoffSession> {
+    const now = this.clock();
+    const session: HandoffSession = {
+      _id: randomUUID(),
+      ...handoff,
+      team: handoff.team ?? DEFAULT_TEAM,
+      state: 'callbackBooked',
+      queuedAt: now,
+      endedAt: now,
+      endedBy: 'system',
+      residentMessages: 0,
+      notes: [],
+      attachedRequests: [],
+      transfers: 0,
+      updatedAt: now,
+    };
+    if (!(await this.collection.insertOne(session)).ok) throw new Error('handoff session id collided');
+    return session;
+  }
+
+  /** The session that carries a request (a booked callback, or one a CSA linked), most recent first. */
+  findByRequest(reference: string): Promise<HandoffSession | null> {
+    return this.collection.findOne(
+      { $or: [{ callbackReference: reference }, { attachedRequests: reference }] },
+      { sort: { queuedAt: -1 } },
+    );
+  }
+
+  /** The conversation's most recent session, live or not. */
+  findLatest(conversationId: string): Promise<HandoffSession | null> {
+    return this.collection.findOne({ conversationId }, { sort: { queuedAt: -1 } });
+  }
+
   accept(sessionId: string, csa: { id: string; displayName: string }): Promise<HandoffChange> {
     const now = this.clock();
     return this.transition(sessionId, ['queued'], {
