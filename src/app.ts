@@ -311,7 +311,7 @@ export async function createApp(
     // With an external agent hub, the console has no chats: only callbacks, requests and accounts.
     desk: config.HANDOFF_MODE === 'console' ? (dependencies.desk ?? handoff) : undefined,
     presence,
-    statusUpdates: requests,
+    requestDesk: requests,
     repositories,
     knowledge,
     logger,

@@ -3,6 +3,7 @@ import { ConsoleAccounts } from './auth/consoleAccounts';
 import type { ConsoleContext, ConsoleDependencies } from './consoleContext';
 import { addAssetRoutes, ASSET_BASE } from './routes/assetRoutes';
 import { addChatRoutes } from './routes/chatRoutes';
+import { addNewRequestRoutes } from './routes/newRequestRoutes';
 import { ConsoleGuard } from './routes/consoleGuard';
 import { addQueueRoutes } from './routes/queueRoutes';
 import { addRequestRoutes } from './routes/requestRoutes';
@@ -49,6 +50,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addSignInRoutes(server, context, guard);
   addQueueRoutes(server, context, guard);
   addChatRoutes(server, context, guard);
+  addNewRequestRoutes(server, context, guard);
   addUserRoutes(server, context, guard);
   addRequestRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);

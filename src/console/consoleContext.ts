@@ -13,8 +13,8 @@ export interface ConsoleDependencies {
   /** The handoff domain; absent with an external agent hub (the console then has no chats; everything else works). */
   desk?: HandoffDesk;
   presence: CsaPresence;
-  /** Changes a service request's status (history, audit log, figures). */
-  statusUpdates: Pick<RequestDesk, 'updateStatus'>;
+  /** Service requests: made by a CSA for a resident, and status changes (history, audit log, figures). */
+  requestDesk: Pick<RequestDesk, 'submit' | 'updateStatus'>;
   repositories: {
     consoleUsers: ConsoleUserRepository;
     consoleSessions: ConsoleSessionRepository;

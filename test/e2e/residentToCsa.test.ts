@@ -114,6 +114,29 @@ describe('a resident asks for a person and a CSA helps them, in two browsers', (
         .isVisible(),
     ).resolves.toBe(true);
 
+    // The CSA makes a missed bin report for the resident, checked as the resident's own would be.
+    await csa.getByLabel('Make a service request for the resident').selectOption({ label: 'Missed bin collection' });
+    await csa.getByRole('button', { name: 'Start request' }).click();
+    await csa.getByRole('heading', { name: 'Missed bin collection' }).waitFor();
+    expect(await seriousViolations(csa)).toEqual([]);
+    await csa.getByLabel('Postcode', { exact: true }).fill('not a postcode');
+    await csa.getByLabel('Address').fill('12 Mill Lane');
+    await csa.getByLabel('Bin', { exact: true }).fill('blue');
+    await csa.getByLabel('Collection day').fill('yesterday');
+    await csa.getByRole('button', { name: 'Create request' }).click();
+    await csa.getByRole('alert').filter({ hasText: 'There is a problem' }).waitFor();
+    await csa.getByLabel('Postcode', { exact: true }).fill('EM1 1AA');
+    await csa.getByRole('button', { name: 'Create request' }).click();
+    const banner = csa.getByText(/Service request SR-[0-9A-Z]{8} created/);
+    await banner.waitFor();
+    const reference = /SR-[0-9A-Z]{8}/.exec((await banner.textContent()) ?? '')?.[0] ?? '';
+    const made = await harness.app.repositories.requests.findByReference(reference);
+    expect(made).toMatchObject({
+      requestType: 'missed-bin',
+      details: { postcode: 'EM1 1AA', address: '12 Mill Lane' },
+    });
+    await expect(csa.locator('main').textContent()).resolves.toContain(reference);
+
     await csa.getByRole('button', { name: 'End chat' }).click();
     await resident
       .getByText(/Sam has ended the chat/)

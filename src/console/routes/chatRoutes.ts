@@ -67,7 +67,12 @@ export function addChatRoutes(server: Server, context: ConsoleContext, guard: Co
         const canned = Number(queryValue(req, 'canned'));
         const text = Number.isInteger(canned) ? desk.cannedResponses()[canned]?.text : undefined;
         const done = queryValue(req, 'done');
-        const message = done ? DONE_MESSAGES[done] : undefined;
+        const created = /^SR-[0-9A-Z]{8}$/.exec(queryValue(req, 'created') ?? '')?.[0];
+        const message = created
+          ? `Service request ${created} created and linked to this conversation. Tell the resident its reference.`
+          : done
+            ? DONE_MESSAGES[done]
+            : undefined;
         await sendChatPage(req, res, signedIn, desk, 200, {
           draft: text ? { message: text } : undefined,
           banner: message ? { kind: 'success', text: message } : undefined,

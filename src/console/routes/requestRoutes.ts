@@ -127,7 +127,7 @@ export function addRequestRoutes(server: Server, context: ConsoleContext, guard:
     status: RequestStatus,
     note: string | undefined,
   ): Promise<void> {
-    const updated = await context.statusUpdates.updateStatus({
+    const updated = await context.requestDesk.updateStatus({
       reference,
       status,
       note,

@@ -1,4 +1,5 @@
 import type { ChatView, TranscriptLine } from '../../handoff/handoffDesk';
+import { REQUEST_DEFINITIONS, REQUEST_TYPES } from '../../requests/requestTypes';
 import {
   type Banner,
   buttonForm,
@@ -259,7 +260,7 @@ function tools(frame: PageFrame, view: ChatPageView, errors: readonly FieldError
         id: 'reference',
         name: 'reference',
         label: 'Attach a service request',
-        hint: 'Its reference, for example EDC-4K7Q-2M',
+        hint: 'Its reference, for example SR-7K3M9QXA',
         value: view.draft?.reference,
         error: errorFor(errors, 'reference'),
         inputClass: 'govuk-input--width-10',
@@ -267,6 +268,18 @@ function tools(frame: PageFrame, view: ChatPageView, errors: readonly FieldError
       })}
       <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
         Attach request
+      </button>
+    </form>
+    <form method="get" action="/console/chats/${id}/new-request" novalidate>
+      ${select({
+        id: 'type',
+        name: 'type',
+        label: 'Make a service request for the resident',
+        hint: 'Filled in with the details they already gave.',
+        options: REQUEST_TYPES.map((type) => ({ value: type, text: REQUEST_DEFINITIONS[type].title })),
+      })}
+      <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
+        Start request
       </button>
     </form>
     <form method="post" action="/console/chats/${id}/transfer" novalidate>
