@@ -75,6 +75,10 @@ describe('a resident uses the chat on the council website', () => {
     const page = await context.newPage();
     await page.goto(url);
     await page.getByRole('button', { name: 'Chat with us' }).click();
+    await page
+      .getByText(/automated assistant/)
+      .first()
+      .waitFor({ timeout: 20_000 });
     const sendBox = page.getByRole('textbox').first();
     await sendBox.waitFor({ timeout: 20_000 });
     await sendBox.fill('where is my polling station');
