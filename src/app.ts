@@ -310,6 +310,10 @@ export async function createApp(
     contactCentre,
     issueSession: (existingToken) => channel.webchatSession(existingToken),
     allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
+    figures,
+    performanceCacheSeconds: config.PERFORMANCE_CACHE_SECONDS,
+    clock,
+    logger,
   });
   const consoleRoutes = addConsoleRoutes(server, {
     // With an external agent hub, the console has no chats: only callbacks, requests and accounts.
