@@ -118,41 +118,18 @@ function questions(context: SectionContext): SafeHtml {
 }
 
 function handoffs(context: SectionContext): SafeHtml {
-  const { periods } = context.report;
-  const reasons = totalsOf(periods, (f) => f.handoffs.byReason);
-  const services = totalsOf(periods, (f) => f.handoffs.byService);
   return section(
     'handoffs',
     'Handoffs to a person',
     'Each time the bot handed a conversation to the team or booked a callback because the contact centre was closed, by why and by the service it was about.',
-    reasons.length === 0
-      ? html`<p class="govuk-body">No handoffs in these periods.</p>`
-      : barChart({
-          label: `Bar chart of handoffs by reason, all periods together. ${SEE_TABLE}`,
-          series: ['Handoffs'],
-          bars: reasons.map(([reason, count]) => ({ label: context.names.reason(reason), values: [count] })),
-        }),
-    table(
-      context,
-      `Handoffs by reason ${context.per}`,
-      ['Handoffs', 'Out of hours', ...reasons.map(([reason]) => context.names.reason(reason))],
-      (f) => [f.handoffs.total, f.handoffs.outOfHours, ...reasons.map(([reason]) => f.handoffs.byReason[reason] ?? 0)],
-    ),
-    ...(services.length === 0
-      ? []
-      : [
-          barChart({
-            label: `Bar chart of handoffs by service, all periods together. ${SEE_TABLE}`,
-            series: ['Handoffs'],
-            bars: services.map(([service, count]) => ({ label: service, values: [count] })),
-          }),
-          table(
-            context,
-            `Handoffs by service ${context.per}`,
-            services.map(([service]) => service),
-            (f) => services.map(([service]) => f.handoffs.byService[service] ?? 0),
-          ),
-        ]),
+    ...breakdown(context, {
+      what: 'Handoffs',
+      by: 'reason',
+      counts: (f) => f.handoffs.byReason,
+      name: context.names.reason,
+      leading: { columns: ['Handoffs', 'Out of hours'], cells: (f) => [f.handoffs.total, f.handoffs.outOfHours] },
+    }),
+    ...breakdown(context, { what: 'Handoffs', by: 'service', counts: (f) => f.handoffs.byService }),
   );
 }
 
@@ -197,7 +174,6 @@ function queueWaits(context: SectionContext): SafeHtml {
 
 function requests(context: SectionContext): SafeHtml {
   const { periods } = context.report;
-  const types = totalsOf(periods, (f) => f.requests.byType);
   return section(
     'requests',
     'Service requests',
@@ -220,21 +196,12 @@ function requests(context: SectionContext): SafeHtml {
         formatShare(f.requests.onTimeRate),
       ],
     ),
-    ...(types.length === 0
-      ? []
-      : [
-          barChart({
-            label: `Bar chart of service requests by type, all periods together. ${SEE_TABLE}`,
-            series: ['Requests'],
-            bars: types.map(([type, count]) => ({ label: context.names.requestType(type), values: [count] })),
-          }),
-          table(
-            context,
-            `Service requests by type ${context.per}`,
-            types.map(([type]) => context.names.requestType(type)),
-            (f) => types.map(([type]) => f.requests.byType[type] ?? 0),
-          ),
-        ]),
+    ...breakdown(context, {
+      what: 'Service requests',
+      by: 'type',
+      counts: (f) => f.requests.byType,
+      name: context.names.requestType,
+    }),
   );
 }
 
@@ -368,6 +335,48 @@ function onTimeSeries(figures: ReadonlyArray<{ onTime: number; late: number; pen
     { name: 'On time', values: figures.map((f) => f.onTime), colour: '#00703c' },
     { name: 'Late', values: figures.map((f) => f.late), colour: '#d4351c' },
     { name: 'Not yet due', values: figures.map((f) => f.pending), colour: '#505a5f' },
+  ];
+}
+
+interface Breakdown {
+  /** `Handoffs` */
+  what: string;
+  /** `reason` */
+  by: string;
+  counts(figures: PeriodFigures): Record<string, number>;
+  /** A key's name for people (a reason's words, a request type's title); the key itself by default. */
+  name?: (key: string) => string;
+  /** Columns before the categories' (totals). */
+  leading?: { columns: string[]; cells(figures: PeriodFigures): Array<string | number> };
+}
+
+/**
+ * Counts by category (reasons, services, request types): a bar chart of each category over all the periods, largest
+ * first, and a table of each period's counts. Nothing when no period has any, unless there are leading columns.
+ */
+function breakdown(context: SectionContext, spec: Breakdown): SafeHtml[] {
+  const totals = totalsOf(context.report.periods, spec.counts);
+  const name = spec.name ?? ((key: string) => key);
+  const what = spec.what.toLowerCase();
+  if (totals.length === 0 && !spec.leading) return [];
+  const chart =
+    totals.length === 0
+      ? html`<p class="govuk-body">No ${what} in these periods.</p>`
+      : new SafeHtml(
+          barChart({
+            label: `Bar chart of ${what} by ${spec.by}, all periods together. ${SEE_TABLE}`,
+            series: [spec.what],
+            bars: totals.map(([key, count]) => ({ label: name(key), values: [count] })),
+          }),
+        );
+  return [
+    chart,
+    table(
+      context,
+      `${spec.what} by ${spec.by} ${context.per}`,
+      [...(spec.leading?.columns ?? []), ...totals.map(([key]) => name(key))],
+      (f) => [...(spec.leading?.cells(f) ?? []), ...totals.map(([key]) => spec.counts(f)[key] ?? 0)],
+    ),
   ];
 }
 
