@@ -307,7 +307,7 @@ function languageModel(context: SectionContext): SafeHtml {
   return section(
     'language-model',
     'Language model',
-    'Calls to the language model and the tokens they used, answers it wrote, and answers given without it because it failed or was not needed. These figures are for the whole service, whatever the filter.',
+    'Calls to the language model and the tokens they used, answers it wrote, and answers given without it instead (it was unavailable, could not answer, or its answer failed the checks). Calls are not tied to a service, so these figures are shown for all services only.',
     columnChart({
       label: `Column chart of language model tokens ${context.per}. ${SEE_TABLE}`,
       categories: categories(context),
