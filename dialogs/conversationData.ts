@@ -15,6 +15,11 @@ export const conversationDataSchema = z.object({
   noMatchStreak: z.number().int().min(0).catch(0).default(0),
   lastArticleId: z.string().optional().catch(undefined),
   /**
+   * The answer just given, while "Was this helpful?" waits for a reply, and the id of the resident's message it
+   * answered (the words themselves stay in the transcript, not in state).
+   */
+  lastAnswer: z.object({ articleId: z.string(), questionId: z.string() }).optional().catch(undefined),
+  /**
    * Recent turns for understanding follow-up questions, kept only with a language model: the resident's questions
    * redacted of personal data, and what the bot answered. Bounded in number and length.
    */

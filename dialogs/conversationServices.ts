@@ -1,5 +1,6 @@
 import type { QuestionAnswering } from '../src/answering/answeringService';
 import type { ContactCentre } from '../src/contactCentre/contactCentre';
+import type { FeedbackPort } from '../src/feedback/feedbackService';
 import type { HandoffPort } from '../src/handoff/handoffPort';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
 import type { RequestDesk } from '../src/requests/requestDesk';
@@ -13,6 +14,8 @@ export interface ConversationServices {
   handoff: HandoffPort;
   /** Service requests: submit, look up. */
   requests: RequestDesk;
+  /** How well answers served residents: "Was this helpful?", and questions the knowledge base could not answer. */
+  feedback: FeedbackPort;
   /** The time (tests move it). */
   clock: () => Date;
 }

@@ -36,6 +36,8 @@ export type CouncilBotMeta =
   /** A CSA's message (or article) relayed to the resident: `csaText` is what the CSA wrote, without the name. */
   | { action: 'agent'; csaName: string; csaText: string; articleId?: string }
   | { action: 'ratingRecorded'; score: number }
+  /** An answer to "Was this helpful?" was recorded. */
+  | { action: 'feedbackRecorded'; helpful: boolean }
   /** A question asked by a request form (`form` is the request type, or `requestStatus`); `retry` after a bad answer. */
   | { action: 'prompt'; form: string; field: string; retry: boolean; optional: boolean }
   /** A request form's answers, shown to confirm or change. */

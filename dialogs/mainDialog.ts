@@ -21,12 +21,14 @@ import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
 import { botMessage } from './councilBotMeta';
+import { detectFeedback } from './detectFeedback';
 import { detectInterruption, type Interruption } from './detectInterruption';
 import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { answerReply } from './replies/answerReply';
 import { declinedReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
+import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
 import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
 import { smallTalkReply } from './replies/smallTalkReply';
@@ -45,7 +47,7 @@ const RESUBMIT_WINDOW_MS = 30 * 60_000;
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
 
-const clarifyValuesSchema = z.object({ articleIds: z.array(z.string()) });
+const clarifyValuesSchema = z.object({ articleIds: z.array(z.string()), questionId: z.string().default('') });
 const answerFlowOptionsSchema = z.object({ text: z.string().optional(), surveySessionId: z.string().optional() });
 type AnswerFlowOptions = z.infer<typeof answerFlowOptionsSchema>;
 
@@ -132,6 +134,7 @@ export class MainDialog extends InterruptibleDialog {
       await this.handleTopLevelInterruption(step.context, interruption);
       return step.endDialog();
     }
+    if (await this.answeredFeedback(step.context, text)) return step.endDialog();
     if (detectFrustration(text)) {
       await this.updateData(step.context, { noMatchStreak: 0 });
       await handOff(step.context, this.services, 'frustration');
@@ -157,9 +160,14 @@ export class MainDialog extends InterruptibleDialog {
         await step.context.sendActivity(declinedReply(this.services));
         return step.endDialog();
       case 'answer':
-        await this.sendAnswer(step.context, outcome.article, outcome.generated);
+        await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated);
         return step.endDialog();
       case 'noMatch': {
+        await this.services.feedback.questionUnanswered({
+          conversationId: step.context.activity.conversation.id,
+          question: text,
+          closestArticleId: outcome.candidates[0]?.id,
+        });
         const data = await this.updateData(step.context, (current) => ({ noMatchStreak: current.noMatchStreak + 1 }));
         if (data.noMatchStreak >= 2) {
           await this.updateData(step.context, { noMatchStreak: 0 });
@@ -170,7 +178,10 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
       }
       case 'clarify': {
-        Object.assign(step.values, { articleIds: outcome.articles.map((article) => article.id) });
+        Object.assign(step.values, {
+          articleIds: outcome.articles.map((article) => article.id),
+          questionId: step.context.activity.id ?? '',
+        });
         const titles = outcome.articles.map((article) => article.title);
         const prompt = botMessage('I can help with a few things like that. Which one do you mean?', {
           action: 'clarify',
@@ -193,7 +204,7 @@ export class MainDialog extends InterruptibleDialog {
     if (!choice) return step.replaceDialog(ANSWER_FLOW, { text: step.context.activity.text ?? '' });
     const article = this.services.knowledge.current().knowledge.byId.get(articleIds[choice.index] ?? '');
     if (article) {
-      await this.sendAnswer(step.context, article);
+      await this.sendAnswer(step.context, article, values.success ? values.data.questionId : '');
       const chosen = this.services.answering.rememberChoice(article);
       if (chosen.length > 0) await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, chosen) }));
     } else {
@@ -277,8 +288,35 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  private async sendAnswer(context: TurnContext, article: Article, generated?: GeneratedAnswer): Promise<void> {
-    await this.updateData(context, { noMatchStreak: 0, lastArticleId: article.id });
+  /** A reply to "Was this helpful?" right after an answer is recorded; anything else means the question has passed. */
+  private async answeredFeedback(context: TurnContext, text: string): Promise<boolean> {
+    const { lastAnswer } = await this.updateData(context, {});
+    if (!lastAnswer) return false;
+    await this.updateData(context, { lastAnswer: undefined });
+    const feedback = detectFeedback(text);
+    if (!feedback) return false;
+    const helpful = feedback === 'helpful';
+    await this.services.feedback.answerRated({
+      conversationId: context.activity.conversation.id,
+      articleId: lastAnswer.articleId,
+      helpful,
+      questionId: lastAnswer.questionId,
+    });
+    await context.sendActivity(helpful ? helpfulThanksReply() : notHelpfulReply(this.services));
+    return true;
+  }
+
+  private async sendAnswer(
+    context: TurnContext,
+    article: Article,
+    questionId: string,
+    generated?: GeneratedAnswer,
+  ): Promise<void> {
+    await this.updateData(context, {
+      noMatchStreak: 0,
+      lastArticleId: article.id,
+      lastAnswer: { articleId: article.id, questionId },
+    });
     const { knowledge } = this.services.knowledge.current();
     const related = article.related.flatMap((id) => knowledge.byId.get(id)?.title ?? []);
     await context.sendActivity(answerReply(article, knowledge.profile, related, generated));

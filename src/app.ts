@@ -35,6 +35,7 @@ import { parseOpeningHours } from './contactCentre/openingHours';
 import type { CsaPresence, HandoffDesk } from './handoff/handoffDesk';
 import { HYBRID } from './knowledge/decideHybrid';
 import { keepSectionsEmbedded } from './knowledge/keepSectionsEmbedded';
+import { FeedbackService } from './feedback/feedbackService';
 import { HandoffEvents } from './handoff/handoffEvents';
 import { HandoffService } from './handoff/handoffService';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
@@ -227,7 +228,8 @@ export async function createApp(
     clock,
     settings: { mode: config.HANDOFF_MODE, maxWaitMinutes: config.HANDOFF_MAX_WAIT_MINUTES },
   });
-  const services: ConversationServices = { knowledge, contactCentre, answering, handoff, requests, clock };
+  const feedback = new FeedbackService(repositories);
+  const services: ConversationServices = { knowledge, contactCentre, answering, handoff, requests, feedback, clock };
   const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });
   const { bot, conversationState, dialogState } = createCouncilBot(repositories.botState, services);
 

@@ -7,6 +7,10 @@ import { botMessage } from '../councilBotMeta';
 /** Offered with an answer about something residents can report; starts that request's dialog. */
 export const REPORT_IT_NOW = 'Report it now';
 
+/** "Was this helpful?", asked with every answer. */
+export const HELPFUL_YES = 'Yes, that helped';
+export const HELPFUL_NO = "No, it didn't";
+
 const MONTHS = [
   'January',
   'February',
@@ -25,7 +29,7 @@ const MONTHS = [
 /**
  * An answer from one article: its short answer (or, with a language model, an answer written from the cited
  * articles' sections), who handles it when that is not the council, a link to each full page and a citation, so the
- * resident can check the source.
+ * resident can check the source, and "Was this helpful?" with yes and no buttons.
  */
 export function answerReply(
   article: Article,
@@ -41,10 +45,13 @@ export function answerReply(
   parts.push(`Full details: ${cited.map((source) => `[${source.title}](${source.url})`).join(', ')}`);
   const sources = cited.map((source) => `"${source.title}", checked ${formatDate(source.lastReviewed)}`);
   parts.push(`_Source: ${profile.name}, ${sources.join('; ')}._`);
+  parts.push('Was this helpful?');
   const suggestions = [
     ...(article.requestType ? [REPORT_IT_NOW] : []),
     ...(article.needsPerson ? ['Talk to a person'] : []),
-    ...relatedTitles.slice(0, 2),
+    HELPFUL_YES,
+    HELPFUL_NO,
+    ...relatedTitles.slice(0, 1),
   ];
   return botMessage(
     parts.join('\n\n'),

@@ -12,7 +12,7 @@ import { checkGroundedAnswer } from '../llm/checkGroundedAnswer';
 import { detectPromptInjection } from '../llm/detectPromptInjection';
 import type { ConversationTurn, LanguageModel } from '../llm/languageModel';
 import type { LlmFallbackReason, LlmUsageRecorder } from '../llm/llmUsage';
-import { redactPersonalData } from '../llm/redactPersonalData';
+import { redactPersonalData } from '../privacy/redactPersonalData';
 import { answerSections } from './answerSections';
 import { describeTurn } from './describeTurn';
 

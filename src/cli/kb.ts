@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import pino from 'pino';
 import { type AnswerOutcome, answerQuestion } from '../knowledge/answerQuestion';
 import {
   type EvalQuestion,
@@ -11,8 +12,13 @@ import {
 } from '../knowledge/evaluateQuestions';
 import { buildSnapshot, type KnowledgeSnapshot } from '../knowledge/knowledgeSnapshot';
 import { loadKnowledgeBase } from '../knowledge/loadKnowledgeBase';
+import { groupKnowledgeGaps } from '../knowledge/groupKnowledgeGaps';
 import { selfRetrievalWarnings } from '../knowledge/selfRetrievalWarnings';
 import type { LlmUsageSnapshot } from '../llm/llmUsage';
+import { loadConfig } from '../config/config';
+import { createLogger } from '../logging/createLogger';
+import { openStoreSnapshot } from '../storage/openStoreSnapshot';
+import { EditorQuestionRepository } from '../storage/repositories/editorQuestionRepository';
 import { embedWithProgress, type KbLanguageModel, openKbLanguageModel } from './kbLanguageModel';
 
 const USAGE = `Usage: npm run kb -- <command>
@@ -21,6 +27,9 @@ const USAGE = `Usage: npm run kb -- <command>
   eval FILE [--misses]  score a question file (format of shared/eval/dev-questions.tsv)
   embed [--prune]    embed every article section for hybrid retrieval and cache the vectors in the store
                      (--prune deletes cached vectors of sections no longer in the knowledge base)
+  gaps [--days N | --since YYYY-MM-DD] [--json]
+                     questions residents asked that the knowledge base did not answer, or whose answer they said
+                     did not help, grouped by similarity and counted, with the closest article (last 30 days)
 
 With OPENAI_API_KEY set, ask and eval use the language model as the bot does (eval prints the lexical figures
 and then the hybrid ones); --lexical leaves it out, --llm insists on it.`;
@@ -29,13 +38,14 @@ async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   const dir = path.resolve(process.env.KNOWLEDGE_DIR ?? 'knowledge');
   if (command === 'check') return check(dir);
-  if (command !== 'ask' && command !== 'eval' && command !== 'embed') {
+  if (command !== 'ask' && command !== 'eval' && command !== 'embed' && command !== 'gaps') {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || command === '--help' ? 0 : 2;
   }
   const snapshot = await loadSnapshot(dir);
   if (!snapshot) return 1;
   if (command === 'embed') return embed(snapshot, rest.includes('--prune'));
+  if (command === 'gaps') return gaps(snapshot, rest);
   const llm = rest.includes('--lexical') ? undefined : await languageModelFor(snapshot, rest.includes('--llm'));
   if (llm === 'failed') return 1;
   try {
@@ -91,6 +101,76 @@ async function embed(snapshot: KnowledgeSnapshot, prune: boolean): Promise<numbe
   } finally {
     await setup.close();
   }
+}
+
+async function gaps(snapshot: KnowledgeSnapshot, args: readonly string[]): Promise<number> {
+  const period = gapsPeriod(args, new Date());
+  if (!period.ok) {
+    process.stderr.write(`kb gaps: ${period.problem}\n${USAGE}\n`);
+    return 2;
+  }
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    process.stderr.write(
+      `Configuration problems (see .env.example):\n${loaded.problems.map((p) => `  ${p}`).join('\n')}\n`,
+    );
+    return 1;
+  }
+  const { config } = loaded;
+  const logger = createLogger('warn', pino.destination({ dest: 2, sync: true }));
+  const store = await openStoreSnapshot({
+    mongodbUri: config.MONGODB_URI,
+    mongodbDb: config.MONGODB_DB,
+    dataDir: config.DATA_DIR,
+    logger,
+  });
+  try {
+    const questions = new EditorQuestionRepository(store, { retentionDays: config.RETENTION_DAYS });
+    const found = groupKnowledgeGaps(await questions.listBetween(period.since, period.until), (question) =>
+      snapshot.search.terms(question),
+    );
+    if (args.includes('--json')) {
+      for (const gap of found) process.stdout.write(`${JSON.stringify(gap)}\n`);
+      return 0;
+    }
+    const total = found.reduce((sum, gap) => sum + gap.count, 0);
+    process.stdout.write(
+      `${total} question(s) from ${period.since.toISOString().slice(0, 10)} to ${period.until.toISOString().slice(0, 10)}, in ${found.length} group(s)\n`,
+    );
+    for (const gap of found) {
+      const article = gap.closestArticleId ? snapshot.knowledge.byId.get(gap.closestArticleId) : undefined;
+      process.stdout.write(
+        `\n${gap.count}x (${gap.unanswered} unanswered, ${gap.unhelpful} not helpful)  closest: ${article ? `${article.id} (${article.file})` : 'none'}\n`,
+      );
+      for (const example of gap.examples) process.stdout.write(`    "${example}"\n`);
+    }
+    return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** The period `kb gaps` looks at: the last `--days N` (default 30), or `--since` a date, until now. */
+export function gapsPeriod(
+  args: readonly string[],
+  now: Date,
+): { ok: true; since: Date; until: Date } | { ok: false; problem: string } {
+  const value = (flag: string) => {
+    const index = args.indexOf(flag);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const since = value('--since');
+  if (since !== undefined) {
+    const date = new Date(`${since}T00:00:00Z`);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || Number.isNaN(date.getTime())) {
+      return { ok: false, problem: '--since needs a date like 2026-11-01' };
+    }
+    return { ok: true, since: date, until: now };
+  }
+  const days = Number(value('--days') ?? 30);
+  if (!Number.isInteger(days) || days < 1 || days > 3650)
+    return { ok: false, problem: '--days needs a whole number of days' };
+  return { ok: true, since: new Date(now.getTime() - days * 86_400_000), until: now };
 }
 
 async function check(dir: string): Promise<number> {

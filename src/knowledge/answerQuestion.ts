@@ -1,3 +1,4 @@
+import { redactPersonalData } from '../privacy/redactPersonalData';
 import type { Article } from './articleSchema';
 import type { ArticleSearch, Candidate } from './articleSearch';
 import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
@@ -59,12 +60,20 @@ export function answerQuestion(
   search: ArticleSearch,
   tuning: DecisionTuning = DECISION,
 ): AnswerOutcome {
-  const candidates = search.search(text);
+  const candidates = search.search(searchableText(text));
   const urgent = detectUrgent(text);
   if (urgent) return { kind: 'urgent', category: urgent.category, candidates };
   const smallTalk = detectSmallTalk(text);
   if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };
   return decideFromCandidates(candidates, knowledge, tuning);
+}
+
+/**
+ * The words to search with: the message less the personal details residents add ("my email is ...", "at 12 Mill
+ * Lane", a postcode, a phone number), which only dilute the match. Emergencies are still read from the whole message.
+ */
+export function searchableText(text: string): string {
+  return redactPersonalData(text).text.replace(/\[[a-z ]+\]/g, ' ');
 }
 
 export function decideFromCandidates(

@@ -230,6 +230,8 @@ describe('once a CSA has the conversation', () => {
         expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'bin-collection-days' }),
       )
       .send('thank you')
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'feedbackRecorded', helpful: true }))
+      .send('hello')
       .assertReply((reply) => expect(metaOf(reply).action).toBe('smallTalk'));
     expect(handoff.ratings).toEqual([]);
   });

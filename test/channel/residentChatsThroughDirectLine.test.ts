@@ -75,7 +75,10 @@ describe.each([
     const second = await harness.connect({ token: again.token, conversationId, watermark, webSocket });
     await second.say('thank you');
     await second.botReplies(1);
-    expect(second.botMessages().map((activity) => metaOf(activity).action)).toEqual(['smallTalk']);
+    // Right after an answer, "thank you" answers its "Was this helpful?".
+    expect(second.botMessages().map((activity) => metaOf(activity))).toEqual([
+      expect.objectContaining({ action: 'feedbackRecorded', helpful: true }),
+    ]);
     expect(second.received.map((activity) => activity.text)).not.toContain('where is my polling station');
     expect(second.received.length).toBeLessThan(seenBefore + 3);
     second.end();

@@ -74,7 +74,7 @@ describe('the kb command line with a language model', () => {
   }, 60_000);
 
   test('eval prints the lexical figures and then the hybrid ones, with the model figures', async () => {
-    const result = await kb(['eval', '../shared/eval/dev-questions.tsv']);
+    const result = await kb(['eval', 'test/fixtures/dev-questions.tsv']);
     expect(result.code).toBe(0);
     const modes = [...result.stdout.matchAll(/\(mode: ([^)]+)\)/g)].map((match) => match[1]);
     expect(modes).toEqual([
@@ -90,7 +90,7 @@ describe('the kb command line with a language model', () => {
   }, 60_000);
 
   test('eval --lexical leaves the model out', async () => {
-    const result = await kb(['eval', '../shared/eval/dev-questions.tsv', '--lexical']);
+    const result = await kb(['eval', 'test/fixtures/dev-questions.tsv', '--lexical']);
     expect(result.code).toBe(0);
     expect(result.stdout).not.toMatch(/hybrid/);
     expect(server.requests).toHaveLength(0);

@@ -1,7 +1,7 @@
 import { checkGroundedAnswer } from '../../src/llm/checkGroundedAnswer';
 import { detectPromptInjection } from '../../src/llm/detectPromptInjection';
 import type { SourceSection } from '../../src/llm/languageModel';
-import { passesLuhn, redactPersonalData } from '../../src/llm/redactPersonalData';
+import { passesLuhn, redactPersonalData } from '../../src/privacy/redactPersonalData';
 import { ORDINARY_QUESTIONS_WITH_TRIGGER_WORDS, PROMPT_INJECTIONS } from '../fixtures/promptInjections';
 
 describe('personal data is redacted before anything goes to a model', () => {

@@ -20,6 +20,11 @@ async function seedTwoResidents(repositories: Repositories) {
   await attachments.save({ conversationId: 'conv-sam', contentType: 'image/png', bytes: Buffer.from('photo') });
   await repositories.analytics.record({ kind: 'message', conversationId: 'conv-sam', channel: 'directline' });
   await repositories.analytics.record({ kind: 'message', conversationId: 'conv-jo', channel: 'directline' });
+  await repositories.editorQuestions.record({
+    kind: 'unanswered',
+    question: 'where do I park',
+    conversationId: 'conv-sam',
+  });
   const say = (conversationId: string, userId: string, text: string, direction: 'incoming' | 'outgoing') => {
     const [resident, bot] = [
       { id: userId, name: userId },
@@ -123,6 +128,7 @@ describeWithRepositories('residents’ rights', (context) => {
       handoffs: 1,
       outbox: 2,
       analyticsEvents: 1,
+      editorQuestions: 1,
     });
 
     expect(isEmptyExport(await exportPersonalData(repositories, { kind: 'email', email: EMAIL }))).toBe(true);

@@ -59,6 +59,7 @@ describeWithRepositories('transcripts and retention', (context, backend) => {
       consoleSessions: 1,
       outbox: 0,
       analytics: 0,
+      editorQuestions: 0,
     });
     expect(await repositories.transcripts.listByConversation('old')).toEqual([]);
     expect(await repositories.transcripts.listByConversation('new')).toHaveLength(1);

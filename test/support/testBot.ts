@@ -10,6 +10,7 @@ import { createCouncilBot } from '../../bot/createCouncilBot';
 import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
 import type { ConversationServices } from '../../dialogs/conversationServices';
 import { AnsweringService, type AnsweringServiceOptions } from '../../src/answering/answeringService';
+import { FeedbackService } from '../../src/feedback/feedbackService';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
 import { RequestDesk } from '../../src/requests/requestDesk';
@@ -82,6 +83,7 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     answering: new AnsweringService(knowledge, { logger: silentLogger, ...options.answering }),
     handoff: new FakeHandoffPort(),
     requests,
+    feedback: new FeedbackService(repositories),
     clock,
     repositories,
   };

@@ -16,6 +16,7 @@ export interface ErasureSummary {
     handoffs: number;
     outbox: number;
     analyticsEvents: number;
+    editorQuestions: number;
   };
 }
 
@@ -39,6 +40,7 @@ export async function erasePersonalData(
     handoffs: await repositories.handoffs.deleteByConversations(scope.conversationIds),
     outbox: await repositories.outbox.deleteFor(scope),
     analyticsEvents: await repositories.analytics.deleteByConversations(scope.conversationIds),
+    editorQuestions: await repositories.editorQuestions.deleteByConversations(scope.conversationIds),
   };
   const erasureId = randomUUID();
   await repositories.auditLog.record({

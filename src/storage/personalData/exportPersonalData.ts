@@ -1,6 +1,7 @@
 import type { StateEntry } from '../botState/botStateStorage';
 import type { StoredAttachment } from '../repositories/attachmentStore';
 import type { ConversationRecord } from '../repositories/conversationLog';
+import type { EditorQuestion } from '../repositories/editorQuestionRepository';
 import type { HandoffSession } from '../repositories/handoffRepository';
 import type { Repositories } from '../repositories/openRepositories';
 import type { OutboxMessage } from '../repositories/outboxRepository';
@@ -22,6 +23,8 @@ export interface PersonalDataExport {
   serviceRequests: ServiceRequest[];
   handoffs: HandoffSession[];
   outbox: OutboxMessage[];
+  /** Questions kept for content editors (with personal data already redacted). */
+  editorQuestions: EditorQuestion[];
 }
 
 /** Gathers every record about a subject (see `findDataScope` for what counts as theirs). */
@@ -49,6 +52,7 @@ export async function exportPersonalData(
     serviceRequests: await repositories.requests.listFor(scope),
     handoffs: await repositories.handoffs.listByConversations(scope.conversationIds),
     outbox: await repositories.outbox.listFor(scope),
+    editorQuestions: await repositories.editorQuestions.listByConversations(scope.conversationIds),
   };
 }
 
@@ -62,5 +66,6 @@ export function isEmptyExport(data: PersonalDataExport): boolean {
     data.serviceRequests,
     data.handoffs,
     data.outbox,
+    data.editorQuestions,
   ].every((list) => !list.length);
 }

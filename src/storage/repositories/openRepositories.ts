@@ -6,6 +6,7 @@ import { AuditLog } from './auditLog';
 import { ConsoleSessionRepository } from './consoleSessionRepository';
 import { ConsoleUserRepository } from './consoleUserRepository';
 import { ConversationLog } from './conversationLog';
+import { EditorQuestionRepository } from './editorQuestionRepository';
 import { EmbeddingRepository } from './embeddingRepository';
 import { HandoffRepository } from './handoffRepository';
 import { type OutboxOptions, OutboxRepository } from './outboxRepository';
@@ -33,6 +34,8 @@ export interface Repositories {
   embeddings: EmbeddingRepository;
   /** What the service did, without personal data, for the performance figures. */
   analytics: AnalyticsRepository;
+  /** Questions the knowledge base did not answer well, for content editors (redacted residents' words). */
+  editorQuestions: EditorQuestionRepository;
 }
 
 export interface OpenRepositoriesOptions extends RepositoryOptions {
@@ -56,6 +59,7 @@ export async function openRepositories(store: DocumentStore, options: OpenReposi
     auditLog: new AuditLog(store, shared),
     outbox: new OutboxRepository(store, { ...shared, ...options.outbox }),
     embeddings: new EmbeddingRepository(store, { clock: options.clock }),
+    editorQuestions: new EditorQuestionRepository(store, shared),
     analytics: new AnalyticsRepository(store, {
       retentionDays: options.analyticsRetentionDays ?? 730,
       clock: options.clock,

@@ -3,7 +3,15 @@ import type { Repositories } from './openRepositories';
 import { retentionCutoff } from './repositoryOptions';
 
 export type PurgeCounts = Record<
-  'botState' | 'transcripts' | 'conversations' | 'requests' | 'handoffs' | 'consoleSessions' | 'outbox' | 'analytics',
+  | 'botState'
+  | 'transcripts'
+  | 'conversations'
+  | 'requests'
+  | 'handoffs'
+  | 'consoleSessions'
+  | 'outbox'
+  | 'analytics'
+  | 'editorQuestions',
   number
 >;
 
@@ -24,6 +32,7 @@ export async function purgeExpiredData(repositories: Repositories, now: Date): P
     consoleSessions: await repositories.consoleSessions.purgeExpired(now),
     outbox: await repositories.outbox.purgeExpired(now),
     analytics: await repositories.analytics.purgeExpired(now),
+    editorQuestions: await repositories.editorQuestions.purgeExpired(now),
   };
 }
 
