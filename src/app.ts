@@ -30,6 +30,7 @@ import { addConsoleRoutes } from './console/addConsoleRoutes';
 import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
 import { StoredCsaPresence } from './console/csaPresence';
 import { ContactCentre } from './contactCentre/contactCentre';
+import { FiguresService } from './figures/figuresService';
 import { parseOpeningHours } from './contactCentre/openingHours';
 import type { CsaPresence, HandoffDesk } from './handoff/handoffDesk';
 import { HYBRID } from './knowledge/decideHybrid';
@@ -77,6 +78,8 @@ export interface App {
   metrics: ServiceMetrics;
   /** Service requests: submission, status, the staff API's operations. */
   requests: RequestDesk;
+  /** The service's figures per day, week and month (console reports, CSV export, `/performance`). */
+  figures: FiguresService;
   /** Sends the outbox (acknowledgement emails, CRM deliveries) in the background while the app listens. */
   dispatcher: OutboxDispatcher;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
@@ -227,6 +230,7 @@ export async function createApp(
   });
   const feedback = new FeedbackService(repositories);
   const services: ConversationServices = { knowledge, contactCentre, answering, handoff, requests, feedback, clock };
+  const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });
   const { bot, conversationState, dialogState } = createCouncilBot(repositories.botState, services);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
@@ -308,6 +312,10 @@ export async function createApp(
     contactCentre,
     issueSession: (existingToken) => channel.webchatSession(existingToken),
     allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
+    figures,
+    performanceCacheSeconds: config.PERFORMANCE_CACHE_SECONDS,
+    clock,
+    logger,
   });
   const consoleRoutes = addConsoleRoutes(server, {
     // With an external agent hub, the console has no chats: only callbacks, requests and accounts.
@@ -316,6 +324,7 @@ export async function createApp(
     requestDesk: requests,
     repositories,
     knowledge,
+    figures,
     logger,
     config,
     clock,
@@ -341,6 +350,7 @@ export async function createApp(
     handoff,
     metrics,
     requests,
+    figures,
     dispatcher,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,

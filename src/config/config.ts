@@ -70,6 +70,8 @@ const configShape = {
   RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
   ANALYTICS_RETENTION_DAYS: z.coerce.number().int().min(30).max(3650).default(730),
   METRICS_TOKEN: optionalText.pipe(z.string().min(16, 'must be at least 16 characters').optional()),
+  /** How long the public performance page (`/performance`) is served before its figures are computed again. */
+  PERFORMANCE_CACHE_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   HANDOFF_MODE: z.enum(['console', 'botframework']).default('console'),
   HANDOFF_MAX_WAIT_MINUTES: z.coerce.number().int().min(1).max(240).default(10),
   /** The council's CRM: every service request is POSTed here as signed JSON (README: "CRM webhook"). */

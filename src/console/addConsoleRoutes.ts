@@ -6,6 +6,7 @@ import { addChatRoutes } from './routes/chatRoutes';
 import { addNewRequestRoutes } from './routes/newRequestRoutes';
 import { ConsoleGuard } from './routes/consoleGuard';
 import { addQueueRoutes } from './routes/queueRoutes';
+import { addReportRoutes } from './routes/reportRoutes';
 import { addRequestRoutes } from './routes/requestRoutes';
 import { addSignInRoutes } from './routes/signInRoutes';
 import { addStreamRoute, OpenStreams } from './routes/streamRoute';
@@ -25,7 +26,8 @@ export interface ConsoleRoutes {
 
 /**
  * The CSA console under `/console`: sign-in and accounts, the queue and chats (through `HandoffDesk`), callbacks and
- * service requests, GOV.UK Frontend's assets, and the live stream. The one function the composition root calls.
+ * service requests, supervisors' reports, GOV.UK Frontend's assets, and the live stream. The one function the
+ * composition root calls.
  */
 export function addConsoleRoutes(server: Server, dependencies: ConsoleDependencies): ConsoleRoutes {
   const accounts = new ConsoleAccounts({
@@ -53,6 +55,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addNewRequestRoutes(server, context, guard);
   addUserRoutes(server, context, guard);
   addRequestRoutes(server, context, guard);
+  addReportRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);
   return { accounts, close: () => streams.closeAll() };
 }

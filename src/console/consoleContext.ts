@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { FiguresService } from '../figures/figuresService';
 import type { CsaPresence, HandoffDesk } from '../handoff/handoffDesk';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
 import type { RequestDesk } from '../requests/requestDesk';
@@ -22,6 +23,8 @@ export interface ConsoleDependencies {
     requests: RequestRepository;
   };
   knowledge: KnowledgeSource;
+  /** The service's figures, for supervisors' reports and their CSV export. */
+  figures: Pick<FiguresService, 'report' | 'services' | 'articleTitle'>;
   logger: Logger;
   config: {
     PUBLIC_URL?: string;

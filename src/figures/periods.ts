@@ -1,12 +1,15 @@
 import { addDays, londonInstant, londonTime } from '../calendar/londonTime';
 
-export type Granularity = 'day' | 'week' | 'month';
+export const GRANULARITIES = ['day', 'week', 'month'] as const;
+export type Granularity = (typeof GRANULARITIES)[number];
 
 /** One period of the figures: from `start` (inclusive) to `end` (exclusive), in the council's local time. */
 export interface Period {
   /** `2026-11-24` (day), `2026-11-23` (the Monday of a week), `2026-11` (month). */
   key: string;
   label: string;
+  /** For chart axes: `24 Nov` (a day, or the Monday of a week), `Nov 2026` (a month). */
+  shortLabel: string;
   start: Date;
   end: Date;
 }
@@ -46,6 +49,7 @@ export function periodContaining(granularity: Granularity, instant: Date): Perio
     return {
       key: local.date,
       label: dayLabel(local.date),
+      shortLabel: shortDayLabel(local.date),
       start: londonInstant(local.date, 0),
       end: londonInstant(addDays(local.date, 1), 0),
     };
@@ -55,6 +59,7 @@ export function periodContaining(granularity: Granularity, instant: Date): Perio
     return {
       key: monday,
       label: `Week of ${dayLabel(monday)}`,
+      shortLabel: shortDayLabel(monday),
       start: londonInstant(monday, 0),
       end: londonInstant(addDays(monday, 7), 0),
     };
@@ -65,6 +70,7 @@ export function periodContaining(granularity: Granularity, instant: Date): Perio
   return {
     key: first.slice(0, 7),
     label: `${MONTHS[month - 1]} ${year}`,
+    shortLabel: `${MONTHS[month - 1]?.slice(0, 3)} ${year}`,
     start: londonInstant(first, 0),
     end: londonInstant(next, 0),
   };
@@ -73,4 +79,9 @@ export function periodContaining(granularity: Granularity, instant: Date): Perio
 function dayLabel(date: string): string {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
   return `${day} ${MONTHS[month - 1]} ${year}`;
+}
+
+function shortDayLabel(date: string): string {
+  const [, month = 1, day = 1] = date.split('-').map(Number);
+  return `${day} ${MONTHS[month - 1]?.slice(0, 3)}`;
 }

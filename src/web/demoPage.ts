@@ -1,5 +1,6 @@
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import { escapeHtml } from './escapeHtml';
+import { renderSitePage } from './sitePage';
 
 const SERVICES: ReadonlyArray<[string, string]> = [
   ['Bins and recycling', 'Collection days, missed bins, new bins, garden waste'],
@@ -20,35 +21,8 @@ export function renderDemoPage(profile: CouncilProfile, hoursText: string): stri
     ([title, text]) =>
       `<li class="card"><h3><a href="#${escapeHtml(slug(title))}">${escapeHtml(title)}</a></h3><p>${escapeHtml(text)}</p></li>`,
   ).join('\n          ');
-  const example = profile.example
-    ? '<p class="notice"><strong>Demonstration site.</strong> This council and its contact details are examples.</p>'
-    : '';
-  return `<!DOCTYPE html>
-<html lang="en-GB">
-  <head>
-    <meta charset="utf-8">
-    <meta name="viewport" content="width=device-width, initial-scale=1">
-    <title>${name}</title>
-    <link rel="stylesheet" href="/assets/demo.css">
-  </head>
-  <body>
-    <a class="skip-link" href="#main">Skip to main content</a>
-    <header class="masthead">
-      <div class="wrap">
-        <p class="brand">${name}</p>
-        <nav aria-label="Main">
-          <ul>
-            <li><a href="#bins-and-recycling">Bins</a></li>
-            <li><a href="#council-tax">Council tax</a></li>
-            <li><a href="#housing">Housing</a></li>
-            <li><a href="#contact">Contact us</a></li>
-          </ul>
-        </nav>
-      </div>
-    </header>
-    <main id="main" class="wrap">
-      ${example}
-      <h1>Welcome to ${name}</h1>
+  return renderSitePage(profile, {
+    main: `<h1>Welcome to ${name}</h1>
       <p class="lead">Find information and report problems online, any time. Our online assistant can answer questions
         and take reports day and night: choose <strong>Chat with us</strong> at the bottom of the page.</p>
       <section aria-labelledby="popular">
@@ -62,15 +36,8 @@ export function renderDemoPage(profile: CouncilProfile, hoursText: string): stri
         <p>Phone <a href="tel:${escapeHtml(profile.phone.replace(/\s/g, ''))}">${escapeHtml(profile.phone)}</a>, ${escapeHtml(hoursText)}.</p>
         <p>Email <a href="mailto:${escapeHtml(profile.email)}">${escapeHtml(profile.email)}</a></p>
         <p>${profile.address.map(escapeHtml).join(', ')}</p>
-      </section>
-    </main>
-    <footer class="footer">
-      <div class="wrap"><p>&copy; ${name}. <a href="/performance">How we are doing</a></p></div>
-    </footer>
-    <script src="/embed.js" defer></script>
-  </body>
-</html>
-`;
+      </section>`,
+  });
 }
 
 function slug(text: string): string {
@@ -101,4 +68,20 @@ h1{font-size:2.25rem;line-height:1.15;margin:0 0 1rem}
 .card h3{margin:0 0 .5rem;font-size:1.2rem}
 .card p{margin:0;color:#505a5f}
 .footer{background:#f3f2f1;border-top:1px solid #b1b4b6;padding:1.5rem 0 5rem;font-size:1rem}
+.brand a{color:#fff;text-decoration:none}
+.brand a:focus{color:#0b0c0c}
+.updated{color:#505a5f}
+.figures{margin:2.5rem 0}
+.figures h2{font-size:1.6rem;margin:0 0 .5rem}
+.standard{font-weight:600;margin:0 0 .5rem}
+.figures-chart{display:block;width:100%;max-width:45rem;height:auto;margin:1rem 0}
+.table-scroll{overflow-x:auto;margin:1rem 0}
+.table-scroll:focus{outline:3px solid #ffdd00;box-shadow:inset 0 0 0 4px #0b0c0c}
+table{border-collapse:collapse;width:100%;font-size:1rem}
+caption{text-align:left;font-weight:700;padding:0 0 .5rem}
+th,td{border-bottom:1px solid #b1b4b6;padding:.5rem 1rem .5rem 0;text-align:left;vertical-align:top}
+td,th.number{text-align:right}
+details{margin:1rem 0}
+summary{color:#1d70b8;cursor:pointer;text-decoration:underline}
+summary:focus{outline:3px solid transparent;background:#ffdd00;color:#0b0c0c;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c}
 `;

@@ -1,10 +1,14 @@
+import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
 import type { WebchatSession } from '../channel/directline';
 import { z } from 'zod';
 import type { ContactCentre } from '../contactCentre/contactCentre';
+import type { FiguresService } from '../figures/figuresService';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
+import { CachedValue } from './cachedValue';
 import { DEMO_STYLES, renderDemoPage } from './demoPage';
 import { renderEmbedScript } from './embedScript';
+import { renderPerformancePage } from './performancePage';
 import { loadWebchatBundle, type StaticScript } from './webchatBundle';
 
 export interface WebRoutesOptions {
@@ -14,7 +18,17 @@ export interface WebRoutesOptions {
   issueSession: (existingToken: string | undefined) => WebchatSession;
   /** Refuses a caller that has asked too often; true when the request may go ahead. */
   allowTokenRequest: (req: Request) => boolean;
+  /** The service's figures, for the public performance page. */
+  figures: Pick<FiguresService, 'reports'>;
+  /** How long the performance page is served before its figures are computed again. */
+  performanceCacheSeconds: number;
+  clock: () => Date;
+  logger: Pick<Logger, 'error'>;
 }
+
+/** The public performance page's periods: recent months, and recent weeks below each table. */
+const PERFORMANCE_MONTHS = 6;
+const PERFORMANCE_WEEKS = 8;
 
 const tokenRequestSchema = z.strictObject({ token: z.string().min(10).max(4096).optional() });
 
@@ -26,10 +40,30 @@ const PAGE_SECURITY_HEADERS = {
 };
 
 /**
- * The resident-facing web: the demo council page (`/`), the embed script (`/embed.js`), Microsoft's Web Chat bundle
- * served from `node_modules`, and `POST /api/webchat/token` for pages served here.
+ * The resident-facing web: the demo council page (`/`), the public performance page (`/performance`), the embed
+ * script (`/embed.js`), Microsoft's Web Chat bundle served from `node_modules`, and `POST /api/webchat/token` for
+ * pages served here.
  */
 export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
+  const cacheSeconds = options.performanceCacheSeconds;
+  const performancePage = new CachedValue(
+    async () => {
+      const [months, weeks] = await options.figures.reports([
+        { granularity: 'month', count: PERFORMANCE_MONTHS },
+        { granularity: 'week', count: PERFORMANCE_WEEKS },
+      ]);
+      if (!months || !weeks) throw new Error('the performance figures were not computed');
+      return renderPerformancePage({
+        profile: options.knowledge.current().knowledge.profile,
+        months,
+        weeks,
+        refreshSeconds: cacheSeconds,
+      });
+    },
+    cacheSeconds * 1000,
+    options.clock,
+  );
+
   server.get('/', async (_req: Request, res: Response) => {
     const { profile } = options.knowledge.current().knowledge;
     sendText(
@@ -42,6 +76,31 @@ export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
         'cache-control': 'no-cache',
       },
     );
+  });
+
+  // Aggregate figures only, computed from the store: cached briefly, here and by browsers and proxies.
+  server.get('/performance', async (_req: Request, res: Response) => {
+    let page: string;
+    try {
+      page = await performancePage.get();
+    } catch (error) {
+      options.logger.error({ err: error }, 'performance page: figures not computed');
+      sendText(
+        res,
+        503,
+        'text/plain; charset=utf-8',
+        'The figures are not available just now. Please try again later.',
+        {
+          'cache-control': 'no-store',
+          'retry-after': '60',
+        },
+      );
+      return;
+    }
+    sendText(res, 200, 'text/html; charset=utf-8', page, {
+      ...PAGE_SECURITY_HEADERS,
+      'cache-control': `public, max-age=${cacheSeconds}`,
+    });
   });
 
   server.get('/assets/demo.css', async (_req: Request, res: Response) => {

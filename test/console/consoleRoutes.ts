@@ -9,6 +9,8 @@ export const PAGE_ROUTES = [
   '/console/users',
   '/console/users/new',
   '/console/users/ID',
+  '/console/reports',
+  '/console/reports/figures.csv',
 ];
 
 /** Only the console's script asks for these: 401 without a session. */
@@ -34,7 +36,13 @@ export const FORM_ROUTES = [
   '/console/users/ID/password',
 ];
 
-export const SUPERVISOR_PAGES = ['/console/users', '/console/users/new', '/console/users/ID'];
+export const SUPERVISOR_PAGES = [
+  '/console/users',
+  '/console/users/new',
+  '/console/users/ID',
+  '/console/reports',
+  '/console/reports/figures.csv',
+];
 export const SUPERVISOR_FORMS = [
   '/console/users',
   '/console/users/ID/role',

@@ -207,12 +207,14 @@ describe('roles', () => {
     expect(me).toMatchObject({ role: 'csa', disabled: false });
   });
 
-  test('the navigation offers accounts to supervisors only', async () => {
+  test('the navigation offers accounts and reports to supervisors only', async () => {
     const csa = await signedInCsa();
-    expect((await csa.get('/console')).body).not.toMatch(/href="\/console\/users"/);
+    expect((await csa.get('/console')).body).not.toMatch(/href="\/console\/(users|reports)"/);
     const supervisor = client();
     await supervisor.signIn(BOOTSTRAP.email, BOOTSTRAP.password);
-    expect((await supervisor.get('/console')).body).toMatch(/href="\/console\/users"/);
+    const page = (await supervisor.get('/console')).body;
+    expect(page).toMatch(/href="\/console\/users"/);
+    expect(page).toMatch(/href="\/console\/reports"/);
   });
 });
 

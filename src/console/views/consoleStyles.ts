@@ -33,4 +33,9 @@ body, .govuk-template__body, .govuk-body, .govuk-body-s, .govuk-body-l, .govuk-h
 .console-status { min-height: 1.5em; }
 .console-actions .govuk-button { margin-right: 10px; }
 .console-quote { white-space: pre-wrap; overflow-wrap: anywhere; }
+.figures-section { margin-bottom: 50px; }
+.figures-chart { display: block; width: 100%; max-width: 720px; height: auto; margin: 0 0 20px; }
+.figures-scroll { overflow-x: auto; margin-bottom: 30px; }
+.figures-scroll .govuk-table { margin-bottom: 0; }
+.figures-scroll:focus { outline: 3px solid #fd0; outline-offset: 0; box-shadow: inset 0 0 0 4px #0b0c0c; }
 `;

@@ -2,7 +2,7 @@ import type { ConsoleRole } from '../../storage/repositories/consoleUserReposito
 import { type Banner, errorSummary, type FieldError, notificationBanner } from './components';
 import { html, type SafeHtml } from './html';
 
-export type NavigationItem = 'queue' | 'callbacks' | 'requests' | 'users' | 'password';
+export type NavigationItem = 'queue' | 'callbacks' | 'requests' | 'reports' | 'users' | 'password';
 
 /** What every console page is given. */
 export interface PageFrame {
@@ -89,7 +89,10 @@ function serviceNavigation(frame: PageFrame, current: NavigationItem | undefined
         { id: 'callbacks', text: 'Callbacks', href: '/console/callbacks' },
         { id: 'requests', text: 'Service requests', href: '/console/requests' },
         ...(frame.user.role === 'supervisor'
-          ? [{ id: 'users' as const, text: 'Accounts', href: '/console/users' }]
+          ? [
+              { id: 'reports' as const, text: 'Reports', href: '/console/reports' },
+              { id: 'users' as const, text: 'Accounts', href: '/console/users' },
+            ]
           : []),
         { id: 'password', text: 'Your password', href: '/console/password' },
       ]
