@@ -4,11 +4,13 @@ import type { Logger } from 'pino';
 import { errorReply } from '../dialogs/replies/errorReply';
 import type { CouncilProfile } from '../src/knowledge/councilProfileSchema';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
+import { StoreUnavailableError } from '../src/storage/storageErrors';
 
 /**
  * The one catch-all for a failed turn: log the error (never the resident's words), apologise with the phone
  * number, and reset only the dialog stack so the next message starts cleanly. Everything else the conversation
- * holds (and whatever the resident has already submitted) is kept.
+ * holds (and whatever the resident has already submitted) is kept; when the store was unreachable the dialog stack
+ * is kept too, so the resident carries on where they were once it is back.
  */
 export function createTurnErrorHandler(
   logger: Logger,
@@ -25,6 +27,8 @@ export function createTurnErrorHandler(
     );
     try {
       await context.sendActivity(errorReply(profileIfAvailable(knowledge)));
+      // The store being unreachable is not the dialog's fault: the form stays where it was, to carry on after.
+      if (error instanceof StoreUnavailableError) return;
       await dialogState.delete(context);
       await conversationState.saveChanges(context, true);
     } catch (recoveryError) {

@@ -51,6 +51,8 @@ export type CouncilBotMeta =
       alreadySubmitted: boolean;
     }
   | { action: 'requestStatus'; reference: string; requestType: string; status: string }
+  /** The request could not be stored (the store is unavailable): not sent; the answers are kept to send again. */
+  | { action: 'requestNotSaved'; requestType: string }
   /** The reference and proof given did not match a request (the same reply whichever was wrong). */
   | { action: 'requestNotFound'; attemptsLeft: number }
   /** The kinds of request the bot takes, as buttons. */

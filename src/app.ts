@@ -11,6 +11,7 @@ import type { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
 import { createCouncilBot } from '../bot/createCouncilBot';
 import { ProactiveMessenger } from '../bot/proactiveMessenger';
+import { ResilientStateStorage } from '../bot/resilientStateStorage';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
 import { createTurnErrorHandler } from '../bot/turnErrorHandler';
 import { TurnAnalyticsMiddleware } from '../bot/turnAnalyticsMiddleware';
@@ -231,7 +232,9 @@ export async function createApp(
   const feedback = new FeedbackService(repositories);
   const services: ConversationServices = { knowledge, contactCentre, answering, handoff, requests, feedback, clock };
   const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });
-  const { bot, conversationState, dialogState } = createCouncilBot(repositories.botState, services);
+  // Bot state degrades to this instance's memory while the store is unreachable: residents still get answers.
+  const botState = new ResilientStateStorage(repositories.botState, logger);
+  const { bot, conversationState, dialogState } = createCouncilBot(botState, services);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
   const middleware: Middleware[] = [

@@ -11,7 +11,9 @@ import {
 } from '../../src/requests/requestTypes';
 import { STATUS_NAMES } from '../../src/requests/statusForm';
 import type { ServiceRequest } from '../../src/storage/repositories/requestRepository';
+import type { ConversationServices } from '../conversationServices';
 import { botMessage } from '../councilBotMeta';
+import { phoneLine } from './contactLine';
 
 export const CONFIRM_BUTTON = 'Yes, send it';
 export const CHANGE_BUTTON = 'Change something';
@@ -136,6 +138,25 @@ export function requestNotFoundReply(attemptsLeft: number, profile: CouncilProfi
     `Please check the reference in your confirmation, and give the postcode or email address you used. You can also call ${profile.phone}.`,
   ].join('\n\n');
   return botMessage(text, { action: 'requestNotFound', attemptsLeft }, attemptsLeft > 0 ? ['Check my request'] : []);
+}
+
+/**
+ * The request could not be stored (the store is unavailable): it was not sent, the answers are kept to send again,
+ * and the phone is there now.
+ */
+export function requestNotSavedReply(
+  definition: RequestDefinition,
+  profile: CouncilProfile,
+  services: Pick<ConversationServices, 'contactCentre'>,
+): Partial<Activity> {
+  return botMessage(
+    [
+      `I'm sorry: I couldn't save your ${definition.title.toLowerCase()} just now, so it has **not** been sent.`,
+      `Your answers are kept. Choose **${CONFIRM_BUTTON}** again in a few minutes, or ${phoneLine(profile, services)} and we'll take it by phone.`,
+    ].join('\n\n'),
+    { action: 'requestNotSaved', requestType: definition.id },
+    [CONFIRM_BUTTON],
+  );
 }
 
 /** Too many references that did not match in this chat: no more checks here (a person is asked for next). */

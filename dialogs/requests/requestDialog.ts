@@ -1,9 +1,10 @@
-import type { DialogContext, DialogTurnResult } from 'botbuilder-dialogs';
+import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
+import { StoreUnavailableError } from '../../src/storage/storageErrors';
 import type { Answers } from '../../src/requests/requestFields';
 import { REQUEST_DEFINITIONS, type RequestDefinition, type RequestType } from '../../src/requests/requestTypes';
 import type { ConversationServices } from '../conversationServices';
 import { InterruptibleDialog } from '../interruptibleDialog';
-import { requestSubmittedReply } from '../replies/requestReplies';
+import { requestNotSavedReply, requestSubmittedReply } from '../replies/requestReplies';
 import { RequestForm } from './requestForm';
 
 /** The dialog id of a request type's dialog: `request:fly-tipping`. */
@@ -36,12 +37,21 @@ export abstract class RequestDialog extends InterruptibleDialog {
 
   private async submit(dc: DialogContext, answers: Answers, instanceId: string): Promise<DialogTurnResult> {
     const conversationId = dc.context.activity.conversation?.id;
-    const submitted = await this.services.requests.submit({
-      idempotencyKey: `${conversationId ?? 'no-conversation'}/${instanceId}`,
-      requestType: this.definition.id,
-      conversationId,
-      answers,
-    });
+    let submitted;
+    try {
+      submitted = await this.services.requests.submit({
+        idempotencyKey: `${conversationId ?? 'no-conversation'}/${instanceId}`,
+        requestType: this.definition.id,
+        conversationId,
+        answers,
+      });
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // Not stored, so not confirmed: the answers stay, to send again, and the resident gets the phone number.
+      const { profile } = this.services.knowledge.current().knowledge;
+      await dc.context.sendActivity(requestNotSavedReply(this.definition, profile, this.services));
+      return Dialog.EndOfTurn;
+    }
     const { profile } = this.services.knowledge.current().knowledge;
     await dc.context.sendActivity(
       requestSubmittedReply(submitted.request, REQUEST_DEFINITIONS[this.definition.id], profile, !submitted.created),

@@ -1,3 +1,4 @@
+import { StoreUnavailableError } from '../storage/storageErrors';
 import type { ContactCentre } from '../contactCentre/contactCentre';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
 import type { NewAnalyticsEvent } from '../storage/repositories/analyticsRepository';
@@ -106,8 +107,15 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     return this.startOf(opened.session, false);
   }
 
+  /**
+   * The conversation's handoff, if one is queued or live. When the store cannot be reached none is known, so the bot
+   * answers the resident (a CSA's console cannot reach the conversation either until the store is back).
+   */
   async live(conversationId: string): Promise<LiveHandoff | undefined> {
-    const session = await this.deps.repositories.handoffs.findLive(conversationId);
+    const session = await this.deps.repositories.handoffs.findLive(conversationId).catch((error: unknown) => {
+      if (error instanceof StoreUnavailableError) return null;
+      throw error;
+    });
     return session ? this.liveOf(session) : undefined;
   }
 

@@ -9,6 +9,8 @@ import {
   type ResourceResponse,
   TurnContext,
 } from 'botbuilder';
+import { StoreUnavailableError } from '../../storage/storageErrors';
+import { liveActivityId } from './newIds';
 import type { LiveFeed } from './liveFeed';
 import type { ConversationLog } from '../../storage/repositories/conversationLog';
 import { toClientActivity } from './toClientActivity';
@@ -126,11 +128,20 @@ export class DirectLineAdapter extends BotAdapter {
       this.dependencies.feed.publish(conversationId, { kind: 'ephemeral', json });
       return { id };
     }
-    const stored = await this.dependencies.log.append(conversationId, (id) =>
-      toClientActivity(activity, id, timestamp),
-    );
-    this.dependencies.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
-    return { id: stored.id };
+    try {
+      const stored = await this.dependencies.log.append(conversationId, (id) =>
+        toClientActivity(activity, id, timestamp),
+      );
+      this.dependencies.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
+      return { id: stored.id };
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // The store cannot be reached: the reply still reaches the resident's open chat window, live.
+      const id = liveActivityId(conversationId);
+      const json = JSON.stringify(toClientActivity(activity, id, timestamp));
+      this.dependencies.feed.publish(conversationId, { kind: 'unsaved', json });
+      return { id };
+    }
   }
 }
 

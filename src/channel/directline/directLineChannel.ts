@@ -1,5 +1,6 @@
 import { type Activity, ActivityTypes, type ConversationAccount } from 'botbuilder';
 import type { Logger } from 'pino';
+import { StoreUnavailableError } from '../../storage/storageErrors';
 import type { WebSocket } from 'ws';
 import { attachmentPath, presentActivityJson } from './attachmentUrls';
 import { DirectLineAdapter, type TurnLogic } from './directLineAdapter';
@@ -14,7 +15,7 @@ import {
 import type { UploadImageType } from './detectImageType';
 import { KeyedSerialQueue } from '../../storage/keyedSerialQueue';
 import { LiveFeed } from './liveFeed';
-import { newConversationId, newUserId } from './newIds';
+import { liveActivityId, newConversationId, newUserId } from './newIds';
 import type { PostedActivity } from './routes/postActivitySchema';
 import type { AttachmentStore } from '../../storage/repositories/attachmentStore';
 import type { ConversationLog, ConversationRecord } from '../../storage/repositories/conversationLog';
@@ -287,8 +288,14 @@ export class DirectLineChannel {
   ): Promise<Outcome<ConversationRecord>> {
     const access = this.checkAccess(credentials, 'stream', conversationId);
     if (!access.ok) return access;
-    const conversation = await this.log.find(conversationId);
-    return conversation ? succeed(conversation) : fail('NotFound', 'There is no such conversation.');
+    try {
+      const conversation = await this.log.find(conversationId);
+      return conversation ? succeed(conversation) : fail('NotFound', 'There is no such conversation.');
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      // The token proves the conversation was granted: serve it live until the store is back.
+      return succeed(this.newRecord(conversationId, 'unknown', undefined, undefined));
+    }
   }
 
   /** Serves an accepted WebSocket as the conversation's stream from `watermark`. */
@@ -355,9 +362,21 @@ export class DirectLineChannel {
       locale: content.locale ?? conversation.locale,
     };
     const [stored] = await Promise.all([
-      this.log.append(conversationId, (id) => toClientActivity(activity, id, timestamp)),
-      this.log.touch(conversationId),
+      this.log.append(conversationId, (id) => toClientActivity(activity, id, timestamp)).catch(unlessUnavailable),
+      this.log.touch(conversationId).catch(unlessUnavailable),
     ]);
+    if (!stored) {
+      // The store cannot be reached: the message is delivered live (WebSocket clients see it and the bot's
+      // answers), but not kept, so the resident's client is told nothing was lost only for what it has seen.
+      const id = liveActivityId(conversationId);
+      this.logger.warn({ conversationId }, 'store unavailable: message delivered live only');
+      this.feed.publish(conversationId, {
+        kind: 'unsaved',
+        json: JSON.stringify(toClientActivity(activity, id, timestamp)),
+      });
+      this.runTurn(conversationId, { ...activity, id, timestamp });
+      return { id };
+    }
     this.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
     this.runTurn(conversationId, { ...activity, id: stored.id, timestamp });
     return { id: stored.id };
@@ -366,7 +385,14 @@ export class DirectLineChannel {
   private async openConversation(
     record: ConversationRecord,
   ): Promise<{ created: boolean; conversation: ConversationRecord }> {
-    const opened = await this.log.open(record);
+    let opened: { created: boolean; conversation: ConversationRecord };
+    try {
+      opened = await this.log.open(record);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      this.logger.warn({ conversationId: record._id }, 'store unavailable: conversation served live only');
+      return { created: false, conversation: record };
+    }
     if (opened.created) {
       const resident = { id: record.userId, name: record.userName ?? '', role: 'user' };
       this.runTurn(record._id, {
@@ -390,7 +416,15 @@ export class DirectLineChannel {
     if (caller.kind === 'token' && caller.claims.conv !== conversationId) {
       return fail('Forbidden', 'This token is for another conversation.');
     }
-    const found = await this.log.find(conversationId);
+    let found: ConversationRecord | null;
+    try {
+      found = await this.log.find(conversationId);
+    } catch (error) {
+      if (!(error instanceof StoreUnavailableError)) throw error;
+      if (caller.kind === 'secret') return fail('ServiceUnavailable', 'The store is unavailable; try again shortly.');
+      // The token proves the conversation was granted: serve it live until the store is back.
+      return succeed(this.newRecord(conversationId, caller.claims.user, caller.claims.name, undefined));
+    }
     if (found) return succeed(found);
     if (caller.kind === 'secret') return fail('NotFound', 'There is no such conversation.');
     const opened = await this.openConversation(
@@ -483,6 +517,12 @@ export class DirectLineChannel {
     const now = this.clock();
     return { _id: conversationId, userId, userName, locale, createdAt: now, lastActivityAt: now };
   }
+}
+
+/** An error that is only the store being unreachable becomes `undefined` (nothing stored); any other is rethrown. */
+function unlessUnavailable(error: unknown): undefined {
+  if (error instanceof StoreUnavailableError) return undefined;
+  throw error;
 }
 
 function conversationAccount(conversationId: string): ConversationAccount {

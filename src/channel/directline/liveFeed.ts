@@ -1,11 +1,18 @@
 /**
  * What a conversation's live subscribers (WebSocket streams) are told: an activity stored with its seq, an
- * activity that is delivered but not stored (the bot's typing indicator), or a stored activity the bot revised.
+ * activity that is delivered but not stored (the bot's typing indicator), a stored activity the bot revised, or an
+ * activity that should have been stored but could not be (the store was unreachable), delivered live only.
  */
 export type FeedEvent =
   | { kind: 'stored'; seq: number; json: string }
   | { kind: 'ephemeral'; json: string }
-  | { kind: 'revised'; json: string };
+  | { kind: 'revised'; json: string }
+  | { kind: 'unsaved'; json: string };
+
+/** How long, and how many, unsaved activities are kept for streams that connect after they were sent. */
+const UNSAVED_KEPT_MS = 10 * 60_000;
+const UNSAVED_PER_CONVERSATION = 100;
+const UNSAVED_CONVERSATIONS = 2_000;
 
 export type FeedListener = (event: FeedEvent) => void;
 
@@ -15,8 +22,15 @@ export type FeedListener = (event: FeedEvent) => void;
  */
 export class LiveFeed {
   private readonly listeners = new Map<string, Set<FeedListener>>();
+  /** Activities the store could not keep, per conversation, for a stream that connects soon after (a new chat). */
+  private readonly unsaved = new Map<string, { json: string; at: number }[]>();
 
-  /** Starts delivering the conversation's events to `listener`; returns the function that stops it. */
+  constructor(private readonly now: () => number = Date.now) {}
+
+  /**
+   * Starts delivering the conversation's events to `listener`; returns the function that stops it. A new listener
+   * is first given the conversation's recent unsaved activities (sent while the store was unreachable).
+   */
   subscribe(conversationId: string, listener: FeedListener): () => void {
     let set = this.listeners.get(conversationId);
     if (!set) {
@@ -24,6 +38,7 @@ export class LiveFeed {
       this.listeners.set(conversationId, set);
     }
     set.add(listener);
+    for (const kept of this.recentUnsaved(conversationId)) listener({ kind: 'unsaved', json: kept.json });
     return () => {
       const current = this.listeners.get(conversationId);
       current?.delete(listener);
@@ -32,9 +47,32 @@ export class LiveFeed {
   }
 
   publish(conversationId: string, event: FeedEvent): void {
+    if (event.kind === 'unsaved') this.keepUnsaved(conversationId, event.json);
     const set = this.listeners.get(conversationId);
     if (!set) return;
     for (const listener of [...set]) listener(event);
+  }
+
+  private keepUnsaved(conversationId: string, json: string): void {
+    const kept = this.recentUnsaved(conversationId);
+    kept.push({ json, at: this.now() });
+    if (kept.length > UNSAVED_PER_CONVERSATION) kept.shift();
+    this.unsaved.delete(conversationId);
+    this.unsaved.set(conversationId, kept);
+    while (this.unsaved.size > UNSAVED_CONVERSATIONS) {
+      const oldest = this.unsaved.keys().next().value;
+      if (oldest === undefined) break;
+      this.unsaved.delete(oldest);
+    }
+  }
+
+  private recentUnsaved(conversationId: string): { json: string; at: number }[] {
+    const kept = this.unsaved.get(conversationId);
+    if (!kept) return [];
+    const since = this.now() - UNSAVED_KEPT_MS;
+    const recent = kept.filter((entry) => entry.at >= since);
+    if (recent.length === 0) this.unsaved.delete(conversationId);
+    return recent;
   }
 
   /** Conversations with at least one subscriber. */

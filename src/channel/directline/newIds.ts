@@ -9,3 +9,8 @@ export function newConversationId(): string {
 export function newUserId(): string {
   return `dl_${randomBytes(12).toString('base64url')}`;
 }
+
+/** The id of an activity delivered live while the store could not keep it (it has no place in the watermark). */
+export function liveActivityId(conversationId: string): string {
+  return `${conversationId}|live-${randomBytes(6).toString('base64url')}`;
+}

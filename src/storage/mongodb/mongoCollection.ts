@@ -22,6 +22,7 @@ import { upsertDocumentId } from '../upsertSeed';
 import { validateFilter } from '../validateFilter';
 import { validateUpdate } from '../validateUpdate';
 import { defaultIndexName, duplicateKeyFromMongoError } from './duplicateKeyFromMongoError';
+import { asStoreError } from './unavailableError';
 
 const INDEX_OPTIONS_CONFLICT = 85;
 
@@ -63,7 +64,7 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
       return { ok: true, insertedCount: result.insertedCount };
     } catch (error) {
       const duplicate = duplicateKeyFromMongoError(error, this.indexFields);
-      if (!duplicate) throw error;
+      if (!duplicate) throw asStoreError(error);
       return { ...duplicate, insertedCount: insertedCountOf(error) };
     }
   }
@@ -78,7 +79,9 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
     options: FindOneOptions & { projection?: ProjectionSpec } = {},
   ): Promise<T | ProjectedDocument | null> {
     validateFilter(filter);
-    const found = await this.collection.findOne(filter, { sort: options.sort, projection: options.projection });
+    const found = await this.collection
+      .findOne(filter, { sort: options.sort, projection: options.projection })
+      .catch(rethrowAsStoreError);
     if (!found) return null;
     return options.projection ? projected(found) : this.parse(found);
   }
@@ -92,7 +95,8 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
     validateFilter(filter);
     const found = await this.collection
       .find(filter, { sort: options.sort, limit: options.limit, skip: options.skip, projection: options.projection })
-      .toArray();
+      .toArray()
+      .catch(rethrowAsStoreError);
     return options.projection ? found.map(projected) : found.map((document) => this.parse(document));
   }
 
@@ -136,19 +140,19 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
 
   async deleteOne(filter: Filter<T>): Promise<{ deletedCount: number }> {
     validateFilter(filter);
-    const result = await this.collection.deleteOne(filter);
+    const result = await this.collection.deleteOne(filter).catch(rethrowAsStoreError);
     return { deletedCount: result.deletedCount };
   }
 
   async deleteMany(filter: Filter<T>): Promise<{ deletedCount: number }> {
     validateFilter(filter);
-    const result = await this.collection.deleteMany(filter);
+    const result = await this.collection.deleteMany(filter).catch(rethrowAsStoreError);
     return { deletedCount: result.deletedCount };
   }
 
   async countDocuments(filter: Filter<T> = {}): Promise<number> {
     validateFilter(filter);
-    return this.collection.countDocuments(filter);
+    return this.collection.countDocuments(filter).catch(rethrowAsStoreError);
   }
 
   /** Creates the index; when a TTL index exists with another expiry (RETENTION_DAYS changed), updates it in place. */
@@ -177,13 +181,17 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
 
   private duplicateOrThrow(error: unknown): Extract<UpdateOneOutcome, { ok: false }> {
     const duplicate = duplicateKeyFromMongoError(error, this.indexFields);
-    if (!duplicate) throw error;
+    if (!duplicate) throw asStoreError(error);
     return duplicate;
   }
 
   private parse(document: unknown): T {
     return parseStoredDocument(this.name, this.schema, document);
   }
+}
+
+function rethrowAsStoreError(error: unknown): never {
+  throw asStoreError(error);
 }
 
 function projected(document: object): ProjectedDocument {

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { Request, Response } from 'restify';
 import { DirectLineError, type Outcome } from '../directLineError';
+import { StoreUnavailableError } from '../../../storage/storageErrors';
 import { sendError, sendJson } from '../http/sendResponse';
 
 /** What a route answers with: JSON (a value, or text that already is JSON), or an uploaded file. */
@@ -25,11 +26,19 @@ export function directLineRoute(
     try {
       outcome = await work(req);
     } catch (error) {
-      logger.error({ err: error, route: name }, 'direct line request failed');
-      outcome = {
-        ok: false,
-        error: new DirectLineError('ServiceError', 'The request could not be completed; try again.'),
-      };
+      if (error instanceof StoreUnavailableError) {
+        logger.warn({ route: name, problem: error.message }, 'direct line request: store unavailable');
+        outcome = {
+          ok: false,
+          error: new DirectLineError('ServiceUnavailable', 'The service is briefly unavailable; try again shortly.', 5),
+        };
+      } else {
+        logger.error({ err: error, route: name }, 'direct line request failed');
+        outcome = {
+          ok: false,
+          error: new DirectLineError('ServiceError', 'The request could not be completed; try again.'),
+        };
+      }
     }
     if (res.headersSent) return;
     if (!outcome.ok) {
