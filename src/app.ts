@@ -38,6 +38,10 @@ import { HYBRID } from './knowledge/decideHybrid';
 import { keepSectionsEmbedded } from './knowledge/keepSectionsEmbedded';
 import { FeedbackService } from './feedback/feedbackService';
 import { HandoffEvents } from './handoff/handoffEvents';
+import type { ClusterBus } from './cluster/clusterBus';
+import { type ClusterConnection, connectCluster } from './cluster/connectCluster';
+import { StoreClusterBus } from './cluster/storeClusterBus';
+import { LiveFeed } from './channel/directline/liveFeed';
 import { HandoffService } from './handoff/handoffService';
 import type { KnowledgeProblem } from './knowledge/knowledgeBase';
 import { KnowledgeService } from './knowledge/knowledgeService';
@@ -91,6 +95,8 @@ export interface App {
   presence: CsaPresence;
   /** The console's bootstrap supervisor, created on the first start; its generated password is printed once. */
   consoleBootstrap: BootstrapOutcome;
+  /** How this instance hears the others (MongoDB backend, or one given): undefined when it runs alone. */
+  clusterBus: ClusterBus | undefined;
   /** Starts serving; resolves with the base URL. */
   listen(): Promise<string>;
   /** Stops taking requests, lets turns in flight finish (up to `drainMs`), then releases everything. */
@@ -112,6 +118,13 @@ export interface AppDependencies {
   languageModel?: LanguageModel;
   /** How often the outbox dispatcher looks for due messages (default 5 s). */
   outboxPollMs?: number;
+  /**
+   * How this instance hears the others. By default a bus through the store when the store is MongoDB (several
+   * instances share it), none on the embedded store (one process owns its files).
+   */
+  clusterBus?: ClusterBus;
+  /** How often a WebSocket stream also reads the store (default 2 s). */
+  streamPollMs?: number;
 }
 
 /**
@@ -214,6 +227,11 @@ export async function createApp(
   });
   if (model) logger.info({ model: model.chatModel, embeddingModel: model.embeddingModel }, 'language model configured');
   const handoffEvents = new HandoffEvents();
+  const clusterBus =
+    dependencies.clusterBus ??
+    (store.backend === 'mongodb' ? new StoreClusterBus(store, logger, { clock }) : undefined);
+  let cluster: ClusterConnection | undefined;
+  const feed = new LiveFeed({ onUnheard: (conversationId) => cluster?.conversationStored(conversationId) });
   // The messenger needs the bot, and the bot needs this service: it is filled in once the bot is built.
   const late: { messenger?: ProactiveMessenger } = {};
   const handoff = new HandoffService({
@@ -278,7 +296,13 @@ export async function createApp(
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
     limits: dependencies.channelLimits,
+    streamPollMs: dependencies.streamPollMs,
+    feed,
   });
+  if (clusterBus) {
+    await clusterBus.start();
+    cluster = connectCluster(clusterBus, { deskEvents: handoffEvents, feed }, logger);
+  }
   for (const adapterOfChannel of [adapter, channel.adapter]) {
     for (const piece of middleware) adapterOfChannel.use(piece);
     adapterOfChannel.onTurnError = onTurnError;
@@ -359,6 +383,7 @@ export async function createApp(
     directLineSecret: secret.secret,
     presence,
     consoleBootstrap,
+    clusterBus,
     listen: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
@@ -394,6 +419,8 @@ export async function createApp(
       server.server.closeIdleConnections();
       await Promise.race([closed, new Promise((resolve) => setTimeout(resolve, 1000))]);
       server.server.closeAllConnections();
+      cluster?.close();
+      await clusterBus?.close();
       await store.close();
     },
   };

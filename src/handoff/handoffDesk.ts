@@ -119,6 +119,8 @@ export type DeskOutcome<T> = { ok: true; value: T } | DeskRefusal;
 export type DeskEvent =
   | { kind: 'queueChanged' }
   | { kind: 'line'; sessionId: string; line: TranscriptLine }
+  /** New lines were written on another instance: read them from the store (events across instances carry no text). */
+  | { kind: 'linesChanged'; sessionId: string }
   | { kind: 'sessionChanged'; sessionId: string; state: 'queued' | 'accepted' | 'ended' | 'callbackBooked' };
 
 /**

@@ -4,6 +4,11 @@ import type { StoreCollection, StoredDocument } from './storeCollection';
 /** The result of a health check: `ok`, or why the store cannot serve (safe to log: no credentials, no data). */
 export type PingOutcome = { ok: true } | { ok: false; problem: string };
 
+/** A watch on a collection's inserts; `close` stops it. */
+export interface InsertWatch {
+  close(): Promise<void>;
+}
+
 /**
  * Where the bot keeps everything: the embedded store in `DATA_DIR` by default, or MongoDB. Repositories are
  * written once against this port.
@@ -18,6 +23,18 @@ export interface DocumentStore {
    * views of the same documents.
    */
   collection<T extends StoredDocument>(name: string, schema: z.ZodType<T>): StoreCollection<T>;
+
+  /**
+   * Reports documents inserted into the collection `name` by any process, as they are inserted (MongoDB change
+   * streams, which need a replica set; `onError` is called once if the server cannot watch, e.g. a standalone
+   * server, and the watch stops). Absent on the embedded store, which one process owns.
+   */
+  watchInserts?<T extends StoredDocument>(
+    name: string,
+    schema: z.ZodType<T>,
+    onInsert: (document: T) => void,
+    onError: (error: Error) => void,
+  ): InsertWatch;
 
   /** Whether the store can serve now (MongoDB answers a ping; every embedded file loaded and none failed). */
   ping(): Promise<PingOutcome>;

@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -80,4 +81,54 @@ describe('the server process', () => {
     expect(log).toMatch(/"msg":"stopped"/);
     expect(log).not.toMatch(/jane\.resident|07700|Jane Resident|bin day/);
   });
+
+  test('SIGTERM lets a turn in flight finish (its answer is delivered), then stops', async () => {
+    const model = await FakeOpenAiServer.start();
+    const answer = model.onAnswer;
+    // The model takes 1.5 s to answer: SIGTERM arrives while the turn waits for it.
+    model.onAnswer = (request) => ({ delayMs: 1_500, then: answer(request) });
+    const port = 39_500 + Math.floor(Math.random() * 400);
+    const { child, output } = startServer({
+      PORT: String(port),
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: model.baseUrl,
+      OPENAI_TIMEOUT_MS: '10000',
+    });
+    const exited = exitOf(child);
+    try {
+      await waitForReady(port, 30_000);
+      const turn = fetch(`http://127.0.0.1:${port}/api/messages`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          type: 'message',
+          text: 'how do I pay my council tax',
+          from: { id: 'resident' },
+          recipient: { id: 'bot' },
+          conversation: { id: 'c-drain' },
+          channelId: 'directline',
+          serviceUrl: 'https://example.org',
+          deliveryMode: 'expectReplies',
+        }),
+      });
+      const started = Date.now();
+      while (!model.requests.some((request) => request.path.endsWith('/chat/completions'))) {
+        if (Date.now() - started > 15_000) throw new Error('the turn never asked the model');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+      child.kill('SIGTERM');
+      const response = await turn;
+      expect(response.status).toBe(200);
+      const body = (await response.json()) as { activities: { channelData?: { councilBot?: { action?: string } } }[] };
+      const actions = body.activities.map((activity) => activity.channelData?.councilBot?.action);
+      expect(actions).toContain('answer');
+      expect(await exited).toBe(0);
+      expect(output()).toMatch(/"msg":"stopped"/);
+      // Stopped: nothing listens any more.
+      await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+    } finally {
+      child.kill('SIGKILL');
+      await model.close();
+    }
+  }, 60_000);
 });

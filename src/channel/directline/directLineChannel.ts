@@ -95,7 +95,7 @@ export class DirectLineChannel {
   private readonly signer: TokenSigner;
   private readonly log: ConversationLog;
   private readonly attachments: AttachmentStore;
-  private readonly feed = new LiveFeed();
+  private readonly feed: LiveFeed;
   private readonly turns = new KeyedSerialQueue();
   private readonly streams = new Set<ActivityStream>();
   private readonly limiters: Record<
@@ -115,6 +115,7 @@ export class DirectLineChannel {
     this.signer = new TokenSigner(options.secret, this.clock);
     this.log = options.conversations;
     this.attachments = options.attachments;
+    this.feed = options.feed ?? new LiveFeed();
     this.adapter = new DirectLineAdapter({ log: this.log, feed: this.feed, clock: this.clock });
     this.limiters = {
       tokensPerAddress: new TokenBucketLimiter(this.limits.tokensPerAddress, this.clock),

@@ -1,3 +1,4 @@
+import type { LiveFeed } from './liveFeed';
 import type { Logger } from 'pino';
 import type { AttachmentStore } from '../../storage/repositories/attachmentStore';
 import type { ConversationLog } from '../../storage/repositories/conversationLog';
@@ -74,6 +75,8 @@ export interface DirectLineChannelOptions {
   keepAliveMs?: number;
   /** How often a WebSocket stream also reads the store, for activities other processes stored (default 2 s). */
   streamPollMs?: number;
+  /** The live feed of the process (the app gives one wired to the cluster bus); a new one by default. */
+  feed?: LiveFeed;
 }
 
 export const DEFAULT_BOT_ACCOUNT: BotAccount = { id: 'council-assistant', name: 'Council assistant' };

@@ -7,7 +7,9 @@ export type FeedEvent =
   | { kind: 'stored'; seq: number; json: string }
   | { kind: 'ephemeral'; json: string }
   | { kind: 'revised'; json: string }
-  | { kind: 'unsaved'; json: string };
+  | { kind: 'unsaved'; json: string }
+  /** Another process stored something in the conversation: read the store. */
+  | { kind: 'nudge' };
 
 /** How long, and how many, unsaved activities are kept for streams that connect after they were sent. */
 const UNSAVED_KEPT_MS = 10 * 60_000;
@@ -15,6 +17,15 @@ const UNSAVED_PER_CONVERSATION = 100;
 const UNSAVED_CONVERSATIONS = 2_000;
 
 export type FeedListener = (event: FeedEvent) => void;
+
+export interface LiveFeedOptions {
+  now?: () => number;
+  /**
+   * An activity was stored in a conversation no stream of this process is following: the resident's WebSocket may
+   * be on another instance, which the cluster bus tells (it then `nudge`s its streams).
+   */
+  onUnheard?: (conversationId: string) => void;
+}
 
 /**
  * In-process publish/subscribe per conversation, for prompt live delivery. It is not relied on for correctness:
@@ -25,7 +36,11 @@ export class LiveFeed {
   /** Activities the store could not keep, per conversation, for a stream that connects soon after (a new chat). */
   private readonly unsaved = new Map<string, { json: string; at: number }[]>();
 
-  constructor(private readonly now: () => number = Date.now) {}
+  private readonly now: () => number;
+
+  constructor(private readonly options: LiveFeedOptions = {}) {
+    this.now = options.now ?? Date.now;
+  }
 
   /**
    * Starts delivering the conversation's events to `listener`; returns the function that stops it. A new listener
@@ -49,8 +64,18 @@ export class LiveFeed {
   publish(conversationId: string, event: FeedEvent): void {
     if (event.kind === 'unsaved') this.keepUnsaved(conversationId, event.json);
     const set = this.listeners.get(conversationId);
-    if (!set) return;
+    if (!set) {
+      if (event.kind === 'stored' || event.kind === 'revised') this.options.onUnheard?.(conversationId);
+      return;
+    }
     for (const listener of [...set]) listener(event);
+  }
+
+  /** Tells this process's streams of the conversation to read the store (another process stored something). */
+  nudge(conversationId: string): void {
+    const set = this.listeners.get(conversationId);
+    if (!set) return;
+    for (const listener of [...set]) listener({ kind: 'nudge' });
   }
 
   private keepUnsaved(conversationId: string, json: string): void {

@@ -101,9 +101,9 @@ async function catchUpChat() {
   });
   if (!response.ok) return;
   const body = await response.json();
-  let added = 0;
-  for (const line of body.lines ?? []) if (appendLine(line)) added++;
-  if (added > 0) say('chat-status', added + ' new message' + (added === 1 ? '' : 's') + '.');
+  const added = (body.lines ?? []).filter((line) => appendLine(line));
+  if (added.length === 1 && added[0].from === 'resident') say('chat-status', 'The resident wrote: ' + added[0].text);
+  else if (added.length > 0) say('chat-status', added.length + ' new message' + (added.length === 1 ? '' : 's') + '.');
 }
 
 function openStream() {
@@ -115,6 +115,7 @@ function openStream() {
     opened = true;
   });
   source.addEventListener('queueChanged', () => void refreshQueue());
+  source.addEventListener('linesChanged', () => void catchUpChat());
   source.addEventListener('line', (event) => {
     const line = JSON.parse(event.data);
     if (appendLine(line) && line.from === 'resident') say('chat-status', 'The resident wrote: ' + line.text);

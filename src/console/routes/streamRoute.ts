@@ -65,6 +65,7 @@ export function addStreamRoute(
           return;
         }
         if (event.kind === 'line' && event.sessionId === chat) send('line', lineJson(event.line));
+        else if (event.kind === 'linesChanged' && event.sessionId === chat) send('linesChanged', {});
         else if (event.kind === 'sessionChanged' && event.sessionId === chat)
           send('sessionChanged', { state: event.state });
       };

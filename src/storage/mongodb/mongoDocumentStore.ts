@@ -1,11 +1,12 @@
 import { type Db, MongoClient } from 'mongodb';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { DocumentStore, PingOutcome } from '../documentStore';
+import type { DocumentStore, InsertWatch, PingOutcome } from '../documentStore';
 import { StoreUnavailableError } from '../storageErrors';
 import type { StoreCollection, StoredDocument } from '../storeCollection';
 import { describeMongoHost, redactCredentials } from './describeMongoHost';
 import { MongoCollection } from './mongoCollection';
+import { asStoreError } from './unavailableError';
 
 export interface MongoStoreOptions {
   uri: string;
@@ -51,6 +52,29 @@ export class MongoDocumentStore implements DocumentStore {
 
   collection<T extends StoredDocument>(name: string, schema: z.ZodType<T>): StoreCollection<T> {
     return new MongoCollection(name, this.db, schema);
+  }
+
+  /** A change stream of the collection's inserts (a replica set or Atlas is needed; a standalone server errors). */
+  watchInserts<T extends StoredDocument>(
+    name: string,
+    schema: z.ZodType<T>,
+    onInsert: (document: T) => void,
+    onError: (error: Error) => void,
+  ): InsertWatch {
+    const stream = this.db.collection(name).watch([{ $match: { operationType: 'insert' } }]);
+    let failed = false;
+    stream.on('change', (change) => {
+      if (change.operationType !== 'insert') return;
+      const parsed = schema.safeParse(change.fullDocument);
+      if (parsed.success) onInsert(parsed.data);
+    });
+    stream.on('error', (error: Error) => {
+      if (failed) return;
+      failed = true;
+      void stream.close().catch(() => undefined);
+      onError(asStoreError(error) as Error);
+    });
+    return { close: () => stream.close() };
   }
 
   async ping(): Promise<PingOutcome> {

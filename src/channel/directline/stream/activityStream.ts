@@ -75,6 +75,10 @@ export class ActivityStream {
 
   private onEvent(event: FeedEvent): void {
     this.enqueue(async () => {
+      if (event.kind === 'nudge') {
+        await this.catchUp();
+        return;
+      }
       if (event.kind !== 'stored') {
         this.sendFrame([event.json], undefined);
         return;
