@@ -42,7 +42,9 @@ async function main(): Promise<void> {
 }
 
 async function answer(app: App, dataDir: string, request: z.infer<typeof requestSchema>) {
-  if (request.kind === 'heapSnapshot') return { file: writeHeapSnapshot(undefined) };
+  if (request.kind === 'heapSnapshot') {
+    return { file: writeHeapSnapshot(path.join(os.tmpdir(), `bench-server-${Date.now()}.heapsnapshot`)) };
+  }
   const gc: unknown = Reflect.get(globalThis, 'gc');
   if (request.gc && typeof gc === 'function') gc();
   const memory = process.memoryUsage();

@@ -17,11 +17,14 @@ export interface SoakOptions {
   seed: number;
   /** Run a full GC in the server before both memory readings (needs `BENCH_SERVER_NODE_ARGS=--expose-gc`). */
   gcBeforeReadings: boolean;
+  /** Write a heap snapshot of the server after each of the two readings, to compare (diagnosis only). */
+  heapSnapshots: boolean;
 }
 
 /**
  * The soak's settings from the environment: `SOAK_CONVERSATIONS` (200), `SOAK_SECONDS` (300), `SOAK_WARMUP_SECONDS`
- * (30), `SOAK_THINK_SECONDS` (`5-15`), `SOAK_SEED` (1), `SOAK_GC` (`1`: a full GC before both readings).
+ * (30), `SOAK_THINK_SECONDS` (`5-15`), `SOAK_SEED` (1), `SOAK_GC` (`1`: a full GC before both readings),
+ * `SOAK_HEAP_SNAPSHOTS` (`1`: a heap snapshot of the server after both readings).
  */
 export function soakOptionsFrom(env: NodeJS.ProcessEnv): SoakOptions {
   const think = /^(\d+(?:\.\d+)?)-(\d+(?:\.\d+)?)$/.exec(env.SOAK_THINK_SECONDS ?? '5-15');
@@ -33,6 +36,7 @@ export function soakOptionsFrom(env: NodeJS.ProcessEnv): SoakOptions {
     replyTimeoutMs: 10_000,
     seed: Number(env.SOAK_SEED ?? 1),
     gcBeforeReadings: env.SOAK_GC === '1',
+    heapSnapshots: env.SOAK_HEAP_SNAPSHOTS === '1',
   };
 }
 
@@ -79,11 +83,13 @@ export async function runSoakBench(options: SoakOptions): Promise<string[]> {
     const measureFrom = startedAt + options.warmupSeconds * 1000;
     const endAt = measureFrom + options.seconds * 1000;
     const readings: Array<{ at: number; stats: ServerStats }> = [];
+    const snapshots: string[] = [];
     let cpuAtStart = 0;
     const sampler = (async () => {
       await sleep(measureFrom - performance.now());
       cpuAtStart = processCpuMs(server.child);
       readings.push({ at: 0, stats: await server.stats({ gc: options.gcBeforeReadings }) });
+      if (options.heapSnapshots) snapshots.push(await server.heapSnapshot());
       for (let minute = 1; performance.now() + 60_000 < endAt; minute++) {
         await sleep(measureFrom + minute * 60_000 - performance.now());
         readings.push({ at: minute * 60, stats: await server.stats() });
@@ -97,8 +103,10 @@ export async function runSoakBench(options: SoakOptions): Promise<string[]> {
     await Promise.all([...residents, sampler]);
     const cpu = processCpuMs(server.child) - cpuAtStart;
     const end = await server.stats({ gc: options.gcBeforeReadings });
+    if (options.heapSnapshots) snapshots.push(await server.heapSnapshot());
     const start = readings[0]?.stats ?? end;
-    return report(options, tally, start, end, readings, cpu);
+    const lines = report(options, tally, start, end, readings, cpu);
+    return snapshots.length > 0 ? [...lines, `heap snapshots: ${snapshots.join(', ')}`] : lines;
   } finally {
     await server.stop();
   }
@@ -193,7 +201,7 @@ function report(
     `turn latency p50 ${percentile(latencies, 50)} ms, p95 ${percentile(latencies, 95)} ms, p99 ${percentile(latencies, 99)} ms, max ${latencies.at(-1)?.toFixed(0) ?? 'n/a'} ms; ${(tally.turns / options.seconds).toFixed(1)} turns/s`,
     `server CPU per turn ${(cpuMs / turns).toFixed(2)} ms (${((cpuMs / (options.seconds * 1000)) * 100).toFixed(0)}% of one core)`,
     `server memory (${gcNote}): RSS ${mb(start.memory.rss)} after warm-up, ${mb(end.memory.rss)} at the end (${growth(start.memory.rss, end.memory.rss)}); heap used ${mb(start.memory.heapUsed)} -> ${mb(end.memory.heapUsed)} (${growth(start.memory.heapUsed, end.memory.heapUsed)})`,
-    `memory each minute (RSS / heap used): ${[...readings.map((r) => ({ at: r.at, stats: r.stats })), { at: options.seconds, stats: end }].map((r) => `${r.at}s ${mb(r.stats.memory.rss)}/${mb(r.stats.memory.heapUsed)}`).join(', ')}`,
+    `memory each minute (RSS / heap used / heap total / external): ${[...readings.map((r) => ({ at: r.at, stats: r.stats })), { at: options.seconds, stats: end }].map((r) => `${r.at}s ${mb(r.stats.memory.rss)}/${mb(r.stats.memory.heapUsed)}/${mb(r.stats.memory.heapTotal)}/${mb(r.stats.memory.external)}`).join(', ')}`,
     `stored during the soak: ${stored.map((c) => `${c.name} +${c.documents}`).join(', ')}; data files +${mb(fileBytes(end) - fileBytes(start))}; heap +${((end.memory.heapUsed - start.memory.heapUsed) / turns / 1024).toFixed(1)} KB per turn`,
   ];
 }
