@@ -3,42 +3,38 @@ import path from 'node:path';
 import Datastore from '@seald-io/nedb';
 import type { Logger } from 'pino';
 import { StoreUnavailableError } from '../storageErrors';
-import type { DuplicateKey, FindManyOptions, IndexOptions, ProjectionSpec } from '../storeCollection';
+import type { FindManyOptions, IndexOptions, ProjectionSpec } from '../storeCollection';
+import {
+  type CollectionFile,
+  type FileWriteOutcome,
+  GuardedCollectionFile,
+  MIN_LINES_BEFORE_COMPACTION,
+  type RawDocument,
+  type ReplaceOutcome,
+} from './collectionFile';
 import { nedbQuery } from './nedbQuery';
 import { repairTornTail } from './repairTornTail';
-import { SerialQueue } from './serialQueue';
-import { valuesEqual } from './valuesEqual';
-
-export type RawDocument = Record<string, unknown>;
-export type FileWriteOutcome = { ok: true } | DuplicateKey;
-export type ReplaceOutcome = { ok: true; replaced: boolean } | DuplicateKey;
-
-/** Superseded lines tolerated before maintenance compacts early: at least this many, or as many as live documents. */
-const MIN_LINES_BEFORE_COMPACTION = 1000;
+import { isUniqueViolation, messageOf } from './uniqueViolation';
 
 /**
- * One collection's nedb datastore and its file (`<dataDir>/<name>.db`): loading (after cutting a torn last line),
- * the queue that serialises writes, the translation of nedb's errors, indexes, TTL sweeps and compaction.
+ * One collection's nedb datastore and its file (`<dataDir>/<name>.db`), every document held in memory: loading
+ * (after cutting a torn last line), the translation of nedb's errors, indexes, TTL sweeps and compaction.
  *
  * nedb keeps every document in memory and appends each change to the file before its promise resolves; loading
  * and compaction rewrite the file through a temporary copy and a rename, so a crash at any point leaves either the
- * old or the new file. A failed append leaves memory ahead of the file, so the file is reloaded, and if that fails
- * too the collection refuses further use (and `ping` reports it) rather than serve data it has not stored.
+ * old or the new file.
  */
-export class CollectionFile {
-  private readonly queue = new SerialQueue();
-  private readonly uniqueIndexes = new Map<string, string[]>([['_id', ['_id']]]);
+export class ResidentCollectionFile extends GuardedCollectionFile implements CollectionFile {
   private hasTtlIndex = false;
   private linesSinceCompaction = 0;
-  private failure: string | undefined;
-  private closed = false;
 
   private constructor(
-    readonly name: string,
-    readonly filename: string,
+    name: string,
+    filename: string,
     private readonly datastore: Datastore<RawDocument>,
-    private readonly logger: Logger,
+    logger: Logger,
   ) {
+    super(name, filename, logger);
     datastore.on('compaction.done', () => {
       this.linesSinceCompaction = 0;
     });
@@ -57,15 +53,7 @@ export class CollectionFile {
       throw new StoreUnavailableError(`cannot load ${filename}: ${messageOf(error)}`, { cause: error });
     }
     datastore.setAutocompactionInterval(compactionIntervalMs);
-    return new CollectionFile(name, filename, datastore, logger);
-  }
-
-  /** Runs a write, or a read-modify-write, alone: after every write queued before it, before any queued after. */
-  exclusive<R>(task: () => Promise<R>): Promise<R> {
-    return this.queue.run(async () => {
-      this.assertUsable();
-      return task();
-    });
+    return new ResidentCollectionFile(name, filename, datastore, logger);
   }
 
   async find(filter: RawDocument, options: FindManyOptions & { projection?: ProjectionSpec }): Promise<RawDocument[]> {
@@ -158,14 +146,9 @@ export class CollectionFile {
     await this.datastore.compactDatafileAsync();
   }
 
-  /** Why the collection cannot serve, if it cannot. */
-  problem(): string | undefined {
-    return this.failure;
-  }
-
   async close(): Promise<void> {
     this.datastore.stopAutocompaction();
-    await this.queue.drain();
+    await this.drainQueue();
     this.closed = true;
   }
 
@@ -173,59 +156,7 @@ export class CollectionFile {
     return this.datastore.getAllData().length;
   }
 
-  private assertUsable(): void {
-    if (this.closed) throw new StoreUnavailableError(`the store is closed (${this.name})`);
-    if (this.failure) throw new StoreUnavailableError(this.failure);
+  protected reload(): Promise<void> {
+    return this.datastore.loadDatabaseAsync();
   }
-
-  private duplicateOrFail(error: unknown, documents: RawDocument[]): Promise<DuplicateKey> {
-    if (!isUniqueViolation(error)) return this.failWrite(error);
-    return Promise.resolve({ ok: false, reason: 'duplicateKey', fields: this.violatedIndex(error.key, documents) });
-  }
-
-  /** nedb names the duplicate value but not the index; find the unique index whose value it is. */
-  private violatedIndex(key: unknown, documents: RawDocument[]): string[] {
-    for (const fields of this.uniqueIndexes.values()) {
-      const matches = documents.some((document) =>
-        fields.length === 1
-          ? holdsValue(valueAt(document, fields[0] ?? ''), key)
-          : fields.every((field) => holdsValue(valueAt(document, field), valueAt(key, field))),
-      );
-      if (matches) return fields;
-    }
-    return [];
-  }
-
-  private async failWrite(error: unknown): Promise<never> {
-    this.logger.error({ collection: this.name, problem: messageOf(error) }, 'embedded store write failed; reloading');
-    try {
-      await this.datastore.loadDatabaseAsync();
-    } catch (reloadError) {
-      this.failure = `${this.filename} could not be written or reloaded (${messageOf(reloadError)})`;
-      this.logger.error({ collection: this.name, problem: this.failure }, 'embedded collection out of service');
-    }
-    throw new StoreUnavailableError(`writing to ${this.filename} failed (${messageOf(error)})`, { cause: error });
-  }
-}
-
-function isUniqueViolation(error: unknown): error is { errorType: 'uniqueViolated'; key?: unknown } {
-  return typeof error === 'object' && error !== null && 'errorType' in error && error.errorType === 'uniqueViolated';
-}
-
-function holdsValue(value: unknown, key: unknown): boolean {
-  return valuesEqual(value, key) || (Array.isArray(value) && value.some((item) => valuesEqual(item, key)));
-}
-
-function valueAt(document: unknown, dottedPath: string): unknown {
-  let value = document;
-  for (const part of dottedPath.split('.')) {
-    value = typeof value === 'object' && value !== null && part in value ? Reflect.get(value, part) : undefined;
-  }
-  return value;
-}
-
-/** An error's message, which for nedb and the file system names files and codes, never document contents. */
-function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
-  return String(error);
 }

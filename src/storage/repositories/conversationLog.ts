@@ -92,7 +92,7 @@ export class ConversationLog {
     private readonly clock: () => Date,
   ) {
     this.conversations = store.collection(ConversationLog.conversationsCollection, conversationSchema);
-    this.entries = store.collection(ConversationLog.activitiesCollection, entrySchema);
+    this.entries = store.collection(ConversationLog.activitiesCollection, entrySchema, { cold: true });
   }
 
   async ensureIndexes(): Promise<void> {
