@@ -192,7 +192,7 @@ function report(
   const turns = Math.max(1, tally.turns);
   const gcNote = options.gcBeforeReadings
     ? 'after a forced full GC at both readings'
-    : 'no forced GC at either reading';
+    : 'no forced GC at either reading, so heap used includes garbage not yet collected; SOAK_GC=1 BENCH_SERVER_NODE_ARGS=--expose-gc reads live memory';
   const visits = [...tally.visits].map(([kind, count]) => `${kind} ${count}`).join(', ');
   return [
     `${options.conversations} concurrent conversations for ${options.seconds} s after a ${options.warmupSeconds} s warm-up, think time ${options.thinkSeconds[0]}-${options.thinkSeconds[1]} s (uniform) before each message, seed ${options.seed} (WebSocket streams, server in its own process, embedded store)`,
@@ -202,8 +202,12 @@ function report(
     `server CPU per turn ${(cpuMs / turns).toFixed(2)} ms (${((cpuMs / (options.seconds * 1000)) * 100).toFixed(0)}% of one core)`,
     `server memory (${gcNote}): RSS ${mb(start.memory.rss)} after warm-up, ${mb(end.memory.rss)} at the end (${growth(start.memory.rss, end.memory.rss)}); heap used ${mb(start.memory.heapUsed)} -> ${mb(end.memory.heapUsed)} (${growth(start.memory.heapUsed, end.memory.heapUsed)})`,
     `memory each minute (RSS / heap used / heap total / external): ${[...readings.map((r) => ({ at: r.at, stats: r.stats })), { at: options.seconds, stats: end }].map((r) => `${r.at}s ${mb(r.stats.memory.rss)}/${mb(r.stats.memory.heapUsed)}/${mb(r.stats.memory.heapTotal)}/${mb(r.stats.memory.external)}`).join(', ')}`,
-    `stored during the soak: ${stored.map((c) => `${c.name} +${c.documents}`).join(', ')}; data files +${mb(fileBytes(end) - fileBytes(start))}; heap +${((end.memory.heapUsed - start.memory.heapUsed) / turns / 1024).toFixed(1)} KB per turn`,
+    `stored during the soak: ${stored.map((c) => `${c.name} +${c.documents}`).join(', ')}; data files +${mb(fileBytes(end) - fileBytes(start))}; heap ${signed((end.memory.heapUsed - start.memory.heapUsed) / turns / 1024)} KB per turn`,
   ];
+}
+
+function signed(value: number): string {
+  return `${value >= 0 ? '+' : ''}${value.toFixed(1)}`;
 }
 
 function sleep(ms: number): Promise<void> {
