@@ -1,12 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import http from 'node:http';
-import path from 'node:path';
 import { WebSocket } from 'ws';
 import { z } from 'zod';
-
-const ROOT = path.resolve(__dirname, '..');
-const SECRET = 'benchmark-directline-secret-of-32-characters-or-more';
+import { mb, percentile } from './figures';
+import { postJson } from './postJson';
+import { BENCH_SECRET, processCpuMs, residentMemory, startBenchServer } from './serverProcess';
 
 /** What residents say, in order, round and round: questions, a clarification and its button, small talk. */
 const SCRIPT = [
@@ -44,7 +40,7 @@ const frameSchema = z.object({
  * turns per second, errors and the server's memory.
  */
 export async function runChannelBench(options: ChannelBenchOptions): Promise<string[]> {
-  const server = await startServer();
+  const server = await startBenchServer();
   try {
     const clients = await Promise.all(
       Array.from({ length: options.conversations }, () => BenchConversation.open(server.url)),
@@ -97,7 +93,7 @@ class BenchConversation {
   }
 
   static async open(url: string): Promise<BenchConversation> {
-    const generated = grantSchema.parse(await postJson(`${url}/v3/directline/tokens/generate`, SECRET, {}));
+    const generated = grantSchema.parse(await postJson(`${url}/v3/directline/tokens/generate`, BENCH_SECRET, {}));
     const grant = grantSchema.parse(await postJson(`${url}/v3/directline/conversations`, generated.token, {}));
     const socket = new WebSocket(grant.streamUrl ?? '');
     await new Promise((resolve, reject) => {
@@ -175,96 +171,4 @@ class BenchConversation {
       waiter(performance.now());
     }
   }
-}
-
-/** Kept-alive connections, as a browser keeps them: the load generator must cost far less than the server. */
-const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
-
-function postJson(url: string, credential: string, body: unknown): Promise<unknown> {
-  const payload = JSON.stringify(body);
-  return new Promise((resolve, reject) => {
-    const request = http.request(
-      url,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          authorization: `Bearer ${credential}`,
-          'content-type': 'application/json',
-          'content-length': Buffer.byteLength(payload),
-        },
-      },
-      (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => {
-          const text = Buffer.concat(chunks).toString('utf8');
-          if ((response.statusCode ?? 500) >= 300) reject(new Error(`${url}: ${response.statusCode} ${text}`));
-          else resolve(JSON.parse(text));
-        });
-      },
-    );
-    request.on('error', reject);
-    request.end(payload);
-  });
-}
-
-async function startServer(): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
-      '--disable-warning=DEP0111',
-      '--import',
-      'tsx',
-      'bench/benchServer.ts',
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, DIRECTLINE_SECRET: SECRET },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      output += chunk;
-      const ready = /ready (\S+)/.exec(output);
-      if (ready?.[1]) resolve(ready[1]);
-      if (process.env.BENCH_VERBOSE) process.stderr.write(chunk);
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited (${code})`)));
-  });
-  return {
-    url,
-    child,
-    stop: async () => {
-      if (child.exitCode !== null) return;
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
-
-/** The process's resident set size in bytes, from /proc (Linux). */
-export function residentMemory(child: ChildProcess): number {
-  const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-  const kb = /VmRSS:\s+(\d+) kB/.exec(status)?.[1];
-  return Number(kb ?? 0) * 1024;
-}
-
-/** CPU time (user + system) a process has used, in milliseconds, from /proc (Linux; 100 ticks a second). */
-function processCpuMs(child: ChildProcess): number {
-  const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
-
-export function percentile(sorted: readonly number[], p: number): string {
-  if (sorted.length === 0) return 'n/a';
-  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return (sorted[Math.max(0, index)] ?? 0).toFixed(1);
-}
-
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 }

@@ -1,6 +1,16 @@
 import type { z } from 'zod';
 import type { StoreCollection, StoredDocument } from './storeCollection';
 
+/** How a repository uses a collection, so a backend can keep it well (MongoDB needs no hint and ignores it). */
+export interface CollectionOptions {
+  /**
+   * Documents written once (or seldom changed) and read a few at a time through an index, kept long: activity logs,
+   * events, uploads. The embedded store keeps such documents in their file and only their index keys in memory, so
+   * its memory does not grow with them. The first call for a name decides.
+   */
+  cold?: boolean;
+}
+
 /** The result of a health check: `ok`, or why the store cannot serve (safe to log: no credentials, no data). */
 export type PingOutcome = { ok: true } | { ok: false; problem: string };
 
@@ -22,7 +32,11 @@ export interface DocumentStore {
    * repository's types are checked at the edge rather than asserted. Calling it twice with the same name gives two
    * views of the same documents.
    */
-  collection<T extends StoredDocument>(name: string, schema: z.ZodType<T>): StoreCollection<T>;
+  collection<T extends StoredDocument>(
+    name: string,
+    schema: z.ZodType<T>,
+    options?: CollectionOptions,
+  ): StoreCollection<T>;
 
   /**
    * Reports documents inserted into the collection `name` by any process, as they are inserted (MongoDB change

@@ -36,7 +36,7 @@ export async function openStoreSnapshot(options: StoreSnapshotOptions): Promise<
   });
   return {
     backend: store.backend,
-    collection: (name, schema) => store.collection(name, schema),
+    collection: (name, schema, collectionOptions) => store.collection(name, schema, collectionOptions),
     ping: () => store.ping(),
     close: async () => {
       await store.close();

@@ -6,7 +6,7 @@ import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocume
 import { StoreUnavailableError } from '../../src/storage/storageErrors';
 import { describeBotStateStorageContract } from './botStateStorageContract';
 import { describeDocumentStoreContract } from './documentStoreContract';
-import { embeddedHarness, silentLogger } from './support/storeHarness';
+import { embeddedHarness, embeddedOnDiskHarness, silentLogger } from './support/storeHarness';
 
 describe('embedded store: document store contract', () => {
   describeDocumentStoreContract(embeddedHarness);
@@ -16,12 +16,24 @@ describe('embedded store: Bot Framework Storage contract', () => {
   describeBotStateStorageContract(embeddedHarness);
 });
 
+describe('embedded store, documents on disk: document store contract', () => {
+  describeDocumentStoreContract(embeddedOnDiskHarness);
+});
+
+describe('embedded store, documents on disk: Bot Framework Storage contract', () => {
+  describeBotStateStorageContract(embeddedOnDiskHarness);
+});
+
 const noteSchema = z.object({ _id: z.string(), text: z.string(), expiresAt: z.date().optional() });
 
-describe('embedded store: files', () => {
+describe.each([
+  ['in memory', 'none'],
+  ['documents on disk', 'all'],
+] as const)('embedded store: files (%s)', (_kind, onDisk) => {
   let dataDir: string;
   let store: EmbeddedDocumentStore;
-  const open = () => new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000 });
+  const open = () =>
+    new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000, onDisk });
   beforeEach(() => {
     dataDir = mkdtempSync(path.join(os.tmpdir(), 'store-files-'));
     store = open();
@@ -125,5 +137,107 @@ describe('embedded store: files', () => {
     await store.close();
     await expect(notes.insertOne({ _id: 'b', text: 'b' })).rejects.toBeInstanceOf(StoreUnavailableError);
     expect(await store.ping()).toEqual({ ok: false, problem: 'the store is closed' });
+  });
+});
+
+describe('embedded store: documents on disk', () => {
+  let dataDir: string;
+  let store: EmbeddedDocumentStore;
+  const open = (onDisk: 'none' | 'all' | 'cold') =>
+    new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000, onDisk });
+  const eventSchema = z.object({ _id: z.string(), kind: z.string(), n: z.number(), at: z.date() });
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'store-disk-'));
+  });
+  afterEach(async () => {
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('only collections opened as cold keep their documents on disk by default; the files are the same', async () => {
+    store = open('cold');
+    const cold = store.collection('events', eventSchema, { cold: true });
+    await cold.createIndex({ kind: 1 });
+    await cold.createIndex({ n: 1 }, { unique: true });
+    const at = new Date('2026-01-02T03:04:05.006Z');
+    await cold.insertMany([
+      { _id: 'e1', kind: 'reply', n: 1, at },
+      { _id: 'e2', kind: 'message', n: 2, at },
+    ]);
+    await cold.updateOne({ _id: 'e2' }, { $set: { kind: 'reply' } });
+    await cold.deleteOne({ _id: 'e1' });
+    await cold.insertOne({ _id: 'e3', kind: 'reply', n: 3, at });
+    await store.close();
+
+    // The same file, opened by nedb with every document in memory, holds the same documents and indexes.
+    store = open('none');
+    const resident = store.collection('events', eventSchema, { cold: true });
+    expect(await resident.findMany({ kind: 'reply' }, { sort: { n: 1 } })).toEqual([
+      { _id: 'e2', kind: 'reply', n: 2, at },
+      { _id: 'e3', kind: 'reply', n: 3, at },
+    ]);
+    expect(await resident.insertOne({ _id: 'e4', kind: 'x', n: 3, at })).toMatchObject({ ok: false });
+    await resident.insertOne({ _id: 'e5', kind: 'message', n: 5, at });
+    await store.close();
+
+    // And back: nedb rewrote the file with its index lines last, so the documents are read twice on loading.
+    store = open('all');
+    const again = store.collection('events', eventSchema);
+    expect(await again.findMany({ kind: 'message' })).toEqual([{ _id: 'e5', kind: 'message', n: 5, at }]);
+    expect(await again.insertOne({ _id: 'e6', kind: 'x', n: 5, at })).toMatchObject({ ok: false, fields: ['n'] });
+    expect(await again.countDocuments({ n: { $gte: 3 } })).toBe(2);
+  });
+
+  test('an index created over existing documents finds them and enforces uniqueness', async () => {
+    store = open('all');
+    const events = store.collection('events', eventSchema);
+    const at = new Date();
+    await events.insertMany([
+      { _id: 'a', kind: 'k1', n: 1, at },
+      { _id: 'b', kind: 'k2', n: 1, at },
+    ]);
+    await expect(events.createIndex({ n: 1 }, { unique: true })).rejects.toBeInstanceOf(StoreUnavailableError);
+    await events.createIndex({ kind: 1 }, { unique: true });
+    expect(await events.findOne({ kind: 'k2' })).toEqual({ _id: 'b', kind: 'k2', n: 1, at });
+    expect(await events.insertOne({ _id: 'c', kind: 'k1', n: 2, at })).toMatchObject({ ok: false, fields: ['kind'] });
+  });
+
+  test('writes made while the file is being compacted are all kept, and so is everything else', async () => {
+    store = open('all');
+    const events = store.collection('events', eventSchema);
+    await events.createIndex({ kind: 1 });
+    const at = new Date();
+    const many = Array.from({ length: 3000 }, (_, i) => ({ _id: `e${i}`, kind: `k${i % 7}`, n: i, at }));
+    await events.insertMany(many);
+    for (let i = 0; i < 3000; i += 3) await events.updateOne({ _id: `e${i}` }, { $inc: { n: 1_000_000 } });
+    const compaction = store.maintain({ compactAll: true });
+    const writes = (async () => {
+      for (let i = 1; i < 3000; i += 30) {
+        await events.deleteOne({ _id: `e${i}` });
+        await events.updateOne({ _id: `e${i + 1}` }, { $set: { kind: 'changed' } });
+        await events.insertOne({ _id: `new${i}`, kind: 'new', n: -i, at });
+      }
+    })();
+    await Promise.all([compaction, writes]);
+    const check = async () => {
+      expect(await events.countDocuments()).toBe(3000);
+      expect(await events.countDocuments({ kind: 'changed' })).toBe(100);
+      expect(await events.countDocuments({ kind: 'new' })).toBe(100);
+      expect(await events.findOne({ _id: 'e1' })).toBeNull();
+      expect(await events.findOne({ _id: 'e3' })).toEqual({ _id: 'e3', kind: 'k3', n: 1_000_003, at });
+      expect(await events.findOne({ _id: 'e2999' })).toEqual({ _id: 'e2999', kind: 'k3', n: 2999, at });
+    };
+    await check();
+    await store.maintain({ compactAll: true });
+    await check();
+    await store.close();
+    store = open('all');
+    const reopened = store.collection('events', eventSchema);
+    await reopened.createIndex({ kind: 1 });
+    expect(await reopened.countDocuments({ kind: 'new' })).toBe(100);
+    expect(await reopened.findMany({ _id: { $in: ['e1', 'e2', 'new1'] } }, { sort: { _id: 1 } })).toEqual([
+      { _id: 'e2', kind: 'changed', n: 2, at },
+      { _id: 'new1', kind: 'new', n: -1, at },
+    ]);
   });
 });

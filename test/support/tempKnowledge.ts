@@ -1,7 +1,12 @@
 import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { SHIPPED_KNOWLEDGE } from './testBot';
+
+/**
+ * The shipped knowledge base, as `testBot.ts` has it: not imported from there, since its jest hooks would stop
+ * `npm run bench`, which uses this class outside jest.
+ */
+const SHIPPED_KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
 
 /** A throwaway knowledge folder: the shipped council profile and vocabulary, plus whatever articles a test writes. */
 export class TempKnowledge {

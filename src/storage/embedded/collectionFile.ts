@@ -1,66 +1,65 @@
-import { mkdir } from 'node:fs/promises';
-import path from 'node:path';
-import Datastore from '@seald-io/nedb';
 import type { Logger } from 'pino';
 import { StoreUnavailableError } from '../storageErrors';
 import type { DuplicateKey, FindManyOptions, IndexOptions, ProjectionSpec } from '../storeCollection';
-import { nedbQuery } from './nedbQuery';
-import { repairTornTail } from './repairTornTail';
 import { SerialQueue } from './serialQueue';
-import { valuesEqual } from './valuesEqual';
+import { isUniqueViolation, messageOf, violatedIndex } from './uniqueViolation';
 
 export type RawDocument = Record<string, unknown>;
 export type FileWriteOutcome = { ok: true } | DuplicateKey;
 export type ReplaceOutcome = { ok: true; replaced: boolean } | DuplicateKey;
 
+/**
+ * One collection of the embedded store and its file (`<dataDir>/<name>.db`, nedb's format: one JSON line per
+ * version of a document, appended before a write resolves). Two kinds: `ResidentCollectionFile` holds every document
+ * in memory (nedb itself); `DiskCollectionFile` holds only index keys in memory and reads documents from the file.
+ * `EmbeddedCollection` gives either MongoDB's semantics.
+ */
+export interface CollectionFile {
+  readonly name: string;
+  readonly filename: string;
+  /** Runs a write, or a read-modify-write, alone: after every write queued before it, before any queued after. */
+  exclusive<R>(task: () => Promise<R>): Promise<R>;
+  find(filter: RawDocument, options: FindManyOptions & { projection?: ProjectionSpec }): Promise<RawDocument[]>;
+  count(filter: RawDocument): Promise<number>;
+  /** Inserts documents all or nothing. */
+  insert(documents: RawDocument[]): Promise<FileWriteOutcome>;
+  /** Replaces the document with this `_id`; `replaced: false` when it has gone (expired since it was read). */
+  replace(id: string, document: RawDocument): Promise<ReplaceOutcome>;
+  remove(filter: RawDocument, multi: boolean): Promise<number>;
+  /** (Re)creates an index with exactly these options. */
+  ensureIndex(fields: string[], options: IndexOptions): Promise<void>;
+  /** Removes documents past their TTL; returns how many. */
+  sweepExpired(): Promise<number>;
+  /** Whether superseded lines have grown past the live documents (or 1,000), so compacting early is worth it. */
+  needsCompaction(): boolean;
+  /** Rewrites the file with one line per live document (crash-safe: temporary file, fsync, rename). */
+  compact(): Promise<void>;
+  /** Why the collection cannot serve, if it cannot. */
+  problem(): string | undefined;
+  close(): Promise<void>;
+}
+
 /** Superseded lines tolerated before maintenance compacts early: at least this many, or as many as live documents. */
-const MIN_LINES_BEFORE_COMPACTION = 1000;
+export const MIN_LINES_BEFORE_COMPACTION = 1000;
 
 /**
- * One collection's nedb datastore and its file (`<dataDir>/<name>.db`): loading (after cutting a torn last line),
- * the queue that serialises writes, the translation of nedb's errors, indexes, TTL sweeps and compaction.
- *
- * nedb keeps every document in memory and appends each change to the file before its promise resolves; loading
- * and compaction rewrite the file through a temporary copy and a rename, so a crash at any point leaves either the
- * old or the new file. A failed append leaves memory ahead of the file, so the file is reloaded, and if that fails
- * too the collection refuses further use (and `ping` reports it) rather than serve data it has not stored.
+ * What both kinds share: the queue that serialises writes, the translation of a unique violation into
+ * `DuplicateKey`, and the rule for a failed write. A failed append may leave memory ahead of the file, so the file is
+ * loaded again (`reload`), and if that fails too the collection refuses further use (and `ping` reports it) rather
+ * than serve data it has not stored.
  */
-export class CollectionFile {
+export abstract class GuardedCollectionFile {
+  protected readonly uniqueIndexes = new Map<string, string[]>([['_id', ['_id']]]);
+  protected closed = false;
   private readonly queue = new SerialQueue();
-  private readonly uniqueIndexes = new Map<string, string[]>([['_id', ['_id']]]);
-  private hasTtlIndex = false;
-  private linesSinceCompaction = 0;
   private failure: string | undefined;
-  private closed = false;
 
-  private constructor(
+  protected constructor(
     readonly name: string,
     readonly filename: string,
-    private readonly datastore: Datastore<RawDocument>,
-    private readonly logger: Logger,
-  ) {
-    datastore.on('compaction.done', () => {
-      this.linesSinceCompaction = 0;
-    });
-  }
+    protected readonly logger: Logger,
+  ) {}
 
-  /** Opens (creating if needed) and loads the file; `compactionIntervalMs` is nedb's periodic compaction. */
-  static async open(name: string, filename: string, logger: Logger, compactionIntervalMs: number) {
-    await mkdir(path.dirname(filename), { recursive: true });
-    const cut = await repairTornTail(filename);
-    if (cut > 0) logger.warn({ collection: name, bytes: cut }, 'cut an unfinished write off the end of the data file');
-    // Zero tolerance: a torn tail is repaired above, so any other bad line is damage to report, not to skip.
-    const datastore = new Datastore<RawDocument>({ filename, corruptAlertThreshold: 0 });
-    try {
-      await datastore.loadDatabaseAsync();
-    } catch (error) {
-      throw new StoreUnavailableError(`cannot load ${filename}: ${messageOf(error)}`, { cause: error });
-    }
-    datastore.setAutocompactionInterval(compactionIntervalMs);
-    return new CollectionFile(name, filename, datastore, logger);
-  }
-
-  /** Runs a write, or a read-modify-write, alone: after every write queued before it, before any queued after. */
   exclusive<R>(task: () => Promise<R>): Promise<R> {
     return this.queue.run(async () => {
       this.assertUsable();
@@ -68,164 +67,38 @@ export class CollectionFile {
     });
   }
 
-  async find(filter: RawDocument, options: FindManyOptions & { projection?: ProjectionSpec }): Promise<RawDocument[]> {
-    this.assertUsable();
-    let cursor = this.datastore.findAsync(nedbQuery(filter), options.projection ?? {});
-    if (options.sort) cursor = cursor.sort(options.sort);
-    if (options.skip) cursor = cursor.skip(options.skip);
-    if (options.limit) cursor = cursor.limit(options.limit);
-    return [...(await cursor)];
-  }
-
-  async count(filter: RawDocument): Promise<number> {
-    this.assertUsable();
-    return Number(await this.datastore.countAsync(nedbQuery(filter)));
-  }
-
-  /** Inserts documents all or nothing (nedb rolls back its indexes when one violates a unique index). */
-  async insert(documents: RawDocument[]): Promise<FileWriteOutcome> {
-    try {
-      await this.datastore.insertAsync(documents);
-      this.linesSinceCompaction += documents.length;
-      return { ok: true };
-    } catch (error) {
-      return this.duplicateOrFail(error, documents);
-    }
-  }
-
-  /** Replaces the document with this `_id`; `replaced: false` when it has gone (expired since it was read). */
-  async replace(id: string, document: RawDocument): Promise<ReplaceOutcome> {
-    try {
-      const { numAffected } = await this.datastore.updateAsync({ _id: id }, document, {});
-      this.linesSinceCompaction += numAffected;
-      return { ok: true, replaced: numAffected > 0 };
-    } catch (error) {
-      return this.duplicateOrFail(error, [document]);
-    }
-  }
-
-  async remove(filter: RawDocument, multi: boolean): Promise<number> {
-    try {
-      const removed = await this.datastore.removeAsync(nedbQuery(filter), { multi });
-      this.linesSinceCompaction += removed;
-      return removed;
-    } catch (error) {
-      return this.failWrite(error);
-    }
-  }
-
-  /** (Re)creates an index with exactly these options: nedb does not reload TTL settings from its file. */
-  async ensureIndex(fields: string[], options: IndexOptions): Promise<void> {
-    const indexName = [...fields].sort().join(',');
-    if (indexName === '_id') return;
-    await this.datastore.removeIndexAsync(indexName);
-    try {
-      await this.datastore.ensureIndexAsync({
-        fieldName: fields.length === 1 ? indexName : fields,
-        unique: options.unique ?? false,
-        sparse: options.sparse ?? false,
-        expireAfterSeconds: options.expireAfterSeconds,
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) {
-        throw new StoreUnavailableError(`cannot create unique index on ${indexName} in ${this.name}: duplicates exist`);
-      }
-      throw error;
-    }
-    if (options.unique) this.uniqueIndexes.set(indexName, fields);
-    else this.uniqueIndexes.delete(indexName);
-    if (options.expireAfterSeconds !== undefined) this.hasTtlIndex = true;
-  }
-
-  /** Removes documents past their TTL (nedb otherwise only drops them when a query reaches them). */
-  async sweepExpired(): Promise<number> {
-    if (!this.hasTtlIndex) return 0;
-    const before = this.documentCount();
-    await this.datastore.countAsync({});
-    const removed = before - this.documentCount();
-    this.linesSinceCompaction += removed;
-    return removed;
-  }
-
-  /** Whether superseded lines have grown past the live documents (or 1,000), so compacting early is worth it. */
-  needsCompaction(): boolean {
-    return this.linesSinceCompaction > Math.max(MIN_LINES_BEFORE_COMPACTION, this.documentCount());
-  }
-
-  /** Rewrites the file with one line per live document (crash-safe: temporary file, fsync, rename). */
-  async compact(): Promise<void> {
-    this.assertUsable();
-    await this.datastore.compactDatafileAsync();
-  }
-
-  /** Why the collection cannot serve, if it cannot. */
   problem(): string | undefined {
     return this.failure;
   }
 
-  async close(): Promise<void> {
-    this.datastore.stopAutocompaction();
-    await this.queue.drain();
-    this.closed = true;
+  /** Resolves once every task queued so far has settled. */
+  protected drainQueue(): Promise<void> {
+    return this.queue.drain();
   }
 
-  private documentCount(): number {
-    return this.datastore.getAllData().length;
-  }
+  /** Loads the file again, replacing what memory holds. */
+  protected abstract reload(): Promise<void>;
 
-  private assertUsable(): void {
+  protected assertUsable(): void {
     if (this.closed) throw new StoreUnavailableError(`the store is closed (${this.name})`);
     if (this.failure) throw new StoreUnavailableError(this.failure);
   }
 
-  private duplicateOrFail(error: unknown, documents: RawDocument[]): Promise<DuplicateKey> {
+  protected duplicateOrFail(error: unknown, documents: RawDocument[]): Promise<DuplicateKey> {
     if (!isUniqueViolation(error)) return this.failWrite(error);
-    return Promise.resolve({ ok: false, reason: 'duplicateKey', fields: this.violatedIndex(error.key, documents) });
+    const fields = violatedIndex(this.uniqueIndexes.values(), error.key, documents);
+    return Promise.resolve({ ok: false, reason: 'duplicateKey', fields });
   }
 
-  /** nedb names the duplicate value but not the index; find the unique index whose value it is. */
-  private violatedIndex(key: unknown, documents: RawDocument[]): string[] {
-    for (const fields of this.uniqueIndexes.values()) {
-      const matches = documents.some((document) =>
-        fields.length === 1
-          ? holdsValue(valueAt(document, fields[0] ?? ''), key)
-          : fields.every((field) => holdsValue(valueAt(document, field), valueAt(key, field))),
-      );
-      if (matches) return fields;
-    }
-    return [];
-  }
-
-  private async failWrite(error: unknown): Promise<never> {
+  protected async failWrite(error: unknown): Promise<never> {
+    if (error instanceof StoreUnavailableError && (this.closed || this.failure)) throw error;
     this.logger.error({ collection: this.name, problem: messageOf(error) }, 'embedded store write failed; reloading');
     try {
-      await this.datastore.loadDatabaseAsync();
+      await this.reload();
     } catch (reloadError) {
       this.failure = `${this.filename} could not be written or reloaded (${messageOf(reloadError)})`;
       this.logger.error({ collection: this.name, problem: this.failure }, 'embedded collection out of service');
     }
     throw new StoreUnavailableError(`writing to ${this.filename} failed (${messageOf(error)})`, { cause: error });
   }
-}
-
-function isUniqueViolation(error: unknown): error is { errorType: 'uniqueViolated'; key?: unknown } {
-  return typeof error === 'object' && error !== null && 'errorType' in error && error.errorType === 'uniqueViolated';
-}
-
-function holdsValue(value: unknown, key: unknown): boolean {
-  return valuesEqual(value, key) || (Array.isArray(value) && value.some((item) => valuesEqual(item, key)));
-}
-
-function valueAt(document: unknown, dottedPath: string): unknown {
-  let value = document;
-  for (const part of dottedPath.split('.')) {
-    value = typeof value === 'object' && value !== null && part in value ? Reflect.get(value, part) : undefined;
-  }
-  return value;
-}
-
-/** An error's message, which for nedb and the file system names files and codes, never document contents. */
-function messageOf(error: unknown): string {
-  if (typeof error === 'object' && error !== null && 'message' in error) return String(error.message);
-  return String(error);
 }

@@ -3,12 +3,14 @@ import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
-import type { DocumentStore, PingOutcome } from '../documentStore';
+import type { CollectionOptions, DocumentStore, PingOutcome } from '../documentStore';
 import { StoreUnavailableError } from '../storageErrors';
 import type { StoreCollection, StoredDocument } from '../storeCollection';
-import { CollectionFile } from './collectionFile';
+import type { CollectionFile } from './collectionFile';
 import { lockDataDir } from './dataDirLock';
+import { DiskCollectionFile } from './diskCollectionFile';
 import { EmbeddedCollection } from './embeddedCollection';
+import { ResidentCollectionFile } from './residentCollectionFile';
 
 export interface EmbeddedStoreOptions {
   /** The folder holding one `<collection>.db` file per collection; created if missing. */
@@ -21,12 +23,18 @@ export interface EmbeddedStoreOptions {
    * early, so a file stays bounded however fast it is written (default 30 seconds).
    */
   maintenanceIntervalMs?: number;
+  /**
+   * Which collections keep their documents in their file rather than in memory (`DiskCollectionFile`): those opened
+   * as `cold` (the default), all of them, or none.
+   */
+  onDisk?: 'cold' | 'all' | 'none';
 }
 
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
 
 /**
- * The default backend: nedb files in a data folder, one per collection, loaded into memory at first use. One
+ * The default backend: nedb files in a data folder, one per collection, opened at first use. A collection's
+ * documents are held in memory (nedb), or for cold collections only their index keys (`DiskCollectionFile`). One
  * process owns a data folder at a time (`lockDataDir`; constructing a second store on it throws). See
  * `CollectionFile` for durability.
  */
@@ -45,9 +53,18 @@ export class EmbeddedDocumentStore implements DocumentStore {
     this.maintenanceTimer.unref();
   }
 
-  collection<T extends StoredDocument>(name: string, schema: z.ZodType<T>): StoreCollection<T> {
+  collection<T extends StoredDocument>(
+    name: string,
+    schema: z.ZodType<T>,
+    options: CollectionOptions = {},
+  ): StoreCollection<T> {
     if (!COLLECTION_NAME.test(name)) throw new TypeError(`invalid collection name ${JSON.stringify(name)}`);
-    return new EmbeddedCollection(name, this.fileFor(name), schema);
+    const onDisk = this.options.onDisk ?? 'cold';
+    return new EmbeddedCollection(
+      name,
+      this.fileFor(name, onDisk === 'all' || (onDisk === 'cold' && options.cold === true)),
+      schema,
+    );
   }
 
   /** The file a collection is kept in. */
@@ -90,12 +107,15 @@ export class EmbeddedDocumentStore implements DocumentStore {
     this.unlock();
   }
 
-  private fileFor(name: string): Promise<CollectionFile> {
+  private fileFor(name: string, onDisk: boolean): Promise<CollectionFile> {
     if (this.closed) return Promise.reject(new StoreUnavailableError('the store is closed'));
     let file = this.files.get(name);
     if (!file) {
       const interval = this.options.compactionIntervalMs ?? 10 * 60_000;
-      file = CollectionFile.open(name, this.filename(name), this.options.logger, interval);
+      const { logger } = this.options;
+      file = onDisk
+        ? DiskCollectionFile.open(name, this.filename(name), logger)
+        : ResidentCollectionFile.open(name, this.filename(name), logger, interval);
       file.catch(() => undefined);
       this.files.set(name, file);
     }

@@ -78,7 +78,7 @@ export class AnalyticsRepository {
     store: DocumentStore,
     private readonly options: AnalyticsOptions,
   ) {
-    this.collection = store.collection(AnalyticsRepository.collectionName, eventSchema);
+    this.collection = store.collection(AnalyticsRepository.collectionName, eventSchema, { cold: true });
     this.clock = options.clock ?? systemClock;
   }
 

@@ -38,7 +38,7 @@ export class AttachmentStore {
     store: DocumentStore,
     private readonly clock: () => Date,
   ) {
-    this.attachments = store.collection(AttachmentStore.collectionName, attachmentSchema);
+    this.attachments = store.collection(AttachmentStore.collectionName, attachmentSchema, { cold: true });
   }
 
   async ensureIndexes(): Promise<void> {

@@ -92,7 +92,7 @@ export class ConversationLog {
     private readonly clock: () => Date,
   ) {
     this.conversations = store.collection(ConversationLog.conversationsCollection, conversationSchema);
-    this.entries = store.collection(ConversationLog.activitiesCollection, entrySchema);
+    this.entries = store.collection(ConversationLog.activitiesCollection, entrySchema, { cold: true });
   }
 
   async ensureIndexes(): Promise<void> {
@@ -245,12 +245,14 @@ export class ConversationLog {
     return { conversations: conversations.deletedCount, activities: activities.deletedCount };
   }
 
+  /** Keeps a record for `RECORD_CACHE_MS`: older ones (first in the map, which is in order of use) are dropped. */
   private remember(record: ConversationRecord): void {
+    const now = this.clock().getTime();
     this.recentRecords.delete(record._id);
-    this.recentRecords.set(record._id, { record, at: this.clock().getTime() });
-    if (this.recentRecords.size > MAX_SEQ_HINTS) {
-      const oldest = this.recentRecords.keys().next();
-      if (!oldest.done) this.recentRecords.delete(oldest.value);
+    this.recentRecords.set(record._id, { record, at: now });
+    for (const [id, recent] of this.recentRecords) {
+      if (now - recent.at < RECORD_CACHE_MS && this.recentRecords.size <= MAX_SEQ_HINTS) break;
+      this.recentRecords.delete(id);
     }
   }
 

@@ -31,7 +31,9 @@ export class EditorQuestionRepository {
     store: DocumentStore,
     private readonly options: RepositoryOptions,
   ) {
-    this.collection = store.collection(EditorQuestionRepository.collectionName, editorQuestionSchema);
+    this.collection = store.collection(EditorQuestionRepository.collectionName, editorQuestionSchema, {
+      cold: true,
+    });
     this.clock = options.clock ?? systemClock;
   }
 

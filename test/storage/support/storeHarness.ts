@@ -26,8 +26,18 @@ export interface StoreHarness {
 export type HarnessFactory = () => Promise<StoreHarness>;
 
 export function embeddedHarness(): Promise<StoreHarness> {
+  return embeddedHarnessWith('cold');
+}
+
+/** The embedded store with every collection's documents kept in its file (`DiskCollectionFile`), not in memory. */
+export function embeddedOnDiskHarness(): Promise<StoreHarness> {
+  return embeddedHarnessWith('all');
+}
+
+function embeddedHarnessWith(onDisk: 'cold' | 'all'): Promise<StoreHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'store-'));
-  const open = () => new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000 });
+  const open = () =>
+    new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000, onDisk });
   let current = open();
   return Promise.resolve({
     backend: 'embedded',
