@@ -19,7 +19,9 @@ import type { ConversationServices } from '../dialogs/conversationServices';
 import { AnsweringService } from './answering/answeringService';
 import {
   addDirectLineRoutes,
+  DIRECT_LINE_PREFIX,
   DirectLineChannel,
+  directLineRefusal,
   type DirectLineLimits,
   loadOrCreateDirectLineSecret,
 } from './channel/directline';
@@ -44,7 +46,10 @@ import { SectionIndex } from './knowledge/sectionIndex';
 import { createLanguageModel } from './llm/createLanguageModel';
 import type { LanguageModel } from './llm/languageModel';
 import { LlmUsageCounters, type LlmUsageSnapshot } from './llm/llmUsage';
+import { answerErrors } from './server/answerErrors';
 import { addHealthRoutes } from './server/healthRoutes';
+import { readRequestBody } from './server/http/readRequestBody';
+import { apiRefusal, type RenderRefusal } from './server/http/refusal';
 import { LlmUsageFanOut } from './metrics/llmUsageFanOut';
 import { ServiceMetrics } from './metrics/serviceMetrics';
 import { addRequestRoutes } from './requests/http/requestRoutes';
@@ -60,6 +65,9 @@ import { openDocumentStore } from './storage/openDocumentStore';
 import { openRepositories, type Repositories } from './storage/repositories/openRepositories';
 import { schedulePurge } from './storage/repositories/purgeExpiredData';
 import { addWebRoutes } from './web/webRoutes';
+
+/** The largest request body the JSON APIs and the console's forms read (Direct Line routes have their own limits). */
+const MAX_BODY_BYTES = 256 * 1024;
 
 /** A built application: the HTTP server and the parts tests and benchmarks reach into. */
 export interface App {
@@ -290,7 +298,6 @@ export async function createApp(
 
   const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
   addDirectLineRoutes(server, channel);
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   let storeReady = true;
@@ -304,7 +311,12 @@ export async function createApp(
     }
     return ping.ok;
   });
-  addMessagesRoute(server, { adapter, runBot, authenticated: Boolean(config.MicrosoftAppId) });
+  addMessagesRoute(server, {
+    adapter,
+    runBot,
+    authenticated: Boolean(config.MicrosoftAppId),
+    maxTextLength: channel.limits.maxTextLength,
+  });
   addMetricsRoute(server, metrics, config.METRICS_TOKEN);
   addRequestRoutes(server, { desk: requests, attachments: repositories.attachments, apiKey: config.STAFF_API_KEY });
   addWebRoutes(server, {
@@ -329,11 +341,20 @@ export async function createApp(
     config,
     clock,
   });
-  server.on('restifyError', (req, _res, error, callback) => {
-    if (error.statusCode >= 500) metrics.errors.inc({ kind: 'http' });
-    logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request failed');
-    callback();
-  });
+  // Every refusal made outside a route's own handler, in the error shape of the part of the server that was asked.
+  const renderRefusal: RenderRefusal = (req, refusal) => {
+    const path = req.path();
+    if (path === '/console' || path.startsWith('/console/')) return consoleRoutes.renderRefusal(req, refusal);
+    return path.startsWith(DIRECT_LINE_PREFIX) ? directLineRefusal(refusal) : apiRefusal(refusal);
+  };
+  server.use(
+    readRequestBody({
+      maxBytes: MAX_BODY_BYTES,
+      skip: (req) => req.path().startsWith(DIRECT_LINE_PREFIX),
+      render: renderRefusal,
+    }),
+  );
+  answerErrors(server, { logger, render: renderRefusal, onServerError: () => metrics.errors.inc({ kind: 'http' }) });
 
   let stopPurge: (() => void) | undefined;
   let longWaits: NodeJS.Timeout | undefined;

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import type { RenderRefusal } from '../server/http/refusal';
 import { ConsoleAccounts } from './auth/consoleAccounts';
 import type { ConsoleContext, ConsoleDependencies } from './consoleContext';
 import { addAssetRoutes, ASSET_BASE } from './routes/assetRoutes';
@@ -20,6 +21,8 @@ export const MAX_SESSION_HOURS = 12;
 /** The console as the composition root sees it. */
 export interface ConsoleRoutes {
   accounts: ConsoleAccounts;
+  /** Renders a refusal of a console request made before any console handler ran (page or JSON). */
+  renderRefusal: RenderRefusal;
   /** Ends every open live stream (the server is stopping). */
   close(): void;
 }
@@ -57,5 +60,9 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addRequestRoutes(server, context, guard);
   addReportRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);
-  return { accounts, close: () => streams.closeAll() };
+  return {
+    accounts,
+    renderRefusal: (req, refusal) => guard.refusalResponse(req, refusal),
+    close: () => streams.closeAll(),
+  };
 }

@@ -6,7 +6,8 @@ import { csrfTokenFor, isValidCsrfToken } from '../auth/csrfToken';
 import { checkRequestSite, originOf } from '../auth/requestSite';
 import { buildCookie, readCookie, sessionCookieName } from '../auth/sessionCookie';
 import type { ConsoleContext } from '../consoleContext';
-import { header, redirect, sendHtml, sendJsonBody, wantsJson } from '../http/consoleResponses';
+import type { Refusal, RefusalResponse } from '../../server/http/refusal';
+import { CONSOLE_PAGE_HEADERS, header, redirect, sendHtml, sendJsonBody, wantsJson } from '../http/consoleResponses';
 import type { PageFrame } from '../views/layout';
 import { renderMessagePage } from '../views/messagePage';
 
@@ -95,6 +96,31 @@ export class ConsoleGuard {
         500,
         renderMessagePage(this.anonymousFrame(), 'Sorry, there is a problem with the service', message),
       );
+  }
+
+  /**
+   * A request refused before any console handler ran (a body too large or not a form, an unknown address, a server
+   * error): a page for browsers, `{ ok: false, message }` for the console's script.
+   */
+  refusalResponse(req: Request, refusal: Refusal): RefusalResponse {
+    if (wantsJson(req)) {
+      return {
+        status: refusal.status,
+        headers: { ...CONSOLE_PAGE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...refusal.headers },
+        body: JSON.stringify({ ok: false, message: refusal.message }),
+      };
+    }
+    const title =
+      refusal.status === 404
+        ? 'Page not found'
+        : refusal.status >= 500
+          ? 'Sorry, there is a problem with the service'
+          : 'There is a problem';
+    return {
+      status: refusal.status,
+      headers: { ...CONSOLE_PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', ...refusal.headers },
+      body: renderMessagePage(this.anonymousFrame(), title, refusal.message),
+    };
   }
 
   anonymousFrame(): PageFrame {
