@@ -167,10 +167,21 @@ describe('the Direct Line channel refuses bad input with a clear 4xx and keeps s
     await expect(openSocket(otherStream)).resolves.toBe('open');
   });
 
-  test('control and invisible characters, markup and very long words are stored as text, not acted on', async () => {
-    const text = `\u0000\u200b<img src=x onerror=alert(1)> ${'a'.repeat(3000)}\u202e`;
+  test('invisible characters, markup and very long words are stored as text, not acted on', async () => {
+    const text = `\u200b<img src=x onerror=alert(1)> ${'a'.repeat(3000)}\u202e`;
     const posted = await postMessage({ token, body: JSON.stringify({ type: 'message', text }) });
     expect(posted.status).toBe(200);
+  });
+
+  test('control characters and broken Unicode are not text: 400', async () => {
+    for (const text of ['bins\u0000', '\u001b[2Jbins', 'bins\u0085']) {
+      const posted = await postMessage({ token, body: JSON.stringify({ type: 'message', text }) });
+      expect(posted).toMatchObject({ status: 400, code: 'BadArgument' });
+    }
+    expect(await postMessage({ token, body: '{"type":"message","text":"bins \\ud83d"}' })).toMatchObject({
+      status: 400,
+      code: 'BadArgument',
+    });
   });
 });
 

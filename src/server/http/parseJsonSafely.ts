@@ -5,7 +5,28 @@
  */
 export const MAX_JSON_DEPTH = 64;
 
-export type JsonProblem = 'syntax' | 'tooDeep' | 'forbiddenKey';
+/** Why a body holding control characters is refused, for the person who sent it. */
+export const CONTROL_CHARACTER_MESSAGE =
+  'The request holds control characters or broken Unicode (such as U+0000), which are not text: send text only.';
+
+/** C0 controls other than tab, line feed and carriage return; DEL; C1 controls. */
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's purpose
+const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/;
+
+/** Half of a surrogate pair: a high surrogate not followed by a low one, or a low one not after a high one. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/**
+ * True when a string holds what no person types and no page shows: control characters (tab, line feed and carriage
+ * return excepted) or half of a surrogate pair. Such text breaks logs, CSV exports and the XML many council CRMs
+ * take, so every body is refused with it (400). Invisible format characters (zero-width joiners in emoji, direction
+ * marks in Arabic or Hebrew) are text, and are kept.
+ */
+export function hasControlCharacters(text: string): boolean {
+  return CONTROL.test(text) || LONE_SURROGATE.test(text);
+}
+
+export type JsonProblem = 'syntax' | 'tooDeep' | 'forbiddenKey' | 'controlCharacter';
 
 export type ParseJsonOutcome = { ok: true; value: unknown } | { ok: false; problem: JsonProblem };
 
@@ -14,12 +35,13 @@ export const JSON_PROBLEM_MESSAGES: Readonly<Record<JsonProblem, string>> = {
   syntax: 'The request body is not valid JSON.',
   tooDeep: `The JSON is nested too deeply: at most ${MAX_JSON_DEPTH} levels.`,
   forbiddenKey: 'The JSON may not use "__proto__" or "constructor.prototype" as keys.',
+  controlCharacter: CONTROL_CHARACTER_MESSAGE,
 };
 
 /**
- * `JSON.parse` for bodies from the internet: refuses nesting deeper than `maxDepth` (before parsing), and the keys
+ * `JSON.parse` for bodies from the internet: refuses nesting deeper than `maxDepth` (before parsing), the keys
  * that change an object's prototype when code later copies or merges the value (`__proto__`, and `constructor`
- * holding `prototype`), as Fastify's secure-json-parse does.
+ * holding `prototype`), as Fastify's secure-json-parse does, and text that is not text (`hasControlCharacters`).
  */
 export function parseJsonSafely(text: string, maxDepth = MAX_JSON_DEPTH): ParseJsonOutcome {
   if (nestingDepth(text) > maxDepth) return { ok: false, problem: 'tooDeep' };
@@ -29,7 +51,8 @@ export function parseJsonSafely(text: string, maxDepth = MAX_JSON_DEPTH): ParseJ
   } catch {
     return { ok: false, problem: 'syntax' };
   }
-  return hasForbiddenKey(value) ? { ok: false, problem: 'forbiddenKey' } : { ok: true, value };
+  const problem = findProblem(value);
+  return problem ? { ok: false, problem } : { ok: true, value };
 }
 
 /** True for a key that must not reach an object (form fields as well as JSON). */
@@ -59,20 +82,27 @@ function nestingDepth(text: string): number {
   return deepest;
 }
 
-function hasForbiddenKey(root: unknown): boolean {
+function findProblem(root: unknown): JsonProblem | undefined {
   const pending: unknown[] = [root];
   while (pending.length > 0) {
     const value = pending.pop();
+    if (typeof value === 'string') {
+      if (hasControlCharacters(value)) return 'controlCharacter';
+      continue;
+    }
     if (typeof value !== 'object' || value === null) continue;
     if (Array.isArray(value)) {
       for (const item of value) pending.push(item);
       continue;
     }
     for (const [key, child] of Object.entries(value)) {
-      if (isForbiddenKey(key)) return true;
-      if (key === 'constructor' && typeof child === 'object' && child !== null && 'prototype' in child) return true;
+      if (isForbiddenKey(key)) return 'forbiddenKey';
+      if (key === 'constructor' && typeof child === 'object' && child !== null && 'prototype' in child) {
+        return 'forbiddenKey';
+      }
+      if (hasControlCharacters(key)) return 'controlCharacter';
       pending.push(child);
     }
   }
-  return false;
+  return undefined;
 }

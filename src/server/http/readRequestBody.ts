@@ -1,5 +1,11 @@
 import type { Next, Request, RequestHandler, Response } from 'restify';
-import { isForbiddenKey, JSON_PROBLEM_MESSAGES, parseJsonSafely } from './parseJsonSafely';
+import {
+  CONTROL_CHARACTER_MESSAGE,
+  hasControlCharacters,
+  isForbiddenKey,
+  JSON_PROBLEM_MESSAGES,
+  parseJsonSafely,
+} from './parseJsonSafely';
 import type { Refusal, RenderRefusal } from './refusal';
 
 export interface ReadRequestBodyOptions {
@@ -25,7 +31,8 @@ const FORM_TYPE = 'application/x-www-form-urlencoded';
  *   exceeded, never buffering more than `maxBytes`;
  * - any `Content-Encoding` (415): a 200 KB gzip body can inflate to gigabytes, and no browser compresses requests;
  * - any other media type (415), multipart included (restify's parser wrote every file to the temp folder);
- * - JSON that does not parse, nests too deeply or uses prototype keys, and forms with a `__proto__` field (400).
+ * - JSON that does not parse, nests too deeply or uses prototype keys, forms with a `__proto__` field, and either
+ *   holding control characters (400).
  * Bodies of GET, HEAD and OPTIONS requests are not read.
  */
 export function readRequestBody(options: ReadRequestBodyOptions): RequestHandler {
@@ -113,6 +120,7 @@ function parseBody(kind: 'json' | 'form', text: string): ParseOutcome {
     const fields = new Map<string, string | string[]>();
     for (const [name, value] of new URLSearchParams(text)) {
       if (isForbiddenKey(name)) return badRequest('A form may not have a field named "__proto__".');
+      if (hasControlCharacters(name) || hasControlCharacters(value)) return badRequest(CONTROL_CHARACTER_MESSAGE);
       const earlier = fields.get(name);
       fields.set(name, earlier === undefined ? value : [...(Array.isArray(earlier) ? earlier : [earlier]), value]);
     }

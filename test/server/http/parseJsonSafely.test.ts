@@ -13,6 +13,12 @@ describe('parsing JSON from the internet', () => {
     ['escaped quotes inside strings', '{"text":"a \\"[[[\\" b"}', { text: 'a "[[[" b' }],
     ['"constructor" as a plain value', '{"constructor":"a builder"}', { constructor: 'a builder' }],
     ['nesting at the limit', nested(MAX_JSON_DEPTH), expect.any(Array)],
+    ['tabs and line breaks', JSON.stringify({ text: 'a\tb\r\nc' }), { text: 'a\tb\r\nc' }],
+    [
+      'invisible characters that are text: a family emoji, direction marks, a zero-width space',
+      JSON.stringify({ text: '👨‍👩‍👧 \u200fمرحبا\u200e a\u200bb' }),
+      { text: '👨‍👩‍👧 \u200fمرحبا\u200e a\u200bb' },
+    ],
   ])('accepts %s', (_name, text, value) => {
     expect(parseJsonSafely(text)).toEqual({ ok: true, value });
   });
@@ -25,6 +31,12 @@ describe('parsing JSON from the internet', () => {
     ['a __proto__ key', '{"__proto__":{"isAdmin":true}}', 'forbiddenKey'],
     ['a __proto__ key deep inside', '{"a":[{"b":{"__proto__":{}}}]}', 'forbiddenKey'],
     ['constructor.prototype', '{"constructor":{"prototype":{"isAdmin":true}}}', 'forbiddenKey'],
+    ['a NUL character', '{"text":"bins\\u0000"}', 'controlCharacter'],
+    ['an escape sequence', JSON.stringify({ text: '\u001b[31mred' }), 'controlCharacter'],
+    ['a C1 control character', JSON.stringify({ a: [{ b: 'x\u0085' }] }), 'controlCharacter'],
+    ['a control character in a key', JSON.stringify({ 'te\u0007xt': 'hi' }), 'controlCharacter'],
+    ['half a surrogate pair', '{"text":"\\ud83d"}', 'controlCharacter'],
+    ['a low surrogate alone', '{"text":"a\\ude00b"}', 'controlCharacter'],
   ])('refuses %s', (_name, text, problem) => {
     expect(parseJsonSafely(text)).toEqual({ ok: false, problem });
   });
