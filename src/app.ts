@@ -26,7 +26,7 @@ import {
   loadOrCreateDirectLineSecret,
 } from './channel/directline';
 import { parseAttachmentPath } from './channel/directline/attachmentUrls';
-import { clientAddress } from './channel/directline/http/requestOrigin';
+import { clientAddress, requestOrigin } from './channel/directline/http/requestOrigin';
 import type { Config } from './config/config';
 import { addConsoleRoutes } from './console/addConsoleRoutes';
 import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
@@ -50,6 +50,7 @@ import { answerErrors } from './server/answerErrors';
 import { addHealthRoutes } from './server/healthRoutes';
 import { readRequestBody } from './server/http/readRequestBody';
 import { apiRefusal, type RenderRefusal } from './server/http/refusal';
+import { answerUnparsableRequests, securityHeaders } from './server/http/securityHeaders';
 import { LlmUsageFanOut } from './metrics/llmUsageFanOut';
 import { ServiceMetrics } from './metrics/serviceMetrics';
 import { addRequestRoutes } from './requests/http/requestRoutes';
@@ -297,6 +298,12 @@ export async function createApp(
   });
 
   const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
+  server.pre(
+    securityHeaders({
+      isHttps: (req) => requestOrigin(req, config.PUBLIC_URL, config.TRUST_PROXY).http.startsWith('https:'),
+    }),
+  );
+  answerUnparsableRequests(server.server);
   addDirectLineRoutes(server, channel);
   server.use(restify.plugins.queryParser({ mapParams: false }));
 

@@ -79,7 +79,7 @@ export interface BadInputHarness {
    * A request from an address of its own (the app trusts `X-Forwarded-For` here), so one test's rate limits never
    * affect another's, unless `address` is given.
    */
-  send(path: string, init?: RequestInit & { address?: string }): Promise<Reply>;
+  send(path: string, init?: RequestInit & { address?: string; headersOnly?: boolean }): Promise<Reply>;
   /** A Direct Line token for a new, started conversation, with a photo uploaded to it. */
   conversation(): Promise<Conversation>;
   /** A user signed in through the console's form, from an address of its own. */
@@ -141,7 +141,7 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
   await createAccount(channel.app, OTHER_CSA);
 
   const send: BadInputHarness['send'] = async (path, init = {}) => {
-    const { address, headers, ...rest } = init;
+    const { address, headers, headersOnly, ...rest } = init;
     const started = performance.now();
     const response = await fetch(`${channel.url}${path}`, {
       redirect: 'manual',
@@ -149,7 +149,10 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
       ...rest,
       headers: { 'x-forwarded-for': address ?? freshAddress(), ...headersOf(headers) },
     });
-    const text = await response.text();
+    // An event stream never ends: its headers say what it is.
+    const streaming = headersOnly || /event-stream/.test(response.headers.get('content-type') ?? '');
+    if (streaming) await response.body?.cancel();
+    const text = streaming ? '' : await response.text();
     return { status: response.status, headers: response.headers, text, ms: Math.round(performance.now() - started) };
   };
 
@@ -180,6 +183,7 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
     return browser;
   };
 
+  let lastSaid = 0;
   const first = await channel.webchatToken();
   const bystander = await channel.connect({ token: first.token, webSocket: true });
   await bystander.botReplies(1, 20_000);
@@ -267,6 +271,10 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
     expectStillServing: async () => {
       const health = await send('/healthz');
       expect(health.status).toBe(200);
+      // The bystander types like a person: never faster than the channel's per-conversation limit refills.
+      const pause = lastSaid + 1100 - Date.now();
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      lastSaid = Date.now();
       const answersBefore = answers(bystander);
       await bystander.say('green bin subscription');
       await bystander.waitFor(() => answers(bystander) > answersBefore, 20_000, 'an answer for the bystander');
