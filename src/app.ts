@@ -20,6 +20,7 @@ import { AnsweringService } from './answering/answeringService';
 import {
   addDirectLineRoutes,
   DIRECT_LINE_PREFIX,
+  DIRECT_LINE_SERVICE_URL,
   DirectLineChannel,
   directLineRefusal,
   type DirectLineLimits,
@@ -323,6 +324,8 @@ export async function createApp(
     runBot,
     authenticated: Boolean(config.MicrosoftAppId),
     maxTextLength: channel.limits.maxTextLength,
+    isOwnChannelConversation: async (conversationId, serviceUrl) =>
+      serviceUrl === DIRECT_LINE_SERVICE_URL || (await repositories.conversations.find(conversationId)) !== null,
   });
   addMetricsRoute(server, metrics, config.METRICS_TOKEN);
   addRequestRoutes(server, { desk: requests, attachments: repositories.attachments, apiKey: config.STAFF_API_KEY });

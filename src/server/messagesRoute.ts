@@ -25,6 +25,12 @@ export interface MessagesRouteOptions {
   authenticated: boolean;
   /** Longest `text` of a message, in characters (413 beyond), as for the Direct Line channel. */
   maxTextLength: number;
+  /**
+   * True for a conversation of the server's own web chat channel. Those are reached only with their Direct Line
+   * token: handoffs and transcripts are kept by conversation id, so an activity naming one here could speak in a
+   * resident's conversation.
+   */
+  isOwnChannelConversation: (conversationId: string, serviceUrl: string | undefined) => Promise<boolean>;
 }
 
 /**
@@ -50,6 +56,13 @@ export function addMessagesRoute(server: Server, options: MessagesRouteOptions):
       return;
     }
     const { serviceUrl, deliveryMode } = envelope.data;
+    if (await options.isOwnChannelConversation(envelope.data.conversation.id, serviceUrl)) {
+      res.send(403, {
+        error: 'forbidden_conversation',
+        message: "That conversation belongs to this server's web chat channel: post to it through Direct Line.",
+      });
+      return;
+    }
     if (!options.authenticated && deliveryMode !== 'expectReplies' && !(serviceUrl && isLoopbackUrl(serviceUrl))) {
       res.send(403, {
         error: 'forbidden_service_url',

@@ -142,6 +142,17 @@ export class DirectLineChannel {
     return succeed({ kind: 'token', token: credential, claims: verified.claims });
   }
 
+  /**
+   * Whether the caller may use `conversationId` at all: a token only its own, the secret any. Routes check it before
+   * reading a body, so another conversation's id is refused as such whatever was sent with it.
+   */
+  authorizeConversation(caller: Caller, conversationId: string): Outcome<void> {
+    if (caller.kind === 'token' && caller.claims.conv !== conversationId) {
+      return fail('Forbidden', 'This token is for another conversation.');
+    }
+    return succeed(undefined);
+  }
+
   /** Takes one request from the caller's buckets; `TooManyRequests` with a retry delay when one is empty. */
   admit(kind: RateLimitKind, address: string, conversationId?: string): Outcome<void> {
     const checks: Array<[TokenBucketLimiter, string]> =
@@ -387,9 +398,8 @@ export class DirectLineChannel {
 
   /** The conversation a caller may use: a token's own (started now if it was not yet), or any existing one with the secret. */
   private async conversationFor(caller: Caller, conversationId: string): Promise<Outcome<ConversationRecord>> {
-    if (caller.kind === 'token' && caller.claims.conv !== conversationId) {
-      return fail('Forbidden', 'This token is for another conversation.');
-    }
+    const authorized = this.authorizeConversation(caller, conversationId);
+    if (!authorized.ok) return authorized;
     const found = await this.log.find(conversationId);
     if (found) return succeed(found);
     if (caller.kind === 'secret') return fail('NotFound', 'There is no such conversation.');

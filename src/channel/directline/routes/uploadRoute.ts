@@ -27,6 +27,8 @@ export function addUploadRoute(server: Server, channel: DirectLineChannel): void
       if (!userId.ok) return userId;
       const caller = channel.authenticate(req.headers.authorization);
       if (!caller.ok) return caller;
+      const authorized = channel.authorizeConversation(caller.value, params.data.conversationId);
+      if (!authorized.ok) return authorized;
       const admitted = channel.admit('posts', clientAddress(req, channel.trustProxy), params.data.conversationId);
       if (!admitted.ok) return admitted;
       const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
