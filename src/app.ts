@@ -28,6 +28,7 @@ import {
 } from './channel/directline';
 import { parseAttachmentPath } from './channel/directline/attachmentUrls';
 import { clientAddress, requestOrigin } from './channel/directline/http/requestOrigin';
+import { perMinute, TokenBucketLimiter } from './channel/directline/tokenBucketLimiter';
 import type { Config } from './config/config';
 import { addConsoleRoutes } from './console/addConsoleRoutes';
 import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
@@ -284,7 +285,15 @@ export async function createApp(
     clock,
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
-    limits: dependencies.channelLimits,
+    limits: {
+      tokensPerAddress: perMinute(config.RATE_LIMIT_TOKENS_PER_ADDRESS),
+      tokensPerConversation: perMinute(config.RATE_LIMIT_TOKENS_PER_CONVERSATION),
+      postsPerAddress: perMinute(config.RATE_LIMIT_MESSAGES_PER_ADDRESS),
+      postsPerConversation: perMinute(config.RATE_LIMIT_MESSAGES_PER_CONVERSATION),
+      uploadsPerAddress: perMinute(config.RATE_LIMIT_UPLOADS_PER_ADDRESS),
+      uploadsPerConversation: perMinute(config.RATE_LIMIT_UPLOADS_PER_CONVERSATION),
+      ...dependencies.channelLimits,
+    },
   });
   for (const adapterOfChannel of [adapter, channel.adapter]) {
     for (const piece of middleware) adapterOfChannel.use(piece);
@@ -324,6 +333,14 @@ export async function createApp(
     runBot,
     authenticated: Boolean(config.MicrosoftAppId),
     maxTextLength: channel.limits.maxTextLength,
+    // Behind Azure Bot Service every request comes from Azure's addresses: only conversations are limited then.
+    limits: {
+      perAddress: config.MicrosoftAppId
+        ? undefined
+        : new TokenBucketLimiter(perMinute(config.RATE_LIMIT_MESSAGES_PER_ADDRESS), clock),
+      perConversation: new TokenBucketLimiter(perMinute(config.RATE_LIMIT_MESSAGES_PER_CONVERSATION), clock),
+      addressOf: (req) => clientAddress(req, config.TRUST_PROXY),
+    },
     isOwnChannelConversation: async (conversationId, serviceUrl) =>
       serviceUrl === DIRECT_LINE_SERVICE_URL || (await repositories.conversations.find(conversationId)) !== null,
   });
@@ -332,8 +349,10 @@ export async function createApp(
   addWebRoutes(server, {
     knowledge,
     contactCentre,
-    issueSession: (existingToken) => channel.webchatSession(existingToken),
-    allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
+    issueSession: (req, existingToken) => {
+      const session = channel.webchatSession(existingToken, clientAddress(req, config.TRUST_PROXY));
+      return session.ok ? session : { ok: false, retryAfterSeconds: session.error.retryAfterSeconds ?? 60 };
+    },
     figures,
     performanceCacheSeconds: config.PERFORMANCE_CACHE_SECONDS,
     clock,

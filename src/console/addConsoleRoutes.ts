@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { perMinute } from '../channel/directline/tokenBucketLimiter';
 import type { RenderRefusal } from '../server/http/refusal';
 import { ConsoleAccounts } from './auth/consoleAccounts';
 import type { ConsoleContext, ConsoleDependencies } from './consoleContext';
@@ -38,6 +39,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
     sessions: dependencies.repositories.consoleSessions,
     auditLog: dependencies.repositories.auditLog,
     clock: dependencies.clock,
+    signInRate: perMinute(dependencies.config.RATE_LIMIT_SIGN_INS_PER_ADDRESS),
     session: {
       idleMs: dependencies.config.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
       maxAgeMs: MAX_SESSION_HOURS * 3_600_000,

@@ -1,6 +1,7 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
+import { takeAll, type TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
 import { isLoopbackUrl } from './isLoopbackUrl';
 
 /**
@@ -31,6 +32,12 @@ export interface MessagesRouteOptions {
    * resident's conversation.
    */
   isOwnChannelConversation: (conversationId: string, serviceUrl: string | undefined) => Promise<boolean>;
+  /** Messages per conversation (by channel and conversation id) and, when set, per client address. */
+  limits: {
+    perAddress: TokenBucketLimiter | undefined;
+    perConversation: TokenBucketLimiter;
+    addressOf: (req: Request) => string;
+  };
 }
 
 /**
@@ -60,6 +67,20 @@ export function addMessagesRoute(server: Server, options: MessagesRouteOptions):
       res.send(403, {
         error: 'forbidden_conversation',
         message: "That conversation belongs to this server's web chat channel: post to it through Direct Line.",
+      });
+      return;
+    }
+    const { limits } = options;
+    const checks: Array<[TokenBucketLimiter, string]> = [
+      ...(limits.perAddress ? [[limits.perAddress, limits.addressOf(req)] as [TokenBucketLimiter, string]] : []),
+      [limits.perConversation, `${envelope.data.channelId}/${envelope.data.conversation.id}`],
+    ];
+    const admitted = takeAll(checks);
+    if (!admitted.ok) {
+      res.header('retry-after', String(admitted.retryAfterSeconds));
+      res.send(429, {
+        error: 'rate_limited',
+        message: `Too many messages. Wait ${admitted.retryAfterSeconds} seconds and try again.`,
       });
       return;
     }

@@ -14,10 +14,14 @@ import { loadWebchatBundle, type StaticScript } from './webchatBundle';
 export interface WebRoutesOptions {
   knowledge: KnowledgeSource;
   contactCentre: ContactCentre;
-  /** A token for the page's conversation (given the one the page holds, if any) or a new one. */
-  issueSession: (existingToken: string | undefined) => WebchatSession;
-  /** Refuses a caller that has asked too often; true when the request may go ahead. */
-  allowTokenRequest: (req: Request) => boolean;
+  /**
+   * A token for the page's conversation (given the one the page holds, if any) or a new one; or, for a caller that
+   * has asked too often, how long to wait.
+   */
+  issueSession: (
+    req: Request,
+    existingToken: string | undefined,
+  ) => { ok: true; value: WebchatSession } | { ok: false; retryAfterSeconds: number };
   /** The service's figures, for the public performance page. */
   figures: Pick<FiguresService, 'reports'>;
   /** How long the performance page is served before its figures are computed again. */
@@ -147,18 +151,22 @@ export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
   });
 
   server.post('/api/webchat/token', async (req: Request, res: Response) => {
-    if (!options.allowTokenRequest(req)) {
-      res.send(429, { error: 'rate_limited', message: 'Too many requests. Please wait a minute and try again.' });
-      return;
-    }
+    res.header('cache-control', 'no-store');
     const parsed = tokenRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       res.send(400, { error: 'bad_request', message: 'The body may only hold an optional "token".' });
       return;
     }
-    const session = options.issueSession(parsed.data.token);
-    res.header('cache-control', 'no-store');
-    res.send(200, session);
+    const session = options.issueSession(req, parsed.data.token);
+    if (!session.ok) {
+      res.header('retry-after', String(session.retryAfterSeconds));
+      res.send(429, {
+        error: 'rate_limited',
+        message: `Too many requests. Please wait ${session.retryAfterSeconds} seconds and try again.`,
+      });
+      return;
+    }
+    res.send(200, session.value);
   });
 }
 

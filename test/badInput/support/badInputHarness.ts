@@ -157,7 +157,9 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
   };
 
   const conversation = async (): Promise<Conversation> => {
-    const grant = await channel.webchatToken();
+    const issued = await send('/api/webchat/token', { method: 'POST' });
+    if (issued.status !== 200) throw new Error(`no web chat token: ${issued.status}`);
+    const grant = JSON.parse(issued.text) as { token: string; conversationId: string };
     const authorization = `Bearer ${grant.token}`;
     const started = await send('/v3/directline/conversations', { method: 'POST', headers: { authorization } });
     if (started.status !== 201) throw new Error(`conversation not started: ${started.status}`);

@@ -29,7 +29,7 @@ export function addUploadRoute(server: Server, channel: DirectLineChannel): void
       if (!caller.ok) return caller;
       const authorized = channel.authorizeConversation(caller.value, params.data.conversationId);
       if (!authorized.ok) return authorized;
-      const admitted = channel.admit('posts', clientAddress(req, channel.trustProxy), params.data.conversationId);
+      const admitted = channel.admit('uploads', clientAddress(req, channel.trustProxy), params.data.conversationId);
       if (!admitted.ok) return admitted;
       const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (mediaType !== 'multipart/form-data') {
