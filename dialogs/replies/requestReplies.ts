@@ -12,6 +12,7 @@ import {
 import { STATUS_NAMES } from '../../src/requests/statusForm';
 import type { ServiceRequest } from '../../src/storage/repositories/requestRepository';
 import { botMessage } from '../councilBotMeta';
+import { literalText } from './literalText';
 
 export const CONFIRM_BUTTON = 'Yes, send it';
 export const CHANGE_BUTTON = 'Change something';
@@ -28,7 +29,9 @@ export function fieldPrompt(
   if (options.intro) parts.push(options.intro);
   if (options.problem) parts.push(options.problem);
   if (options.current !== undefined) {
-    parts.push(options.current === null ? 'You said you did not know.' : `Your answer was: **${options.current}**.`);
+    parts.push(
+      options.current === null ? 'You said you did not know.' : `Your answer was: **${literalText(options.current)}**.`,
+    );
   }
   parts.push(field.question);
   return botMessage(
@@ -43,7 +46,7 @@ export function summaryPrompt(definition: FormDefinition, answers: Answers, prob
   const lines = definition.fields.flatMap((field) => {
     if (!(field.id in answers)) return [];
     const answer = answers[field.id];
-    return [`- **${field.label}:** ${answer ? answer.display : 'Not known'}`];
+    return [`- **${field.label}:** ${answer ? literalText(answer.display) : 'Not known'}`];
   });
   const text = [
     ...(problem ? [problem] : []),
@@ -88,7 +91,7 @@ export function requestSubmittedReply(
       ? `We will reply in full by **${due}** (within ${profile.responseTarget.workingDays} working days).`
       : `We will reply in full within ${profile.responseTarget.workingDays} working days.`,
   ];
-  if (request.contact.email) parts.push(`We've also sent the reference to ${request.contact.email}.`);
+  if (request.contact.email) parts.push(`We've also sent the reference to ${literalText(request.contact.email)}.`);
   parts.push(
     canBeCheckedOnline(request)
       ? 'To see how it is going, type **check my request** at any time.'
@@ -110,7 +113,7 @@ export function requestSubmittedReply(
 /** The status of a resident's request and its history. */
 export function requestStatusReply(request: ServiceRequest, definition: RequestDefinition): Partial<Activity> {
   const history = request.statusHistory.map((change) => {
-    const note = change.note ? `: ${change.note}` : '';
+    const note = change.note ? `: ${literalText(change.note)}` : '';
     return `- ${formatDateTime(change.at)}: ${STATUS_NAMES[change.status]}${note}`;
   });
   const parts = [
