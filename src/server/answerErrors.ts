@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Request, Response, Server } from 'restify';
+import { loggablePath } from '../privacy/loggablePath';
 import type { Refusal, RenderRefusal } from './http/refusal';
 
 export interface AnswerErrorsOptions {
@@ -18,7 +19,7 @@ export interface AnswerErrorsOptions {
 export function answerErrors(server: Server, options: AnswerErrorsOptions): void {
   server.on('restifyError', (req: Request, res: Response, error: unknown, callback: () => void) => {
     const status = statusOf(error);
-    const where = { method: req.method, path: req.path().slice(0, 200), status };
+    const where = { method: req.method, path: loggablePath(req.path()), status };
     if (status >= 500) {
       options.onServerError();
       options.logger.error({ ...where, err: error }, 'request failed');

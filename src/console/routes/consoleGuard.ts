@@ -6,6 +6,7 @@ import { csrfTokenFor, isValidCsrfToken } from '../auth/csrfToken';
 import { checkRequestSite, originOf } from '../auth/requestSite';
 import { buildCookie, readCookie, sessionCookieName } from '../auth/sessionCookie';
 import type { ConsoleContext } from '../consoleContext';
+import { loggablePath } from '../../privacy/loggablePath';
 import type { Refusal, RefusalResponse } from '../../server/http/refusal';
 import { CONSOLE_PAGE_HEADERS, header, redirect, sendHtml, sendJsonBody, wantsJson } from '../http/consoleResponses';
 import type { PageFrame } from '../views/layout';
@@ -63,7 +64,10 @@ export class ConsoleGuard {
       originOf(this.context.config.PUBLIC_URL),
     );
     if (!site.ok)
-      this.context.logger.warn({ path: req.path(), problem: site.problem }, 'console: cross-site request refused');
+      this.context.logger.warn(
+        { path: loggablePath(req.path()), problem: site.problem },
+        'console: cross-site request refused',
+      );
     return site.ok;
   }
 
@@ -82,7 +86,7 @@ export class ConsoleGuard {
 
   /** Renders a page for the error, logging the unexpected. */
   fail(req: Request, res: Response, error: unknown): void {
-    this.context.logger.error({ path: req.path(), err: error }, 'console: request failed');
+    this.context.logger.error({ path: loggablePath(req.path()), err: error }, 'console: request failed');
     if (res.headersSent) {
       res.end();
       return;
@@ -149,7 +153,7 @@ export class ConsoleGuard {
           return;
         }
         if (changesState && !isValidCsrfToken(signedIn.sessionToken, this.presentedCsrfToken(req))) {
-          this.context.logger.warn({ path: req.path() }, 'console: CSRF token missing or wrong');
+          this.context.logger.warn({ path: loggablePath(req.path()) }, 'console: CSRF token missing or wrong');
           this.refuse(
             req,
             res,
