@@ -215,6 +215,22 @@ describe('every route that takes a body refuses bad ones with a clear 4xx in its
     await harness.expectStillServing();
   });
 
+  test('an upload may not be compressed either', async () => {
+    const route = BODY_ROUTES.find((candidate) => candidate.body === 'multipart');
+    if (!route) throw new Error('no upload route');
+    const boundary = 'x-boundary';
+    const multipart = Buffer.concat([
+      Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="a.png"\r\n\r\n`),
+      PNG,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const reply = await post(route, gzipSync(multipart), {
+      'content-type': `multipart/form-data; boundary=${boundary}`,
+      'content-encoding': 'gzip',
+    });
+    expectFor(route, reply, 415);
+  });
+
   test('a form may not carry a __proto__ field or control characters', async () => {
     const route = BODY_ROUTES.find((candidate) => candidate.path === '/console/availability');
     if (!route) throw new Error('no availability route');

@@ -35,6 +35,10 @@ export function addUploadRoute(server: Server, channel: DirectLineChannel): void
       if (mediaType !== 'multipart/form-data') {
         return fail('UnsupportedMediaType', 'Upload files as multipart/form-data.');
       }
+      const encoding = req.headers['content-encoding']?.trim().toLowerCase();
+      if (encoding && encoding !== 'identity') {
+        return fail('UnsupportedMediaType', 'Send the upload uncompressed (no Content-Encoding).');
+      }
       const upload = await readUpload(req, limits);
       if (!upload.ok) return upload;
       if (upload.value.files.length === 0) return fail('BadArgument', 'The upload holds no file.');
