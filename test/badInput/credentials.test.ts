@@ -1,5 +1,5 @@
-import { WebSocket } from 'ws';
 import { TokenSigner } from '../../src/channel/directline/tokenSigner';
+import { upgradeStatus } from '../support/webSocketUpgrade';
 import {
   type BadInputHarness,
   type Conversation,
@@ -385,14 +385,6 @@ describe('credentials: invalid, expired and forged tokens and keys, and other pe
 
 /** Opens the conversation's WebSocket stream with `token`: `'open'`, or the status the upgrade was refused with. */
 function openSocket(harness: BadInputHarness, conversationId: string, token: string): Promise<number | 'open'> {
-  const url = `${harness.url.replace(/^http/, 'ws')}/v3/directline/conversations/${conversationId}/stream?t=${encodeURIComponent(token)}`;
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.on('open', () => {
-      socket.close();
-      resolve('open');
-    });
-    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.on('error', reject);
-  });
+  const base = harness.url.replace(/^http/, 'ws');
+  return upgradeStatus(`${base}/v3/directline/conversations/${conversationId}/stream?t=${encodeURIComponent(token)}`);
 }

@@ -1,5 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser';
+import { openWebChat, sayInWebChat, signInToConsole } from '../support/browserJourneys';
 import { createAccount } from '../support/consoleHarness';
 import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
 
@@ -23,12 +24,6 @@ const REPLY = `<img src=x onerror="window.__pwned='reply'"> **Hello** [the form]
 
 /** Elements the hostile text would have made, had it been parsed as HTML. */
 const INJECTED = 'img[src="x"], script:not([src]), svg[onload], iframe[srcdoc], a[href^="javascript:"]';
-
-async function say(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox').first();
-  await box.fill(text);
-  await page.keyboard.press('Enter');
-}
 
 /** Nothing ran: no `window.__pwned`, no dialog, and none of the elements the markup describes exist. */
 async function expectNothingRan(page: Page, dialogs: string[]): Promise<void> {
@@ -72,21 +67,11 @@ describe("a resident's markup and script are shown as text, in the CSA console a
       });
     }
 
-    await csa.goto(`${harness.url}/console`);
-    await csa.getByLabel('Email').fill(CSA.email);
-    await csa.getByLabel('Password').fill(CSA.password);
-    await csa.getByRole('button', { name: 'Sign in' }).click();
-    await csa.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
-
-    await resident.goto(harness.url);
-    await resident.getByRole('button', { name: 'Chat with us' }).click();
-    await resident
-      .getByText(/automated assistant/)
-      .first()
-      .waitFor({ timeout: 20_000 });
-    await say(resident, FIRST);
+    await signInToConsole(csa, harness.url, CSA);
+    await openWebChat(resident, harness.url);
+    await sayInWebChat(resident, FIRST);
     await resident.getByText(FIRST).first().waitFor({ timeout: 15_000 });
-    await say(resident, HANDOFF);
+    await sayInWebChat(resident, HANDOFF);
     await resident
       .getByText(/You.re next in the queue/)
       .first()
@@ -106,7 +91,7 @@ describe("a resident's markup and script are shown as text, in the CSA console a
     await expectNothingRan(csa, dialogs);
 
     // A line arriving live is added by the console's script.
-    await say(resident, LIVE);
+    await sayInWebChat(resident, LIVE);
     await transcript.getByText(LIVE).waitFor({ timeout: 15_000 });
     await expectNothingRan(csa, dialogs);
 

@@ -1,4 +1,4 @@
-import { WebSocket } from 'ws';
+import { openWebSocket } from '../support/webSocketUpgrade';
 import { type BadInputHarness, type Conversation, startBadInputHarness } from './support/badInputHarness';
 
 jest.setTimeout(60_000);
@@ -10,16 +10,6 @@ async function streamUrl(harness: BadInputHarness, conversation: Conversation): 
     headers: { authorization: `Bearer ${conversation.token}` },
   });
   return String(JSON.parse(started.text).streamUrl);
-}
-
-/** Opens a WebSocket: the open socket, or the status and headers the upgrade was refused with. */
-function open(url: string): Promise<{ socket?: WebSocket; status?: number; headers?: Record<string, unknown> }> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.on('open', () => resolve({ socket }));
-    socket.on('unexpected-response', (_req, res) => resolve({ status: res.statusCode, headers: res.headers }));
-    socket.on('error', reject);
-  });
 }
 
 describe('the WebSocket stream with bad input', () => {
@@ -54,17 +44,18 @@ describe('the WebSocket stream with bad input', () => {
     for (const [name, change, status] of variants) {
       const target = new URL(url);
       change(target);
-      const refused = await open(target.toString());
+      const refused = await openWebSocket(target.toString());
+      if (!('status' in refused)) throw new Error(`${name}: the stream opened`);
       expect({ name, status: refused.status }).toEqual({ name, status });
-      expect(refused.headers?.['x-content-type-options']).toBe('nosniff');
+      expect(refused.headers['x-content-type-options']).toBe('nosniff');
     }
   });
 
   test('a frame over 4 KB closes that socket only; small frames from the client are ignored', async () => {
     const conversation = await harness.conversation();
-    const opened = await open(await streamUrl(harness, conversation));
-    const socket = opened.socket;
-    if (!socket) throw new Error('the stream did not open');
+    const opened = await openWebSocket(await streamUrl(harness, conversation));
+    if (!('socket' in opened)) throw new Error('the stream did not open');
+    const { socket } = opened;
     for (let i = 0; i < 50; i++) socket.send(`{"type":"message","text":"<script>${i}</script>"}`);
     const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
     socket.send(Buffer.alloc(64 * 1024, 0x61));

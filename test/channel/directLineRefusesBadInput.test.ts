@@ -1,5 +1,5 @@
-import { WebSocket } from 'ws';
 import { type ChannelHarness, startChannelHarness, TEST_SECRET } from '../support/directLineHarness';
+import { upgradeStatus as openSocket } from '../support/webSocketUpgrade';
 
 jest.setTimeout(60_000);
 
@@ -189,17 +189,4 @@ function parseClaims(token: string): { conversationId: string } {
   const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
   const conv = typeof payload === 'object' && payload !== null ? Reflect.get(payload, 'conv') : undefined;
   return { conversationId: String(conv) };
-}
-
-/** Opens a WebSocket: `'open'`, or the HTTP status the upgrade was refused with. */
-function openSocket(url: string): Promise<number | 'open'> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.on('open', () => {
-      socket.close();
-      resolve('open');
-    });
-    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.on('error', (error) => reject(error));
-  });
 }
