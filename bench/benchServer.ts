@@ -22,7 +22,14 @@ async function main(): Promise<void> {
   if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
   const unlimited = { capacity: 1_000_000, refillPerSecond: 1_000_000 };
   const created = await createApp(loaded.config, createLogger('warn'), {
-    channelLimits: { tokensPerAddress: unlimited, postsPerAddress: unlimited, postsPerConversation: unlimited },
+    channelLimits: {
+      tokensPerAddress: unlimited,
+      tokensPerConversation: unlimited,
+      postsPerAddress: unlimited,
+      postsPerConversation: unlimited,
+      uploadsPerAddress: unlimited,
+      uploadsPerConversation: unlimited,
+    },
   });
   if (!created.ok) throw new Error('knowledge base is invalid');
   const app = created.app;

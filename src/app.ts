@@ -20,12 +20,16 @@ import type { ConversationServices } from '../dialogs/conversationServices';
 import { AnsweringService } from './answering/answeringService';
 import {
   addDirectLineRoutes,
+  DIRECT_LINE_PREFIX,
+  DIRECT_LINE_SERVICE_URL,
   DirectLineChannel,
+  directLineRefusal,
   type DirectLineLimits,
   loadOrCreateDirectLineSecret,
 } from './channel/directline';
 import { parseAttachmentPath } from './channel/directline/attachmentUrls';
-import { clientAddress } from './channel/directline/http/requestOrigin';
+import { clientAddress, requestOrigin } from './channel/directline/http/requestOrigin';
+import { perMinute, TokenBucketLimiter } from './channel/directline/tokenBucketLimiter';
 import type { Config } from './config/config';
 import { addConsoleRoutes } from './console/addConsoleRoutes';
 import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
@@ -49,7 +53,11 @@ import { SectionIndex } from './knowledge/sectionIndex';
 import { createLanguageModel } from './llm/createLanguageModel';
 import type { LanguageModel } from './llm/languageModel';
 import { LlmUsageCounters, type LlmUsageSnapshot } from './llm/llmUsage';
+import { answerErrors } from './server/answerErrors';
 import { addHealthRoutes } from './server/healthRoutes';
+import { readRequestBody } from './server/http/readRequestBody';
+import { apiRefusal, type RenderRefusal } from './server/http/refusal';
+import { answerUnparsableRequests, securityHeaders } from './server/http/securityHeaders';
 import { LlmUsageFanOut } from './metrics/llmUsageFanOut';
 import { ServiceMetrics } from './metrics/serviceMetrics';
 import { addRequestRoutes } from './requests/http/requestRoutes';
@@ -65,6 +73,9 @@ import { openDocumentStore } from './storage/openDocumentStore';
 import { openRepositories, type Repositories } from './storage/repositories/openRepositories';
 import { schedulePurge } from './storage/repositories/purgeExpiredData';
 import { addWebRoutes } from './web/webRoutes';
+
+/** The largest request body the JSON APIs and the console's forms read (Direct Line routes have their own limits). */
+const MAX_BODY_BYTES = 256 * 1024;
 
 /** A built application: the HTTP server and the parts tests and benchmarks reach into. */
 export interface App {
@@ -295,7 +306,15 @@ export async function createApp(
     clock,
     publicUrl: config.PUBLIC_URL,
     trustProxy: config.TRUST_PROXY,
-    limits: dependencies.channelLimits,
+    limits: {
+      tokensPerAddress: perMinute(config.RATE_LIMIT_TOKENS_PER_ADDRESS),
+      tokensPerConversation: perMinute(config.RATE_LIMIT_TOKENS_PER_CONVERSATION),
+      postsPerAddress: perMinute(config.RATE_LIMIT_MESSAGES_PER_ADDRESS),
+      postsPerConversation: perMinute(config.RATE_LIMIT_MESSAGES_PER_CONVERSATION),
+      uploadsPerAddress: perMinute(config.RATE_LIMIT_UPLOADS_PER_ADDRESS),
+      uploadsPerConversation: perMinute(config.RATE_LIMIT_UPLOADS_PER_CONVERSATION),
+      ...dependencies.channelLimits,
+    },
     streamPollMs: dependencies.streamPollMs,
     feed,
   });
@@ -316,8 +335,13 @@ export async function createApp(
   });
 
   const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
+  server.pre(
+    securityHeaders({
+      isHttps: (req) => requestOrigin(req, config.PUBLIC_URL, config.TRUST_PROXY).http.startsWith('https:'),
+    }),
+  );
+  answerUnparsableRequests(server.server);
   addDirectLineRoutes(server, channel);
-  server.use(restify.plugins.bodyParser({ maxBodySize: 256 * 1024, mapParams: false }));
   server.use(restify.plugins.queryParser({ mapParams: false }));
 
   let storeReady = true;
@@ -331,14 +355,31 @@ export async function createApp(
     }
     return ping.ok;
   });
-  addMessagesRoute(server, { adapter, runBot, authenticated: Boolean(config.MicrosoftAppId) });
+  addMessagesRoute(server, {
+    adapter,
+    runBot,
+    authenticated: Boolean(config.MicrosoftAppId),
+    maxTextLength: channel.limits.maxTextLength,
+    // Behind Azure Bot Service every request comes from Azure's addresses: only conversations are limited then.
+    limits: {
+      perAddress: config.MicrosoftAppId
+        ? undefined
+        : new TokenBucketLimiter(perMinute(config.RATE_LIMIT_MESSAGES_PER_ADDRESS), clock),
+      perConversation: new TokenBucketLimiter(perMinute(config.RATE_LIMIT_MESSAGES_PER_CONVERSATION), clock),
+      addressOf: (req) => clientAddress(req, config.TRUST_PROXY),
+    },
+    isOwnChannelConversation: async (conversationId, serviceUrl) =>
+      serviceUrl === DIRECT_LINE_SERVICE_URL || (await repositories.conversations.find(conversationId)) !== null,
+  });
   addMetricsRoute(server, metrics, config.METRICS_TOKEN);
   addRequestRoutes(server, { desk: requests, attachments: repositories.attachments, apiKey: config.STAFF_API_KEY });
   addWebRoutes(server, {
     knowledge,
     contactCentre,
-    issueSession: (existingToken) => channel.webchatSession(existingToken),
-    allowTokenRequest: (req) => channel.admit('tokens', clientAddress(req, config.TRUST_PROXY)).ok,
+    issueSession: (req, existingToken) => {
+      const session = channel.webchatSession(existingToken, clientAddress(req, config.TRUST_PROXY));
+      return session.ok ? session : { ok: false, retryAfterSeconds: session.error.retryAfterSeconds ?? 60 };
+    },
     figures,
     performanceCacheSeconds: config.PERFORMANCE_CACHE_SECONDS,
     clock,
@@ -356,11 +397,20 @@ export async function createApp(
     config,
     clock,
   });
-  server.on('restifyError', (req, _res, error, callback) => {
-    if (error.statusCode >= 500) metrics.errors.inc({ kind: 'http' });
-    logger.warn({ method: req.method, path: req.path(), status: error.statusCode, code: error.code }, 'request failed');
-    callback();
-  });
+  // Every refusal made outside a route's own handler, in the error shape of the part of the server that was asked.
+  const renderRefusal: RenderRefusal = (req, refusal) => {
+    const path = req.path();
+    if (path === '/console' || path.startsWith('/console/')) return consoleRoutes.renderRefusal(req, refusal);
+    return path.startsWith(DIRECT_LINE_PREFIX) ? directLineRefusal(refusal) : apiRefusal(refusal);
+  };
+  server.use(
+    readRequestBody({
+      maxBytes: MAX_BODY_BYTES,
+      skip: (req) => req.path().startsWith(DIRECT_LINE_PREFIX),
+      render: renderRefusal,
+    }),
+  );
+  answerErrors(server, { logger, render: renderRefusal, onServerError: () => metrics.errors.inc({ kind: 'http' }) });
 
   let stopPurge: (() => void) | undefined;
   let longWaits: NodeJS.Timeout | undefined;

@@ -4,6 +4,7 @@ import type { HandoffStart, LiveHandoff } from '../../src/handoff/handoffPort';
 import type { ConversationServices } from '../conversationServices';
 import { botMessage } from '../councilBotMeta';
 import { phoneLine } from './contactLine';
+import { literalText } from './literalText';
 
 export const CALL_ME_BACK = 'Call me back';
 export const STOP_WAITING = 'Stop waiting';
@@ -133,7 +134,7 @@ export function agentJoinedReply(csaName: string, services: ConversationServices
 
 /** A CSA's words, shown as from the council's team with the CSA's first name. */
 export function agentMessageReply(csaName: string, text: string, services: ConversationServices): Partial<Activity> {
-  const activity = botMessage(`**${csaName} (${teamName(services)}):** ${text}`, {
+  const activity = botMessage(`**${csaName} (${teamName(services)}):** ${literalText(text)}`, {
     action: 'agent',
     csaName,
     csaText: text,

@@ -14,6 +14,7 @@ import type { ServiceRequest } from '../../src/storage/repositories/requestRepos
 import type { ConversationServices } from '../conversationServices';
 import { botMessage } from '../councilBotMeta';
 import { phoneLine } from './contactLine';
+import { literalText } from './literalText';
 
 export const CONFIRM_BUTTON = 'Yes, send it';
 export const CHANGE_BUTTON = 'Change something';
@@ -30,7 +31,9 @@ export function fieldPrompt(
   if (options.intro) parts.push(options.intro);
   if (options.problem) parts.push(options.problem);
   if (options.current !== undefined) {
-    parts.push(options.current === null ? 'You said you did not know.' : `Your answer was: **${options.current}**.`);
+    parts.push(
+      options.current === null ? 'You said you did not know.' : `Your answer was: **${literalText(options.current)}**.`,
+    );
   }
   parts.push(field.question);
   return botMessage(
@@ -45,7 +48,7 @@ export function summaryPrompt(definition: FormDefinition, answers: Answers, prob
   const lines = definition.fields.flatMap((field) => {
     if (!(field.id in answers)) return [];
     const answer = answers[field.id];
-    return [`- **${field.label}:** ${answer ? answer.display : 'Not known'}`];
+    return [`- **${field.label}:** ${answer ? literalText(answer.display) : 'Not known'}`];
   });
   const text = [
     ...(problem ? [problem] : []),
@@ -90,7 +93,7 @@ export function requestSubmittedReply(
       ? `We will reply in full by **${due}** (within ${profile.responseTarget.workingDays} working days).`
       : `We will reply in full within ${profile.responseTarget.workingDays} working days.`,
   ];
-  if (request.contact.email) parts.push(`We've also sent the reference to ${request.contact.email}.`);
+  if (request.contact.email) parts.push(`We've also sent the reference to ${literalText(request.contact.email)}.`);
   parts.push(
     canBeCheckedOnline(request)
       ? 'To see how it is going, type **check my request** at any time.'
@@ -112,7 +115,7 @@ export function requestSubmittedReply(
 /** The status of a resident's request and its history. */
 export function requestStatusReply(request: ServiceRequest, definition: RequestDefinition): Partial<Activity> {
   const history = request.statusHistory.map((change) => {
-    const note = change.note ? `: ${change.note}` : '';
+    const note = change.note ? `: ${literalText(change.note)}` : '';
     return `- ${formatDateTime(change.at)}: ${STATUS_NAMES[change.status]}${note}`;
   });
   const parts = [

@@ -7,6 +7,9 @@ const optionalText = z
   .transform((value) => (value === '' ? undefined : value))
   .optional();
 
+/** A rate limit setting: requests per minute, from 1 to 100,000. */
+const perMinute = (fallback: number) => z.coerce.number().int().min(1).max(100_000).default(fallback);
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
 /**
@@ -97,6 +100,17 @@ const configShape = {
   SMTP_USER: optionalText,
   SMTP_PASSWORD: optionalText,
   SMTP_FROM: optionalText,
+  /**
+   * Rate limits, each a number of requests per minute: a client may send that many at once, then as many again
+   * spread over each minute. Beyond a limit the answer is 429 with `Retry-After`.
+   */
+  RATE_LIMIT_TOKENS_PER_ADDRESS: perMinute(120),
+  RATE_LIMIT_TOKENS_PER_CONVERSATION: perMinute(30),
+  RATE_LIMIT_MESSAGES_PER_ADDRESS: perMinute(1200),
+  RATE_LIMIT_MESSAGES_PER_CONVERSATION: perMinute(60),
+  RATE_LIMIT_UPLOADS_PER_ADDRESS: perMinute(60),
+  RATE_LIMIT_UPLOADS_PER_CONVERSATION: perMinute(10),
+  RATE_LIMIT_SIGN_INS_PER_ADDRESS: perMinute(10),
   /** Bearer key for the staff API (`/api/requests/...`); unset turns the API off. */
   STAFF_API_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 };

@@ -1,4 +1,6 @@
 import type { Server } from 'restify';
+import { perMinute } from '../channel/directline/tokenBucketLimiter';
+import type { RenderRefusal } from '../server/http/refusal';
 import { ConsoleAccounts } from './auth/consoleAccounts';
 import type { ConsoleContext, ConsoleDependencies } from './consoleContext';
 import { addAssetRoutes, ASSET_BASE } from './routes/assetRoutes';
@@ -20,6 +22,8 @@ export const MAX_SESSION_HOURS = 12;
 /** The console as the composition root sees it. */
 export interface ConsoleRoutes {
   accounts: ConsoleAccounts;
+  /** Renders a refusal of a console request made before any console handler ran (page or JSON). */
+  renderRefusal: RenderRefusal;
   /** Ends every open live stream (the server is stopping). */
   close(): void;
 }
@@ -35,6 +39,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
     sessions: dependencies.repositories.consoleSessions,
     auditLog: dependencies.repositories.auditLog,
     clock: dependencies.clock,
+    signInRate: perMinute(dependencies.config.RATE_LIMIT_SIGN_INS_PER_ADDRESS),
     session: {
       idleMs: dependencies.config.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
       maxAgeMs: MAX_SESSION_HOURS * 3_600_000,
@@ -57,5 +62,9 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addRequestRoutes(server, context, guard);
   addReportRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);
-  return { accounts, close: () => streams.closeAll() };
+  return {
+    accounts,
+    renderRefusal: (req, refusal) => guard.refusalResponse(req, refusal),
+    close: () => streams.closeAll(),
+  };
 }

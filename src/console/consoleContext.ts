@@ -31,6 +31,8 @@ export interface ConsoleDependencies {
     TRUST_PROXY: boolean;
     /** Minutes without a request after which a console session ends. */
     CONSOLE_SESSION_IDLE_MINUTES: number;
+    /** Sign-in attempts per client address per minute. */
+    RATE_LIMIT_SIGN_INS_PER_ADDRESS: number;
   };
   clock: () => Date;
 }

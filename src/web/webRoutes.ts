@@ -14,10 +14,14 @@ import { loadWebchatBundle, type StaticScript } from './webchatBundle';
 export interface WebRoutesOptions {
   knowledge: KnowledgeSource;
   contactCentre: ContactCentre;
-  /** A token for the page's conversation (given the one the page holds, if any) or a new one. */
-  issueSession: (existingToken: string | undefined) => WebchatSession;
-  /** Refuses a caller that has asked too often; true when the request may go ahead. */
-  allowTokenRequest: (req: Request) => boolean;
+  /**
+   * A token for the page's conversation (given the one the page holds, if any) or a new one; or, for a caller that
+   * has asked too often, how long to wait.
+   */
+  issueSession: (
+    req: Request,
+    existingToken: string | undefined,
+  ) => { ok: true; value: WebchatSession } | { ok: false; retryAfterSeconds: number };
   /** The service's figures, for the public performance page. */
   figures: Pick<FiguresService, 'reports'>;
   /** How long the performance page is served before its figures are computed again. */
@@ -32,9 +36,24 @@ const PERFORMANCE_WEEKS = 8;
 
 const tokenRequestSchema = z.strictObject({ token: z.string().min(10).max(4096).optional() });
 
+/**
+ * The resident-facing pages' policy: scripts from this server only (no inline script, no eval). Styles may be inline
+ * because Web Chat writes its styles into `<style>` elements as it renders; connections go to the channel's stream.
+ */
 const PAGE_SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; font-src 'self' data:; frame-ancestors 'self'; base-uri 'none'; form-action 'self'",
+  'content-security-policy': [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self' ws: wss:",
+    "font-src 'self' data:",
+    "object-src 'none'",
+    "frame-ancestors 'self'",
+    "base-uri 'none'",
+    "form-action 'self'",
+  ].join('; '),
+  'x-frame-options': 'SAMEORIGIN',
   'x-content-type-options': 'nosniff',
   'referrer-policy': 'same-origin',
 };
@@ -132,18 +151,22 @@ export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
   });
 
   server.post('/api/webchat/token', async (req: Request, res: Response) => {
-    if (!options.allowTokenRequest(req)) {
-      res.send(429, { error: 'rate_limited', message: 'Too many requests. Please wait a minute and try again.' });
-      return;
-    }
+    res.header('cache-control', 'no-store');
     const parsed = tokenRequestSchema.safeParse(req.body ?? {});
     if (!parsed.success) {
       res.send(400, { error: 'bad_request', message: 'The body may only hold an optional "token".' });
       return;
     }
-    const session = options.issueSession(parsed.data.token);
-    res.header('cache-control', 'no-store');
-    res.send(200, session);
+    const session = options.issueSession(req, parsed.data.token);
+    if (!session.ok) {
+      res.header('retry-after', String(session.retryAfterSeconds));
+      res.send(429, {
+        error: 'rate_limited',
+        message: `Too many requests. Please wait ${session.retryAfterSeconds} seconds and try again.`,
+      });
+      return;
+    }
+    res.send(200, session.value);
   });
 }
 

@@ -1,5 +1,5 @@
-import { WebSocket } from 'ws';
 import { type ChannelHarness, startChannelHarness, TEST_SECRET } from '../support/directLineHarness';
+import { upgradeStatus as openSocket } from '../support/webSocketUpgrade';
 
 jest.setTimeout(60_000);
 
@@ -167,10 +167,21 @@ describe('the Direct Line channel refuses bad input with a clear 4xx and keeps s
     await expect(openSocket(otherStream)).resolves.toBe('open');
   });
 
-  test('control and invisible characters, markup and very long words are stored as text, not acted on', async () => {
-    const text = `\u0000\u200b<img src=x onerror=alert(1)> ${'a'.repeat(3000)}\u202e`;
+  test('invisible characters, markup and very long words are stored as text, not acted on', async () => {
+    const text = `\u200b<img src=x onerror=alert(1)> ${'a'.repeat(3000)}\u202e`;
     const posted = await postMessage({ token, body: JSON.stringify({ type: 'message', text }) });
     expect(posted.status).toBe(200);
+  });
+
+  test('control characters and broken Unicode are not text: 400', async () => {
+    for (const text of ['bins\u0000', '\u001b[2Jbins', 'bins\u0085']) {
+      const posted = await postMessage({ token, body: JSON.stringify({ type: 'message', text }) });
+      expect(posted).toMatchObject({ status: 400, code: 'BadArgument' });
+    }
+    expect(await postMessage({ token, body: '{"type":"message","text":"bins \\ud83d"}' })).toMatchObject({
+      status: 400,
+      code: 'BadArgument',
+    });
   });
 });
 
@@ -178,17 +189,4 @@ function parseClaims(token: string): { conversationId: string } {
   const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString());
   const conv = typeof payload === 'object' && payload !== null ? Reflect.get(payload, 'conv') : undefined;
   return { conversationId: String(conv) };
-}
-
-/** Opens a WebSocket: `'open'`, or the HTTP status the upgrade was refused with. */
-function openSocket(url: string): Promise<number | 'open'> {
-  return new Promise((resolve, reject) => {
-    const socket = new WebSocket(url);
-    socket.on('open', () => {
-      socket.close();
-      resolve('open');
-    });
-    socket.on('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
-    socket.on('error', (error) => reject(error));
-  });
 }

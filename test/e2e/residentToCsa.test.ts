@@ -1,6 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { seriousViolations } from '../support/accessibility';
 import { launchChromium } from '../support/browser';
+import { openWebChat, sayInWebChat, signInToConsole } from '../support/browserJourneys';
 import { createAccount } from '../support/consoleHarness';
 import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
 
@@ -12,22 +13,6 @@ const CSA = {
   role: 'csa' as const,
   password: 'sam password 123',
 };
-
-/** The resident's chat window on the demo council page. */
-async function openChat(page: Page, url: string): Promise<void> {
-  await page.goto(url);
-  await page.getByRole('button', { name: 'Chat with us' }).click();
-  await page
-    .getByText(/automated assistant/)
-    .first()
-    .waitFor({ timeout: 20_000 });
-}
-
-async function say(page: Page, text: string): Promise<void> {
-  const box = page.getByRole('textbox').first();
-  await box.fill(text);
-  await page.keyboard.press('Enter');
-}
 
 // Web Chat renders markdown with typographic quotes, so patterns match any apostrophe with ".".
 
@@ -59,19 +44,15 @@ describe('a resident asks for a person and a CSA helps them, in two browsers', (
     const csa = await csaContext.newPage();
 
     // The CSA signs in first, so someone is available.
-    await csa.goto(`${harness.url}/console`);
-    await csa.getByLabel('Email').fill(CSA.email);
-    await csa.getByLabel('Password').fill(CSA.password);
-    await csa.getByRole('button', { name: 'Sign in' }).click();
-    await csa.getByRole('heading', { name: 'Queue', exact: true }).waitFor();
+    await signInToConsole(csa, harness.url, CSA);
 
-    await openChat(resident, harness.url);
-    await say(resident, 'how do I pay my council tax');
+    await openWebChat(resident, harness.url);
+    await sayInWebChat(resident, 'how do I pay my council tax');
     await resident
       .getByRole('link', { name: /council tax/i })
       .first()
       .waitFor({ timeout: 20_000 });
-    await say(resident, 'I need to talk to a person about my bill');
+    await sayInWebChat(resident, 'I need to talk to a person about my bill');
     await resident
       .getByText(/You.re next in the queue/)
       .first()
@@ -98,7 +79,7 @@ describe('a resident asks for a person and a CSA helps them, in two browsers', (
       .getByText(/Sam.*has joined the chat/)
       .first()
       .waitFor({ timeout: 15_000 });
-    await say(resident, 'my account number is on the bill');
+    await sayInWebChat(resident, 'my account number is on the bill');
     await transcript.getByText('my account number is on the bill').waitFor({ timeout: 15_000 });
 
     await csa.getByRole('textbox', { name: 'Message' }).fill('Hello, I can see your question. Let me check your bill.');

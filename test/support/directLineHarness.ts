@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Activity } from 'botbuilder';
 import { type Activity as DirectLineActivity, ConnectionStatus, DirectLine } from 'botframework-directlinejs';
+import type { Logger } from 'pino';
 import { type App, type AppDependencies, createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
 import { SHIPPED_KNOWLEDGE, silentLogger } from './testBot';
@@ -41,6 +42,8 @@ export interface ConnectOptions {
 export interface HarnessOptions {
   env?: Record<string, string>;
   dependencies?: AppDependencies;
+  /** The app's logger (default: silent). */
+  logger?: Logger;
 }
 
 /** Starts the app for channel tests. */
@@ -58,7 +61,7 @@ export async function startChannelHarness(options: HarnessOptions = {}): Promise
       ...options.env,
     });
     if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const created = await createApp(loaded.config, silentLogger, options.dependencies);
+    const created = await createApp(loaded.config, options.logger ?? silentLogger, options.dependencies);
     if (!created.ok) throw new Error(JSON.stringify(created.problems));
     const url = await created.app.listen();
     port = new URL(url).port;

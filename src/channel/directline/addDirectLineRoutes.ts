@@ -7,7 +7,8 @@ import { addTokenRoutes } from './routes/tokenRoutes';
 import { addUploadRoute } from './routes/uploadRoute';
 import { attachDirectLineStream } from './stream/attachDirectLineStream';
 
-const PREFIX = '/v3/directline/';
+/** Every Direct Line address starts with this. */
+export const DIRECT_LINE_PREFIX = '/v3/directline/';
 
 const CORS_HEADERS = {
   // Tokens travel in the Authorization header, never in cookies, so any website may call the channel.
@@ -26,7 +27,7 @@ const CORS_HEADERS = {
  */
 export function addDirectLineRoutes(server: Server, channel: DirectLineChannel): void {
   server.pre((req: Request, res: Response, next) => {
-    if (!(req.url ?? '').startsWith(PREFIX)) return next();
+    if (!(req.url ?? '').startsWith(DIRECT_LINE_PREFIX)) return next();
     // restify's bodyReader and bodyParser skip requests carrying these flags (restify/lib/plugins/bodyReader.js).
     Reflect.set(req, '_readBody', true);
     Reflect.set(req, '_parsedBody', true);

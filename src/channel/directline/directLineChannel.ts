@@ -22,7 +22,7 @@ import type { ConversationLog, ConversationRecord } from '../../storage/reposito
 import { ActivityStream } from './stream/activityStream';
 import { DIRECT_LINE_CHANNEL_ID, DIRECT_LINE_SERVICE_URL, toClientActivity } from './toClientActivity';
 import { type TokenClaims, type TokenRejection, TokenSigner } from './tokenSigner';
-import { TokenBucketLimiter } from './tokenBucketLimiter';
+import { takeAll, TokenBucketLimiter } from './tokenBucketLimiter';
 
 /** Who is calling: the website's backend with the secret, or a client with a conversation's token. */
 export type Caller = { kind: 'secret' } | { kind: 'token'; token: string; claims: TokenClaims };
@@ -69,8 +69,21 @@ export interface UploadedFile {
 /** The message uploaded files go with: the `activity` part, less its `type` and `attachments`. */
 export type UploadTemplate = Omit<PostedActivity, 'type' | 'attachments'>;
 
-/** Rate limits applied per request: token requests, and posted activities (per address and per conversation). */
-export type RateLimitKind = 'tokens' | 'posts';
+/**
+ * Rate limits applied per request: tokens for new conversations (per address), tokens for an existing one (per
+ * conversation), posted activities and uploads (per address and per conversation; an upload counts as a post too).
+ */
+export type RateLimitKind = 'tokens' | 'conversationTokens' | 'posts' | 'uploads';
+
+type LimiterName = keyof Pick<
+  DirectLineLimits,
+  | 'tokensPerAddress'
+  | 'tokensPerConversation'
+  | 'postsPerAddress'
+  | 'postsPerConversation'
+  | 'uploadsPerAddress'
+  | 'uploadsPerConversation'
+>;
 
 /**
  * The self-hosted Direct Line 3.0 channel, transport-free: routes and the WebSocket upgrade validate the request and
@@ -98,10 +111,7 @@ export class DirectLineChannel {
   private readonly feed: LiveFeed;
   private readonly turns = new KeyedSerialQueue();
   private readonly streams = new Set<ActivityStream>();
-  private readonly limiters: Record<
-    'tokensPerAddress' | 'postsPerAddress' | 'postsPerConversation',
-    TokenBucketLimiter
-  >;
+  private readonly limiters: Record<LimiterName, TokenBucketLimiter>;
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
 
@@ -117,10 +127,14 @@ export class DirectLineChannel {
     this.attachments = options.attachments;
     this.feed = options.feed ?? new LiveFeed();
     this.adapter = new DirectLineAdapter({ log: this.log, feed: this.feed, clock: this.clock });
+    const limiter = (name: LimiterName) => new TokenBucketLimiter(this.limits[name], this.clock);
     this.limiters = {
-      tokensPerAddress: new TokenBucketLimiter(this.limits.tokensPerAddress, this.clock),
-      postsPerAddress: new TokenBucketLimiter(this.limits.postsPerAddress, this.clock),
-      postsPerConversation: new TokenBucketLimiter(this.limits.postsPerConversation, this.clock),
+      tokensPerAddress: limiter('tokensPerAddress'),
+      tokensPerConversation: limiter('tokensPerConversation'),
+      postsPerAddress: limiter('postsPerAddress'),
+      postsPerConversation: limiter('postsPerConversation'),
+      uploadsPerAddress: limiter('uploadsPerAddress'),
+      uploadsPerConversation: limiter('uploadsPerConversation'),
     };
   }
 
@@ -144,16 +158,38 @@ export class DirectLineChannel {
     return succeed({ kind: 'token', token: credential, claims: verified.claims });
   }
 
+  /**
+   * Whether the caller may use `conversationId` at all: a token only its own, the secret any. Routes check it before
+   * reading a body, so another conversation's id is refused as such whatever was sent with it.
+   */
+  authorizeConversation(caller: Caller, conversationId: string): Outcome<void> {
+    if (caller.kind === 'token' && caller.claims.conv !== conversationId) {
+      return fail('Forbidden', 'This token is for another conversation.');
+    }
+    return succeed(undefined);
+  }
+
   /** Takes one request from the caller's buckets; `TooManyRequests` with a retry delay when one is empty. */
   admit(kind: RateLimitKind, address: string, conversationId?: string): Outcome<void> {
+    const { limiters } = this;
+    const perConversation = (limiter: TokenBucketLimiter): Array<[TokenBucketLimiter, string]> =>
+      conversationId ? [[limiter, conversationId]] : [];
     const checks: Array<[TokenBucketLimiter, string]> =
-      kind === 'tokens' ? [[this.limiters.tokensPerAddress, address]] : [[this.limiters.postsPerAddress, address]];
-    if (kind === 'posts' && conversationId) checks.push([this.limiters.postsPerConversation, conversationId]);
-    for (const [limiter, key] of checks) {
-      const outcome = limiter.take(key);
-      if (!outcome.ok) {
-        return fail('TooManyRequests', 'Too many requests: wait before trying again.', outcome.retryAfterSeconds);
-      }
+      kind === 'tokens'
+        ? [[limiters.tokensPerAddress, address]]
+        : kind === 'conversationTokens'
+          ? perConversation(limiters.tokensPerConversation)
+          : kind === 'posts'
+            ? [...perConversation(limiters.postsPerConversation), [limiters.postsPerAddress, address]]
+            : [
+                ...perConversation(limiters.uploadsPerConversation),
+                ...perConversation(limiters.postsPerConversation),
+                [limiters.uploadsPerAddress, address],
+                [limiters.postsPerAddress, address],
+              ];
+    const outcome = takeAll(checks);
+    if (!outcome.ok) {
+      return fail('TooManyRequests', 'Too many requests: wait before trying again.', outcome.retryAfterSeconds);
     }
     return succeed(undefined);
   }
@@ -167,16 +203,20 @@ export class DirectLineChannel {
   /**
    * A token for the chat embedded in pages this server serves (`POST /api/webchat/token`): the same conversation
    * again, with a fresh token, for a page that still holds an unexpired one (navigation, reload); otherwise a new
-   * conversation for a new user.
+   * conversation for a new user. Rate-limited per conversation when resuming, else per address (`TooManyRequests`).
    */
-  webchatSession(existingToken: string | undefined): WebchatSession {
+  webchatSession(existingToken: string | undefined, address: string): Outcome<WebchatSession> {
     const verified = existingToken ? this.signer.verify(existingToken, 'conversation') : undefined;
     if (verified?.ok) {
       const { conv, user, name } = verified.claims;
-      return { ...this.tokenFor(conv, user, name), userId: user, resumed: true };
+      const admitted = this.admit('conversationTokens', address, conv);
+      if (!admitted.ok) return admitted;
+      return succeed({ ...this.tokenFor(conv, user, name), userId: user, resumed: true });
     }
+    const admitted = this.admit('tokens', address);
+    if (!admitted.ok) return admitted;
     const userId = newUserId();
-    return { ...this.tokenFor(newConversationId(), userId, undefined), userId, resumed: false };
+    return succeed({ ...this.tokenFor(newConversationId(), userId, undefined), userId, resumed: false });
   }
 
   /** `tokens/refresh`: a new token, for the same conversation and user, from one that has not expired. */
@@ -414,9 +454,8 @@ export class DirectLineChannel {
 
   /** The conversation a caller may use: a token's own (started now if it was not yet), or any existing one with the secret. */
   private async conversationFor(caller: Caller, conversationId: string): Promise<Outcome<ConversationRecord>> {
-    if (caller.kind === 'token' && caller.claims.conv !== conversationId) {
-      return fail('Forbidden', 'This token is for another conversation.');
-    }
+    const authorized = this.authorizeConversation(caller, conversationId);
+    if (!authorized.ok) return authorized;
     let found: ConversationRecord | null;
     try {
       found = await this.log.find(conversationId);

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { AttachmentStore } from '../../storage/repositories/attachmentStore';
 import type { ConversationLog } from '../../storage/repositories/conversationLog';
 import type { TurnLogic } from './directLineAdapter';
-import type { RateLimit } from './tokenBucketLimiter';
+import { perMinute, type RateLimit } from './tokenBucketLimiter';
 
 /** Sizes and rates the channel enforces; every request beyond them gets a 4xx and the server keeps serving. */
 export interface DirectLineLimits {
@@ -18,12 +18,18 @@ export interface DirectLineLimits {
   maxUploadFiles: number;
   /** Most activities one GET or one stream frame carries; clients read on from the watermark. */
   maxActivitiesPerRead: number;
-  /** `tokens/generate` and secret-authorised `conversations`, per client address. */
+  /** Tokens for new conversations (`tokens/generate`, secret-authorised `conversations`, web chat), per address. */
   tokensPerAddress: RateLimit;
+  /** Tokens for an existing conversation (`tokens/refresh`, resuming, reconnecting), per conversation. */
+  tokensPerConversation: RateLimit;
   /** Posted activities and uploads, per client address. */
   postsPerAddress: RateLimit;
   /** Posted activities and uploads, per conversation. */
   postsPerConversation: RateLimit;
+  /** Uploads, per client address (on top of the posts' limits). */
+  uploadsPerAddress: RateLimit;
+  /** Uploads, per conversation (on top of the posts' limits). */
+  uploadsPerConversation: RateLimit;
 }
 
 export const DEFAULT_LIMITS: DirectLineLimits = {
@@ -35,10 +41,13 @@ export const DEFAULT_LIMITS: DirectLineLimits = {
   maxActivitiesPerRead: 100,
   // A council website's backend asks for every visitor's token from one address, and many residents share an address
   // behind a mobile network's or a library's NAT: per address the limits are generous, but bounded. A person types
-  // far slower than a conversation's limit.
-  tokensPerAddress: { capacity: 120, refillPerSecond: 2 },
-  postsPerAddress: { capacity: 300, refillPerSecond: 20 },
-  postsPerConversation: { capacity: 20, refillPerSecond: 1 },
+  // far slower than a conversation's limit. The same figures are the RATE_LIMIT_* settings' defaults.
+  tokensPerAddress: perMinute(120),
+  tokensPerConversation: perMinute(30),
+  postsPerAddress: perMinute(1200),
+  postsPerConversation: perMinute(60),
+  uploadsPerAddress: perMinute(60),
+  uploadsPerConversation: perMinute(10),
 };
 
 /** The bot's account in conversations: `recipient` of residents' activities, `from` of its replies. */

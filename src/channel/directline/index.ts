@@ -1,4 +1,5 @@
-export { addDirectLineRoutes } from './addDirectLineRoutes';
+export { addDirectLineRoutes, DIRECT_LINE_PREFIX } from './addDirectLineRoutes';
+export { directLineRefusal } from './http/sendResponse';
 export { DirectLineAdapter, type TurnLogic } from './directLineAdapter';
 export { type Caller, DirectLineChannel, type Origin, type WebchatSession } from './directLineChannel';
 export { DirectLineError, type DirectLineErrorCode } from './directLineError';

@@ -26,7 +26,7 @@ const noteSchema = z.object({
     .string({ error: 'Enter a note' })
     .trim()
     .min(1, 'Enter a note')
-    .max(4000, 'Notes must be 4000 characters or fewer'),
+    .max(2000, 'Notes must be 2000 characters or fewer'),
 });
 const articleSchema = z.object({
   articleId: z.string({ error: 'Choose an article' }).min(1, 'Choose an article').max(200),

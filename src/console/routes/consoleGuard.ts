@@ -6,7 +6,9 @@ import { csrfTokenFor, isValidCsrfToken } from '../auth/csrfToken';
 import { checkRequestSite, originOf } from '../auth/requestSite';
 import { buildCookie, readCookie, sessionCookieName } from '../auth/sessionCookie';
 import type { ConsoleContext } from '../consoleContext';
-import { header, redirect, sendHtml, sendJsonBody, wantsJson } from '../http/consoleResponses';
+import { loggablePath } from '../../privacy/loggablePath';
+import type { Refusal, RefusalResponse } from '../../server/http/refusal';
+import { CONSOLE_PAGE_HEADERS, header, redirect, sendHtml, sendJsonBody, wantsJson } from '../http/consoleResponses';
 import type { PageFrame } from '../views/layout';
 import { renderMessagePage } from '../views/messagePage';
 
@@ -62,7 +64,10 @@ export class ConsoleGuard {
       originOf(this.context.config.PUBLIC_URL),
     );
     if (!site.ok)
-      this.context.logger.warn({ path: req.path(), problem: site.problem }, 'console: cross-site request refused');
+      this.context.logger.warn(
+        { path: loggablePath(req.path()), problem: site.problem },
+        'console: cross-site request refused',
+      );
     return site.ok;
   }
 
@@ -81,7 +86,7 @@ export class ConsoleGuard {
 
   /** Renders a page for the error, logging the unexpected. */
   fail(req: Request, res: Response, error: unknown): void {
-    this.context.logger.error({ path: req.path(), err: error }, 'console: request failed');
+    this.context.logger.error({ path: loggablePath(req.path()), err: error }, 'console: request failed');
     if (res.headersSent) {
       res.end();
       return;
@@ -95,6 +100,31 @@ export class ConsoleGuard {
         500,
         renderMessagePage(this.anonymousFrame(), 'Sorry, there is a problem with the service', message),
       );
+  }
+
+  /**
+   * A request refused before any console handler ran (a body too large or not a form, an unknown address, a server
+   * error): a page for browsers, `{ ok: false, message }` for the console's script.
+   */
+  refusalResponse(req: Request, refusal: Refusal): RefusalResponse {
+    if (wantsJson(req)) {
+      return {
+        status: refusal.status,
+        headers: { ...CONSOLE_PAGE_HEADERS, 'content-type': 'application/json; charset=utf-8', ...refusal.headers },
+        body: JSON.stringify({ ok: false, message: refusal.message }),
+      };
+    }
+    const title =
+      refusal.status === 404
+        ? 'Page not found'
+        : refusal.status >= 500
+          ? 'Sorry, there is a problem with the service'
+          : 'There is a problem';
+    return {
+      status: refusal.status,
+      headers: { ...CONSOLE_PAGE_HEADERS, 'content-type': 'text/html; charset=utf-8', ...refusal.headers },
+      body: renderMessagePage(this.anonymousFrame(), title, refusal.message),
+    };
   }
 
   anonymousFrame(): PageFrame {
@@ -123,7 +153,7 @@ export class ConsoleGuard {
           return;
         }
         if (changesState && !isValidCsrfToken(signedIn.sessionToken, this.presentedCsrfToken(req))) {
-          this.context.logger.warn({ path: req.path() }, 'console: CSRF token missing or wrong');
+          this.context.logger.warn({ path: loggablePath(req.path()) }, 'console: CSRF token missing or wrong');
           this.refuse(
             req,
             res,

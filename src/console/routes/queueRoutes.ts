@@ -34,19 +34,20 @@ export function addQueueRoutes(server: Server, context: ConsoleContext, guard: C
 
   server.post(
     '/console/availability',
-    guard.page(async (req, res, { signedIn }) => {
+    guard.page(async (req, res, signedIn) => {
       const form = readForm(req, availabilitySchema);
       if (!form.ok) {
-        if (wantsJson(req)) sendJsonBody(res, 400, { ok: false, message: 'Choose Available or Away' });
-        else redirect(res, '/console');
+        const message = 'Choose Available or Away';
+        if (wantsJson(req)) sendJsonBody(res, 400, { ok: false, message });
+        else await sendQueuePage(context, req, res, signedIn, 400, [{ message }]);
         return;
       }
       const { availability } = form.value;
-      await context.presence.setAvailability(signedIn.user._id, availability);
+      await context.presence.setAvailability(signedIn.signedIn.user._id, availability);
       await context.repositories.auditLog.record({
-        actor: actorOf(signedIn.user),
+        actor: actorOf(signedIn.signedIn.user),
         action: 'csa.availabilityChanged',
-        subject: { kind: 'consoleUser', id: signedIn.user._id },
+        subject: { kind: 'consoleUser', id: signedIn.signedIn.user._id },
         details: { availability },
       });
       if (wantsJson(req)) sendJsonBody(res, 200, { ok: true, availability });

@@ -122,11 +122,18 @@ export function addUserRoutes(server: Server, context: ConsoleContext, guard: Co
     '/console/users/:userId/password',
     guard.page(async (req, res, signedIn) => {
       const form = readForm(req, resetSchema);
-      const reset = await accounts.resetPassword(
-        signedIn.signedIn.user,
-        userIdOf(req),
-        form.ok ? form.value.password : undefined,
-      );
+      if (!form.ok) {
+        // A password that is not text is a tampered form: never fall back to a generated one.
+        await afterChange(
+          req,
+          res,
+          signedIn,
+          { ok: false, field: 'password', message: 'Enter the password as text' },
+          '',
+        );
+        return;
+      }
+      const reset = await accounts.resetPassword(signedIn.signedIn.user, userIdOf(req), form.value.password);
       if (reset.ok) {
         sendHtml(res, 200, renderOneTimePasswordPage(signedIn.frame, { ...reset.value, created: false }));
         return;

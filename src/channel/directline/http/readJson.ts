@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
+import { JSON_PROBLEM_MESSAGES, parseJsonSafely } from '../../../server/http/parseJsonSafely';
 import { fail, type Outcome, succeed } from '../directLineError';
 import { readBody } from './readBody';
 
@@ -10,10 +11,19 @@ function isJsonType(contentType: string | undefined): boolean {
 }
 
 /**
- * Reads a JSON body of at most `maxBytes`: 413 when larger, 415 when it is not sent as JSON, 400 when it does not
- * parse. An empty body is `undefined` (routes whose body is optional accept it).
+ * Reads a JSON body of at most `maxBytes`: 413 when larger, 415 when it is not sent as JSON or is compressed, 400
+ * when it does not parse, nests too deeply or uses a key that would change an object's prototype. An empty body is
+ * `undefined` (routes whose body is optional accept it).
  */
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<Outcome<unknown>> {
+  const encoding = req.headers['content-encoding']?.trim().toLowerCase();
+  if (encoding && encoding !== 'identity') {
+    return fail('UnsupportedMediaType', 'Send the body uncompressed (no Content-Encoding).');
+  }
+  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
+  if (hasBody && !isJsonType(req.headers['content-type'])) {
+    return fail('UnsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
+  }
   const read = await readBody(req, maxBytes);
   if (!read.ok) {
     return read.reason === 'tooLarge'
@@ -21,14 +31,9 @@ export async function readJson(req: IncomingMessage, maxBytes: number): Promise<
       : fail('BadArgument', 'The request body was not received in full.');
   }
   if (read.body.length === 0) return succeed(undefined);
-  if (!isJsonType(req.headers['content-type'])) {
-    return fail('UnsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
-  }
-  try {
-    return succeed(JSON.parse(read.body.toString('utf8')));
-  } catch {
-    return fail('BadSyntax', 'The request body is not valid JSON.');
-  }
+  const parsed = parseJsonSafely(read.body.toString('utf8'));
+  if (parsed.ok) return succeed(parsed.value);
+  return fail(parsed.problem === 'syntax' ? 'BadSyntax' : 'BadArgument', JSON_PROBLEM_MESSAGES[parsed.problem]);
 }
 
 /**

@@ -36,6 +36,8 @@ export function addActivityRoutes(server: Server, channel: DirectLineChannel): v
       if (!params.success) return fail('NotFound', 'There is no such conversation.');
       const caller = channel.authenticate(req.headers.authorization);
       if (!caller.ok) return caller;
+      const authorized = channel.authorizeConversation(caller.value, params.data.conversationId);
+      if (!authorized.ok) return authorized;
       const admitted = channel.admit('posts', clientAddress(req, channel.trustProxy), params.data.conversationId);
       if (!admitted.ok) return admitted;
       const body = await readJson(req, limits.maxActivityBytes);

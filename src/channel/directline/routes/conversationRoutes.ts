@@ -18,10 +18,13 @@ export function addConversationRoutes(server: Server, channel: DirectLineChannel
     directLineRoute(logger, 'conversations', async (req) => {
       const caller = channel.authenticate(req.headers.authorization);
       if (!caller.ok) return caller;
-      if (caller.value.kind === 'secret') {
-        const admitted = channel.admit('tokens', clientAddress(req, channel.trustProxy));
-        if (!admitted.ok) return admitted;
-      }
+      // Each start issues a stream token: a new conversation's per address, an existing one's per conversation.
+      const address = clientAddress(req, channel.trustProxy);
+      const admitted =
+        caller.value.kind === 'secret'
+          ? channel.admit('tokens', address)
+          : channel.admit('conversationTokens', address, caller.value.claims.conv);
+      if (!admitted.ok) return admitted;
       const body = await readJson(req, channel.limits.maxActivityBytes);
       if (!body.ok) return body;
       const request = parseWith(startConversationSchema, body.value ?? {});
@@ -41,6 +44,11 @@ export function addConversationRoutes(server: Server, channel: DirectLineChannel
       if (!watermark.ok) return watermark;
       const caller = channel.authenticate(req.headers.authorization);
       if (!caller.ok) return caller;
+      const authorized = channel.authorizeConversation(caller.value, params.data.conversationId);
+      if (!authorized.ok) return authorized;
+      const address = clientAddress(req, channel.trustProxy);
+      const admitted = channel.admit('conversationTokens', address, params.data.conversationId);
+      if (!admitted.ok) return admitted;
       const origin = requestOrigin(req, channel.publicUrl, channel.trustProxy);
       const grant = await channel.reconnect(caller.value, params.data.conversationId, watermark.value, origin);
       return grant.ok ? json(200, grant.value) : grant;

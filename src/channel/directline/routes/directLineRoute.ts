@@ -67,7 +67,7 @@ function sendFile(res: Response, contentType: string, bytes: Buffer): void {
     'Content-Length': bytes.length,
     'Cache-Control': 'private, max-age=3600',
     'X-Content-Type-Options': 'nosniff',
-    'Content-Security-Policy': "default-src 'none'; sandbox",
+    'Content-Security-Policy': "default-src 'none'; sandbox; frame-ancestors 'none'",
     'Content-Disposition': 'inline',
   });
   res.end(bytes);

@@ -31,6 +31,11 @@ export function addTokenRoutes(server: Server, channel: DirectLineChannel): void
     directLineRoute(logger, 'tokens/refresh', async (req) => {
       const caller = channel.authenticate(req.headers.authorization);
       if (!caller.ok) return caller;
+      if (caller.value.kind === 'token') {
+        const address = clientAddress(req, channel.trustProxy);
+        const admitted = channel.admit('conversationTokens', address, caller.value.claims.conv);
+        if (!admitted.ok) return admitted;
+      }
       const grant = channel.refreshToken(caller.value);
       return grant.ok ? json(200, grant.value) : grant;
     }),

@@ -1,4 +1,5 @@
 import type { Server } from 'restify';
+import { JSON_PROBLEM_MESSAGES, parseJsonSafely } from '../../../server/http/parseJsonSafely';
 import type { DirectLineChannel, UploadedFile, UploadTemplate } from '../directLineChannel';
 import { detectImageType } from '../detectImageType';
 import { fail, type Outcome, succeed } from '../directLineError';
@@ -26,11 +27,17 @@ export function addUploadRoute(server: Server, channel: DirectLineChannel): void
       if (!userId.ok) return userId;
       const caller = channel.authenticate(req.headers.authorization);
       if (!caller.ok) return caller;
-      const admitted = channel.admit('posts', clientAddress(req, channel.trustProxy), params.data.conversationId);
+      const authorized = channel.authorizeConversation(caller.value, params.data.conversationId);
+      if (!authorized.ok) return authorized;
+      const admitted = channel.admit('uploads', clientAddress(req, channel.trustProxy), params.data.conversationId);
       if (!admitted.ok) return admitted;
       const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
       if (mediaType !== 'multipart/form-data') {
         return fail('UnsupportedMediaType', 'Upload files as multipart/form-data.');
+      }
+      const encoding = req.headers['content-encoding']?.trim().toLowerCase();
+      if (encoding && encoding !== 'identity') {
+        return fail('UnsupportedMediaType', 'Send the upload uncompressed (no Content-Encoding).');
       }
       const upload = await readUpload(req, limits);
       if (!upload.ok) return upload;
@@ -59,12 +66,13 @@ export function addUploadRoute(server: Server, channel: DirectLineChannel): void
 /** The activity part, validated; its `type` and `attachments` are the channel's to set. */
 function parseTemplate(activityJson: string | undefined, maxTextLength: number): Outcome<UploadTemplate> {
   if (activityJson === undefined) return succeed({});
-  let value: unknown;
-  try {
-    value = JSON.parse(activityJson);
-  } catch {
-    return fail('BadSyntax', 'The activity part is not valid JSON.');
+  const json = parseJsonSafely(activityJson);
+  if (!json.ok) {
+    return json.problem === 'syntax'
+      ? fail('BadSyntax', 'The activity part is not valid JSON.')
+      : fail('BadArgument', JSON_PROBLEM_MESSAGES[json.problem]);
   }
+  const value = json.value;
   const text: unknown = typeof value === 'object' && value !== null ? Reflect.get(value, 'text') : undefined;
   if (typeof text === 'string' && text.length > maxTextLength) {
     return fail('MessageSizeTooBig', `A message may be at most ${maxTextLength} characters.`);

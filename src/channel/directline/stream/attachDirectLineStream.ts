@@ -1,6 +1,7 @@
 import { type IncomingMessage, STATUS_CODES, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer } from 'ws';
+import { BASELINE_SECURITY_HEADERS } from '../../../server/http/securityHeaders';
 import type { DirectLineChannel } from '../directLineChannel';
 import { DirectLineError } from '../directLineError';
 import { requestOrigin } from '../http/requestOrigin';
@@ -54,6 +55,7 @@ function refuse(socket: Duplex, error: DirectLineError): void {
     [
       `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}`,
       'Connection: close',
+      ...Object.entries(BASELINE_SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
       'Content-Type: application/json; charset=utf-8',
       `Content-Length: ${Buffer.byteLength(body)}`,
       '',
