@@ -84,6 +84,7 @@ export class ConversationLog {
   private readonly lastSeqHints = new Map<string, number>();
   /** Records this process read or wrote lately, with when; saves a read on every post. */
   private readonly recentRecords = new Map<string, { record: ConversationRecord; at: number }>();
+  private lastSweepAt = 0;
   /** Appends in one process go one at a time per conversation, so they resolve (and are published) in seq order. */
   private readonly appends = new KeyedSerialQueue();
 
@@ -245,13 +246,23 @@ export class ConversationLog {
     return { conversations: conversations.deletedCount, activities: activities.deletedCount };
   }
 
-  /** Keeps a record for `RECORD_CACHE_MS`: older ones (first in the map, which is in order of use) are dropped. */
+  /**
+   * Keeps a record for `RECORD_CACHE_MS`. Records older than that are swept out once a minute (not on every call:
+   * iterating a Map from its start walks over the slots of deleted entries, which made every turn slower), and the
+   * oldest goes at once when there are more than `MAX_SEQ_HINTS`.
+   */
   private remember(record: ConversationRecord): void {
     const now = this.clock().getTime();
     this.recentRecords.delete(record._id);
     this.recentRecords.set(record._id, { record, at: now });
+    if (this.recentRecords.size > MAX_SEQ_HINTS) {
+      const oldest = this.recentRecords.keys().next();
+      if (!oldest.done) this.recentRecords.delete(oldest.value);
+    }
+    if (now - this.lastSweepAt < RECORD_CACHE_MS) return;
+    this.lastSweepAt = now;
     for (const [id, recent] of this.recentRecords) {
-      if (now - recent.at < RECORD_CACHE_MS && this.recentRecords.size <= MAX_SEQ_HINTS) break;
+      if (now - recent.at < RECORD_CACHE_MS) break;
       this.recentRecords.delete(id);
     }
   }
