@@ -2,6 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { GeneratedAnswer } from '../../src/knowledge/answerQuestion';
 import type { Article } from '../../src/knowledge/articleSchema';
 import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
+import { longDateLabel } from '../../src/calendar/dateLabels';
 import { botMessage } from '../councilBotMeta';
 
 /** Offered with an answer about something residents can report; starts that request's dialog. */
@@ -10,21 +11,6 @@ export const REPORT_IT_NOW = 'Report it now';
 /** "Was this helpful?", asked with every answer. */
 export const HELPFUL_YES = 'Yes, that helped';
 export const HELPFUL_NO = "No, it didn't";
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * An answer from one article: its short answer (or, with a language model, an answer written from the cited
@@ -43,7 +29,7 @@ export function answerReply(
     parts.push(`This is a ${profile.county.name} service: ${profile.county.phone}, ${profile.county.website}`);
   }
   parts.push(`Full details: ${cited.map((source) => `[${source.title}](${source.url})`).join(', ')}`);
-  const sources = cited.map((source) => `"${source.title}", checked ${formatDate(source.lastReviewed)}`);
+  const sources = cited.map((source) => `"${source.title}", checked ${longDateLabel(source.lastReviewed)}`);
   parts.push(`_Source: ${profile.name}, ${sources.join('; ')}._`);
   parts.push('Was this helpful?');
   const suggestions = [
@@ -65,9 +51,4 @@ export function answerReply(
     },
     suggestions,
   );
-}
-
-function formatDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day} ${MONTHS[(month ?? 1) - 1]} ${year}`;
 }

@@ -1,3 +1,4 @@
+import { longDateLabel, MONTH_NAMES, shortDateLabel } from '../calendar/dateLabels';
 import { addDays, londonInstant, londonTime } from '../calendar/londonTime';
 
 export const GRANULARITIES = ['day', 'week', 'month'] as const;
@@ -13,21 +14,6 @@ export interface Period {
   start: Date;
   end: Date;
 }
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /**
  * The last `count` periods up to and including the one holding `now`, oldest first. Days start at midnight in
@@ -48,8 +34,8 @@ export function periodContaining(granularity: Granularity, instant: Date): Perio
   if (granularity === 'day') {
     return {
       key: local.date,
-      label: dayLabel(local.date),
-      shortLabel: shortDayLabel(local.date),
+      label: longDateLabel(local.date),
+      shortLabel: shortDateLabel(local.date),
       start: londonInstant(local.date, 0),
       end: londonInstant(addDays(local.date, 1), 0),
     };
@@ -58,8 +44,8 @@ export function periodContaining(granularity: Granularity, instant: Date): Perio
     const monday = addDays(local.date, -((local.weekday + 6) % 7));
     return {
       key: monday,
-      label: `Week of ${dayLabel(monday)}`,
-      shortLabel: shortDayLabel(monday),
+      label: `Week of ${longDateLabel(monday)}`,
+      shortLabel: shortDateLabel(monday),
       start: londonInstant(monday, 0),
       end: londonInstant(addDays(monday, 7), 0),
     };
@@ -69,19 +55,9 @@ export function periodContaining(granularity: Granularity, instant: Date): Perio
   const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
   return {
     key: first.slice(0, 7),
-    label: `${MONTHS[month - 1]} ${year}`,
-    shortLabel: `${MONTHS[month - 1]?.slice(0, 3)} ${year}`,
+    label: `${MONTH_NAMES[month - 1]} ${year}`,
+    shortLabel: `${MONTH_NAMES[month - 1]?.slice(0, 3)} ${year}`,
     start: londonInstant(first, 0),
     end: londonInstant(next, 0),
   };
-}
-
-function dayLabel(date: string): string {
-  const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]} ${year}`;
-}
-
-function shortDayLabel(date: string): string {
-  const [, month = 1, day = 1] = date.split('-').map(Number);
-  return `${day} ${MONTHS[month - 1]?.slice(0, 3)}`;
 }

@@ -1,0 +1,27 @@
+/** English month names, January first. */
+export const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+] as const;
+
+/** `2026-03-07` as residents read it: `7 March 2026`. */
+export function longDateLabel(isoDate: string): string {
+  const [year = 0, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return `${day} ${MONTH_NAMES[month - 1] ?? ''} ${year}`;
+}
+
+/** `2026-03-07` as a chart's axis shows it: `7 Mar`. */
+export function shortDateLabel(isoDate: string): string {
+  const [, month = 1, day = 1] = isoDate.split('-').map(Number);
+  return `${day} ${(MONTH_NAMES[month - 1] ?? '').slice(0, 3)}`;
+}
