@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { FakeOpenAiServer } from '../support/fakeOpenAiServer';
+import { waitForReady } from '../support/waitForReady';
 
 const ROOT = path.resolve(__dirname, '../..');
 
@@ -26,19 +27,6 @@ function startServer(env: Record<string, string>): { child: ChildProcess; output
     output += String(chunk);
   });
   return { child, output: () => output };
-}
-
-async function waitForReady(port: number, timeoutMs = 15_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
-    } catch {
-      // not yet listening
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('server did not become ready');
 }
 
 function exitOf(child: ChildProcess): Promise<number | null> {

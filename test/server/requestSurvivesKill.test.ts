@@ -2,6 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { waitForReady } from '../support/waitForReady';
 
 jest.setTimeout(60_000);
 
@@ -15,19 +16,6 @@ function startServer(env: Record<string, string>): ChildProcess {
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
     stdio: 'ignore',
   });
-}
-
-async function waitForReady(port: number, timeoutMs = 20_000): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).status === 200) return;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error('server did not become ready');
 }
 
 /** One turn through the HTTP channel (`expectReplies`): the bot's replies come back in the response. */
