@@ -18,6 +18,9 @@ const FIRST_STEP: Record<UrgentCategory, string> = {
   fire: '**Call 999** now and get everyone out. Do not go back inside.',
   medical:
     'If someone is seriously ill or injured, **call 999** for an ambulance now. For urgent medical advice, call 111.',
+  adultWelfare:
+    "If someone may be hurt or at risk right now, **call 999**. If you're worried about someone who hasn't been seen, ask the police for a welfare check on **101**.",
+  structure: 'Keep everyone well away. If anyone is hurt or in danger right now, **call 999**.',
 };
 
 /** Emergency signposting: the numbers first, before anything else, then the way to a person. */

@@ -319,13 +319,43 @@ function formatModelFigures(outcomes: readonly AnswerOutcome[], latencies: numbe
 
 function formatReport(r: EvalReport, mode: string): string {
   const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
-  return [
-    `questions: ${r.inScope} in scope, ${r.outOfScope} out of scope, ${r.urgent} urgent (mode: ${mode})`,
-    `answered outright: ${pct(r.answeredOutright)}, clarified: ${pct(r.clarified)}, urgent false alarms: ${pct(r.urgentFalseAlarms)}`,
-    `hit@1: ${r.hitAt1.toFixed(3)}  hit@3: ${r.hitAt3.toFixed(3)}  MRR: ${r.meanReciprocalRank.toFixed(3)}`,
-    `out-of-scope abstention: ${pct(r.outOfScopeAbstention)}  urgent recall: ${pct(r.urgentRecall)}`,
-    '',
-  ].join('\n');
+  const lines = [
+    `questions: ${r.inScope} in scope, ${r.outOfScope} out of scope, ${r.urgent} urgent, ${r.routine} routine (mode: ${mode})`,
+  ];
+  if (r.inScope + r.outOfScope > 0) {
+    lines.push(
+      `answered right: ${pct(r.answeredRight)}, answered outright: ${pct(r.answeredOutright)}, clarified: ${pct(r.clarified)}, urgent false alarms: ${pct(r.urgentFalseAlarms)}`,
+      `hit@1: ${r.hitAt1.toFixed(3)}  hit@3: ${r.hitAt3.toFixed(3)}  MRR: ${r.meanReciprocalRank.toFixed(3)}`,
+      `out-of-scope abstention: ${pct(r.outOfScopeAbstention)}  urgent recall: ${pct(r.urgentRecall)}`,
+    );
+  } else {
+    lines.push(
+      `urgent recall: ${pct(r.urgentRecall)}  false alarms: ${r.routine > 0 ? pct(r.urgentFalseAlarms) : '-'}`,
+    );
+  }
+  const styled = r.groups.filter((g) => g.urgent < g.questions);
+  const safety = r.groups.some((g) => g.urgent > 0) || r.routine > 0;
+  if (r.groups.length > 0 && !safety) {
+    lines.push('', 'style         lines  answered right  ranked first');
+    for (const g of styled) {
+      const rankedFirst = g.inScope === 0 ? '-' : (g.rankedFirst / g.inScope).toFixed(2);
+      lines.push(
+        `${g.group.padEnd(13)} ${String(g.questions).padStart(5)}  ${(g.answeredRight / g.questions).toFixed(2).padStart(14)}  ${rankedFirst.padStart(12)}`,
+      );
+    }
+  }
+  if (r.groups.length > 0 && safety) {
+    lines.push('', 'category          lines  flagged  false alarms');
+    for (const g of r.groups) {
+      const flagged = g.urgent > 0 ? `${g.urgentFlagged}/${g.urgent}` : '-';
+      const alarms = g.notUrgent > 0 ? `${g.falseAlarms}/${g.notUrgent}` : '-';
+      lines.push(
+        `${g.group.padEnd(17)} ${String(g.questions).padStart(5)}  ${flagged.padStart(7)}  ${alarms.padStart(12)}`,
+      );
+    }
+  }
+  lines.push('');
+  return lines.join('\n');
 }
 
 function round(n: number): number {

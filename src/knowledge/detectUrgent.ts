@@ -1,17 +1,7 @@
+import type { UrgentCategory } from '../safety/urgentCategory';
 import { normaliseText } from './textAnalyzer';
 
-/** Kinds of emergency the bot signposts at once, before anything else. */
-export const URGENT_CATEGORIES = [
-  'danger',
-  'selfHarm',
-  'abuse',
-  'child',
-  'homelessTonight',
-  'gas',
-  'fire',
-  'medical',
-] as const;
-export type UrgentCategory = (typeof URGENT_CATEGORIES)[number];
+export { URGENT_CATEGORIES, type UrgentCategory } from '../safety/urgentCategory';
 
 export interface UrgentMatch {
   category: UrgentCategory;
