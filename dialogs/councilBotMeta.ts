@@ -20,7 +20,8 @@ export type CouncilBotMeta =
   | { action: 'declined'; reason: 'promptInjection' }
   | { action: 'clarify'; candidates: string[] }
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
-  | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory }
+  /** Emergency signposting; `urgentCheck` when the bot asks whether anyone is in danger before routing (999 shown). */
+  | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory; urgentCheck?: true }
   | { action: 'smallTalk'; smallTalk: string }
   | {
       action: 'handoff';

@@ -108,7 +108,15 @@ export class AnsweringService implements QuestionAnswering {
   ): Promise<AnsweredQuestion> {
     const urgent = detectUrgent(text);
     if (urgent)
-      return { outcome: { kind: 'urgent', category: urgent.category, candidates: search.search(text) }, remember: [] };
+      return {
+        outcome: {
+          kind: 'urgent',
+          category: urgent.category,
+          certainty: 'sure',
+          candidates: search.search(text),
+        },
+        remember: [],
+      };
     const injection = detectPromptInjection(text);
     if (injection) {
       this.options.logger.info({ injection: injection.kind, via: injection.via }, 'instructions attempt declined');
@@ -130,7 +138,12 @@ export class AnsweringService implements QuestionAnswering {
         const urgentInContext = detectUrgent(question);
         if (urgentInContext) {
           return {
-            outcome: { kind: 'urgent', category: urgentInContext.category, candidates: search.search(question) },
+            outcome: {
+              kind: 'urgent',
+              category: urgentInContext.category,
+              certainty: 'sure',
+              candidates: search.search(question),
+            },
             remember: [],
           };
         }

@@ -231,7 +231,9 @@ export function toAskRecord(question: string, outcome: AnswerOutcome) {
     articleId: outcome.kind === 'answer' ? outcome.article.id : null,
     candidates,
     urgent: outcome.kind === 'urgent',
-    ...(outcome.kind === 'urgent' ? { urgentCategory: outcome.category } : {}),
+    ...(outcome.kind === 'urgent'
+      ? { urgentCategory: outcome.category, ...(outcome.certainty === 'check' ? { urgentCheck: true } : {}) }
+      : {}),
     ...(outcome.kind === 'smallTalk' ? { smallTalk: outcome.smallTalk } : {}),
     ...(outcome.kind === 'declined' ? { declined: true } : {}),
     ...(outcome.kind === 'answer' && outcome.generated

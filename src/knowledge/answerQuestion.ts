@@ -5,6 +5,9 @@ import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
 import { detectUrgent, type UrgentCategory } from './detectUrgent';
 import type { KnowledgeBase } from './knowledgeBase';
 
+/** How sure the safety check is: `sure` signposts at once; `check` asks first, with 999 shown. */
+export type UrgentCertainty = 'sure' | 'check';
+
 /** An answer the language model wrote from the retrieved sections, checked before it is given. */
 export interface GeneratedAnswer {
   text: string;
@@ -17,7 +20,11 @@ export interface GeneratedAnswer {
  * `declined` (only with a language model) is an attempt to change the bot's instructions or extract its prompt.
  */
 export type AnswerOutcome =
-  | { kind: 'urgent'; category: UrgentCategory; candidates: Candidate[] }
+  /**
+   * An emergency or safeguarding concern. `certainty: 'check'` is the middle band: the signals are there but not
+   * clear, so the bot asks one question first ("Is anyone in danger right now?") with 999 shown, rather than guess.
+   */
+  | { kind: 'urgent'; category: UrgentCategory; certainty: UrgentCertainty; candidates: Candidate[] }
   | { kind: 'smallTalk'; smallTalk: SmallTalkKind; candidates: Candidate[] }
   | { kind: 'declined'; reason: 'promptInjection'; candidates: Candidate[] }
   | { kind: 'answer'; article: Article; candidates: Candidate[]; generated?: GeneratedAnswer }
@@ -62,7 +69,7 @@ export function answerQuestion(
 ): AnswerOutcome {
   const candidates = search.search(searchableText(text));
   const urgent = detectUrgent(text);
-  if (urgent) return { kind: 'urgent', category: urgent.category, candidates };
+  if (urgent) return { kind: 'urgent', category: urgent.category, certainty: 'sure', candidates };
   const smallTalk = detectSmallTalk(text);
   if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };
   return decideFromCandidates(candidates, knowledge, tuning);

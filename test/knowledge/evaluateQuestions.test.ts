@@ -51,7 +51,7 @@ describe('scoring by style and category', () => {
   test('counts flagged emergencies and false alarms per category', () => {
     const parsed = parseEvalFile('URGENT\tgas\ta\nURGENT\tgas\tb\nNOT\troutine\tc\nNOT\troutine\td\n', known);
     if (!parsed.ok) throw new Error(parsed.problems.join());
-    const urgent: AnswerOutcome = { kind: 'urgent', category: 'gas', candidates: [] };
+    const urgent: AnswerOutcome = { kind: 'urgent', category: 'gas', certainty: 'sure', candidates: [] };
     const none: AnswerOutcome = { kind: 'noMatch', candidates: [] };
     const report = scoreOutcomes(parsed.questions, [urgent, none, urgent, none]);
     expect(report.urgentRecall).toBe(0.5);
