@@ -2,7 +2,7 @@ import { redactPersonalData } from '../privacy/redactPersonalData';
 import type { Article } from './articleSchema';
 import type { ArticleSearch, Candidate } from './articleSearch';
 import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
-import { detectUrgent, type UrgentCategory } from './detectUrgent';
+import type { UrgentCategory } from './detectUrgent';
 import type { KnowledgeBase } from './knowledgeBase';
 
 /** How sure the safety check is: `sure` signposts at once; `check` asks first, with 999 shown. */
@@ -68,8 +68,8 @@ export function answerQuestion(
   tuning: DecisionTuning = DECISION,
 ): AnswerOutcome {
   const candidates = search.search(searchableText(text));
-  const urgent = detectUrgent(text);
-  if (urgent) return { kind: 'urgent', category: urgent.category, certainty: 'sure', candidates };
+  const urgent = knowledge.urgentDetector.detect(text);
+  if (urgent) return { kind: 'urgent', category: urgent.category, certainty: urgent.certainty, candidates };
   const smallTalk = detectSmallTalk(text);
   if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };
   return decideFromCandidates(candidates, knowledge, tuning);

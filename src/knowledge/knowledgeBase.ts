@@ -1,5 +1,8 @@
 import type { Article } from './articleSchema';
 import type { CouncilProfile } from './councilProfileSchema';
+import type { SafetyExample } from '../safety/safetyExampleSchema';
+import { UrgentDetector } from '../safety/urgentDetector';
+import { normaliseText } from './textAnalyzer';
 import type { Vocabulary } from './vocabularySchema';
 
 /** One consistent, validated snapshot of the knowledge folder. Never mutated; a reload builds a new one. */
@@ -8,6 +11,11 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Article>;
   profile: CouncilProfile;
   vocabulary: Vocabulary;
+  /**
+   * Recognises emergencies: the one detector the bot, `kb ask` and `kb eval` use, built from this snapshot's safety
+   * examples (`knowledge/safety/*.yaml`), so an edited example takes effect on reload.
+   */
+  urgentDetector: UrgentDetector;
 }
 
 /** A problem found in one file of the knowledge folder, phrased for the editor who has to fix it. */
@@ -20,7 +28,30 @@ export function createKnowledgeBase(
   articles: Article[],
   profile: CouncilProfile,
   vocabulary: Vocabulary,
+  safetyExamples: readonly SafetyExample[] = [],
 ): KnowledgeBase {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
-  return { articles: sorted, byId: new Map(sorted.map((article) => [article.id, article])), profile, vocabulary };
+  const urgentDetector = new UrgentDetector({
+    examples: safetyExamples,
+    routineQuestions: sorted.flatMap((article) => article.questions),
+    knownWords: knownWords(sorted, safetyExamples),
+  });
+  return {
+    articles: sorted,
+    byId: new Map(sorted.map((article) => [article.id, article])),
+    profile,
+    vocabulary,
+    urgentDetector,
+  };
+}
+
+/** Words spelt as the knowledge base and the examples spell them: never corrected towards a risk word. */
+function knownWords(articles: readonly Article[], examples: readonly SafetyExample[]): Set<string> {
+  const words = new Set<string>();
+  const texts = [
+    ...articles.flatMap((article) => [article.title, article.summary, article.body, ...article.questions]),
+    ...examples.map((example) => example.text),
+  ];
+  for (const text of texts) for (const word of normaliseText(text).split(' ')) words.add(word);
+  return words;
 }

@@ -7,6 +7,7 @@ import { ARTICLE_ID_PATTERN, type Article, articleFrontMatterSchema } from './ar
 import { type CouncilProfile, councilProfileSchema } from './councilProfileSchema';
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from './knowledgeBase';
 import { type Vocabulary, vocabularySchema } from './vocabularySchema';
+import { loadSafetyExamples } from '../safety/loadSafetyExamples';
 
 export const PROFILE_FILE = 'council.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -30,12 +31,13 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
     const article = await readArticle(dir, file, problems);
     if (article) articles.push(article);
   }
+  const safetyExamples = await loadSafetyExamples(dir, problems);
   checkIdsAreUnique(articles, problems);
   checkLinks(articles, warnings);
   checkReviewDates(articles, today, warnings);
   if (articles.length === 0 && files.length === 0) problems.push({ file: dir, problem: 'has no articles (*.md)' });
   if (problems.length > 0 || !profile || !vocabulary) return { ok: false, problems, warnings };
-  return { ok: true, knowledge: createKnowledgeBase(articles, profile, vocabulary), warnings };
+  return { ok: true, knowledge: createKnowledgeBase(articles, profile, vocabulary, safetyExamples), warnings };
 }
 
 async function readYamlFile<T extends CouncilProfile | Vocabulary>(
