@@ -3,9 +3,19 @@ import { normaliseText } from '../knowledge/textAnalyzer';
 import type { SignalSpeller } from './signalSpeller';
 import { expandTextSpeak } from './textSpeak';
 
-/** The stem of one normalised word, as the risk lexicon and the classifier see it (numbers stay as written). */
+const stems = new Map<string, string>();
+
+/**
+ * The stem of one normalised word, as the risk lexicon and the classifier see it (numbers stay as written).
+ * Remembered (up to a bound), since the same everyday words come back in every message.
+ */
 export function safetyStem(word: string): string {
-  return /^\d+$/.test(word) ? word : stem(word);
+  let stemmed = stems.get(word);
+  if (stemmed === undefined) {
+    stemmed = /^\d+$/.test(word) ? word : stem(word);
+    if (stems.size < 50_000) stems.set(word, stemmed);
+  }
+  return stemmed;
 }
 
 /**

@@ -110,9 +110,9 @@ export class UrgentDetector {
     if (!examples.some((example) => example.label !== 'routine')) return undefined;
     const texts: TrainingText<SafetyLabel>[] = [];
     const add = (label: SafetyLabel, text: string): void => {
-      const read = readSafetyText(text, this.speller);
-      const words = read.sentences.map((sentence) => this.setAsideLookAlikes(sentence)).join(' . ');
-      texts.push({ label, features: featuresOf(words) });
+      // Look-alikes are not set aside here: training texts are many, and their words are only counted.
+      const words = readSafetyText(text, this.speller).sentences.map((sentence) => sentence.join(' '));
+      texts.push({ label, features: featuresOf(words.join(' . ')) });
     };
     for (const example of examples) add(example.label, example.text);
     for (const question of routineQuestions) add('routine', question);
