@@ -104,7 +104,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
   ...check(
     'selfHarm',
     'i|i_am ~2 not going to be ~1 here|around|alive',
-    'want to|going to|about to|gonna ~1 jump',
+    'want_to|going_to|about_to ~1 jump',
     'do something ~2 bad|stupid ~2 tonight|today|now',
     'hate myself',
     'cannot ~1 go_on|cope|take_it|take_any_more',
@@ -137,6 +137,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'i am ~1 {childAge} ~8 kicked|thrown|chucked|hits|hit|hurts|hurt|beat|beats|touch*|scared|no_where|abus*|run_away|ran_away',
     '{parentActor} ~3 {harmAct} ~2 me ~6 when|if|mum|dad|at_work|school|every|always|again',
     '{parentActor} ~3 {harmAct} ~1 me',
+    '{child} ~3 is|are|being|been|getting|gets ~1 being? ~1 abused|hurt|beaten|neglected|groomed|hit|battered|exploited|molested|starved',
   ),
   ...sure(
     'abuse',

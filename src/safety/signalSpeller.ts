@@ -48,6 +48,8 @@ export class SignalSpeller {
 
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const VOWELS = 'aeiouy';
+/** Letters residents swap because they sound the same ("domestik", "voilense"). */
+const SOUNDS_ALIKE = ['ck', 'cs', 'sz', 'kq', 'gj'];
 
 /**
  * A one-letter difference is a slip only if it is a letter missing, extra or swapped, or a key next to the right
@@ -59,6 +61,7 @@ function plausibleSlip(a: string, b: string): boolean {
   if (differing.length !== 1) return true;
   const [x, y] = differing[0] ?? ['', ''];
   if (VOWELS.includes(x) && VOWELS.includes(y)) return true;
+  if (SOUNDS_ALIKE.some((pair) => pair.includes(x) && pair.includes(y))) return true;
   return KEYBOARD_ROWS.some((row, r) => {
     const i = row.indexOf(x);
     if (i < 0) return false;
