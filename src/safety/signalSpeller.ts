@@ -30,13 +30,14 @@ export class SignalSpeller {
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     if (this.signalStems.has(this.stemWord(word))) return word;
-    const allowed = word.length >= 8 ? 2 : 1;
+    const allowed = 1 + (word.length >= 8 ? 1 : 0);
     let best = word;
     let bestDistance = allowed + 1;
     for (const candidate of this.byInitial.get(word.charAt(0)) ?? []) {
       if (Math.abs(candidate.length - word.length) > allowed) continue;
       const distance = editDistance(word, candidate, bestDistance);
-      if (distance < bestDistance && (distance > 1 || plausibleSlip(word, candidate))) {
+      const plausible = distance > 1 ? LONG_SLIP_TARGETS.has(candidate) : plausibleSlip(word, candidate);
+      if (distance < bestDistance && plausible) {
         best = candidate;
         bestDistance = distance;
       }
@@ -45,6 +46,24 @@ export class SignalSpeller {
     return best;
   }
 }
+
+/** Long, unmistakable risk words that residents misspell badly ("suicidle", "vilolence"): two slips allowed. */
+const LONG_SLIP_TARGETS: ReadonlySet<string> = new Set([
+  'suicide',
+  'suicidal',
+  'violence',
+  'domestic',
+  'overdose',
+  'overdosed',
+  'unconscious',
+  'unresponsive',
+  'monoxide',
+  'ambulance',
+  'dementia',
+  'breathing',
+  'paracetamol',
+  'emergency',
+]);
 
 const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
 const VOWELS = 'aeiouy';

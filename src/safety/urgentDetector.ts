@@ -60,7 +60,7 @@ export class UrgentDetector {
 
   constructor(options: UrgentDetectorOptions = {}) {
     const known = new Set(options.knownWords ?? []);
-    for (const word of TEXT_SPEAK.keys()) known.add(word);
+    for (const word of [...TEXT_SPEAK.keys(), ...STOP_WORDS]) known.add(word);
     this.speller = new SignalSpeller(SPELLING_TARGETS, known, safetyStem);
     this.patterns = compileGroups();
     this.longPast = new RegExp(`(?<= )(?:${LONG_PAST.split(' OR ').map(compileBody).join('|')})`);
