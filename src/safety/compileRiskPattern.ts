@@ -63,3 +63,33 @@ function compilePhrase(phrase: string, stemWord: (word: string) => string): stri
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/** Words of which a message must contain at least one for a pattern to match: a cheap test before the expression. */
+export interface RiskAnchor {
+  stems: ReadonlySet<string>;
+  prefixes: readonly string[];
+}
+
+/**
+ * The most selective required element of a pattern, as the first words its choices start with; undefined when the
+ * pattern has no such element (every element optional, or a raw expression), so it must always be tested.
+ */
+export function riskPatternAnchor(
+  pattern: string,
+  concepts: RiskConcepts,
+  stemWord: (word: string) => string,
+): RiskAnchor | undefined {
+  let best: string[] | undefined;
+  for (const element of pattern.trim().split(/\s+/)) {
+    if (element.endsWith('?') || /^~\d+$/.test(element)) continue;
+    const choices = element.split('|').flatMap((choice) => expandConcept(choice, concepts));
+    if (choices.some((choice) => choice.startsWith('re:'))) continue;
+    if (!best || choices.length < best.length) best = choices;
+  }
+  if (!best) return undefined;
+  const firstWords = best.map((choice) => choice.split(/[\s_]+/).find((word) => word.length > 0) ?? '');
+  return {
+    stems: new Set(firstWords.filter((word) => !word.endsWith('*')).map((word) => stemWord(word))),
+    prefixes: firstWords.filter((word) => word.endsWith('*')).map((word) => word.slice(0, -1)),
+  };
+}

@@ -1,4 +1,4 @@
-import { compileRiskPattern } from './compileRiskPattern';
+import { compileRiskPattern, type RiskAnchor, riskPatternAnchor } from './compileRiskPattern';
 import { NaiveBayes, type TrainingText } from './naiveBayes';
 import { RISK_CONCEPTS } from './riskConcepts';
 import { RISK_LOOK_ALIKES } from './riskLookAlikes';
@@ -38,10 +38,38 @@ const SMOOTHING = 0.3;
 /** The classifier speaks only about clauses with at least this many words it has seen. */
 const CLASSIFIER_MIN_KNOWN = 2;
 
+/** A pattern with its anchor; its expression is compiled the first time a message holds the anchor. */
+class LazyPattern {
+  private compiled: RegExp | undefined;
+  readonly anchor: RiskAnchor | undefined;
+
+  constructor(
+    readonly pattern: string,
+    private readonly flags = '',
+  ) {
+    this.anchor = riskPatternAnchor(pattern, RISK_CONCEPTS, safetyStem);
+  }
+
+  get regex(): RegExp {
+    this.compiled ??= new RegExp(compileRiskPattern(this.pattern, RISK_CONCEPTS, safetyStem).source, this.flags);
+    return this.compiled;
+  }
+
+  mayMatch(words: ReadonlySet<string>): boolean {
+    const anchor = this.anchor;
+    if (!anchor) return true;
+    for (const word of words) {
+      if (anchor.stems.has(word)) return true;
+      for (const prefix of anchor.prefixes) if (word.startsWith(prefix)) return true;
+    }
+    return false;
+  }
+}
+
 interface CompiledPattern {
   category: UrgentCategory;
   strength: SignalStrength;
-  regex: RegExp;
+  pattern: LazyPattern;
 }
 
 /**
@@ -53,7 +81,7 @@ interface CompiledPattern {
  */
 export class UrgentDetector {
   private readonly patterns: CompiledPattern[];
-  private readonly lookAlike: RegExp;
+  private readonly lookAlikes: LazyPattern[];
   private readonly longPast: RegExp;
   private readonly speller: SignalSpeller;
   private readonly classifier: NaiveBayes<SafetyLabel> | undefined;
@@ -62,9 +90,13 @@ export class UrgentDetector {
     const known = new Set(options.knownWords ?? []);
     for (const word of [...TEXT_SPEAK.keys(), ...STOP_WORDS]) known.add(word);
     this.speller = new SignalSpeller(SPELLING_TARGETS, known, safetyStem);
-    this.patterns = compileGroups();
+    this.patterns = RISK_PATTERNS.map((p) => ({
+      category: p.category,
+      strength: p.strength,
+      pattern: new LazyPattern(p.pattern),
+    }));
     this.longPast = new RegExp(`(?<= )(?:${LONG_PAST.split(' OR ').map(compileBody).join('|')})`);
-    this.lookAlike = new RegExp(`(?<= )(?:${RISK_LOOK_ALIKES.map(compileBody).join('|')})`, 'g');
+    this.lookAlikes = RISK_LOOK_ALIKES.map((pattern) => new LazyPattern(pattern, 'g'));
     this.classifier = this.train(options.examples ?? [], options.routineQuestions ?? []);
   }
 
@@ -72,13 +104,15 @@ export class UrgentDetector {
     const read = readSafetyText(text, this.speller);
     const sentences = read.sentences.map((words) => this.setAsideLookAlikes(words));
     const current = sentences.filter((sentence) => !this.longPast.test(sentence));
+    const words = new Set(sentences.flatMap((sentence) => sentence.split(' ')));
     let checkSignal: UrgentDetection | undefined;
-    for (const pattern of this.patterns) {
-      if (pattern.strength === 'check' && checkSignal) continue;
-      const scope = HAZARD_CATEGORIES.has(pattern.category) ? current : sentences;
+    for (const { category, strength, pattern } of this.patterns) {
+      if (strength === 'check' && checkSignal) continue;
+      if (!pattern.mayMatch(words)) continue;
+      const scope = HAZARD_CATEGORIES.has(category) ? current : sentences;
       if (!scope.some((sentence) => pattern.regex.test(sentence))) continue;
-      if (pattern.strength === 'sure') return { category: pattern.category, certainty: 'sure' };
-      checkSignal = { category: pattern.category, certainty: 'check' };
+      if (strength === 'sure') return { category, certainty: 'sure' };
+      checkSignal = { category, certainty: 'check' };
     }
     if (checkSignal) return checkSignal;
     const learned = this.classify(read.clauses.map((clause) => this.setAsideLookAlikes(clause)));
@@ -87,7 +121,13 @@ export class UrgentDetector {
   }
 
   private setAsideLookAlikes(words: readonly string[]): string {
-    return ` ${words.join(' ')} `.replace(this.lookAlike, (match) => match.replace(/[a-z0-9]+/g, 'x'));
+    const present = new Set(words);
+    let text = ` ${words.join(' ')} `;
+    for (const lookAlike of this.lookAlikes) {
+      if (lookAlike.mayMatch(present))
+        text = text.replace(lookAlike.regex, (match) => match.replace(/[a-z0-9]+/g, 'x'));
+    }
+    return text;
   }
 
   private classify(clauses: readonly string[]): { category: UrgentCategory; probability: number } | undefined {
@@ -128,23 +168,6 @@ export class UrgentDetector {
 /** One pattern's expression without its leading "word starts here" guard, to join many into one. */
 function compileBody(pattern: string): string {
   return compileRiskPattern(pattern, RISK_CONCEPTS, safetyStem).source.replace(/^\(\?<= \)/, '');
-}
-
-/** Consecutive patterns of one category and strength joined into one expression: one test instead of dozens. */
-function compileGroups(): CompiledPattern[] {
-  const groups: { category: UrgentCategory; strength: SignalStrength; bodies: string[] }[] = [];
-  for (const pattern of RISK_PATTERNS) {
-    const last = groups[groups.length - 1];
-    if (last && last.category === pattern.category && last.strength === pattern.strength)
-      last.bodies.push(compileBody(pattern.pattern));
-    else
-      groups.push({ category: pattern.category, strength: pattern.strength, bodies: [compileBody(pattern.pattern)] });
-  }
-  return groups.map((group) => ({
-    category: group.category,
-    strength: group.strength,
-    regex: new RegExp(`(?<= )(?:${group.bodies.join('|')})`),
-  }));
 }
 
 const STOP_STEMS: ReadonlySet<string> = new Set(STOP_WORDS.map((word) => safetyStem(word)));
