@@ -6,7 +6,23 @@ import type { RiskConcepts } from './compileRiskPattern';
  * plainly and stemmed when compiled; a phrase may end a word with `*` for a prefix; `re:` starts a raw expression.
  */
 export const RISK_CONCEPTS: RiskConcepts = {
+  amount: [
+    're:\\d+',
+    'loads of',
+    'lots of',
+    'a handful of',
+    'a load of',
+    'a whole',
+    'the whole',
+    'all',
+    'every',
+    'too many',
+    'a box of',
+    'a packet of',
+    'a bottle of',
+  ],
   actor: [
+    'oh',
     'partner',
     'husband',
     'wife',
@@ -876,7 +892,8 @@ export const RISK_CONCEPTS: RiskConcepts = {
     'unresponsive',
     'not responding',
     'not responsive',
-    'not waking up',
+    'is not waking up',
+    'still not waking up',
     'will not wake up',
     'would not wake up',
     'can not wake',
