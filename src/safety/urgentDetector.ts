@@ -138,6 +138,7 @@ export class UrgentDetector {
       if (this.classifier.knownCount(features) < CLASSIFIER_MIN_KNOWN) continue;
       const top = this.classifier.classify(features)[0];
       if (!top || top.label === 'routine') continue;
+      if (HAZARD_CATEGORIES.has(top.label) && this.longPast.test(clause)) continue;
       if (!best || top.probability > best.probability) best = { category: top.label, probability: top.probability };
     }
     return best;

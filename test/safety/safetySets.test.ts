@@ -70,7 +70,7 @@ describe('the development safety sets: every emergency flagged in its category, 
 describe('the held-out safety set (never used to train or tune): a floor, so a change cannot quietly lose ground', () => {
   test('test/fixtures/safety-validation.tsv', async () => {
     const figures = await score(readSafetyFile(path.resolve(__dirname, '../fixtures/safety-validation.tsv')));
-    expect(figures.rightlyFlagged / figures.urgent).toBeGreaterThanOrEqual(0.93);
-    expect(figures.falseAlarms / figures.routine).toBeLessThanOrEqual(0.05);
+    expect(figures.rightlyFlagged / figures.urgent).toBeGreaterThanOrEqual(0.95);
+    expect(figures.falseAlarms / figures.routine).toBeLessThanOrEqual(0.03);
   });
 });
