@@ -10,6 +10,7 @@ import {
   type RequestDefinition,
 } from '../../src/requests/requestTypes';
 import { STATUS_NAMES } from '../../src/requests/statusForm';
+import { requestName } from '../../src/requests/requestName';
 import type { ServiceRequest } from '../../src/storage/repositories/requestRepository';
 import type { ConversationServices } from '../conversationServices';
 import { botMessage } from '../councilBotMeta';
@@ -52,7 +53,7 @@ export function summaryPrompt(definition: FormDefinition, answers: Answers, prob
   });
   const text = [
     ...(problem ? [problem] : []),
-    `Please check your ${definition.title.toLowerCase()} request:`,
+    `Please check your ${requestName(definition.title)}:`,
     lines.join('\n'),
     'Shall I send it?',
   ].join('\n\n');
@@ -88,7 +89,7 @@ export function requestSubmittedReply(
   const parts = [
     alreadySubmitted
       ? `That's already sent. Your reference is **${request.reference}**.`
-      : `Thank you, your ${definition.title.toLowerCase()} request has been sent. Your reference is **${request.reference}**.`,
+      : `Thank you, your ${requestName(definition.title)} has been sent. Your reference is **${request.reference}**.`,
     due
       ? `We will reply in full by **${due}** (within ${profile.responseTarget.workingDays} working days).`
       : `We will reply in full within ${profile.responseTarget.workingDays} working days.`,

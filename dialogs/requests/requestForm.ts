@@ -13,6 +13,7 @@ import {
 import type { FormDefinition } from '../../src/requests/requestTypes';
 import type { ConversationServices } from '../conversationServices';
 import { handOff } from '../handOff';
+import { phoneLine } from '../replies/contactLine';
 import {
   CHANGE_BUTTON,
   changeWhichPrompt,
@@ -183,6 +184,9 @@ export class RequestForm extends Dialog<FormOptions> {
   private async invalid(dc: DialogContext, state: FormState, problem: string): Promise<DialogTurnResult> {
     state.invalidStreak++;
     this.save(dc, state);
+    if (state.invalidStreak === 2 && this.definition.whenStuck === 'offerAnotherWay') {
+      return this.offerAnotherWay(dc, state, problem);
+    }
     if (state.invalidStreak === 2) {
       // Stuck twice at one question: a person takes over. The form stays on the stack, so a resident who stops
       // waiting carries on where they were (with the question asked again).
@@ -190,6 +194,34 @@ export class RequestForm extends Dialog<FormOptions> {
       if (start.kind !== 'closed') return Dialog.EndOfTurn;
     }
     await dc.context.sendActivity(this.promptFor(state, { problem }));
+    return Dialog.EndOfTurn;
+  }
+
+  /**
+   * Stuck twice at a question of a form that is itself the way to a person: a phone number that cannot be read
+   * becomes an email address (the answers so far are kept); any other question is asked again with the number to
+   * ring instead.
+   */
+  private async offerAnotherWay(dc: DialogContext, state: FormState, problem: string): Promise<DialogTurnResult> {
+    const { profile } = this.services.knowledge.current().knowledge;
+    const ring = `If it's easier, you can ${phoneLine(profile, this.services)}.`;
+    const step = state.step;
+    const emailField = this.definition.fields.find((field) => field.contact === 'email');
+    if (step.kind === 'field' && this.field(step.fieldId).contact === 'phone' && emailField) {
+      const choice = this.definition.fields.find((field) => field.suggestions.includes('Email'));
+      const kept = Object.entries(state.answers).filter(([id]) => id !== step.fieldId);
+      state.answers = Object.fromEntries(kept);
+      if (choice) state.answers[choice.id] = { value: 'Email', display: 'Email' };
+      return this.ask(
+        dc,
+        state,
+        { kind: 'field', fieldId: emailField.id, returnToSummary: step.returnToSummary },
+        `${problem}\n\nI still can't read that number, so we can email you instead. ${ring}`,
+      );
+    }
+    state.invalidStreak = 0;
+    this.save(dc, state);
+    await dc.context.sendActivity(this.promptFor(state, { problem: `${problem} ${ring}` }));
     return Dialog.EndOfTurn;
   }
 

@@ -26,6 +26,12 @@ export interface FormDefinition {
   fields: readonly FieldDefinition[];
   /** Show the answers and ask to confirm or change them before finishing. */
   confirm: boolean;
+  /**
+   * After two bad answers to one question: hand over to a person (the default), or, for a form that is itself the
+   * way to a person (a callback), offer another way to answer (email instead of a phone number) and the number to
+   * ring, never a handoff that would offer the same form again.
+   */
+  whenStuck?: 'handOff' | 'offerAnotherWay';
 }
 
 /** A kind of service request residents can make, and what it asks. */
@@ -306,6 +312,7 @@ const callback: RequestDefinition = {
   startPhrase: 'Ask for a callback',
   intro: "I'll arrange for someone from our team to contact you. You can type **cancel** at any time.",
   confirm: true,
+  whenStuck: 'offerAnotherWay',
   fields: [
     textField({
       id: 'topic',
