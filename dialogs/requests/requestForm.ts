@@ -11,6 +11,7 @@ import {
   matchChoice,
 } from '../../src/requests/requestFields';
 import type { FormDefinition } from '../../src/requests/requestTypes';
+import { findPostcode } from '../../src/requests/validation/findPostcode';
 import type { ConversationServices } from '../conversationServices';
 import { handOff } from '../handOff';
 import { phoneLine } from '../replies/contactLine';
@@ -127,6 +128,7 @@ export class RequestForm extends Dialog<FormOptions> {
           : field.read(input, this.services.clock());
     if (outcome.kind === 'invalid') return this.invalid(dc, state, outcome.problem);
     state.answers[field.id] = outcome.kind === 'answered' ? { value: outcome.value, display: outcome.display } : null;
+    if (outcome.kind === 'answered') this.takePostcodeFrom(state, field, outcome.value);
     state.invalidStreak = 0;
     if (step.returnToSummary) return this.advance(dc, state, undefined, true);
     return this.advance(dc, state, field.id);
@@ -223,6 +225,14 @@ export class RequestForm extends Dialog<FormOptions> {
     this.save(dc, state);
     await dc.context.sendActivity(this.promptFor(state, { problem: `${problem} ${ring}` }));
     return Dialog.EndOfTurn;
+  }
+
+  /** A postcode written inside another answer (a location, an address) answers the postcode question too. */
+  private takePostcodeFrom(state: FormState, answered: FieldDefinition, value: string): void {
+    const postcodeField = this.definition.fields.find((field) => field.id === 'postcode');
+    if (!postcodeField || answered.id === postcodeField.id || postcodeField.id in state.answers) return;
+    const postcode = findPostcode(value);
+    if (postcode) state.answers[postcodeField.id] = { value: postcode, display: postcode };
   }
 
   /** The message for the current step, after the form's intro or what was wrong with the last answer. */

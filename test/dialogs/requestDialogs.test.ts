@@ -287,3 +287,22 @@ describe('the callback form', () => {
     expect(text).not.toMatch(/request request/);
   });
 });
+
+describe('a postcode already given', () => {
+  test('fly-tipping: a location with a postcode in it answers the postcode question too', async () => {
+    const resident = new Resident('fly-tipping');
+    await resident.start();
+    const [next] = await resident.say('12 High Street, Eastmere SG6 3JF');
+    expectPrompt(next ?? {}, 'waste');
+    let reply = next ?? {};
+    for (const step of SCRIPTS['fly-tipping'].slice(2)) reply = last(await resident.say(step.answer));
+    expect(reply.text).toContain('**Postcode:** SG6 3JF');
+  });
+
+  test('a location without a postcode still asks for one', async () => {
+    const resident = new Resident('fly-tipping');
+    await resident.start();
+    const [next] = await resident.say('Back lane behind the garages');
+    expectPrompt(next ?? {}, 'postcode');
+  });
+});
