@@ -14,6 +14,7 @@ import {
 } from './components';
 import { describeReason } from './describeReason';
 import { formatDateTime, formatTime, formatWait } from './formatTime';
+import { renderBotMarkdown } from './botMarkdown';
 import { html, type SafeHtml } from './html';
 import { type PageFrame, renderPage } from './layout';
 import { acceptButton, priorityTag } from './queuePage';
@@ -153,7 +154,9 @@ function renderBrief(view: ChatPageView): SafeHtml {
       brief.botReplies.length > 0 &&
       html`<h3 class="govuk-heading-s">What the bot last said</h3>
         <ul class="govuk-list govuk-list--bullet">
-          ${brief.botReplies.map((reply) => html`<li class="console-quote">${reply}</li>`)}
+          ${brief.botReplies.map(
+            (reply) => html`<li class="console-quote console-line__text--bot">${renderBotMarkdown(reply)}</li>`,
+          )}
         </ul>`
     }
     <h3 class="govuk-heading-s">Details already given</h3>
@@ -174,7 +177,11 @@ export function renderLine(line: TranscriptLine, now: Date): SafeHtml {
     <span class="console-line__meta"
       ><strong>${speaker}</strong> at <time datetime="${line.at.toISOString()}">${formatTime(line.at, now)}</time></span
     >
-    <p class="console-line__text">${line.text}</p>
+    ${
+      line.from === 'bot'
+        ? html`<div class="console-line__text console-line__text--bot">${renderBotMarkdown(line.text)}</div>`
+        : html`<p class="console-line__text">${line.text}</p>`
+    }
     ${
       line.attachments.length > 0 &&
       html`<ul class="govuk-list govuk-body-s">

@@ -24,6 +24,10 @@ body, .govuk-template__body, .govuk-body, .govuk-body-s, .govuk-body-l, .govuk-h
 .console-line:last-child { border-bottom: 0; }
 .console-line__meta { display: block; font-size: 1rem; color: #484949; margin-bottom: 5px; }
 .console-line__text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.console-line__text--bot { white-space: normal; }
+.console-line__text--bot p { margin: 0 0 .5em; }
+.console-line__text--bot p:last-child, .console-line__text--bot ul:last-child { margin-bottom: 0; }
+.console-line__text--bot ul { margin: 0 0 .5em; padding-left: 1.25em; }
 .console-line--resident { background: #fff; border-left: 5px solid #1d70b8; }
 .console-line--bot { background: #f3f2f1; border-left: 5px solid #505a5f; }
 .console-line--csa { background: #e8f1f8; border-left: 5px solid #0f7a52; }
