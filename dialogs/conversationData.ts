@@ -4,6 +4,7 @@ import type { ConversationTurn } from '../src/llm/languageModel';
 /** Turns kept for rewriting follow-up questions: the last three exchanges. */
 export const MAX_HISTORY_TURNS = 6;
 const MAX_TURN_CHARACTERS = 400;
+const MAX_TOPIC_CHARACTERS = 300;
 
 const turnSchema = z.object({
   role: z.enum(['resident', 'assistant']),
@@ -32,6 +33,15 @@ export const conversationDataSchema = z.object({
   handoffAck: z.object({ sessionId: z.string(), position: z.number() }).optional().catch(undefined),
   /** The last request submitted here, so a second tap on "Yes, send it" gets the same reference back. */
   lastSubmission: z.object({ reference: z.string(), at: z.iso.datetime() }).optional().catch(undefined),
+  /**
+   * The resident's last question that went to the knowledge base, with personal details taken out: the topic a
+   * callback is about, so the resident is not asked again. Bounded; erased with the conversation.
+   */
+  lastQuestion: z
+    .string()
+    .transform((text) => text.slice(0, MAX_TOPIC_CHARACTERS))
+    .optional()
+    .catch(undefined),
   /** Status checks in this conversation whose reference and details did not match (they are limited). */
   failedStatusChecks: z.number().int().min(0).catch(0).default(0),
 });

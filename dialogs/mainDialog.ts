@@ -15,6 +15,7 @@ import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
+import { redactPersonalData } from '../src/privacy/redactPersonalData';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
 import { endOfDueDay } from '../src/requests/requestDesk';
 import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
@@ -147,6 +148,9 @@ export class MainDialog extends InterruptibleDialog {
     const { outcome, remember } = await this.services.answering.answer(text, { history });
     if (remember.length > 0)
       await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember) }));
+    if (outcome.kind === 'answer' || outcome.kind === 'noMatch' || outcome.kind === 'clarify') {
+      await this.updateData(step.context, { lastQuestion: callbackTopic(text) });
+    }
     switch (outcome.kind) {
       case 'urgent':
         await this.updateData(step.context, { noMatchStreak: 0 });
@@ -223,8 +227,11 @@ export class MainDialog extends InterruptibleDialog {
   private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
     await this.updateData(step.context, { noMatchStreak: 0 });
     switch (intent.kind) {
-      case 'report':
-        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType) });
+      case 'report': {
+        const { lastQuestion } = await this.updateData(step.context, {});
+        const prefill = intent.requestType === 'callback' && lastQuestion ? { topic: lastQuestion } : undefined;
+        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType), prefill });
+      }
       case 'checkStatus':
         return step.replaceDialog(REQUEST_FLOW, {
           dialogId: CHECK_REQUEST_DIALOG,
@@ -339,6 +346,11 @@ export class MainDialog extends InterruptibleDialog {
     await this.conversationData.set(context, next);
     return next;
   }
+}
+
+/** A question as a callback's topic: personal details (kept in the callback's own fields) taken out. */
+function callbackTopic(text: string): string {
+  return redactPersonalData(text).text.replace(/\s+/g, ' ').trim();
 }
 
 /** "Call me back" (the button offered while waiting) or any other wish for a callback. */

@@ -119,6 +119,12 @@ export class RequestForm extends Dialog<FormOptions> {
     input: FieldInput,
   ): Promise<DialogTurnResult> {
     const field = this.field(step.fieldId);
+    const ahead = field.answersAhead?.(input, this.services.clock());
+    if (ahead) {
+      state.answers = { ...state.answers, ...ahead };
+      state.invalidStreak = 0;
+      return step.returnToSummary ? this.advance(dc, state, undefined, true) : this.advance(dc, state, field.id);
+    }
     const skipped = input.attachments.length === 0 && isSkip(input.text);
     const outcome =
       skipped && field.optional

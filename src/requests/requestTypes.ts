@@ -12,6 +12,8 @@ import {
   textField,
   yesNoField,
 } from './requestFields';
+import { emailAddressSchema } from './validation/emailAddress';
+import { ukPhoneNumberSchema } from './validation/ukPhoneNumber';
 
 export { REQUEST_TYPES, type RequestType };
 
@@ -89,8 +91,19 @@ const chosen = (fieldId: string, value: string) => (answers: Answers) => answers
 const contactChoice = choiceField({
   id: 'contactBy',
   label: 'Contact by',
-  question: 'How should we contact you?',
+  question: 'How should we contact you? You can type your phone number or email address here.',
   choices: ['Phone', 'Email'],
+  answersAhead: ({ text }): Record<string, { value: string; display: string }> | undefined => {
+    const email = emailAddressSchema.safeParse(text);
+    if (email.success) {
+      return { contactBy: { value: 'Email', display: 'Email' }, email: { value: email.data, display: email.data } };
+    }
+    const phone = /\d/.test(text) ? ukPhoneNumberSchema.safeParse(text) : undefined;
+    if (phone?.success) {
+      return { contactBy: { value: 'Phone', display: 'Phone' }, phone: { value: phone.data, display: phone.data } };
+    }
+    return undefined;
+  },
 });
 
 const contactPhone = phoneField({
