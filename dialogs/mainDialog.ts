@@ -10,6 +10,7 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
+import { callbackWindowOf } from '../src/contactCentre/callbackWindow';
 import { detectFrustration } from '../src/handoff/detectFrustration';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
@@ -267,7 +268,9 @@ export class MainDialog extends InterruptibleDialog {
       await this.updateData(step.context, { lastSubmission: { reference, at: this.services.clock().toISOString() } });
       if (requestType === 'callback') {
         const request = await this.services.requests.findByReference(reference);
-        const promisedBy = endOfDueDay(request?.responseDueBy);
+        const { profile } = this.services.knowledge.current().knowledge;
+        const window = request && callbackWindowOf(request, this.services.contactCentre.hours(profile));
+        const promisedBy = window?.end ?? endOfDueDay(request?.responseDueBy);
         await this.services.handoff.callbackBooked(step.context.activity.conversation.id, reference, promisedBy);
       }
     }
@@ -282,7 +285,10 @@ export class MainDialog extends InterruptibleDialog {
     const found = await this.services.requests.findByReference(lastSubmission.reference);
     if (!found || !isRequestType(found.requestType)) return false;
     const { profile } = this.services.knowledge.current().knowledge;
-    await context.sendActivity(requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true));
+    const window = callbackWindowOf(found, this.services.contactCentre.hours(profile));
+    await context.sendActivity(
+      requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true, window),
+    );
     return true;
   }
 

@@ -48,3 +48,22 @@ describe('booking a callback out of hours', () => {
     expect(metaOf(replies.at(-1) ?? {})).toMatchObject({ action: 'prompt', form: 'callback', field: 'topic' });
   });
 });
+
+describe('the callback confirmation', () => {
+  test('promises a call on a day, between times, from the opening hours and the preferred time', async () => {
+    const parsed = parseOpeningHours('Mon-Fri 09:00-17:00');
+    if (!parsed.ok) throw new Error('bad hours');
+    // Friday 4 December 2026, 19:30: the team is not working.
+    const testBot = await createTestBot({
+      contactCentre: new ContactCentre(parsed.hours),
+      clock: () => new Date('2026-12-04T19:30:00Z'),
+    });
+    for (const text of ['Call me back', 'My council tax bill', 'Sam Resident', '07700 900123', 'Weekday mornings']) {
+      await say(testBot, text);
+    }
+    const sent = await say(testBot, 'Yes, send it');
+    const confirmation = sent.find((reply) => metaOf(reply).action === 'requestSubmitted');
+    expect(confirmation?.text).toContain("We'll call you on **Monday 7 December** between 9am and 12pm.");
+    expect(confirmation?.text).not.toMatch(/reply in full/);
+  });
+});
