@@ -33,7 +33,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (urgent) {
       // The dialog stays where it was: a resident who stops waiting for the person carries on with it.
       await innerDc.context.sendActivity(urgentReply(urgent.category, this.services));
-      await handOff(innerDc.context, this.services, 'urgent');
+      await handOff(innerDc.context, this.services, 'urgent', { urgentCategory: urgent.category, numbersShown: true });
       return { status: DialogTurnStatus.waiting };
     }
     switch (detectInterruption(activity.text)) {
