@@ -13,6 +13,9 @@ export interface HandoffRequest {
   urgentCategory?: UrgentCategory;
 }
 
+/** The detail of a callback request that marks it as a safeguarding follow-up; its value is the kind of emergency. */
+export const SAFEGUARDING_DETAIL = 'safeguarding';
+
 /** A flagged conversation nobody could take now (out of hours, or nobody free): to be followed up by a person. */
 export interface SafeguardingFollowUpRequest {
   conversationId: string;

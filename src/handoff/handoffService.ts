@@ -32,8 +32,8 @@ import type {
   SafeguardingFollowUp,
   SafeguardingFollowUpRequest,
 } from './handoffPort';
+import { SAFEGUARDING_DETAIL } from './handoffPort';
 import { londonDate } from '../requests/calendar';
-import { endOfDueDay } from '../requests/requestDesk';
 import { URGENT_CATEGORIES, type UrgentCategory } from '../safety/urgentCategory';
 import { urgentCategoryName } from './urgentCategoryName';
 import type { ResidentMessenger, ResidentNotice } from './residentMessenger';
@@ -63,9 +63,8 @@ export interface HandoffServiceDependencies {
 }
 
 const MAX_MESSAGE_LENGTH = 4000;
-/** A safeguarding follow-up is a callback (so it is in the console's callbacks list), marked by this detail. */
+/** A safeguarding follow-up is a callback (so it is in the console's callbacks list), marked by its detail. */
 const SAFEGUARDING_REQUEST_TYPE = 'callback';
-export const SAFEGUARDING_DETAIL = 'safeguarding';
 const MAX_NOTE_LENGTH = 2000;
 
 /**
@@ -258,12 +257,10 @@ export class HandoffService implements HandoffPort, HandoffDesk {
       await this.audit('handoff.safeguardingFollowUp', session, { kind: 'system' });
     }
     await this.record({
-      kind: 'requestSubmitted',
+      kind: 'safeguardingFollowUp',
       conversationId: request.conversationId,
-      requestType: SAFEGUARDING_REQUEST_TYPE,
-      reference,
-      reason: request.urgentCategory,
-      promisedBy: endOfDueDay(stored.request.responseDueBy),
+      urgentCategory: request.urgentCategory,
+      promisedBy: dueAt,
     });
     return { reference, dueAt };
   }
