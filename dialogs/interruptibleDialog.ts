@@ -26,7 +26,13 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return interrupted ?? super.onContinueDialog(innerDc);
   }
 
+  /** True while a step reads these words itself (e.g. "Is anyone in danger right now?" with its own buttons). */
+  protected readsInterruptionsItself(_innerDc: DialogContext): boolean {
+    return false;
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    if (this.readsInterruptionsItself(innerDc)) return undefined;
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
     const urgent = detectUrgent(activity.text);

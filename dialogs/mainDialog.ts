@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ChoicePrompt,
+  type DialogContext,
   DialogSet,
   type DialogState,
   DialogTurnStatus,
@@ -104,6 +105,11 @@ export class MainDialog extends InterruptibleDialog {
       ]),
     );
     this.initialDialogId = ANSWER_FLOW;
+  }
+
+  /** The check "Is anyone in danger right now?" reads yes, no and "talk to a person" itself. */
+  protected override readsInterruptionsItself(innerDc: DialogContext): boolean {
+    return innerDc.activeDialog?.id === URGENT_CHECK_DIALOG;
   }
 
   /** Runs this dialog for one turn: relays to a person who has the conversation, or carries on, or starts anew. */
