@@ -74,6 +74,8 @@ export interface ResidentLine {
   attachments: Array<{ name?: string; contentType: string; url?: string }>;
   /** It looked like an emergency: the conversation moves to the front and the CSA is warned. */
   urgent: boolean;
+  /** The kind of emergency, when it looked like one. */
+  urgentCategory?: UrgentCategory;
 }
 
 /**

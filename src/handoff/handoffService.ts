@@ -154,7 +154,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     };
     this.publish({ kind: 'line', sessionId: session._id, line: shown });
     if (line.urgent) {
-      if (session.priority !== 'urgent') await handoffs.makeUrgent(session._id);
+      if (session.priority !== 'urgent') await handoffs.makeUrgent(session._id, line.urgentCategory);
       this.publish({ kind: 'line', sessionId: session._id, line: urgentWarning(line) });
       this.publish({ kind: 'queueChanged' });
     }
