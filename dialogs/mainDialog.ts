@@ -73,7 +73,10 @@ const requestResultSchema = z.object({ reference: z.string(), requestType: z.str
 /**
  * Answers one message: emergencies first, then commands, service requests ("report fly-tipping", "check my
  * request"), small talk and the knowledge base. When two or three articles are equally likely it asks which one,
- * offering them as buttons; anything else typed instead is taken as a new question. It hands the conversation to a person when the resident asks, after two misses in a row, for
+ * offering them as buttons; anything else typed instead is taken as a new question. An emergency gets its numbers
+ * first (or, when the safety check is not sure, one question: "Is anyone in danger right now?"), then a person as a
+ * priority, then anything routine the same message asked; a conversation that raised a concern is never handed over
+ * as an ordinary one. It hands the conversation to a person when the resident asks, after two misses in a row, for
  * emergencies, for topics a person must handle and when the resident is frustrated; while a person has the
  * conversation it stays quiet.
  */
