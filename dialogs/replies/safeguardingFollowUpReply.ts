@@ -30,7 +30,7 @@ export function safeguardingFollowUpReply(
     );
   } else {
     lines.push(
-      `I've put you at the front of the queue for our team, but everyone is busy right now. ${numbersShown ? 'Please use the numbers above' : 'Please use these numbers'} if anyone is in danger: don't wait for us.`,
+      `I've put you ${start.position === 1 ? 'at the front of the queue' : `near the front of the queue (number ${start.position})`} for our team, but everyone is busy right now. ${numbersShown ? 'Please use the numbers above' : 'Please use these numbers'} if anyone is in danger: don't wait for us.`,
     );
   }
   if (!numbersShown) lines.push(emergencyContactLines(emergencyContactsFor(profile.emergencyContacts, category)));

@@ -23,7 +23,7 @@ export function notInDangerReply(category: UrgentCategory, services: Conversatio
   const { profile } = services.knowledge.current().knowledge;
   const contacts = emergencyContactsFor(profile.emergencyContacts, category, false);
   const text = [
-    'Thank you for telling me. If that changes, **call 999** straight away. These can help:',
+    `Thank you for telling me. If that changes, **call 999** straight away.${contacts.length > 0 ? ' These can help:' : ''}`,
     contacts.length > 0 ? emergencyContactLines(contacts) : '',
     `If you'd like to talk to someone from our team about it, choose **${TALK_TO_A_PERSON}**.`,
   ]

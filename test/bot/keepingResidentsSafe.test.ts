@@ -176,6 +176,21 @@ describe('when the safety check is not sure, the bot asks whether anyone is in d
   });
 });
 
+test('"no" for a kind whose only number is 999 still says to call 999 if that changes', async () => {
+  const text = 'there is a smell of burning coming from the flat upstairs';
+  const { adapter } = await createTestBot({
+    wrapAnswering: flagging({ [text]: { category: 'fire', certainty: 'check' } }),
+  });
+  await adapter
+    .send(text)
+    .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ urgentCheck: true, urgentCategory: 'fire' }))
+    .send('nope')
+    .assertReply((reply) => {
+      expect(reply.text).toMatch(/If that changes, \*\*call 999\*\* straight away\.\n/);
+      expect(numbersListed(reply)).toEqual([]);
+    });
+});
+
 describe('a concern inside a routine question', () => {
   test('the concern is answered first, the routine question after', async () => {
     const { adapter, handoff } = await createTestBot({ contactCentre: centre('always') });
