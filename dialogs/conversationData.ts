@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConversationTurn } from '../src/llm/languageModel';
+import { URGENT_CATEGORIES } from '../src/safety/urgentCategory';
 
 /** Turns kept for rewriting follow-up questions: the last three exchanges. */
 export const MAX_HISTORY_TURNS = 6;
@@ -44,6 +45,8 @@ export const conversationDataSchema = z.object({
     .catch(undefined),
   /** Status checks in this conversation whose reference and details did not match (they are limited). */
   failedStatusChecks: z.number().int().min(0).catch(0).default(0),
+  /** The emergency or safeguarding concern raised here: any later handoff is urgent, never a callback alone. */
+  flagged: z.enum(URGENT_CATEGORIES).optional().catch(undefined),
 });
 
 export type ConversationData = z.infer<typeof conversationDataSchema>;

@@ -4,6 +4,8 @@ import type {
   HandoffStart,
   LiveHandoff,
   ResidentLine,
+  SafeguardingFollowUp,
+  SafeguardingFollowUpRequest,
 } from '../../src/handoff/handoffPort';
 
 /**
@@ -25,6 +27,9 @@ export class FakeHandoffPort implements HandoffPort {
     alreadyQueued: false,
   };
   current: LiveHandoff | undefined;
+  readonly followUps: SafeguardingFollowUpRequest[] = [];
+  /** When recorded follow-ups are due (the next opening, in the real service). */
+  followUpDueAt: Date | undefined = new Date('2026-12-07T09:00:00Z');
 
   async request(request: HandoffRequest): Promise<HandoffStart> {
     this.requests.push(request);
@@ -62,6 +67,13 @@ export class FakeHandoffPort implements HandoffPort {
 
   async recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void> {
     this.ratings.push({ sessionId, score, comment });
+  }
+
+  async recordSafeguardingFollowUp(request: SafeguardingFollowUpRequest): Promise<SafeguardingFollowUp> {
+    if (!this.followUps.some((recorded) => recorded.conversationId === request.conversationId)) {
+      this.followUps.push(request);
+    }
+    return { reference: 'SG-FOLLOWUP', dueAt: this.followUpDueAt };
   }
 
   /** What a CSA accepting the conversation looks like to the bot. */

@@ -6,7 +6,12 @@ import type { ConsoleContext } from '../consoleContext';
 import { redirect, sendHtml } from '../http/consoleResponses';
 import { queryValue, readForm } from '../http/readForm';
 import { renderMessagePage } from '../views/messagePage';
-import { renderCallbacksPage, renderRequestPage, renderRequestsPage } from '../views/requestsPages';
+import {
+  isSafeguardingFollowUp,
+  renderCallbacksPage,
+  renderRequestPage,
+  renderRequestsPage,
+} from '../views/requestsPages';
 import type { ConsoleGuard, SignedInRequest } from './consoleGuard';
 
 const statusSchema = z.object({
@@ -143,11 +148,13 @@ export function addRequestRoutes(server: Server, context: ConsoleContext, guard:
     status: number,
     extra: Pick<Parameters<typeof renderCallbacksPage>[1], 'errors' | 'draft'>,
   ): Promise<void> {
-    const callbacks = await requests.list({
+    const listed = await requests.list({
       requestType: CALLBACK_REQUEST_TYPE,
       statuses: OPEN_STATUSES,
       oldestFirst: true,
     });
+    // Safeguarding follow-ups first (oldest first among them), then the rest oldest first.
+    const callbacks = [...listed.filter(isSafeguardingFollowUp), ...listed.filter((r) => !isSafeguardingFollowUp(r))];
     const done = queryValue(req, 'done') === '1';
     const briefs = new Map<string, string>();
     for (const callback of callbacks) {

@@ -18,6 +18,7 @@ import { renderBotMarkdown } from './botMarkdown';
 import { html, type SafeHtml } from './html';
 import { type PageFrame, renderPage } from './layout';
 import { acceptButton, priorityTag } from './queuePage';
+import { urgentAlert, urgentLabel } from './urgentAlert';
 
 export interface ChatPageView {
   chat: ChatView;
@@ -66,6 +67,12 @@ export function renderChatPage(frame: PageFrame, view: ChatPageView): string {
       <h1 class="govuk-heading-l">${item.topic}</h1>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
+          ${
+            item.priority === 'urgent' &&
+            urgentAlert(
+              `${urgentLabel(view.chat.brief.urgentCategory ?? item.urgentCategory)}. The resident was given the emergency numbers. Check first that they are safe now.`,
+            )
+          }
           ${item.state === 'queued' && html`<div class="console-actions">${acceptButton(frame, item.sessionId)}</div>`}
           ${renderBrief(view)}
           <h2 class="govuk-heading-m" id="transcript-heading">Conversation</h2>

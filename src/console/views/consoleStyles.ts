@@ -18,6 +18,7 @@ body, .govuk-template__body, .govuk-body, .govuk-body-s, .govuk-body-l, .govuk-h
 .console-link-button { background: none; border: 0; padding: 0; cursor: pointer; font: inherit; text-decoration: underline; }
 .console-link-button:focus { outline: 3px solid transparent; background-color: #fd0; box-shadow: 0 -2px #fd0, 0 4px #0b0c0c; color: #0b0c0c; }
 .console-urgent { border-left: 5px solid #ca3535; }
+.console-urgent-alert { border-left: 5px solid #ca3535; padding: 10px 10px 10px 15px; background: #fbeaea; }
 .console-urgent td:first-child, .console-urgent th:first-child { padding-left: 10px; }
 .console-transcript { list-style: none; margin: 0 0 30px; padding: 0; max-height: 36rem; overflow-y: auto; border: 1px solid #cecece; }
 .console-line { margin: 0; padding: 10px 15px; border-bottom: 1px solid #cecece; }

@@ -5,6 +5,9 @@ import {
 } from '../../storage/repositories/requestRepository';
 import { type Banner, csrfField, errorFor, type FieldError, select, summaryList, tag, textarea } from './components';
 import { formatDateTime } from './formatTime';
+import { SAFEGUARDING_DETAIL } from '../../handoff/handoffPort';
+import { urgentCategoryName } from '../../handoff/urgentCategoryName';
+import { URGENT_CATEGORIES, type UrgentCategory } from '../../safety/urgentCategory';
 import { html, type SafeHtml } from './html';
 import { type PageFrame, renderPage } from './layout';
 
@@ -37,6 +40,16 @@ export function requestTypeName(requestType: string): string {
 export function preferredTimeOf(request: ServiceRequest): string | undefined {
   const key = Object.keys(request.details).find((name) => /prefer|when|time|callback/i.test(name));
   return key ? request.details[key] : undefined;
+}
+
+/** A callback the bot recorded for a flagged conversation nobody could take (`details.safeguarding` is its kind). */
+export function isSafeguardingFollowUp(request: ServiceRequest): boolean {
+  return categoryOf(request) !== undefined;
+}
+
+function categoryOf(request: ServiceRequest): UrgentCategory | undefined {
+  const value = request.details[SAFEGUARDING_DETAIL];
+  return URGENT_CATEGORIES.find((category) => category === value);
 }
 
 export function topicOf(request: ServiceRequest): string {
@@ -248,10 +261,12 @@ function callbackCard(
         >
       </p>`
     : html``;
-  return html`<div class="govuk-summary-card">
+  const category = categoryOf(request);
+  return html`<div class="govuk-summary-card${category ? ' console-urgent' : ''}">
     <div class="govuk-summary-card__title-wrapper">
       <h2 class="govuk-summary-card__title">
-        ${topicOf(request)} <span class="govuk-body-s">(${request.reference})</span>
+        ${category && html`${tag(`Urgent: ${urgentCategoryName(category)}`, 'red')} `}${topicOf(request)}
+        <span class="govuk-body-s">(${request.reference})</span>
       </h2>
     </div>
     <div class="govuk-summary-card__content">
