@@ -5,7 +5,6 @@ import { URGENT_CATEGORIES } from '../src/safety/urgentCategory';
 /** Turns kept for rewriting follow-up questions: the last three exchanges. */
 export const MAX_HISTORY_TURNS = 6;
 const MAX_TURN_CHARACTERS = 400;
-const MAX_TOPIC_CHARACTERS = 300;
 
 const turnSchema = z.object({
   role: z.enum(['resident', 'assistant']),
@@ -35,14 +34,10 @@ export const conversationDataSchema = z.object({
   /** The last request submitted here, so a second tap on "Yes, send it" gets the same reference back. */
   lastSubmission: z.object({ reference: z.string(), at: z.iso.datetime() }).optional().catch(undefined),
   /**
-   * The resident's last question that went to the knowledge base, with personal details taken out: the topic a
-   * callback is about, so the resident is not asked again. Bounded; erased with the conversation.
+   * The id of the resident's last message that went to the knowledge base: what a callback is about, read back from
+   * the transcript when one is booked, so the resident is not asked again (the words are not kept in state).
    */
-  lastQuestion: z
-    .string()
-    .transform((text) => text.slice(0, MAX_TOPIC_CHARACTERS))
-    .optional()
-    .catch(undefined),
+  lastQuestionId: z.string().optional().catch(undefined),
   /** Status checks in this conversation whose reference and details did not match (they are limited). */
   failedStatusChecks: z.number().int().min(0).catch(0).default(0),
   /** The emergency or safeguarding concern raised here: any later handoff is urgent, never a callback alone. */

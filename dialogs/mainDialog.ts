@@ -176,7 +176,7 @@ export class MainDialog extends InterruptibleDialog {
     if (remember.length > 0)
       await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember) }));
     if (outcome.kind === 'answer' || outcome.kind === 'noMatch' || outcome.kind === 'clarify') {
-      await this.updateData(step.context, { lastQuestion: callbackTopic(text) });
+      await this.updateData(step.context, { lastQuestionId: step.context.activity.id });
     }
     switch (outcome.kind) {
       case 'urgent': {
@@ -265,8 +265,7 @@ export class MainDialog extends InterruptibleDialog {
     await this.updateData(step.context, { noMatchStreak: 0 });
     switch (intent.kind) {
       case 'report': {
-        const { lastQuestion } = await this.updateData(step.context, {});
-        const prefill = intent.requestType === 'callback' && lastQuestion ? { topic: lastQuestion } : undefined;
+        const prefill = intent.requestType === 'callback' ? await this.callbackPrefill(step.context) : undefined;
         return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType), prefill });
       }
       case 'checkStatus':
@@ -311,6 +310,15 @@ export class MainDialog extends InterruptibleDialog {
       }
     }
     return step.endDialog();
+  }
+
+  /** A callback's topic: what the resident last asked, personal details taken out; nothing when they asked nothing. */
+  private async callbackPrefill(context: TurnContext): Promise<Record<string, string> | undefined> {
+    const { lastQuestionId } = await this.updateData(context, {});
+    if (!lastQuestionId) return undefined;
+    const words = await this.services.handoff.residentWords(context.activity.conversation.id, lastQuestionId);
+    const topic = words && callbackTopic(words);
+    return topic ? { topic: topic.slice(0, 300) } : undefined;
   }
 
   private async answeredDoubleTap(context: TurnContext, text: string): Promise<boolean> {

@@ -99,6 +99,11 @@ export interface HandoffPort {
   recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void>;
   /** Records a safeguarding follow-up for a flagged conversation nobody can take now. */
   recordSafeguardingFollowUp(request: SafeguardingFollowUpRequest): Promise<SafeguardingFollowUp>;
+  /**
+   * The words of one of the resident's messages, read back from the conversation's transcript (so the bot's state
+   * keeps only its id); undefined when it is not there (erased, or another conversation's).
+   */
+  residentWords(conversationId: string, activityId: string): Promise<string | undefined>;
 }
 
 export type { EscalationReason, HandoffPriority, UrgentCategory };

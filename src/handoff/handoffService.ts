@@ -175,6 +175,13 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     return true;
   }
 
+  async residentWords(conversationId: string, activityId: string): Promise<string | undefined> {
+    const transcript = await readConversationTranscript(this.deps.repositories, conversationId);
+    const entry = transcript.find((line) => line.activityId === activityId && line.direction === 'incoming');
+    const text = entry?.activity.text;
+    return typeof text === 'string' ? text : undefined;
+  }
+
   async callbackBooked(conversationId: string, reference: string, promisedBy: Date | undefined): Promise<void> {
     const { handoffs } = this.deps.repositories;
     const at = promisedBy ?? this.deps.clock();

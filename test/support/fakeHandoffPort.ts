@@ -56,6 +56,13 @@ export class FakeHandoffPort implements HandoffPort {
     return true;
   }
 
+  /** The fake keeps no transcript: a message's words are whatever a test put here, by activity id. */
+  readonly residentMessages = new Map<string, string>();
+
+  async residentWords(_conversationId: string, activityId: string): Promise<string | undefined> {
+    return this.residentMessages.get(activityId);
+  }
+
   async callbackBooked(conversationId: string, reference: string, promisedBy: Date | undefined): Promise<void> {
     this.callbacks.push({ conversationId, reference, promisedBy });
     this.current = undefined;
