@@ -1,3 +1,6 @@
+import type { CallbackWindow } from '../../contactCentre/callbackWindow';
+import { clock } from '../../contactCentre/openingHours';
+import { formatLongDate } from '../../requests/calendar';
 import {
   REQUEST_STATUSES,
   type RequestStatus,
@@ -50,6 +53,11 @@ export function isSafeguardingFollowUp(request: ServiceRequest): boolean {
 function categoryOf(request: ServiceRequest): UrgentCategory | undefined {
   const value = request.details[SAFEGUARDING_DETAIL];
   return URGENT_CATEGORIES.find((category) => category === value);
+}
+
+/** "Monday 7 December 2026, 9am to 12pm" */
+function describeWindow(window: CallbackWindow): string {
+  return `${formatLongDate(window.date)}, ${clock(window.startMinutes)} to ${clock(window.endMinutes)}`;
 }
 
 export function topicOf(request: ServiceRequest): string {
@@ -219,6 +227,8 @@ export function renderCallbacksPage(
     callbacks: readonly ServiceRequest[];
     /** The handoff (brief and conversation) behind each callback, by reference, where there is one. */
     briefs?: ReadonlyMap<string, string>;
+    /** When the resident was promised the call, by reference. */
+    windows?: ReadonlyMap<string, CallbackWindow>;
     errors?: readonly FieldError[];
     banner?: Banner;
     draft?: { reference: string; outcome: string };
@@ -233,13 +243,21 @@ export function renderCallbacksPage(
     banner: view.banner,
     body: html`<h1 class="govuk-heading-l">Callbacks</h1>
       <p class="govuk-body">
-        Residents waiting for a call or an email back, oldest first. When you have called, record what happened.
+        Residents waiting for a call or an email back: safeguarding follow-ups first, then by the time we promised. When
+        you have called, record what happened.
       </p>
       ${
         view.callbacks.length === 0
           ? html`<p class="govuk-body">No callbacks are waiting.</p>`
           : view.callbacks.map((request) =>
-              callbackCard(frame, request, errors, view.draft, view.briefs?.get(request.reference)),
+              callbackCard(
+                frame,
+                request,
+                errors,
+                view.draft,
+                view.briefs?.get(request.reference),
+                view.windows?.get(request.reference),
+              ),
             )
       }`,
   });
@@ -251,6 +269,7 @@ function callbackCard(
   errors: readonly FieldError[],
   draft: { reference: string; outcome: string } | undefined,
   briefSessionId: string | undefined,
+  window: CallbackWindow | undefined,
 ): SafeHtml {
   const id = `outcome-${request.reference}`;
   const drafted = draft?.reference === request.reference;
@@ -271,6 +290,7 @@ function callbackCard(
     </div>
     <div class="govuk-summary-card__content">
       ${summaryList([
+        ...(window ? [{ key: 'Promised', value: describeWindow(window) }] : []),
         { key: 'Preferred time', value: preferredTimeOf(request) ?? 'Any time' },
         { key: 'Asked', value: formatDateTime(request.createdAt) },
         { key: 'Phone', value: request.contact.phone ?? 'Not given' },
