@@ -223,7 +223,7 @@ export class MainDialog extends InterruptibleDialog {
           articleIds: outcome.articles.map((article) => article.id),
           questionId: step.context.activity.id ?? '',
         });
-        const titles = outcome.articles.map((article) => article.title);
+        const titles = outcome.articles.map(buttonLabel);
         const prompt = botMessage('I can help with a few things like that. Which one do you mean?', {
           action: 'clarify',
           candidates: outcome.articles.map((article) => article.id),
@@ -417,6 +417,11 @@ export class MainDialog extends InterruptibleDialog {
 /** A question as a callback's topic: personal details (kept in the callback's own fields) taken out. */
 function callbackTopic(text: string): string {
   return redactPersonalData(text).text.replace(/\s+/g, ' ').trim();
+}
+
+/** An article on a button: its short title where the full one would not fit on a phone. */
+function buttonLabel(article: Article): string {
+  return article.shortTitle ?? article.title;
 }
 
 /** "Call me back" (the button offered while waiting) or any other wish for a callback. */
