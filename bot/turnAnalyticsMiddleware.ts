@@ -40,7 +40,9 @@ export class TurnAnalyticsMiddleware implements Middleware {
           this.metrics.handoffs.inc({ reason });
         }
         const articleId = stringField(meta, 'articleId');
-        events.push({ kind: 'reply', at: this.clock(), conversationId, channel, action, articleId });
+        const urgentCategory = action === 'urgent' ? stringField(meta, 'urgentCategory') : undefined;
+        if (urgentCategory) this.metrics.urgentReplies.inc({ category: urgentCategory });
+        events.push({ kind: 'reply', at: this.clock(), conversationId, channel, action, articleId, urgentCategory });
       }
       return responses;
     });

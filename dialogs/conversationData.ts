@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { ConversationTurn } from '../src/llm/languageModel';
+import { URGENT_CATEGORIES } from '../src/safety/urgentCategory';
 
 /** Turns kept for rewriting follow-up questions: the last three exchanges. */
 export const MAX_HISTORY_TURNS = 6;
@@ -32,8 +33,15 @@ export const conversationDataSchema = z.object({
   handoffAck: z.object({ sessionId: z.string(), position: z.number() }).optional().catch(undefined),
   /** The last request submitted here, so a second tap on "Yes, send it" gets the same reference back. */
   lastSubmission: z.object({ reference: z.string(), at: z.iso.datetime() }).optional().catch(undefined),
+  /**
+   * The id of the resident's last message that went to the knowledge base: what a callback is about, read back from
+   * the transcript when one is booked, so the resident is not asked again (the words are not kept in state).
+   */
+  lastQuestionId: z.string().optional().catch(undefined),
   /** Status checks in this conversation whose reference and details did not match (they are limited). */
   failedStatusChecks: z.number().int().min(0).catch(0).default(0),
+  /** The emergency or safeguarding concern raised here: any later handoff is urgent, never a callback alone. */
+  flagged: z.enum(URGENT_CATEGORIES).optional().catch(undefined),
 });
 
 export type ConversationData = z.infer<typeof conversationDataSchema>;

@@ -22,6 +22,8 @@ export type CouncilBotMeta =
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
   /** Emergency signposting; `urgentCheck` when the bot asks whether anyone is in danger before routing (999 shown). */
   | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory; urgentCheck?: true }
+  /** After an emergency reply: the routine question the same message asked, answered briefly (article ids). */
+  | { action: 'alsoAsked'; articleIds: string[] }
   | { action: 'smallTalk'; smallTalk: string }
   | {
       action: 'handoff';
@@ -33,6 +35,8 @@ export type CouncilBotMeta =
       team?: string;
       nextOpening?: string;
       waitExpired?: boolean;
+      /** A flagged conversation nobody can take now: the safeguarding follow-up recorded, and when it is due. */
+      followUp?: { reference: string; dueAt?: string; urgentCategory: UrgentCategory };
     }
   /** A CSA's message (or article) relayed to the resident: `csaText` is what the CSA wrote, without the name. */
   | { action: 'agent'; csaName: string; csaText: string; articleId?: string }

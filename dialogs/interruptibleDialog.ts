@@ -26,14 +26,20 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     return interrupted ?? super.onContinueDialog(innerDc);
   }
 
+  /** True while a step reads these words itself (e.g. "Is anyone in danger right now?" with its own buttons). */
+  protected readsInterruptionsItself(_innerDc: DialogContext): boolean {
+    return false;
+  }
+
   private async interrupt(innerDc: DialogContext): Promise<DialogTurnResult | undefined> {
+    if (this.readsInterruptionsItself(innerDc)) return undefined;
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
     const urgent = detectUrgent(activity.text);
     if (urgent) {
       // The dialog stays where it was: a resident who stops waiting for the person carries on with it.
       await innerDc.context.sendActivity(urgentReply(urgent.category, this.services));
-      await handOff(innerDc.context, this.services, 'urgent');
+      await handOff(innerDc.context, this.services, 'urgent', { urgentCategory: urgent.category, numbersShown: true });
       return { status: DialogTurnStatus.waiting };
     }
     switch (detectInterruption(activity.text)) {

@@ -1,6 +1,7 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import {
   ChoicePrompt,
+  type DialogContext,
   DialogSet,
   type DialogState,
   DialogTurnStatus,
@@ -10,11 +11,14 @@ import {
   type WaterfallStepContext,
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
+import { callbackWindowOf } from '../src/contactCentre/callbackWindow';
 import { detectFrustration } from '../src/handoff/detectFrustration';
+import type { EscalationReason } from '../src/handoff/handoffDesk';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
+import { redactPersonalData } from '../src/privacy/redactPersonalData';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
 import { endOfDueDay } from '../src/requests/requestDesk';
 import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
@@ -32,7 +36,15 @@ import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
 import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
 import { smallTalkReply } from './replies/smallTalkReply';
+import { alsoAskedReply } from './replies/alsoAskedReply';
 import { urgentReply } from './replies/urgentReply';
+import { routinePartOf } from './routinePartOf';
+import {
+  URGENT_CHECK_DIALOG,
+  type UrgentCheckOptions,
+  UrgentCheckDialog,
+  type UrgentCheckResult,
+} from './urgentCheckDialog';
 import { CHECK_REQUEST_DIALOG, CheckRequestDialog } from './requests/checkRequestDialog';
 import { requestDialogId } from './requests/requestDialog';
 import { createRequestDialogs } from './requests/requestDialogs';
@@ -42,6 +54,7 @@ import { whileHandedOff } from './whileHandedOff';
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
 const REQUEST_FLOW = 'requestFlow';
+const URGENT_CHECK_FLOW = 'urgentCheckFlow';
 /** A second "Yes, send it" this soon after a submission is a double tap, answered with the same reference. */
 const RESUBMIT_WINDOW_MS = 30 * 60_000;
 const CLARIFY_PROMPT = 'clarifyPrompt';
@@ -62,7 +75,10 @@ const requestResultSchema = z.object({ reference: z.string(), requestType: z.str
 /**
  * Answers one message: emergencies first, then commands, service requests ("report fly-tipping", "check my
  * request"), small talk and the knowledge base. When two or three articles are equally likely it asks which one,
- * offering them as buttons; anything else typed instead is taken as a new question. It hands the conversation to a person when the resident asks, after two misses in a row, for
+ * offering them as buttons; anything else typed instead is taken as a new question. An emergency gets its numbers
+ * first (or, when the safety check is not sure, one question: "Is anyone in danger right now?"), then a person as a
+ * priority, then anything routine the same message asked; a conversation that raised a concern is never handed over
+ * as an ordinary one. It hands the conversation to a person when the resident asks, after two misses in a row, for
  * emergencies, for topics a person must handle and when the resident is frustrated; while a person has the
  * conversation it stays quiet.
  */
@@ -86,7 +102,19 @@ export class MainDialog extends InterruptibleDialog {
     );
     for (const dialog of Object.values(createRequestDialogs(services))) this.addDialog(dialog);
     this.addDialog(new CheckRequestDialog(services, conversationData));
+    this.addDialog(new UrgentCheckDialog(services));
+    this.addDialog(
+      new WaterfallDialog(URGENT_CHECK_FLOW, [
+        (step) => step.beginDialog(URGENT_CHECK_DIALOG, step.options),
+        this.afterUrgentCheckStep.bind(this),
+      ]),
+    );
     this.initialDialogId = ANSWER_FLOW;
+  }
+
+  /** The check "Is anyone in danger right now?" reads yes, no and "talk to a person" itself. */
+  protected override readsInterruptionsItself(innerDc: DialogContext): boolean {
+    return innerDc.activeDialog?.id === URGENT_CHECK_DIALOG;
   }
 
   /** Runs this dialog for one turn: relays to a person who has the conversation, or carries on, or starts anew. */
@@ -137,7 +165,7 @@ export class MainDialog extends InterruptibleDialog {
     if (await this.answeredFeedback(step.context, text)) return step.endDialog();
     if (detectFrustration(text)) {
       await this.updateData(step.context, { noMatchStreak: 0 });
-      await handOff(step.context, this.services, 'frustration');
+      await this.handOffHere(step.context, 'frustration');
       return step.endDialog();
     }
     const intent = detectUrgent(text) ? undefined : detectRequestIntent(text);
@@ -147,12 +175,25 @@ export class MainDialog extends InterruptibleDialog {
     const { outcome, remember } = await this.services.answering.answer(text, { history });
     if (remember.length > 0)
       await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember) }));
+    if (outcome.kind === 'answer' || outcome.kind === 'noMatch' || outcome.kind === 'clarify') {
+      await this.updateData(step.context, { lastQuestionId: step.context.activity.id });
+    }
     switch (outcome.kind) {
-      case 'urgent':
-        await this.updateData(step.context, { noMatchStreak: 0 });
+      case 'urgent': {
+        await this.updateData(step.context, { noMatchStreak: 0, flagged: outcome.category });
+        const alsoAsked = routinePartOf(text, outcome.candidates, this.services.knowledge.current());
+        if (outcome.certainty === 'check') {
+          const options: UrgentCheckOptions = {
+            category: outcome.category,
+            alsoAsked: alsoAsked.map((article) => article.id),
+          };
+          return step.replaceDialog(URGENT_CHECK_FLOW, options);
+        }
         await step.context.sendActivity(urgentReply(outcome.category, this.services));
-        await handOff(step.context, this.services, 'urgent');
+        await handOff(step.context, this.services, 'urgent', { urgentCategory: outcome.category, numbersShown: true });
+        if (alsoAsked.length > 0) await step.context.sendActivity(alsoAskedReply(alsoAsked));
         return step.endDialog();
+      }
       case 'smallTalk':
         await step.context.sendActivity(smallTalkReply(outcome.smallTalk, this.services));
         return step.endDialog();
@@ -171,7 +212,7 @@ export class MainDialog extends InterruptibleDialog {
         const data = await this.updateData(step.context, (current) => ({ noMatchStreak: current.noMatchStreak + 1 }));
         if (data.noMatchStreak >= 2) {
           await this.updateData(step.context, { noMatchStreak: 0 });
-          await handOff(step.context, this.services, 'botFailedTwice');
+          await this.handOffHere(step.context, 'botFailedTwice');
         } else {
           await step.context.sendActivity(noMatchReply(data.noMatchStreak, outcome.candidates, this.services));
         }
@@ -182,7 +223,7 @@ export class MainDialog extends InterruptibleDialog {
           articleIds: outcome.articles.map((article) => article.id),
           questionId: step.context.activity.id ?? '',
         });
-        const titles = outcome.articles.map((article) => article.title);
+        const titles = outcome.articles.map(buttonLabel);
         const prompt = botMessage('I can help with a few things like that. Which one do you mean?', {
           action: 'clarify',
           candidates: outcome.articles.map((article) => article.id),
@@ -223,8 +264,10 @@ export class MainDialog extends InterruptibleDialog {
   private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
     await this.updateData(step.context, { noMatchStreak: 0 });
     switch (intent.kind) {
-      case 'report':
-        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType) });
+      case 'report': {
+        const prefill = intent.requestType === 'callback' ? await this.callbackPrefill(step.context) : undefined;
+        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType), prefill });
+      }
       case 'checkStatus':
         return step.replaceDialog(REQUEST_FLOW, {
           dialogId: CHECK_REQUEST_DIALOG,
@@ -260,11 +303,22 @@ export class MainDialog extends InterruptibleDialog {
       await this.updateData(step.context, { lastSubmission: { reference, at: this.services.clock().toISOString() } });
       if (requestType === 'callback') {
         const request = await this.services.requests.findByReference(reference);
-        const promisedBy = endOfDueDay(request?.responseDueBy);
+        const { profile } = this.services.knowledge.current().knowledge;
+        const window = request && callbackWindowOf(request, this.services.contactCentre.hours(profile));
+        const promisedBy = window?.end ?? endOfDueDay(request?.responseDueBy);
         await this.services.handoff.callbackBooked(step.context.activity.conversation.id, reference, promisedBy);
       }
     }
     return step.endDialog();
+  }
+
+  /** A callback's topic: what the resident last asked, personal details taken out; nothing when they asked nothing. */
+  private async callbackPrefill(context: TurnContext): Promise<Record<string, string> | undefined> {
+    const { lastQuestionId } = await this.updateData(context, {});
+    if (!lastQuestionId) return undefined;
+    const words = await this.services.handoff.residentWords(context.activity.conversation.id, lastQuestionId);
+    const topic = words && callbackTopic(words);
+    return topic ? { topic: topic.slice(0, 300) } : undefined;
   }
 
   private async answeredDoubleTap(context: TurnContext, text: string): Promise<boolean> {
@@ -275,7 +329,10 @@ export class MainDialog extends InterruptibleDialog {
     const found = await this.services.requests.findByReference(lastSubmission.reference);
     if (!found || !isRequestType(found.requestType)) return false;
     const { profile } = this.services.knowledge.current().knowledge;
-    await context.sendActivity(requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true));
+    const window = callbackWindowOf(found, this.services.contactCentre.hours(profile));
+    await context.sendActivity(
+      requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true, window),
+    );
     return true;
   }
 
@@ -320,14 +377,30 @@ export class MainDialog extends InterruptibleDialog {
     const { knowledge } = this.services.knowledge.current();
     const related = article.related.flatMap((id) => knowledge.byId.get(id)?.title ?? []);
     await context.sendActivity(answerReply(article, knowledge.profile, related, generated));
-    if (article.needsPerson) await handOff(context, this.services, 'needsPerson');
+    if (article.needsPerson) await this.handOffHere(context, 'needsPerson');
   }
 
   private async handleTopLevelInterruption(context: TurnContext, interruption: Interruption): Promise<void> {
     if (interruption === 'help') await context.sendActivity(helpReply(this.services));
     else if (interruption === 'cancel') await context.sendActivity(cancelledReply(false));
     else if (interruption === 'startOver') await context.sendActivity(restartedReply());
-    else await handOff(context, this.services, 'residentAsked');
+    else await this.handOffHere(context, 'residentAsked');
+  }
+
+  /** A handoff for `reason`; in a conversation that raised a concern, always urgent (never a callback alone). */
+  private async handOffHere(context: TurnContext, reason: EscalationReason): Promise<void> {
+    const { flagged } = await this.updateData(context, {});
+    if (flagged) await handOff(context, this.services, 'urgent', { urgentCategory: flagged });
+    else await handOff(context, this.services, reason);
+  }
+
+  /** The check answered: done; or the resident wrote something else instead, which is read as a new message. */
+  private async afterUrgentCheckStep(step: WaterfallStepContext) {
+    const result: UrgentCheckResult | undefined = step.result;
+    if (result?.kind === 'newMessage' && result.text.trim() !== '') {
+      return step.replaceDialog(ANSWER_FLOW, { text: result.text } satisfies AnswerFlowOptions);
+    }
+    return step.endDialog();
   }
 
   private async updateData(
@@ -339,6 +412,16 @@ export class MainDialog extends InterruptibleDialog {
     await this.conversationData.set(context, next);
     return next;
   }
+}
+
+/** A question as a callback's topic: personal details (kept in the callback's own fields) taken out. */
+function callbackTopic(text: string): string {
+  return redactPersonalData(text).text.replace(/\s+/g, ' ').trim();
+}
+
+/** An article on a button: its short title where the full one would not fit on a phone. */
+function buttonLabel(article: Article): string {
+  return article.shortTitle ?? article.title;
 }
 
 /** "Call me back" (the button offered while waiting) or any other wish for a callback. */

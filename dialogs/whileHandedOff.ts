@@ -33,6 +33,7 @@ export async function whileHandedOff(
       url: attachment.contentUrl,
     })),
     urgent: urgent !== undefined,
+    urgentCategory: urgent?.category,
   });
   const state = current ?? live;
   if (state.state !== 'queued') return;

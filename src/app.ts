@@ -392,6 +392,7 @@ export async function createApp(
     requestDesk: requests,
     repositories,
     knowledge,
+    contactCentre,
     figures,
     logger,
     config,

@@ -1,4 +1,6 @@
 import type { Activity } from 'botbuilder';
+import type { CallbackWindow } from '../../src/contactCentre/callbackWindow';
+import { clock } from '../../src/contactCentre/openingHours';
 import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
 import { formatDateTime, formatLongDate } from '../../src/requests/calendar';
 import { canBeCheckedOnline } from '../../src/requests/requestDesk';
@@ -10,6 +12,7 @@ import {
   type RequestDefinition,
 } from '../../src/requests/requestTypes';
 import { STATUS_NAMES } from '../../src/requests/statusForm';
+import { requestName } from '../../src/requests/requestName';
 import type { ServiceRequest } from '../../src/storage/repositories/requestRepository';
 import type { ConversationServices } from '../conversationServices';
 import { botMessage } from '../councilBotMeta';
@@ -52,7 +55,7 @@ export function summaryPrompt(definition: FormDefinition, answers: Answers, prob
   });
   const text = [
     ...(problem ? [problem] : []),
-    `Please check your ${definition.title.toLowerCase()} request:`,
+    `Please check your ${requestName(definition.title)}:`,
     lines.join('\n'),
     'Shall I send it?',
   ].join('\n\n');
@@ -83,15 +86,18 @@ export function requestSubmittedReply(
   definition: RequestDefinition,
   profile: CouncilProfile,
   alreadySubmitted: boolean,
+  callback?: CallbackWindow,
 ): Partial<Activity> {
   const due = request.responseDueBy ? formatLongDate(request.responseDueBy) : undefined;
   const parts = [
     alreadySubmitted
       ? `That's already sent. Your reference is **${request.reference}**.`
-      : `Thank you, your ${definition.title.toLowerCase()} request has been sent. Your reference is **${request.reference}**.`,
-    due
-      ? `We will reply in full by **${due}** (within ${profile.responseTarget.workingDays} working days).`
-      : `We will reply in full within ${profile.responseTarget.workingDays} working days.`,
+      : `Thank you, your ${requestName(definition.title)} has been sent. Your reference is **${request.reference}**.`,
+    callback
+      ? callbackPromise(callback, request.contact.phone === undefined)
+      : due
+        ? `We will reply in full by **${due}** (within ${profile.responseTarget.workingDays} working days).`
+        : `We will reply in full within ${profile.responseTarget.workingDays} working days.`,
   ];
   if (request.contact.email) parts.push(`We've also sent the reference to ${literalText(request.contact.email)}.`);
   parts.push(
@@ -110,6 +116,15 @@ export function requestSubmittedReply(
     },
     ['Check my request'],
   );
+}
+
+/** "We'll call you on **Monday 7 December** between 9am and 12pm." */
+export function callbackPromise(window: CallbackWindow, byEmail: boolean): string {
+  const day = formatLongDate(window.date).replace(/ \d{4}$/, '');
+  const between = `between ${clock(window.startMinutes)} and ${clock(window.endMinutes)}`;
+  return byEmail
+    ? `We'll email you on **${day}** ${between}.`
+    : `We'll call you on **${day}** ${between}. If we miss you, we'll try again and leave a message.`;
 }
 
 /** The status of a resident's request and its history. */

@@ -1,3 +1,4 @@
+import { callbackWindowOf } from '../../src/contactCentre/callbackWindow';
 import { Dialog, type DialogContext, type DialogTurnResult } from 'botbuilder-dialogs';
 import { StoreUnavailableError } from '../../src/storage/storageErrors';
 import type { Answers } from '../../src/requests/requestFields';
@@ -53,8 +54,15 @@ export abstract class RequestDialog extends InterruptibleDialog {
       return Dialog.EndOfTurn;
     }
     const { profile } = this.services.knowledge.current().knowledge;
+    const window = callbackWindowOf(submitted.request, this.services.contactCentre.hours(profile));
     await dc.context.sendActivity(
-      requestSubmittedReply(submitted.request, REQUEST_DEFINITIONS[this.definition.id], profile, !submitted.created),
+      requestSubmittedReply(
+        submitted.request,
+        REQUEST_DEFINITIONS[this.definition.id],
+        profile,
+        !submitted.created,
+        window,
+      ),
     );
     const result: RequestDialogResult = {
       reference: submitted.request.reference,

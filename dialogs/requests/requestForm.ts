@@ -11,8 +11,10 @@ import {
   matchChoice,
 } from '../../src/requests/requestFields';
 import type { FormDefinition } from '../../src/requests/requestTypes';
+import { findPostcode } from '../../src/requests/validation/findPostcode';
 import type { ConversationServices } from '../conversationServices';
 import { handOff } from '../handOff';
+import { phoneLine } from '../replies/contactLine';
 import {
   CHANGE_BUTTON,
   changeWhichPrompt,
@@ -117,6 +119,12 @@ export class RequestForm extends Dialog<FormOptions> {
     input: FieldInput,
   ): Promise<DialogTurnResult> {
     const field = this.field(step.fieldId);
+    const ahead = field.answersAhead?.(input, this.services.clock());
+    if (ahead) {
+      state.answers = { ...state.answers, ...ahead };
+      state.invalidStreak = 0;
+      return step.returnToSummary ? this.advance(dc, state, undefined, true) : this.advance(dc, state, field.id);
+    }
     const skipped = input.attachments.length === 0 && isSkip(input.text);
     const outcome =
       skipped && field.optional
@@ -126,6 +134,7 @@ export class RequestForm extends Dialog<FormOptions> {
           : field.read(input, this.services.clock());
     if (outcome.kind === 'invalid') return this.invalid(dc, state, outcome.problem);
     state.answers[field.id] = outcome.kind === 'answered' ? { value: outcome.value, display: outcome.display } : null;
+    if (outcome.kind === 'answered') this.takePostcodeFrom(state, field, outcome.value);
     state.invalidStreak = 0;
     if (step.returnToSummary) return this.advance(dc, state, undefined, true);
     return this.advance(dc, state, field.id);
@@ -183,6 +192,9 @@ export class RequestForm extends Dialog<FormOptions> {
   private async invalid(dc: DialogContext, state: FormState, problem: string): Promise<DialogTurnResult> {
     state.invalidStreak++;
     this.save(dc, state);
+    if (state.invalidStreak === 2 && this.definition.whenStuck === 'offerAnotherWay') {
+      return this.offerAnotherWay(dc, state, problem);
+    }
     if (state.invalidStreak === 2) {
       // Stuck twice at one question: a person takes over. The form stays on the stack, so a resident who stops
       // waiting carries on where they were (with the question asked again).
@@ -191,6 +203,42 @@ export class RequestForm extends Dialog<FormOptions> {
     }
     await dc.context.sendActivity(this.promptFor(state, { problem }));
     return Dialog.EndOfTurn;
+  }
+
+  /**
+   * Stuck twice at a question of a form that is itself the way to a person: a phone number that cannot be read
+   * becomes an email address (the answers so far are kept); any other question is asked again with the number to
+   * ring instead.
+   */
+  private async offerAnotherWay(dc: DialogContext, state: FormState, problem: string): Promise<DialogTurnResult> {
+    const { profile } = this.services.knowledge.current().knowledge;
+    const ring = `If it's easier, you can ${phoneLine(profile, this.services)}.`;
+    const step = state.step;
+    const emailField = this.definition.fields.find((field) => field.contact === 'email');
+    if (step.kind === 'field' && this.field(step.fieldId).contact === 'phone' && emailField) {
+      const choice = this.definition.fields.find((field) => field.suggestions.includes('Email'));
+      const kept = Object.entries(state.answers).filter(([id]) => id !== step.fieldId);
+      state.answers = Object.fromEntries(kept);
+      if (choice) state.answers[choice.id] = { value: 'Email', display: 'Email' };
+      return this.ask(
+        dc,
+        state,
+        { kind: 'field', fieldId: emailField.id, returnToSummary: step.returnToSummary },
+        `${problem}\n\nI still can't read that number, so we can email you instead. ${ring}`,
+      );
+    }
+    state.invalidStreak = 0;
+    this.save(dc, state);
+    await dc.context.sendActivity(this.promptFor(state, { problem: `${problem} ${ring}` }));
+    return Dialog.EndOfTurn;
+  }
+
+  /** A postcode written inside another answer (a location, an address) answers the postcode question too. */
+  private takePostcodeFrom(state: FormState, answered: FieldDefinition, value: string): void {
+    const postcodeField = this.definition.fields.find((field) => field.id === 'postcode');
+    if (!postcodeField || answered.id === postcodeField.id || postcodeField.id in state.answers) return;
+    const postcode = findPostcode(value);
+    if (postcode) state.answers[postcodeField.id] = { value: postcode, display: postcode };
   }
 
   /** The message for the current step, after the form's intro or what was wrong with the last answer. */

@@ -1,3 +1,4 @@
+import type { ContactCentre } from '../contactCentre/contactCentre';
 import type { Logger } from 'pino';
 import type { FiguresService } from '../figures/figuresService';
 import type { CsaPresence, HandoffDesk } from '../handoff/handoffDesk';
@@ -23,6 +24,8 @@ export interface ConsoleDependencies {
     requests: RequestRepository;
   };
   knowledge: KnowledgeSource;
+  /** Opening hours, for the time each callback was promised. */
+  contactCentre: Pick<ContactCentre, 'hours'>;
   /** The service's figures, for supervisors' reports and their CSV export. */
   figures: Pick<FiguresService, 'report' | 'services' | 'articleTitle'>;
   logger: Logger;

@@ -66,7 +66,8 @@ function describeSession(session: OpeningSession): string {
   return `${days}, ${clock(session.opensAt)} to ${clock(session.closesAt)}`;
 }
 
-function clock(minutes: number): string {
+/** "9am", "12:30pm" */
+export function clock(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
   const suffix = h >= 12 && h < 24 ? 'pm' : 'am';

@@ -26,6 +26,13 @@ export interface PeriodFigures {
   noMatches: number;
   noMatchRate: number | null;
   urgentMessages: number;
+  /** Conversations in which the bot signposted emergency help (or asked whether anyone was in danger), by kind. */
+  urgentConversations: {
+    total: number;
+    byCategory: Record<string, number>;
+    /** Safeguarding follow-ups recorded because nobody could take the conversation (out of hours, nobody free). */
+    followUps: number;
+  };
   handoffs: {
     total: number;
     /** Requests for a person that came when the contact centre was closed. */
@@ -94,6 +101,7 @@ export function computeFigures(period: Period, events: readonly AnalyticsEvent[]
     noMatches,
     noMatchRate: ratio(noMatches, questions),
     urgentMessages: replies.filter((event) => event.action === 'urgent').length,
+    urgentConversations: { ...urgentConversationsOf(replies), followUps: of('safeguardingFollowUp').length },
     handoffs: {
       total: handoffRequests.length,
       outOfHours: handoffRequests.filter((event) => event.outcome === 'closed').length,
@@ -125,6 +133,23 @@ export function computeFigures(period: Period, events: readonly AnalyticsEvent[]
       fallbacks: llm.filter((event) => event.action === 'fallback').length,
     },
   };
+}
+
+/** Distinct conversations with an urgent reply, counted once per kind of emergency raised in them. */
+function urgentConversationsOf(
+  replies: readonly AnalyticsEvent[],
+): Omit<PeriodFigures['urgentConversations'], 'followUps'> {
+  const urgent = replies.filter((event) => event.action === 'urgent' && event.conversationId);
+  const seen = new Set<string>();
+  const byCategory: Record<string, number> = {};
+  for (const event of urgent) {
+    const category = event.urgentCategory ?? 'unknown';
+    const key = `${event.conversationId}\u0000${category}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    byCategory[category] = (byCategory[category] ?? 0) + 1;
+  }
+  return { total: new Set(urgent.map((event) => event.conversationId)).size, byCategory };
 }
 
 /** Each request's first answer (a staff status change), compared with the time promised. */

@@ -24,6 +24,7 @@ export function figuresCsv(report: FiguresReport, names: FigureNames): string {
   const { periods } = report;
   const keysOf = (pick: (figures: PeriodFigures) => readonly string[]) =>
     [...new Set(periods.flatMap(pick))].sort((a, b) => a.localeCompare(b, 'en-GB'));
+  const urgentKinds = keysOf((figures) => Object.keys(figures.urgentConversations.byCategory));
   const reasons = keysOf((figures) => Object.keys(figures.handoffs.byReason));
   const services = keysOf((figures) => Object.keys(figures.handoffs.byService));
   const types = keysOf((figures) => Object.keys(figures.requests.byType));
@@ -46,6 +47,12 @@ export function figuresCsv(report: FiguresReport, names: FigureNames): string {
     { header: 'No match', value: (f) => f.noMatches },
     { header: 'No-match rate', value: (f) => f.noMatchRate },
     { header: 'Urgent messages', value: (f) => f.urgentMessages },
+    { header: 'Urgent conversations', value: (f) => f.urgentConversations.total },
+    { header: 'Safeguarding follow-ups', value: (f) => f.urgentConversations.followUps },
+    ...urgentKinds.map((kind) => ({
+      header: `Urgent conversations: ${kind}`,
+      value: (f: PeriodFigures) => f.urgentConversations.byCategory[kind] ?? 0,
+    })),
     { header: 'Handoffs', value: (f) => f.handoffs.total },
     { header: 'Handoffs out of hours', value: (f) => f.handoffs.outOfHours },
     ...reasons.map((reason) => ({

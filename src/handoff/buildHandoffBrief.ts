@@ -1,8 +1,9 @@
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { TranscriptEntry } from '../storage/repositories/transcriptRepository';
 import { councilBotMetaOf, textField } from './councilBotAction';
-import type { EscalationReason, HandoffBrief, HandoffPriority, ResidentDetails } from './handoffDesk';
+import type { EscalationReason, HandoffBrief, HandoffPriority, ResidentDetails, UrgentCategory } from './handoffDesk';
 import { reasonText } from './reasonText';
+import { urgentCategoryName } from './urgentCategoryName';
 
 const MAX_RESIDENT_WORDS = 10;
 const MAX_BOT_REPLIES = 3;
@@ -11,6 +12,7 @@ const GENERAL = 'General enquiries';
 export interface BriefInput {
   reason: EscalationReason;
   priority: HandoffPriority;
+  urgentCategory?: UrgentCategory;
   transcript: readonly TranscriptEntry[];
   knowledge: KnowledgeBase;
   details: ResidentDetails;
@@ -38,9 +40,11 @@ export function buildHandoffBrief(input: BriefInput): HandoffBrief {
     articlesShown.push({ articleId: article.id, title: article.title, url: article.url });
   }
   const lastArticle = input.knowledge.byId.get(articlesShown.at(-1)?.articleId ?? '');
-  return {
+  const brief: HandoffBrief = {
     reason: input.reason,
-    reasonText: reasonText(input.reason),
+    reasonText: input.urgentCategory
+      ? `${reasonText(input.reason)}. Flagged as: ${urgentCategoryName(input.urgentCategory)}`
+      : reasonText(input.reason),
     serviceArea: lastArticle?.service ?? GENERAL,
     priority: input.priority,
     residentWords,
@@ -51,6 +55,8 @@ export function buildHandoffBrief(input: BriefInput): HandoffBrief {
     conversationStartedAt: input.transcript[0]?.timestamp ?? input.queuedAt,
     queuedAt: input.queuedAt,
   };
+  if (input.urgentCategory) brief.urgentCategory = input.urgentCategory;
+  return brief;
 }
 
 /** What the queue shows: the service area and the subject in a few words (the last article, else the resident's). */

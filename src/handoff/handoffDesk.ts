@@ -1,3 +1,5 @@
+import type { UrgentCategory } from '../safety/urgentCategory';
+
 /**
  * What the CSA console needs from the handoff domain. The console (HTTP, pages, the live stream) is written
  * against this interface only; `HandoffService` implements it, and console tests may inject a fake.
@@ -16,6 +18,8 @@ export const ESCALATION_REASONS = [
 export type EscalationReason = (typeof ESCALATION_REASONS)[number];
 
 export type HandoffPriority = 'urgent' | 'normal';
+
+export type { UrgentCategory };
 
 /** Who is acting in the console (from the signed-in session). */
 export interface Csa {
@@ -46,6 +50,8 @@ export interface HandoffBrief {
   /** The owning service of what the conversation is about ("Waste and recycling"), or "General enquiries". */
   serviceArea: string;
   priority: HandoffPriority;
+  /** The kind of emergency or safeguarding concern, when the bot flagged one (the console shows an alert). */
+  urgentCategory?: UrgentCategory;
   /** The resident's own messages about their problem, oldest first (at most the last ten). */
   residentWords: string[];
   /** What the bot answered: each knowledge article it showed, in order. */
@@ -67,6 +73,8 @@ export interface QueueItem {
   state: 'queued' | 'accepted' | 'ended' | 'callbackBooked';
   priority: HandoffPriority;
   reason: EscalationReason;
+  /** The kind of emergency, when the bot flagged one: the queue shows an alert. */
+  urgentCategory?: UrgentCategory;
   /** What the queue shows: the service area and what the resident asked about, in a few words. */
   topic: string;
   /** The team it is queued for ("Customer services" unless transferred). */

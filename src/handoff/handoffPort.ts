@@ -1,4 +1,4 @@
-import type { EscalationReason, HandoffBrief, HandoffPriority } from './handoffDesk';
+import type { EscalationReason, HandoffBrief, HandoffPriority, UrgentCategory } from './handoffDesk';
 
 /** A conversation the bot is handing to a person. */
 export interface HandoffRequest {
@@ -9,6 +9,31 @@ export interface HandoffRequest {
   reference: string;
   reason: EscalationReason;
   priority: HandoffPriority;
+  /** The kind of emergency the bot flagged (with reason `urgent`): shown in the brief and as an alert in the queue. */
+  urgentCategory?: UrgentCategory;
+}
+
+/** The detail of a callback request that marks it as a safeguarding follow-up; its value is the kind of emergency. */
+export const SAFEGUARDING_DETAIL = 'safeguarding';
+
+/** A flagged conversation nobody could take now (out of hours, or nobody free): to be followed up by a person. */
+export interface SafeguardingFollowUpRequest {
+  conversationId: string;
+  channel: string;
+  /** The conversation's Bot Framework reference as JSON. */
+  reference: string;
+  urgentCategory: UrgentCategory;
+}
+
+/**
+ * The follow-up recorded: a callback marked urgent in the console's callbacks list, carrying the conversation's brief
+ * (the resident's words are kept only with it, for the retention period), due when the contact centre next opens.
+ * One per conversation: asking again returns the first.
+ */
+export interface SafeguardingFollowUp {
+  reference: string;
+  /** When the team will look at it: the next opening (now when open; undefined when the centre never opens). */
+  dueAt: Date | undefined;
 }
 
 /** What happened to a handoff request; the bot tells the resident accordingly. */
@@ -49,6 +74,8 @@ export interface ResidentLine {
   attachments: Array<{ name?: string; contentType: string; url?: string }>;
   /** It looked like an emergency: the conversation moves to the front and the CSA is warned. */
   urgent: boolean;
+  /** The kind of emergency, when it looked like one. */
+  urgentCategory?: UrgentCategory;
 }
 
 /**
@@ -70,6 +97,13 @@ export interface HandoffPort {
   /** The external hub's `handoff.status`: accepted, failed (offer a callback) or completed. */
   externalStatus(conversationId: string, status: 'accepted' | 'failed' | 'completed'): Promise<void>;
   recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void>;
+  /** Records a safeguarding follow-up for a flagged conversation nobody can take now. */
+  recordSafeguardingFollowUp(request: SafeguardingFollowUpRequest): Promise<SafeguardingFollowUp>;
+  /**
+   * The words of one of the resident's messages, read back from the conversation's transcript (so the bot's state
+   * keeps only its id); undefined when it is not there (erased, or another conversation's).
+   */
+  residentWords(conversationId: string, activityId: string): Promise<string | undefined>;
 }
 
-export type { EscalationReason, HandoffPriority };
+export type { EscalationReason, HandoffPriority, UrgentCategory };

@@ -23,7 +23,19 @@ import {
   type TranscriptLine,
 } from './handoffDesk';
 import type { HandoffEvents } from './handoffEvents';
-import type { HandoffPort, HandoffRequest, HandoffStart, LiveHandoff, ResidentLine } from './handoffPort';
+import type {
+  HandoffPort,
+  HandoffRequest,
+  HandoffStart,
+  LiveHandoff,
+  ResidentLine,
+  SafeguardingFollowUp,
+  SafeguardingFollowUpRequest,
+} from './handoffPort';
+import { SAFEGUARDING_DETAIL } from './handoffPort';
+import { londonDate } from '../requests/calendar';
+import { URGENT_CATEGORIES, type UrgentCategory } from '../safety/urgentCategory';
+import { urgentCategoryName } from './urgentCategoryName';
 import type { ResidentMessenger, ResidentNotice } from './residentMessenger';
 import { toTranscriptLines } from './toTranscriptLines';
 import { estimateWaitMinutes } from './estimateWait';
@@ -51,6 +63,8 @@ export interface HandoffServiceDependencies {
 }
 
 const MAX_MESSAGE_LENGTH = 4000;
+/** A safeguarding follow-up is a callback (so it is in the console's callbacks list), marked by its detail. */
+const SAFEGUARDING_REQUEST_TYPE = 'callback';
 const MAX_NOTE_LENGTH = 2000;
 
 /**
@@ -67,7 +81,13 @@ export class HandoffService implements HandoffPort, HandoffDesk {
   async request(request: HandoffRequest): Promise<HandoffStart> {
     const { handoffs } = this.deps.repositories;
     const live = await handoffs.findLive(request.conversationId);
-    if (live) return this.startOf(live, true);
+    if (live) {
+      if (request.priority === 'urgent' && live.priority !== 'urgent') {
+        await handoffs.makeUrgent(live._id, request.urgentCategory);
+        this.publish({ kind: 'queueChanged' });
+      }
+      return this.startOf(live, true);
+    }
     const now = this.deps.clock();
     const { profile } = this.deps.knowledge.current().knowledge;
     const external = this.deps.settings.mode === 'botframework';
@@ -80,6 +100,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
       conversationId: request.conversationId,
       priority: request.priority,
       reason: request.reason,
+      urgentCategory: request.urgentCategory,
       topic: topicOf(brief),
       serviceArea: brief.serviceArea,
       channel: request.channel,
@@ -133,7 +154,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     };
     this.publish({ kind: 'line', sessionId: session._id, line: shown });
     if (line.urgent) {
-      if (session.priority !== 'urgent') await handoffs.makeUrgent(session._id);
+      if (session.priority !== 'urgent') await handoffs.makeUrgent(session._id, line.urgentCategory);
       this.publish({ kind: 'line', sessionId: session._id, line: urgentWarning(line) });
       this.publish({ kind: 'queueChanged' });
     }
@@ -152,6 +173,13 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     await this.recordEnd(ended.session, why === 'choseCallback' ? 'choseCallback' : 'leftQueue');
     this.changed(session._id, 'ended');
     return true;
+  }
+
+  async residentWords(conversationId: string, activityId: string): Promise<string | undefined> {
+    const transcript = await readConversationTranscript(this.deps.repositories, conversationId);
+    const entry = transcript.find((line) => line.activityId === activityId && line.direction === 'incoming');
+    const text = entry?.activity.text;
+    return typeof text === 'string' ? text : undefined;
   }
 
   async callbackBooked(conversationId: string, reference: string, promisedBy: Date | undefined): Promise<void> {
@@ -187,6 +215,61 @@ export class HandoffService implements HandoffPort, HandoffDesk {
       callbackReference: reference,
     });
     await this.audit('handoff.callbackBooked', session, { kind: 'system' });
+  }
+
+  /**
+   * A callback marked urgent in the console's list, due when the contact centre next opens, carrying the brief: on the
+   * waiting session when there is one (it stays in the queue), else on a finished session recorded for it.
+   */
+  async recordSafeguardingFollowUp(request: SafeguardingFollowUpRequest): Promise<SafeguardingFollowUp> {
+    const { handoffs, requests } = this.deps.repositories;
+    const now = this.deps.clock();
+    const { profile } = this.deps.knowledge.current().knowledge;
+    const dueAt = this.deps.contactCentre.isOpen(profile, now)
+      ? now
+      : this.deps.contactCentre.nextOpening(profile, now);
+    const stored = await requests.create({
+      idempotencyKey: `safeguarding:${request.conversationId}`,
+      requestType: SAFEGUARDING_REQUEST_TYPE,
+      conversationId: request.conversationId,
+      details: {
+        topic: `Safeguarding follow-up: ${urgentCategoryName(request.urgentCategory)}`,
+        [SAFEGUARDING_DETAIL]: request.urgentCategory,
+      },
+      contact: {},
+      responseDueBy: londonDate(dueAt ?? now),
+    });
+    const reference = stored.request.reference;
+    if (!stored.created) return { reference, dueAt };
+    const live = await handoffs.findLive(request.conversationId);
+    if (live) {
+      await handoffs.attachRequest(live._id, reference);
+      await this.audit('handoff.safeguardingFollowUp', live, { kind: 'system' });
+    } else {
+      const handoff: HandoffRequest = { ...request, reason: 'urgent', priority: 'urgent' };
+      const brief = await this.buildBrief(handoff, now);
+      const session = await handoffs.recordBookedCallback({
+        conversationId: request.conversationId,
+        priority: 'urgent',
+        reason: 'urgent',
+        urgentCategory: request.urgentCategory,
+        topic: topicOf(brief),
+        serviceArea: brief.serviceArea,
+        channel: request.channel,
+        reference: request.reference,
+        brief,
+        callbackAt: dueAt ?? now,
+        callbackReference: reference,
+      });
+      await this.audit('handoff.safeguardingFollowUp', session, { kind: 'system' });
+    }
+    await this.record({
+      kind: 'safeguardingFollowUp',
+      conversationId: request.conversationId,
+      urgentCategory: request.urgentCategory,
+      promisedBy: dueAt,
+    });
+    return { reference, dueAt };
   }
 
   /** The handoff session that carries a service request (a callback booked, or a request a CSA linked). */
@@ -462,6 +545,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
     return buildHandoffBrief({
       reason: request.reason,
       priority: request.priority,
+      urgentCategory: request.urgentCategory,
       transcript,
       knowledge,
       details: await this.detailsGiven(request.conversationId),
@@ -559,6 +643,7 @@ function toQueueItem(session: HandoffSession, position: number | undefined): Que
     state: session.state,
     priority: session.priority,
     reason: reasonOf(session.reason),
+    urgentCategory: categoryOf(session.urgentCategory),
     topic: session.topic ?? 'No question yet',
     team: session.team,
     queuedAt: session.queuedAt,
@@ -571,7 +656,11 @@ function toQueueItem(session: HandoffSession, position: number | undefined): Que
 }
 
 function toBrief(stored: StoredBrief): HandoffBrief {
-  return { ...stored, reason: reasonOf(stored.reason) };
+  return { ...stored, reason: reasonOf(stored.reason), urgentCategory: categoryOf(stored.urgentCategory) };
+}
+
+function categoryOf(category: string | undefined): UrgentCategory | undefined {
+  return URGENT_CATEGORIES.find((known) => known === category);
 }
 
 function reasonOf(reason: string): EscalationReason {

@@ -12,6 +12,9 @@ export const REQUEST_TYPES = [
 ] as const;
 export type RequestType = (typeof REQUEST_TYPES)[number];
 
+/** The longest button label that fits on one line of a 320 px wide chat. */
+export const SHORT_TITLE_MAX = 30;
+
 export const ARTICLE_ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 const isoDate = z
@@ -28,6 +31,13 @@ const isoDate = z
  */
 export const articleFrontMatterSchema = z.strictObject({
   title: z.string().trim().min(3).max(100),
+  /** The label on a button offering this article (a clarification), short enough to fit a phone's width. */
+  shortTitle: z
+    .string()
+    .trim()
+    .min(3)
+    .max(SHORT_TITLE_MAX, `must fit on a button on a phone (at most ${SHORT_TITLE_MAX} characters)`)
+    .optional(),
   summary: z
     .string()
     .trim()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { parseOpeningHours } from '../contactCentre/openingHours';
-import { URGENT_CATEGORIES } from './detectUrgent';
+import { emergencyContactsSchema } from './emergencyContactsSchema';
 
 const phone = z
   .string()
@@ -37,17 +37,8 @@ export const councilProfileSchema = z.strictObject({
       .default([]),
   }),
   responseTarget: z.strictObject({ workingDays: z.number().int().min(1).max(20) }),
-  /** Emergency and out-of-hours numbers; `for` says which emergencies each is given for. */
-  outOfHours: z
-    .array(z.strictObject({ label: z.string().trim().min(3), phone, for: z.array(z.enum(URGENT_CATEGORIES)).min(1) }))
-    .min(1)
-    .superRefine((numbers, ctx) => {
-      for (const category of URGENT_CATEGORIES) {
-        if (!numbers.some((number) => number.for.includes(category))) {
-          ctx.addIssue({ code: 'custom', message: `no number is given for the "${category}" emergency` });
-        }
-      }
-    }),
+  /** Emergency and safeguarding numbers, in order for each kind of emergency (`kb check` refuses one without). */
+  emergencyContacts: emergencyContactsSchema,
   county: z.strictObject({
     name: z.string().trim().min(3),
     website: z.url(),

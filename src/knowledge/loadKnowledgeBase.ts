@@ -3,7 +3,7 @@ import path from 'node:path';
 import matter from 'gray-matter';
 import { parse as parseYaml } from 'yaml';
 import type { z } from 'zod';
-import { ARTICLE_ID_PATTERN, type Article, articleFrontMatterSchema } from './articleSchema';
+import { ARTICLE_ID_PATTERN, type Article, articleFrontMatterSchema, SHORT_TITLE_MAX } from './articleSchema';
 import { type CouncilProfile, councilProfileSchema } from './councilProfileSchema';
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from './knowledgeBase';
 import { type Vocabulary, vocabularySchema } from './vocabularySchema';
@@ -35,6 +35,7 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
   checkIdsAreUnique(articles, problems);
   checkLinks(articles, warnings);
   checkReviewDates(articles, today, warnings);
+  checkButtonLabels(articles, warnings);
   if (articles.length === 0 && files.length === 0) problems.push({ file: dir, problem: 'has no articles (*.md)' });
   if (problems.length > 0 || !profile || !vocabulary) return { ok: false, problems, warnings };
   return { ok: true, knowledge: createKnowledgeBase(articles, profile, vocabulary, safetyExamples), warnings };
@@ -140,6 +141,18 @@ function checkReviewDates(articles: Article[], today: Date, warnings: KnowledgeP
     due.setUTCMonth(due.getUTCMonth() + article.reviewEveryMonths);
     if (due.getTime() < today.getTime()) {
       warnings.push({ file: article.file, problem: `review was due on ${due.toISOString().slice(0, 10)}` });
+    }
+  }
+}
+
+/** A title too long for a button on a phone needs a `shortTitle` for the clarification buttons. */
+function checkButtonLabels(articles: Article[], warnings: KnowledgeProblem[]): void {
+  for (const article of articles) {
+    if (article.shortTitle === undefined && article.title.length > SHORT_TITLE_MAX) {
+      warnings.push({
+        file: article.file,
+        problem: `title is longer than ${SHORT_TITLE_MAX} characters: add a shortTitle for buttons on phones`,
+      });
     }
   }
 }

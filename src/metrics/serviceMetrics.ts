@@ -16,6 +16,7 @@ export class ServiceMetrics {
   readonly turnDuration: Histogram<'channel'>;
   readonly replies: Counter<'action'>;
   readonly handoffs: Counter<'reason'>;
+  readonly urgentReplies: Counter<'category'>;
   readonly requestsSubmitted: Counter<'type'>;
   readonly errors: Counter<'kind'>;
   readonly llmCalls: Counter<'outcome'>;
@@ -48,6 +49,12 @@ export class ServiceMetrics {
       name: 'councilbot_handoffs_total',
       help: 'Conversations handed to a person, by reason',
       labelNames: ['reason'],
+      registers,
+    });
+    this.urgentReplies = new Counter({
+      name: 'councilbot_urgent_replies_total',
+      help: 'Emergency signposting (and "is anyone in danger?" checks) by kind of emergency: selfHarm, abuse, child, ...',
+      labelNames: ['category'],
       registers,
     });
     this.requestsSubmitted = new Counter({

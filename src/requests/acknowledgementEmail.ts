@@ -1,6 +1,7 @@
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import type { ServiceRequest } from '../storage/repositories/requestRepository';
 import { formatDateTime, formatLongDate } from './calendar';
+import { requestName } from './requestName';
 import type { RequestDefinition } from './requestTypes';
 
 /** The plain-text email acknowledging a request: its reference, what was asked for, the promise and how to chase. */
@@ -19,7 +20,7 @@ export function acknowledgementEmail(
   const body = [
     'Hello,',
     '',
-    `Thank you for contacting ${profile.name}. We have received your ${definition.title.toLowerCase()} request.`,
+    `Thank you for contacting ${profile.name}. We have received your ${requestName(definition.title)}.`,
     '',
     `Your reference: ${request.reference}`,
     `Received: ${formatDateTime(request.createdAt)}`,
@@ -33,5 +34,5 @@ export function acknowledgementEmail(
     `${profile.name}`,
     'This email was sent automatically. Please do not reply to it.',
   ].join('\n');
-  return { subject: `Your ${definition.title.toLowerCase()} request ${request.reference}`, body };
+  return { subject: `Your ${requestName(definition.title)} ${request.reference}`, body };
 }

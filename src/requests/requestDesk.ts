@@ -15,6 +15,7 @@ import { crmPayload } from './crmPayload';
 import type { Answers } from './requestFields';
 import { isRequestType, REQUEST_DEFINITIONS, type RequestDefinition, type RequestType } from './requestTypes';
 import { comparablePhoneNumber } from './validation/ukPhoneNumber';
+import { findPostcode } from './validation/findPostcode';
 import { normalisePostcode } from './validation/ukPostcode';
 import { responseDueBy } from './workingDays';
 
@@ -232,8 +233,8 @@ export function splitAnswers(
 function provesOwnership(request: ServiceRequest, proof: string): boolean {
   const typed = proof.trim();
   if (typed === '') return false;
-  const postcode = request.details.postcode;
-  if (postcode && normalisePostcode(typed) === normalisePostcode(postcode)) return true;
+  const postcodes = [request.details.postcode, ...Object.values(request.details).map(findPostcode)];
+  if (postcodes.some((postcode) => postcode && normalisePostcode(typed) === normalisePostcode(postcode))) return true;
   if (request.contact.email && normaliseEmail(typed) === normaliseEmail(request.contact.email)) return true;
   const phone = request.contact.phone ? comparablePhoneNumber(request.contact.phone) : undefined;
   return phone !== undefined && comparablePhoneNumber(typed) === phone;

@@ -43,9 +43,14 @@ export interface FieldDefinition {
   askWhen?: (answers: Answers) => boolean;
   /** Reads an answer that is not a skip. */
   read(input: FieldInput, now: Date): FieldOutcome;
+  /**
+   * An answer that also answers later questions ("How should we contact you?" answered with a phone number): the
+   * answers it gives, this field's included, or undefined to read the answer as usual.
+   */
+  answersAhead?: (input: FieldInput, now: Date) => Record<string, { value: string; display: string }> | undefined;
 }
 
-type FieldBase = Pick<FieldDefinition, 'id' | 'label' | 'question' | 'askWhen' | 'contact'> & {
+type FieldBase = Pick<FieldDefinition, 'id' | 'label' | 'question' | 'askWhen' | 'contact' | 'answersAhead'> & {
   optional?: boolean;
   suggestions?: readonly string[];
   /** The button that skips an optional question (default `Skip`; `I don't know` where that reads better). */
@@ -218,6 +223,7 @@ function common(base: FieldBase): Omit<FieldDefinition, 'read'> {
     question: base.question,
     askWhen: base.askWhen,
     contact: base.contact,
+    answersAhead: base.answersAhead,
     optional,
     suggestions,
   };

@@ -12,6 +12,8 @@ import {
   textField,
   yesNoField,
 } from './requestFields';
+import { emailAddressSchema } from './validation/emailAddress';
+import { ukPhoneNumberSchema } from './validation/ukPhoneNumber';
 
 export { REQUEST_TYPES, type RequestType };
 
@@ -26,6 +28,12 @@ export interface FormDefinition {
   fields: readonly FieldDefinition[];
   /** Show the answers and ask to confirm or change them before finishing. */
   confirm: boolean;
+  /**
+   * After two bad answers to one question: hand over to a person (the default), or, for a form that is itself the
+   * way to a person (a callback), offer another way to answer (email instead of a phone number) and the number to
+   * ring, never a handoff that would offer the same form again.
+   */
+  whenStuck?: 'handOff' | 'offerAnotherWay';
 }
 
 /** A kind of service request residents can make, and what it asks. */
@@ -83,8 +91,19 @@ const chosen = (fieldId: string, value: string) => (answers: Answers) => answers
 const contactChoice = choiceField({
   id: 'contactBy',
   label: 'Contact by',
-  question: 'How should we contact you?',
+  question: 'How should we contact you? You can type your phone number or email address here.',
   choices: ['Phone', 'Email'],
+  answersAhead: ({ text }): Record<string, { value: string; display: string }> | undefined => {
+    const email = emailAddressSchema.safeParse(text);
+    if (email.success) {
+      return { contactBy: { value: 'Email', display: 'Email' }, email: { value: email.data, display: email.data } };
+    }
+    const phone = /\d/.test(text) ? ukPhoneNumberSchema.safeParse(text) : undefined;
+    if (phone?.success) {
+      return { contactBy: { value: 'Phone', display: 'Phone' }, phone: { value: phone.data, display: phone.data } };
+    }
+    return undefined;
+  },
 });
 
 const contactPhone = phoneField({
@@ -306,6 +325,7 @@ const callback: RequestDefinition = {
   startPhrase: 'Ask for a callback',
   intro: "I'll arrange for someone from our team to contact you. You can type **cancel** at any time.",
   confirm: true,
+  whenStuck: 'offerAnotherWay',
   fields: [
     textField({
       id: 'topic',

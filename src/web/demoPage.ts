@@ -47,7 +47,7 @@ function slug(text: string): string {
 /** The demo page's styles: GOV.UK-like type and colours, all text at least 4.5:1 against its background. */
 export const DEMO_STYLES = `
 *,*::before,*::after{box-sizing:border-box}
-body{margin:0;font:1.1875rem/1.5 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#0b0c0c;background:#fff}
+body{margin:0;font:1.1875rem/1.5 system-ui,-apple-system,"Segoe UI",Arial,sans-serif;color:#0b0c0c;background:#fff;overflow-wrap:anywhere}
 .wrap{max-width:60rem;margin:0 auto;padding:0 1rem}
 a{color:#1d70b8}a:visited{color:#4c2c92}
 a:focus,button:focus{outline:3px solid transparent;background:#ffdd00;color:#0b0c0c;box-shadow:0 -2px #ffdd00,0 4px #0b0c0c;text-decoration:none}
@@ -63,7 +63,7 @@ main{padding:2rem 1rem 4rem}
 h1{font-size:2.25rem;line-height:1.15;margin:0 0 1rem}
 .lead{font-size:1.3rem}
 .notice{border-left:.5rem solid #1d70b8;background:#f3f2f1;padding:.75rem 1rem}
-.cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(16rem,1fr));gap:1rem}
+.cards{list-style:none;padding:0;display:grid;grid-template-columns:repeat(auto-fill,minmax(min(16rem,100%),1fr));gap:1rem}
 .card{border:1px solid #b1b4b6;border-top:.3rem solid #1d5c4d;padding:1rem}
 .card h3{margin:0 0 .5rem;font-size:1.2rem}
 .card p{margin:0;color:#505a5f}

@@ -10,6 +10,10 @@ export interface EmbedSettings {
  * "Chat with us" launcher and a chat window with Microsoft's Web Chat, styled in the council's colour. The
  * conversation (token and id) is kept in sessionStorage, so it carries on across page navigation on the same site.
  * Keyboard: the launcher is a button; opening moves focus to the message box; Escape closes and returns focus.
+ * On a phone (up to 40rem wide) the open chat fills the screen inside the safe-area insets, with its own × in the
+ * header, and the launcher is hidden until it closes; it follows the visual viewport, so the on-screen keyboard
+ * never covers the message box. Suggested-action buttons wrap their labels and scroll when there are many, so
+ * nothing is cut at 320 px or with text at 200%.
  */
 export function renderEmbedScript(settings: EmbedSettings): string {
   const json = JSON.stringify(settings).replace(/</g, '\\u003c');
@@ -20,6 +24,7 @@ export function renderEmbedScript(settings: EmbedSettings): string {
   var origin = new URL(script ? script.src : window.location.href).origin;
   var storageKey = 'councilChat:' + origin;
   var launcher, panel, chatHost, rendered = false;
+  var narrow = window.matchMedia('(max-width: 40rem)');
 
   function saved() {
     try { return JSON.parse(window.sessionStorage.getItem(storageKey) || 'null'); } catch (e) { return null; }
@@ -48,11 +53,22 @@ export function renderEmbedScript(settings: EmbedSettings): string {
       '.council-chat-panel[hidden]{display:none}' +
       '.council-chat-header{display:flex;align-items:center;justify-content:space-between;background:' + settings.brandColour +
       ';color:#fff;padding:.5rem .75rem}' +
-      '.council-chat-title{margin:0;font:700 1rem/1.3 system-ui,sans-serif}' +
+      '.council-chat-title{margin:0;min-width:0;overflow-wrap:anywhere;font:700 1rem/1.3 system-ui,sans-serif}' +
       '.council-chat-close{background:transparent;color:#fff;border:2px solid #fff;border-radius:.25rem;font:700 1rem system-ui,sans-serif;' +
-      'padding:.25rem .6rem;cursor:pointer}' +
+      'padding:.25rem .6rem;margin-left:.5rem;flex:none;cursor:pointer}' +
       '.council-chat-body{flex:1;min-height:0}' +
-      '@media (max-width:30rem){.council-chat-panel{right:0;bottom:0;width:100vw;height:100vh;border-radius:0}}';
+      '.council-chat-body .webchat__suggested-action{height:auto!important;min-height:2.75rem;max-width:100%;' +
+      'padding-top:.35rem;padding-bottom:.35rem}' +
+      '.council-chat-body .webchat__suggested-action__text{white-space:normal;overflow:visible;text-overflow:clip;' +
+      'overflow-wrap:anywhere;text-align:left;line-height:1.3}' +
+      '.council-chat-body .webchat__suggested-actions__flow-item-box{max-width:100%}' +
+      '.council-chat-body .webchat__suggested-actions{max-height:40vh;max-height:40dvh;overflow-y:auto}' +
+      '@media (max-width:40rem){' +
+      '.council-chat-panel{top:0;left:0;right:0;bottom:auto;width:100%;height:100%;height:100dvh;border:0;border-radius:0;' +
+      'box-sizing:border-box;padding:env(safe-area-inset-top) env(safe-area-inset-right) env(safe-area-inset-bottom) ' +
+      'env(safe-area-inset-left);background:' + settings.brandColour + '}' +
+      '.council-chat-body{background:#fff}' +
+      '.council-chat-launcher[aria-expanded="true"]{display:none}}';
     document.head.appendChild(style);
 
     launcher = el('button', { type: 'button', class: 'council-chat-launcher', 'aria-expanded': 'false', 'aria-controls': 'council-chat-panel' }, 'Chat with us');
@@ -71,6 +87,25 @@ export function renderEmbedScript(settings: EmbedSettings): string {
     launcher.addEventListener('click', function () { panel.hidden ? open() : hide(); });
     close.addEventListener('click', hide);
     panel.addEventListener('keydown', function (event) { if (event.key === 'Escape') hide(); });
+    if (window.visualViewport) {
+      window.visualViewport.addEventListener('resize', fitToViewport);
+      window.visualViewport.addEventListener('scroll', fitToViewport);
+    }
+    if (narrow.addEventListener) narrow.addEventListener('change', fitToViewport);
+  }
+
+  /**
+   * On a phone the open chat fills the screen. When the on-screen keyboard opens, the visual viewport shrinks
+   * while the layout viewport does not: the panel follows the visual one, so the message box stays in sight.
+   */
+  function fitToViewport() {
+    var viewport = window.visualViewport;
+    if (!panel || panel.hidden || !narrow.matches || !viewport) {
+      if (panel) { panel.style.height = ''; panel.style.top = ''; }
+      return;
+    }
+    panel.style.height = viewport.height + 'px';
+    panel.style.top = viewport.offsetTop + 'px';
   }
 
   function loadBundle() {
@@ -158,6 +193,7 @@ export function renderEmbedScript(settings: EmbedSettings): string {
     panel.hidden = false;
     launcher.setAttribute('aria-expanded', 'true');
     launcher.textContent = 'Close chat';
+    fitToViewport();
     var state = saved() || {};
     state.open = true;
     save(state);

@@ -226,3 +226,17 @@ describe('interruptions work at any point', () => {
     expect(handoff.requests).toMatchObject([{ reason: 'residentAsked', priority: 'normal', channel: 'test' }]);
   });
 });
+
+describe('clarification buttons', () => {
+  test("use the articles' short titles, which fit on a phone, and still answer when chosen", async () => {
+    const { adapter } = await createTestBot();
+    let labels: string[] = [];
+    await adapter.send('council tax').assertReply((reply) => {
+      expect(metaOf(reply).action).toBe('clarify');
+      labels = buttonsOf(reply);
+    });
+    expect(labels.every((label) => label.length <= 30)).toBe(true);
+    const chosen = labels.find((label) => label !== 'None of these') ?? '';
+    await adapter.send(chosen).assertReply((reply) => expect(metaOf(reply).action).toBe('answer'));
+  });
+});

@@ -9,6 +9,7 @@ import { createTestServices, metaOf } from '../support/testBot';
 let services: ConversationServices & { repositories: Repositories };
 let reference: string;
 let emailOnly: string;
+let locationOnly: string;
 
 beforeAll(async () => {
   services = await createTestServices();
@@ -43,6 +44,17 @@ beforeAll(async () => {
     },
   });
   emailOnly = flyTipping.request.reference;
+  const postcodeInLocation = await services.requests.submit({
+    idempotencyKey: 'status-test/3',
+    requestType: 'fly-tipping',
+    conversationId: 'status-test',
+    answers: {
+      location: { value: '12 High Street, Eastmere SG6 3JF', display: '12 High Street, Eastmere SG6 3JF' },
+      postcode: null,
+      email: null,
+    },
+  });
+  locationOnly = postcodeInLocation.request.reference;
 });
 
 function newClient(storage = new MemoryStorage(), options?: unknown): DialogTestClient {
@@ -70,6 +82,14 @@ describe('checking a request', () => {
     expect(status?.text).toMatch(/In progress/);
     expect(status?.text).toMatch(/Received/);
     expect(status?.text).toMatch(/A crew is booked for Thursday/);
+  });
+
+  test('a postcode the resident wrote in the location works as the proof', async () => {
+    const client = newClient();
+    await say(client, 'check my request');
+    await say(client, locationOnly);
+    const [status] = await say(client, 'sg63jf');
+    expect(metaOf(status ?? {})).toMatchObject({ action: 'requestStatus', reference: locationOnly });
   });
 
   test('the email address given with the request works as the proof', async () => {

@@ -78,7 +78,7 @@ export const SCRIPTS: Record<RequestType, ScriptStep[]> = {
     step('when', 'Most nights', 'Most nights', ['sometimes']),
     step('name', 'Sam Resident', 'Sam Resident', ['x']),
     step('contactBy', 'Phone', 'Phone', ['pigeon']),
-    step('phone', '0113 496 0000', '0113 496 0000', ['12345', '01632 960001']),
+    step('phone', '0113 496 0000', '0113 496 0000', ['12345', '0161 1234']),
   ],
   callback: [
     step('topic', 'Council tax', 'Council tax', ['x']),

@@ -151,6 +151,12 @@ describe.each(byType)('the %s dialog', (requestType) => {
     const [next] = await resident.say(second.answer);
     expectPrompt(next ?? {}, (script[2] as ScriptStep).field);
   });
+});
+
+const handingOffWhenStuck = byType.filter(([type]) => REQUEST_DEFINITIONS[type].whenStuck !== 'offerAnotherWay');
+
+describe.each(handingOffWhenStuck)('the %s dialog, stuck at a question', (requestType) => {
+  const script = SCRIPTS[requestType];
 
   test('two bad answers in a row at one question hand the conversation to a person', async () => {
     const resident = new Resident(requestType);
@@ -226,3 +232,77 @@ function alternativeAnswer(step: ScriptStep): { answer: string; shown: string; s
   if (!alternative) throw new Error(`no alternative answer for ${step.field}`);
   return alternative;
 }
+
+describe('the callback form', () => {
+  const answerUntilPhone = async (resident: Resident) => {
+    await resident.start();
+    await resident.say('Council tax');
+    await resident.say('Sam Resident');
+    return last(await resident.say('Phone'));
+  };
+
+  test('accepts the phone number its own example gives', async () => {
+    const resident = new Resident('callback');
+    const question = await answerUntilPhone(resident);
+    expectPrompt(question, 'phone');
+    const [refused] = await resident.say('12345');
+    const example = /like ([0-9 ]{11,13})\b/.exec(refused?.text ?? '')?.[1];
+    expect(example).toBeDefined();
+    const [next] = await resident.say(example ?? '');
+    expectPrompt(next ?? {}, 'preferredTime');
+  });
+
+  test.each(['01632 960000', '07700 900123', '+44 7700 900123', '0113 496 0000'])('accepts %s', async (number) => {
+    const resident = new Resident('callback');
+    await answerUntilPhone(resident);
+    const [next] = await resident.say(number);
+    expectPrompt(next ?? {}, 'preferredTime');
+  });
+
+  test('after two numbers it cannot read, it offers email and the number to ring, never a handoff', async () => {
+    services.handoff.next = { kind: 'closed', nextOpening: undefined };
+    const resident = new Resident('callback');
+    await answerUntilPhone(resident);
+    await resident.say('call me');
+    const second = await resident.say('not sure of it');
+    expect(second.map((reply) => metaOf(reply).action)).toEqual(['prompt']);
+    expectPrompt(second[0] ?? {}, 'email');
+    expect(second[0]?.text).toMatch(/email you instead/);
+    expect(second[0]?.text).toMatch(/01632 960000/);
+    expect(services.handoff.requests).toEqual([]);
+    const [next] = await resident.say('sam@example.org');
+    expectPrompt(next ?? {}, 'preferredTime');
+    const summary = last(await resident.say('Any time'));
+    expect(summary.text).toContain('**Contact by:** Email');
+  });
+
+  test('names the request once: "your callback request", not "callback request request"', async () => {
+    const resident = new Resident('callback');
+    let reply = await resident.start();
+    for (const step of SCRIPTS.callback) reply = last(await resident.say(step.answer));
+    expect(reply.text).toContain('Please check your callback request:');
+    const sent = await resident.say('Yes, send it');
+    const text = sent.map((activity) => activity.text).join('\n');
+    expect(text).toContain('your callback request has been sent');
+    expect(text).not.toMatch(/request request/);
+  });
+});
+
+describe('a postcode already given', () => {
+  test('fly-tipping: a location with a postcode in it answers the postcode question too', async () => {
+    const resident = new Resident('fly-tipping');
+    await resident.start();
+    const [next] = await resident.say('12 High Street, Eastmere SG6 3JF');
+    expectPrompt(next ?? {}, 'waste');
+    let reply = next ?? {};
+    for (const step of SCRIPTS['fly-tipping'].slice(2)) reply = last(await resident.say(step.answer));
+    expect(reply.text).toContain('**Postcode:** SG6 3JF');
+  });
+
+  test('a location without a postcode still asks for one', async () => {
+    const resident = new Resident('fly-tipping');
+    await resident.start();
+    const [next] = await resident.say('Back lane behind the garages');
+    expectPrompt(next ?? {}, 'postcode');
+  });
+});

@@ -145,6 +145,8 @@ describe('the figures of a day of real use, generated through the bot, the hando
       noMatches: 1,
       noMatchRate: 0.5,
       urgentMessages: 1,
+      // Counted by kind, without words; nobody was free (no CSA console open), so a follow-up was recorded too.
+      urgentConversations: { total: 1, byCategory: { gas: 1 }, followUps: 1 },
       handoffs: {
         total: 3,
         outOfHours: 0,

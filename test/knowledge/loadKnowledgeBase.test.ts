@@ -18,6 +18,7 @@ describe('the shipped knowledge base', () => {
     if (!result.ok) throw new Error(JSON.stringify(result.problems, null, 2));
     expect(result.knowledge.articles.map((article) => article.id).sort()).toEqual([...REQUIRED_IDS].sort());
     expect(result.warnings.filter((w) => w.problem.includes('does not exist'))).toEqual([]);
+    expect(result.warnings.filter((w) => w.problem.includes('shortTitle'))).toEqual([]);
   });
 
   test('marks its contact details as examples', async () => {
@@ -32,6 +33,21 @@ describe('front matter validation', () => {
     kb = new TempKnowledge();
   });
   afterEach(() => kb.remove());
+
+  test('a short title longer than fits on a phone button is refused, naming the limit', async () => {
+    kb.write('parks/allotments.md', articleText({ shortTitle: 'Allotments, plots and the waiting list' }));
+    const result = await loadKnowledgeBase(kb.dir);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.problems[0]?.problem).toMatch(/shortTitle: must fit on a button on a phone \(at most 30/);
+  });
+
+  test('a long title without a short one is a warning', async () => {
+    kb.write('parks/allotments.md', articleText({ title: 'Allotments, plots and the allotment waiting list' }));
+    const result = await loadKnowledgeBase(kb.dir);
+    expect(result.warnings.map((w) => w.problem)).toContain(
+      'title is longer than 30 characters: add a shortTitle for buttons on phones',
+    );
+  });
 
   test('a valid article loads, with its id taken from its file name', async () => {
     kb.write('parks/allotments.md', articleText());

@@ -4,6 +4,8 @@ import type {
   HandoffStart,
   LiveHandoff,
   ResidentLine,
+  SafeguardingFollowUp,
+  SafeguardingFollowUpRequest,
 } from '../../src/handoff/handoffPort';
 
 /**
@@ -25,6 +27,9 @@ export class FakeHandoffPort implements HandoffPort {
     alreadyQueued: false,
   };
   current: LiveHandoff | undefined;
+  readonly followUps: SafeguardingFollowUpRequest[] = [];
+  /** When recorded follow-ups are due (the next opening, in the real service). */
+  followUpDueAt: Date | undefined = new Date('2026-12-07T09:00:00Z');
 
   async request(request: HandoffRequest): Promise<HandoffStart> {
     this.requests.push(request);
@@ -51,6 +56,13 @@ export class FakeHandoffPort implements HandoffPort {
     return true;
   }
 
+  /** The fake keeps no transcript: a message's words are whatever a test put here, by activity id. */
+  readonly residentMessages = new Map<string, string>();
+
+  async residentWords(_conversationId: string, activityId: string): Promise<string | undefined> {
+    return this.residentMessages.get(activityId);
+  }
+
   async callbackBooked(conversationId: string, reference: string, promisedBy: Date | undefined): Promise<void> {
     this.callbacks.push({ conversationId, reference, promisedBy });
     this.current = undefined;
@@ -62,6 +74,13 @@ export class FakeHandoffPort implements HandoffPort {
 
   async recordRating(sessionId: string, score: number, comment: string | undefined): Promise<void> {
     this.ratings.push({ sessionId, score, comment });
+  }
+
+  async recordSafeguardingFollowUp(request: SafeguardingFollowUpRequest): Promise<SafeguardingFollowUp> {
+    if (!this.followUps.some((recorded) => recorded.conversationId === request.conversationId)) {
+      this.followUps.push(request);
+    }
+    return { reference: 'SG-FOLLOWUP', dueAt: this.followUpDueAt };
   }
 
   /** What a CSA accepting the conversation looks like to the bot. */

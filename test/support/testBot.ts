@@ -9,7 +9,11 @@ import { CouncilBotMetaMiddleware } from '../../bot/councilBotMetaMiddleware';
 import { createCouncilBot } from '../../bot/createCouncilBot';
 import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
 import type { ConversationServices } from '../../dialogs/conversationServices';
-import { AnsweringService, type AnsweringServiceOptions } from '../../src/answering/answeringService';
+import {
+  AnsweringService,
+  type AnsweringServiceOptions,
+  type QuestionAnswering,
+} from '../../src/answering/answeringService';
 import { FeedbackService } from '../../src/feedback/feedbackService';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
@@ -56,6 +60,8 @@ export interface TestServicesOptions {
   contactCentre?: ContactCentre;
   /** Adds a language model (and section index) to the answering service, as `src/app.ts` does when one is configured. */
   answering?: Omit<AnsweringServiceOptions, 'logger'>;
+  /** Wraps the answering service, e.g. to give an outcome today's decision would not (a test double). */
+  wrapAnswering?: (real: QuestionAnswering) => QuestionAnswering;
 }
 
 /** The conversation's services for tests: the real ones, except a fake handoff domain the test can steer. */
@@ -77,10 +83,11 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     photoUrl: (link) => link,
     clock,
   });
+  const answering = new AnsweringService(knowledge, { logger: silentLogger, ...options.answering });
   return {
     knowledge,
     contactCentre,
-    answering: new AnsweringService(knowledge, { logger: silentLogger, ...options.answering }),
+    answering: options.wrapAnswering ? options.wrapAnswering(answering) : answering,
     handoff: new FakeHandoffPort(),
     requests,
     feedback: new FeedbackService(repositories),

@@ -7,8 +7,8 @@
  *   and the line appears; on any failure the text stays in the box and the problem is shown next to it and
  *   announced, so a reply is never lost without the CSA knowing;
  * - ready-made replies are put in the message box; Ctrl+Enter sends.
- * Text from the server is only ever set with `textContent`, never parsed as HTML, except the queue fragment, which
- * the server renders with everything escaped.
+ * Text from the server is only ever set with `textContent`, never parsed as HTML, except the queue fragment and a
+ * bot line's `html` (its markdown as the resident saw it), which the server renders with everything escaped.
  */
 export function consoleScript(govukScriptPath: string): string {
   return `import { initAll } from ${JSON.stringify(govukScriptPath)};
@@ -42,9 +42,12 @@ function lineElement(line) {
   time.dateTime = line.at;
   time.textContent = timeFormat.format(new Date(line.at));
   meta.append(who, ' at ', time);
-  const text = document.createElement('p');
+  const text = document.createElement(from === 'bot' && typeof line.html === 'string' ? 'div' : 'p');
   text.className = 'console-line__text';
-  text.textContent = line.text;
+  if (from === 'bot' && typeof line.html === 'string') {
+    text.classList.add('console-line__text--bot');
+    text.innerHTML = line.html;
+  } else text.textContent = line.text;
   item.append(meta, text);
   if (Array.isArray(line.attachments) && line.attachments.length > 0) {
     const list = document.createElement('ul');

@@ -10,6 +10,7 @@ import { renderMessagePage } from '../views/messagePage';
 import type { ConsoleGuard, SignedInRequest } from './consoleGuard';
 import { DESK_MISSING_MESSAGE, DONE_MESSAGES, refusalStatus } from './deskOutcome';
 import { sendQueuePage } from './queueRoutes';
+import { renderBotMarkdown } from '../views/botMarkdown';
 
 /** Direct Line's limit on a message's length: a longer one could not reach the resident. */
 const MAX_MESSAGE_LENGTH = 4000;
@@ -315,6 +316,8 @@ export function lineJson(line: TranscriptLine): Record<string, unknown> {
     from: line.from,
     name: line.name,
     text: line.text,
+    /** The bot's message rendered as the resident saw it (escaped markdown), for the console's live lines. */
+    ...(line.from === 'bot' ? { html: renderBotMarkdown(line.text).value } : {}),
     attachments: line.attachments,
     action: line.action,
   };

@@ -1,12 +1,23 @@
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { OPEN_STATUSES, REQUEST_STATUSES, type RequestStatus } from '../../storage/repositories/requestRepository';
+import { type CallbackWindow, callbackWindowOf } from '../../contactCentre/callbackWindow';
+import {
+  OPEN_STATUSES,
+  REQUEST_STATUSES,
+  type RequestStatus,
+  type ServiceRequest,
+} from '../../storage/repositories/requestRepository';
 import { actorOf } from '../auth/consoleAccounts';
 import type { ConsoleContext } from '../consoleContext';
 import { redirect, sendHtml } from '../http/consoleResponses';
 import { queryValue, readForm } from '../http/readForm';
 import { renderMessagePage } from '../views/messagePage';
-import { renderCallbacksPage, renderRequestPage, renderRequestsPage } from '../views/requestsPages';
+import {
+  isSafeguardingFollowUp,
+  renderCallbacksPage,
+  renderRequestPage,
+  renderRequestsPage,
+} from '../views/requestsPages';
 import type { ConsoleGuard, SignedInRequest } from './consoleGuard';
 
 const statusSchema = z.object({
@@ -143,11 +154,24 @@ export function addRequestRoutes(server: Server, context: ConsoleContext, guard:
     status: number,
     extra: Pick<Parameters<typeof renderCallbacksPage>[1], 'errors' | 'draft'>,
   ): Promise<void> {
-    const callbacks = await requests.list({
+    const listed = await requests.list({
       requestType: CALLBACK_REQUEST_TYPE,
       statuses: OPEN_STATUSES,
       oldestFirst: true,
     });
+    // Safeguarding follow-ups first (oldest first among them), then the rest by the time promised to the resident.
+    const hours = context.contactCentre.hours(context.knowledge.current().knowledge.profile);
+    const windows = new Map<string, CallbackWindow>();
+    for (const request of listed) {
+      const window = callbackWindowOf(request, hours);
+      if (window) windows.set(request.reference, window);
+    }
+    const promised = (request: ServiceRequest) => windows.get(request.reference)?.start.getTime() ?? Infinity;
+    const others = listed.filter((request) => !isSafeguardingFollowUp(request));
+    const callbacks = [
+      ...listed.filter(isSafeguardingFollowUp),
+      ...others.sort((a, b) => promised(a) - promised(b) || a.createdAt.getTime() - b.createdAt.getTime()),
+    ];
     const done = queryValue(req, 'done') === '1';
     const briefs = new Map<string, string>();
     for (const callback of callbacks) {
@@ -160,6 +184,7 @@ export function addRequestRoutes(server: Server, context: ConsoleContext, guard:
       renderCallbacksPage(frame, {
         callbacks,
         briefs,
+        windows,
         banner: done ? { kind: 'success', text: 'The callback is marked done.' } : undefined,
         ...extra,
       }),

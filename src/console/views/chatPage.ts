@@ -14,9 +14,11 @@ import {
 } from './components';
 import { describeReason } from './describeReason';
 import { formatDateTime, formatTime, formatWait } from './formatTime';
+import { renderBotMarkdown } from './botMarkdown';
 import { html, type SafeHtml } from './html';
 import { type PageFrame, renderPage } from './layout';
 import { acceptButton, priorityTag } from './queuePage';
+import { urgentAlert, urgentLabel } from './urgentAlert';
 
 export interface ChatPageView {
   chat: ChatView;
@@ -65,6 +67,12 @@ export function renderChatPage(frame: PageFrame, view: ChatPageView): string {
       <h1 class="govuk-heading-l">${item.topic}</h1>
       <div class="govuk-grid-row">
         <div class="govuk-grid-column-two-thirds">
+          ${
+            item.priority === 'urgent' &&
+            urgentAlert(
+              `${urgentLabel(view.chat.brief.urgentCategory ?? item.urgentCategory)}. The resident was given the emergency numbers. Check first that they are safe now.`,
+            )
+          }
           ${item.state === 'queued' && html`<div class="console-actions">${acceptButton(frame, item.sessionId)}</div>`}
           ${renderBrief(view)}
           <h2 class="govuk-heading-m" id="transcript-heading">Conversation</h2>
@@ -153,7 +161,9 @@ function renderBrief(view: ChatPageView): SafeHtml {
       brief.botReplies.length > 0 &&
       html`<h3 class="govuk-heading-s">What the bot last said</h3>
         <ul class="govuk-list govuk-list--bullet">
-          ${brief.botReplies.map((reply) => html`<li class="console-quote">${reply}</li>`)}
+          ${brief.botReplies.map(
+            (reply) => html`<li class="console-quote console-line__text--bot">${renderBotMarkdown(reply)}</li>`,
+          )}
         </ul>`
     }
     <h3 class="govuk-heading-s">Details already given</h3>
@@ -174,7 +184,11 @@ export function renderLine(line: TranscriptLine, now: Date): SafeHtml {
     <span class="console-line__meta"
       ><strong>${speaker}</strong> at <time datetime="${line.at.toISOString()}">${formatTime(line.at, now)}</time></span
     >
-    <p class="console-line__text">${line.text}</p>
+    ${
+      line.from === 'bot'
+        ? html`<div class="console-line__text console-line__text--bot">${renderBotMarkdown(line.text)}</div>`
+        : html`<p class="console-line__text">${line.text}</p>`
+    }
     ${
       line.attachments.length > 0 &&
       html`<ul class="govuk-list govuk-body-s">

@@ -18,12 +18,17 @@ body, .govuk-template__body, .govuk-body, .govuk-body-s, .govuk-body-l, .govuk-h
 .console-link-button { background: none; border: 0; padding: 0; cursor: pointer; font: inherit; text-decoration: underline; }
 .console-link-button:focus { outline: 3px solid transparent; background-color: #fd0; box-shadow: 0 -2px #fd0, 0 4px #0b0c0c; color: #0b0c0c; }
 .console-urgent { border-left: 5px solid #ca3535; }
+.console-urgent-alert { border-left: 5px solid #ca3535; padding: 10px 10px 10px 15px; background: #fbeaea; }
 .console-urgent td:first-child, .console-urgent th:first-child { padding-left: 10px; }
 .console-transcript { list-style: none; margin: 0 0 30px; padding: 0; max-height: 36rem; overflow-y: auto; border: 1px solid #cecece; }
 .console-line { margin: 0; padding: 10px 15px; border-bottom: 1px solid #cecece; }
 .console-line:last-child { border-bottom: 0; }
 .console-line__meta { display: block; font-size: 1rem; color: #484949; margin-bottom: 5px; }
 .console-line__text { white-space: pre-wrap; overflow-wrap: anywhere; margin: 0; }
+.console-line__text--bot { white-space: normal; }
+.console-line__text--bot p { margin: 0 0 .5em; }
+.console-line__text--bot p:last-child, .console-line__text--bot ul:last-child { margin-bottom: 0; }
+.console-line__text--bot ul { margin: 0 0 .5em; padding-left: 1.25em; }
 .console-line--resident { background: #fff; border-left: 5px solid #1d70b8; }
 .console-line--bot { background: #f3f2f1; border-left: 5px solid #505a5f; }
 .console-line--csa { background: #e8f1f8; border-left: 5px solid #0f7a52; }

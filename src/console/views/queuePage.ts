@@ -4,6 +4,7 @@ import { formatTime, formatWait } from './formatTime';
 import { html, type SafeHtml } from './html';
 import { type PageFrame, renderPage } from './layout';
 import { describeReason } from './describeReason';
+import { urgentAlert, urgentLabel } from './urgentAlert';
 
 export interface QueueView {
   /** Undefined when the handoff desk is not wired in. */
@@ -89,7 +90,16 @@ export function renderQueueContent(frame: PageFrame, view: QueueView): SafeHtml 
   const waiting = items.filter((item) => item.state === 'queued');
   const mine = items.filter((item) => item.state === 'accepted' && item.assignedCsa?.id === view.me.id);
   const others = items.filter((item) => item.state === 'accepted' && item.assignedCsa?.id !== view.me.id);
-  return html`<h2 class="govuk-heading-m" id="waiting-heading">Waiting (${waiting.length})</h2>
+  const urgent = waiting.filter((item) => item.priority === 'urgent');
+  return html`${
+      urgent.length > 0 &&
+      urgentAlert(
+        urgent.length === 1
+          ? `A resident may be at risk (${urgentLabel(urgent[0]?.urgentCategory).toLowerCase()}): their conversation is at the top of the queue. Accept it first.`
+          : `${urgent.length} residents may be at risk: their conversations are at the top of the queue. Accept them first.`,
+      )
+    }
+    <h2 class="govuk-heading-m" id="waiting-heading">Waiting (${waiting.length})</h2>
     ${
       waiting.length === 0
         ? html`<p class="govuk-body">Nobody is waiting.</p>`
@@ -169,6 +179,8 @@ function waitingRow(frame: PageFrame, item: QueueItem, now: Date): SafeHtml {
   return html`<tr class="govuk-table__row${item.priority === 'urgent' ? ' console-urgent' : ''}">
     <td class="govuk-table__cell" id="${topicId}">
       <a class="govuk-link" href="/console/chats/${item.sessionId}">${item.topic}</a>${
+        item.priority === 'urgent' && html`<br />${tag(urgentLabel(item.urgentCategory), 'red')}`
+      }${
         item.residentMessagesSinceHandoff > 0 &&
         html`<br /><span class="govuk-body-s"
             >${item.residentMessagesSinceHandoff} new message${item.residentMessagesSinceHandoff === 1 ? '' : 's'}</span

@@ -7,6 +7,8 @@ import { barChart } from '../../web/charts/barChart';
 import { columnChart } from '../../web/charts/columnChart';
 import { type DataTable, dataTable } from './dataTable';
 import { html, SafeHtml } from './html';
+import { urgentCategoryName } from '../../handoff/urgentCategoryName';
+import { URGENT_CATEGORIES } from '../../safety/urgentCategory';
 
 const PER: Record<Granularity, string> = { day: 'per day', week: 'per week', month: 'per month' };
 const ROW_HEADER: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month' };
@@ -20,6 +22,7 @@ export function reportSections(report: FiguresReport, names: FigureNames): SafeH
   return html`${[
     conversations(context),
     questions(context),
+    urgentConversations(context),
     handoffs(context),
     queueWaits(context),
     requests(context),
@@ -115,6 +118,29 @@ function questions(context: SectionContext): SafeHtml {
       (f) => [f.questions, f.answers, f.noMatches, formatShare(f.noMatchRate), f.urgentMessages],
     ),
   );
+}
+
+function urgentConversations(context: SectionContext): SafeHtml {
+  return section(
+    'urgent',
+    'Emergencies and safeguarding concerns',
+    'Conversations in which the bot gave emergency numbers or asked whether anyone was in danger, by the kind of emergency. Counts only: no words are kept for these figures.',
+    ...breakdown(context, {
+      what: 'Urgent conversations',
+      by: 'kind',
+      counts: (f) => f.urgentConversations.byCategory,
+      name: categoryName,
+      leading: {
+        columns: ['Urgent conversations', 'Follow-ups recorded'],
+        cells: (f) => [f.urgentConversations.total, f.urgentConversations.followUps],
+      },
+    }),
+  );
+}
+
+function categoryName(code: string): string {
+  const category = URGENT_CATEGORIES.find((known) => known === code);
+  return category ? urgentCategoryName(category) : code;
 }
 
 function handoffs(context: SectionContext): SafeHtml {

@@ -1,3 +1,6 @@
+import type { CallbackWindow } from '../../contactCentre/callbackWindow';
+import { clock } from '../../contactCentre/openingHours';
+import { formatLongDate } from '../../requests/calendar';
 import {
   REQUEST_STATUSES,
   type RequestStatus,
@@ -5,6 +8,9 @@ import {
 } from '../../storage/repositories/requestRepository';
 import { type Banner, csrfField, errorFor, type FieldError, select, summaryList, tag, textarea } from './components';
 import { formatDateTime } from './formatTime';
+import { SAFEGUARDING_DETAIL } from '../../handoff/handoffPort';
+import { urgentCategoryName } from '../../handoff/urgentCategoryName';
+import { URGENT_CATEGORIES, type UrgentCategory } from '../../safety/urgentCategory';
 import { html, type SafeHtml } from './html';
 import { type PageFrame, renderPage } from './layout';
 
@@ -37,6 +43,21 @@ export function requestTypeName(requestType: string): string {
 export function preferredTimeOf(request: ServiceRequest): string | undefined {
   const key = Object.keys(request.details).find((name) => /prefer|when|time|callback/i.test(name));
   return key ? request.details[key] : undefined;
+}
+
+/** A callback the bot recorded for a flagged conversation nobody could take (`details.safeguarding` is its kind). */
+export function isSafeguardingFollowUp(request: ServiceRequest): boolean {
+  return categoryOf(request) !== undefined;
+}
+
+function categoryOf(request: ServiceRequest): UrgentCategory | undefined {
+  const value = request.details[SAFEGUARDING_DETAIL];
+  return URGENT_CATEGORIES.find((category) => category === value);
+}
+
+/** "Monday 7 December 2026, 9am to 12pm" */
+function describeWindow(window: CallbackWindow): string {
+  return `${formatLongDate(window.date)}, ${clock(window.startMinutes)} to ${clock(window.endMinutes)}`;
 }
 
 export function topicOf(request: ServiceRequest): string {
@@ -206,6 +227,8 @@ export function renderCallbacksPage(
     callbacks: readonly ServiceRequest[];
     /** The handoff (brief and conversation) behind each callback, by reference, where there is one. */
     briefs?: ReadonlyMap<string, string>;
+    /** When the resident was promised the call, by reference. */
+    windows?: ReadonlyMap<string, CallbackWindow>;
     errors?: readonly FieldError[];
     banner?: Banner;
     draft?: { reference: string; outcome: string };
@@ -220,13 +243,21 @@ export function renderCallbacksPage(
     banner: view.banner,
     body: html`<h1 class="govuk-heading-l">Callbacks</h1>
       <p class="govuk-body">
-        Residents waiting for a call or an email back, oldest first. When you have called, record what happened.
+        Residents waiting for a call or an email back: safeguarding follow-ups first, then by the time we promised. When
+        you have called, record what happened.
       </p>
       ${
         view.callbacks.length === 0
           ? html`<p class="govuk-body">No callbacks are waiting.</p>`
           : view.callbacks.map((request) =>
-              callbackCard(frame, request, errors, view.draft, view.briefs?.get(request.reference)),
+              callbackCard(
+                frame,
+                request,
+                errors,
+                view.draft,
+                view.briefs?.get(request.reference),
+                view.windows?.get(request.reference),
+              ),
             )
       }`,
   });
@@ -238,6 +269,7 @@ function callbackCard(
   errors: readonly FieldError[],
   draft: { reference: string; outcome: string } | undefined,
   briefSessionId: string | undefined,
+  window: CallbackWindow | undefined,
 ): SafeHtml {
   const id = `outcome-${request.reference}`;
   const drafted = draft?.reference === request.reference;
@@ -248,14 +280,17 @@ function callbackCard(
         >
       </p>`
     : html``;
-  return html`<div class="govuk-summary-card">
+  const category = categoryOf(request);
+  return html`<div class="govuk-summary-card${category ? ' console-urgent' : ''}">
     <div class="govuk-summary-card__title-wrapper">
       <h2 class="govuk-summary-card__title">
-        ${topicOf(request)} <span class="govuk-body-s">(${request.reference})</span>
+        ${category && html`${tag(`Urgent: ${urgentCategoryName(category)}`, 'red')} `}${topicOf(request)}
+        <span class="govuk-body-s">(${request.reference})</span>
       </h2>
     </div>
     <div class="govuk-summary-card__content">
       ${summaryList([
+        ...(window ? [{ key: 'Promised', value: describeWindow(window) }] : []),
         { key: 'Preferred time', value: preferredTimeOf(request) ?? 'Any time' },
         { key: 'Asked', value: formatDateTime(request.createdAt) },
         { key: 'Phone', value: request.contact.phone ?? 'Not given' },

@@ -20,6 +20,8 @@ export const ANALYTICS_KINDS = [
   /** "Was this helpful?" on an answer: `helpful`, `articleId`. */
   'feedback',
   'requestSubmitted',
+  /** A flagged conversation nobody could take: a follow-up recorded (`urgentCategory`, `promisedBy`). */
+  'safeguardingFollowUp',
   /** Staff changed a service request's status. */
   'requestStatus',
   /** A language model call: `tokens`, `latencyMs`, `outcome`. */
@@ -36,6 +38,8 @@ const eventSchema = z.object({
   channel: z.string().optional(),
   action: z.string().optional(),
   articleId: z.string().optional(),
+  /** With an `urgent` reply: the kind of emergency (`selfHarm`, `abuse`, ...), a code. */
+  urgentCategory: z.string().optional(),
   reason: z.string().optional(),
   service: z.string().optional(),
   priority: z.string().optional(),

@@ -17,6 +17,7 @@ const briefSchema = z.object({
   reasonText: z.string(),
   serviceArea: z.string(),
   priority: z.enum(['normal', 'urgent']),
+  urgentCategory: z.string().optional(),
   residentWords: z.array(z.string()),
   articlesShown: z.array(z.object({ articleId: z.string(), title: z.string(), url: z.string() })),
   botReplies: z.array(z.string()),
@@ -46,6 +47,8 @@ const handoffSchema = z.object({
   priority: z.enum(['normal', 'urgent']),
   /** Why the bot handed over (`residentAsked`, `botFailedTwice`, `urgent`, ...): a code, not the resident's words. */
   reason: z.string(),
+  /** The kind of emergency the bot flagged (`abuse`, `child`, ...): a code, not the resident's words. */
+  urgentCategory: z.string().optional(),
   /** What the queue shows CSAs: the service area and the subject in a few words. */
   topic: z.string().optional(),
   serviceArea: z.string().optional(),
@@ -83,6 +86,7 @@ export interface NewHandoff {
   conversationId: string;
   priority: HandoffSession['priority'];
   reason: string;
+  urgentCategory?: string;
   topic?: string;
   serviceArea?: string;
   team?: string;
@@ -235,9 +239,11 @@ export class HandoffRepository {
     });
   }
 
-  /** An urgent message while waiting moves the conversation to the front. */
-  makeUrgent(sessionId: string): Promise<HandoffChange> {
-    return this.transition(sessionId, LIVE_STATES, { $set: { priority: 'urgent', updatedAt: this.clock() } });
+  /** An urgent message while waiting moves the conversation to the front (with the kind of emergency, when known). */
+  makeUrgent(sessionId: string, urgentCategory?: string): Promise<HandoffChange> {
+    return this.transition(sessionId, LIVE_STATES, {
+      $set: { priority: 'urgent', updatedAt: this.clock(), ...(urgentCategory ? { urgentCategory } : {}) },
+    });
   }
 
   recordResidentMessage(sessionId: string): Promise<HandoffChange> {
