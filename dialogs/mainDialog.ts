@@ -16,7 +16,6 @@ import { detectFrustration } from '../src/handoff/detectFrustration';
 import type { EscalationReason } from '../src/handoff/handoffDesk';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
-import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
 import { redactPersonalData } from '../src/privacy/redactPersonalData';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
@@ -157,7 +156,8 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(unsupportedReply());
       return step.endDialog();
     }
-    const interruption = detectUrgent(text) ? undefined : detectInterruption(text);
+    const urgentDetector = this.services.knowledge.current().knowledge.urgentDetector;
+    const interruption = urgentDetector.detect(text) ? undefined : detectInterruption(text);
     if (interruption) {
       await this.handleTopLevelInterruption(step.context, interruption);
       return step.endDialog();
@@ -168,7 +168,7 @@ export class MainDialog extends InterruptibleDialog {
       await this.handOffHere(step.context, 'frustration');
       return step.endDialog();
     }
-    const intent = detectUrgent(text) ? undefined : detectRequestIntent(text);
+    const intent = urgentDetector.detect(text) ? undefined : detectRequestIntent(text);
     if (intent) return this.startRequest(step, intent);
     if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
     const { history } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
