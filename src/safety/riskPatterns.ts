@@ -306,7 +306,12 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'emergency_accommodation|temporary_accommodation ~3 tonight|now',
     'fled|fleeing|escaped ~6 no_where|tonight',
   ),
-  ...check('homelessTonight', 'i_am|we_are|we_have_been|i_have_been ~1 homeless', 'no where ~2 to ~1 go'),
+  ...check(
+    'homelessTonight',
+    'i_am|we_are|we_have_been|i_have_been ~1 homeless',
+    'no where ~2 to ~1 go',
+    'sleep|kip ~1 rough|outside|in_my_car|in_the_car|on_the_streets',
+  ),
   ...sure(
     'medical',
     '{medicalSign}',
