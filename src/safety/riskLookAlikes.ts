@@ -43,6 +43,7 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'verbal* abus*|racial_abuse|abuse_of_power|substance_abuse|drug_abuse|alcohol_abuse|dog_abuse|animal_abuse',
   'safeguarding|suicide|suicide_prevention|mental_health ~1 training|course|courses|awareness|policy|policies|prevention|lead|officer|check|checks|board|partnership|strategy|statistics|rates',
   'dbs check',
+  'set|setting|sets ~1 off ~2 fire|smoke ~1 alarm|alarms',
   'killing|kill|killed ~1 myself|me|us ~1 laughing|laughter|with_laughter',
   'falling ~1 apart|to_bits|to_pieces',
   'what ~3 do ~1 if ~1 i|you|we|someone|they ~1 smell|see|hear|find|suspect|think',
