@@ -322,7 +322,6 @@ export const RISK_CONCEPTS: RiskConcepts = {
     'has not come home',
     'have not come home',
     'not came home',
-    'frightened',
   ],
   adultStranger: [
     'older man',
@@ -572,6 +571,8 @@ export const RISK_CONCEPTS: RiskConcepts = {
     'co alarm',
     'co detector',
     'co monitor',
+    'gas alarm',
+    'gas detector',
     'carbon monoxide alarm',
     'carbon monoxide detector',
     'monoxide',

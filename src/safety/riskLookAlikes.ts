@@ -43,6 +43,8 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'verbal* abus*|racial_abuse|abuse_of_power|substance_abuse|drug_abuse|alcohol_abuse|dog_abuse|animal_abuse',
   'safeguarding|suicide|suicide_prevention|mental_health ~1 training|course|courses|awareness|policy|policies|prevention|lead|officer|check|checks|board|partnership|strategy|statistics|rates',
   'dbs check',
+  'could|might|will|going_to|bound_to ~1 get ~1 hurt|killed|injured',
+  'help|support|advice|services|anything ~1 for ~2 men|women|people|victims|survivors|someone|anyone ~2 experiencing|suffering|affected|who_experience|going_through ~1 domestic ~1 abus*|violen*',
   'set|setting|sets ~1 off ~2 fire|smoke ~1 alarm|alarms',
   'killing|kill|killed ~1 myself|me|us ~1 laughing|laughter|with_laughter',
   'falling ~1 apart|to_bits|to_pieces',
