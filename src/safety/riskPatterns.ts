@@ -20,7 +20,7 @@ const check = (category: UrgentCategory, ...patterns: string[]): RiskPattern[] =
  * in the same sentence is not an emergency now. Not applied to harm done to a person ("he hit me last week").
  */
 export const LONG_PAST =
-  'last ~1 week|month|year|winter|summer|autumn|spring|christmas|time OR ago|years_ago|months_ago|weeks_ago|previously|in_the_past|back_in OR for|been_there ~1 weeks|months|ages|years';
+  'last ~1 week|month|year|winter|summer|autumn|spring|christmas|time OR ago|years_ago|months_ago|weeks_ago|previously|in_the_past|back_in OR for|been_there ~1 weeks|months|ages|years OR every ~1 weekend|day|morning|night|evening|week|sunday|saturday|time|year|winter|summer|spring|autumn';
 
 /** Categories about a hazard at a place or a body, which the long past rules out. */
 export const HAZARD_CATEGORIES: ReadonlySet<UrgentCategory> = new Set(['gas', 'fire', 'structure', 'medical']);
@@ -96,6 +96,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'make the pain stop',
     'punish ~1 {self}',
     'deserve the pain',
+    'threatening|threatens|threatened|threaten|about|going|wants ~1 to ~1 jump|hang|drown',
     'plan ~4 the ~1 means',
     'no ~1 use|need ~1 for ~2 it|them|money|anything ~2 where i am going',
     'made ~1 my ~1 peace',
@@ -288,6 +289,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'taking advantage ~2 of ~1 {vulnerable}|her|him',
     'financial* abus* ~3 {vulnerable}|her|him',
     'welfare check',
+    '{vulnerable} ~8 not|has_not|have_not|did_not ~1 collected|taken_in|picked_up|touched ~2 her|his|the ~1 post|milk|papers|parcels|shopping ~4 {duration}',
     '{vulnerable} ~8 scammed|conned|swindled|defrauded|fleeced|cheated ~4 savings|money|pension|out_of|thousands',
     '{vulnerable} ~8 sitting|sat|lying|standing|stuck ~4 in_the_rain|in_the_cold|for_hours|all_night|in_the_snow|in_the_dark',
     '{vulnerable} ~6 fell|fallen|had_a_fall ~10 confused|cannot_get_up|will_not_let|not_answering|on_the_floor',
@@ -436,7 +438,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'ceiling ~6 {water}|wet ~6 light|lights|light_fitting|electric*|socket|sockets|fuse*',
     'ceiling ~3 {collapse}|bulging|bowing|sagging|about_to_come_down|coming_down|cracking',
     'flood ~3 water ~4 {waterMove} ~3 in|into|under|through',
-    '{water} ~4 coming ~1 in|into ~4 house|home|flat|door|front_door|back_door|under|through|kitchen|living_room',
+    '{water} ~4 {waterMove} ~1 in|into ~4 house|home|flat|door|front_door|back_door|under|through|kitchen|living_room',
     'water|flood_water|floodwater|sewage|rain_water|rainwater ~4 pouring|gushing|flooding|coming_in|rising|streaming|spurting ~6 {now}',
     'flood* ~4 {now}',
     '{now} ~4 flood*',
