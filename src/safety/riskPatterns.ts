@@ -96,7 +96,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'make the pain stop',
     'punish ~1 {self}',
     'deserve the pain',
-    'threatening|threatens|threatened|threaten|about|going|wants ~1 to ~1 jump|hang|drown',
+    'threatening|threatens|threatened|threaten|about|going ~1 to ~1 jump|hang|drown',
     'plan ~4 the ~1 means',
     'no ~1 use|need ~1 for ~2 it|them|money|anything ~2 where i am going',
     'made ~1 my ~1 peace',
