@@ -67,6 +67,14 @@ describe('the development safety sets: every emergency flagged in its category, 
   });
 });
 
+describe('the tuning set written while building the detector: what it learnt stays learnt', () => {
+  test('test/fixtures/safety-tuning.tsv', async () => {
+    const figures = await score(readSafetyFile(path.resolve(__dirname, '../fixtures/safety-tuning.tsv')));
+    expect(figures.rightlyFlagged / figures.urgent).toBeGreaterThanOrEqual(0.97);
+    expect(figures.falseAlarms / figures.routine).toBeLessThanOrEqual(0.03);
+  });
+});
+
 describe('the held-out safety set (never used to train or tune): a floor, so a change cannot quietly lose ground', () => {
   test('test/fixtures/safety-validation.tsv', async () => {
     const figures = await score(readSafetyFile(path.resolve(__dirname, '../fixtures/safety-validation.tsv')));
