@@ -143,10 +143,9 @@ export class MainDialog extends InterruptibleDialog {
     const intent = detectUrgent(text) ? undefined : detectRequestIntent(text);
     if (intent) return this.startRequest(step, intent);
     if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
-    const { history } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
-    const { outcome, remember } = await this.services.answering.answer(text, { history });
-    if (remember.length > 0)
-      await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember) }));
+    const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
+    const { outcome, remember, topic: nextTopic } = await this.services.answering.answer(text, { history, topic });
+    await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember), topic: nextTopic }));
     switch (outcome.kind) {
       case 'urgent':
         await this.updateData(step.context, { noMatchStreak: 0 });
@@ -206,7 +205,10 @@ export class MainDialog extends InterruptibleDialog {
     if (article) {
       await this.sendAnswer(step.context, article, values.success ? values.data.questionId : '');
       const chosen = this.services.answering.rememberChoice(article);
-      if (chosen.length > 0) await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, chosen) }));
+      await this.updateData(step.context, (c) => ({
+        history: appendTurns(c.history, chosen),
+        topic: { articleId: article.id, words: c.topic?.words ?? [], rejected: c.topic?.rejected ?? [] },
+      }));
     } else {
       await step.context.sendActivity(
         botMessage('OK. Please tell me a little more about what you need, in your own words.', {

@@ -23,6 +23,8 @@ export interface ConversationResult {
   right: boolean;
   /** The last turn's replies, as `action` or `action:articleId` (e.g. `answer:garden-waste`, `clarify`). */
   got: string[];
+  /** Every turn's replies, the same way, for `--misses`. */
+  turns: string[][];
 }
 
 /** Answered-right per kind of conversation and overall. */
@@ -77,10 +79,10 @@ export async function evaluateConversations(
       const adapter = new TestAdapter((context) => bot.run(context));
       adapter.use(new CouncilBotMetaMiddleware(logger));
       adapter.onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);
-      let replies: Partial<Activity>[] = [];
-      for (const turn of conversation.turns) replies = await say(adapter, turn);
-      const got = replies.flatMap(describeReply);
-      results.push({ conversation, right: endedRight(got, conversation.expected), got });
+      const turns: string[][] = [];
+      for (const turn of conversation.turns) turns.push((await say(adapter, turn)).flatMap(describeReply));
+      const got = turns.at(-1) ?? [];
+      results.push({ conversation, right: endedRight(got, conversation.expected), got, turns });
       if (handoff.requested > before) handoffs += 1;
     }
     return summarise(results, handoffs);
@@ -126,9 +128,11 @@ function summarise(results: ConversationResult[], handoffs: number): Conversatio
 export function formatConversationReport(report: ConversationReport, mode: string, misses: boolean): string {
   const lines: string[] = [];
   if (misses) {
-    for (const { conversation, right, got } of report.results) {
+    for (const { conversation, right, got, turns: replies } of report.results) {
       if (right) continue;
-      const turns = conversation.turns.map((turn) => `"${turn}"`).join(' > ');
+      const turns = conversation.turns
+        .map((turn, index) => (index < replies.length - 1 ? `"${turn}" [${replies[index]?.join(', ')}]` : `"${turn}"`))
+        .join(' > ');
       lines.push(
         `miss line ${conversation.line} (${conversation.kind}): ${turns} expected ${conversation.expected}, got ${got.join(', ') || 'no reply'}`,
       );

@@ -1,0 +1,217 @@
+import { type AnswerOutcome, answerQuestion, decideFromCandidates, searchableText } from '../knowledge/answerQuestion';
+import type { ArticleSearch, Candidate } from '../knowledge/articleSearch';
+import type { KnowledgeBase } from '../knowledge/knowledgeBase';
+import { type ConversationTopic, MAX_TOPIC_WORDS } from './conversationTopic';
+import { knownWords } from './knownWords';
+import { readContextCues } from './readContextCues';
+
+/** How a message was read: on its own, as leaning on the topic, as a correction of the last answer, or anew. */
+export type ContextReading = 'standalone' | 'followUp' | 'correction' | 'newTopic';
+
+/** The decision for a message read in its conversation, and what the conversation is about afterwards. */
+export interface ContextualAnswer {
+  outcome: AnswerOutcome;
+  reading: ContextReading;
+  /** The topic to keep for the next message; undefined after an emergency (a fresh start). */
+  topic: ConversationTopic | undefined;
+}
+
+/** Thresholds of the reading, set by the method's sense and checked on conversations not used to set them. */
+export interface ContextTuning {
+  /**
+   * A term this rare (search weight; about one article in eight or fewer uses it, or none) is a subject of the
+   * message's own: a message with one and no cue of continuing is read on its own.
+   */
+  distinctiveWeight: number;
+  /** The topic article "fits" a message when it covers at least this share of it, and nearly as much as the best. */
+  minFit: number;
+  fitMargin: number;
+  /**
+   * An elliptical message ("and a street light that's out?") is still read on its own when its own answer covers
+   * this much of it and scores this many times any other article (the topic's included): it names another subject.
+   */
+  ownCoverage: number;
+  ownLead: number;
+}
+
+export const CONTEXT: ContextTuning = {
+  distinctiveWeight: 2.2,
+  minFit: 0.5,
+  fitMargin: 0.1,
+  ownCoverage: 0.6,
+  ownLead: 2.5,
+};
+
+const DECISIONS = new Set(['answer', 'clarify', 'noMatch']);
+type Decision = Extract<AnswerOutcome, { kind: 'answer' | 'clarify' | 'noMatch' }>;
+
+/**
+ * Answers a message in the light of the conversation's topic, as a layer around the single-message decision
+ * (`answerQuestion`, `decideFromCandidates`), without a language model:
+ * - an emergency, small talk or any other outcome that is not a choice among articles stands as it is;
+ * - a correction ("no, I meant the tip") rejects the last article and searches the resident's new words, then
+ *   those with the topic's, never offering a rejected article again;
+ * - a message marked as a new subject ("also ...", "different thing") is read on its own;
+ * - a message that leans on the topic (anaphora, ellipsis, a fragment, no subject of its own, or one the topic
+ *   article covers as well as any) is searched together with the topic's words, and the topic article is preferred
+ *   when the search cannot decide; unless it names something of its own that another article covers and the topic
+ *   does not ("and a street light that's out?");
+ * - anything else is read on its own, and a new topic begins.
+ */
+export function readInContext(
+  text: string,
+  topic: ConversationTopic | undefined,
+  knowledge: KnowledgeBase,
+  search: ArticleSearch,
+  tuning: ContextTuning = CONTEXT,
+): ContextualAnswer {
+  const alone = answerQuestion(text, knowledge, search);
+  if (alone.kind === 'urgent') return { outcome: alone, reading: 'standalone', topic: undefined };
+  if (!isDecision(alone)) return { outcome: alone, reading: 'standalone', topic };
+  const words = (of: string) => knownWords(of, search, MAX_TOPIC_WORDS);
+  if (!topic) return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), undefined) };
+  const { cue, form, rest } = readContextCues(text);
+  if (cue === 'correction') return readCorrection(rest, topic, knowledge, search);
+  if (cue === 'newTopic') return { outcome: alone, reading: 'newTopic', topic: topicAfter(alone, words(text), topic) };
+
+  const own = search.search(searchableText(rest), 50);
+  const distinctive = search
+    .terms(searchableText(rest))
+    .filter((term) => search.termWeight(term) >= tuning.distinctiveWeight);
+  const topicFit = coverageOf(own, topic.articleId);
+  const bestOwn = Math.max(0, ...own.map((candidate) => candidate.coverage));
+  const fits = topic.articleId !== undefined && topicFit >= tuning.minFit && topicFit >= bestOwn - tuning.fitMargin;
+  const leans = cue === 'continues' || distinctive.length === 0 || fits;
+  if (!leans) return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), topic) };
+
+  const namesItsOwn =
+    form !== 'anaphora' &&
+    alone.kind === 'answer' &&
+    alone.article.id !== topic.articleId &&
+    !topic.rejected.includes(alone.article.id) &&
+    distinctive.length > 0 &&
+    coverageOf(alone.candidates, alone.article.id) >= tuning.ownCoverage &&
+    clearlyAhead(own, alone.article.id, tuning.ownLead);
+  if (namesItsOwn) return { outcome: alone, reading: 'followUp', topic: topicAfter(alone, words(rest), topic) };
+
+  const combined = decideWithout(`${rest} ${topicWords(topic, knowledge)}`, topic.rejected, knowledge, search);
+  const topicArticle = topic.articleId ? knowledge.byId.get(topic.articleId) : undefined;
+  const preferTopic =
+    topicArticle !== undefined &&
+    combined.kind !== 'answer' &&
+    (fits || distinctive.length === 0 || (combined.kind === 'clarify' && combined.articles.includes(topicArticle)));
+  const outcome: Decision = preferTopic
+    ? { kind: 'answer', article: topicArticle, candidates: combined.candidates }
+    : combined.kind === 'noMatch'
+      ? withoutRejected(alone, topic.rejected, knowledge)
+      : combined;
+  const sameTopic = outcome.kind === 'answer' && outcome.article.id === topic.articleId;
+  const next = sameTopic ? { ...topic, ...sectionOf(outcome) } : topicAfter(outcome, words(rest), topic);
+  return { outcome, reading: 'followUp', topic: next };
+}
+
+/** "No, I meant ...": the last article is rejected; the resident's new words decide, helped by the old topic's. */
+function readCorrection(
+  rest: string,
+  topic: ConversationTopic,
+  knowledge: KnowledgeBase,
+  search: ArticleSearch,
+): ContextualAnswer {
+  const restWords = knownWords(rest, search, MAX_TOPIC_WORDS);
+  const own = answerQuestion(rest, knowledge, search);
+  if (!isDecision(own))
+    return { outcome: own, reading: 'correction', topic: own.kind === 'urgent' ? undefined : topic };
+  // The new words name the article already given, far ahead of any other ("not the service, I mean the place was
+  // dirty"): they corrected what they thought the bot understood, not what it gave.
+  if (own.kind === 'answer' && own.article.id === topic.articleId && clearlyNamed(own, CONTEXT)) {
+    return { outcome: own, reading: 'correction', topic: { ...topic, words: restWords, ...sectionOf(own) } };
+  }
+  const rejected = topic.articleId ? [...topic.rejected, topic.articleId] : topic.rejected;
+  const after = (outcome: Decision): ContextualAnswer => ({
+    outcome,
+    reading: 'correction',
+    topic:
+      outcome.kind === 'answer'
+        ? { articleId: outcome.article.id, words: restWords, rejected, ...sectionOf(outcome) }
+        : { words: [...restWords, ...topic.words].slice(0, MAX_TOPIC_WORDS), rejected },
+  });
+  const alone = withoutRejected(own, rejected, knowledge);
+  if (alone.kind === 'answer') return after(alone);
+  const combined = decideWithout(`${rest} ${topic.words.join(' ')}`, rejected, knowledge, search);
+  if (combined.kind === 'answer' || alone.kind === 'noMatch') return after(combined);
+  return after(alone);
+}
+
+/** The decision on `text` with the rejected articles taken out of the running. */
+function decideWithout(
+  text: string,
+  rejected: readonly string[],
+  knowledge: KnowledgeBase,
+  search: ArticleSearch,
+): Decision {
+  const outcome = answerQuestion(text, knowledge, search);
+  if (isDecision(outcome)) return withoutRejected(outcome, rejected, knowledge);
+  return decide(outcome.candidates, rejected, knowledge);
+}
+
+function withoutRejected(outcome: Decision, rejected: readonly string[], knowledge: KnowledgeBase): Decision {
+  const offered =
+    outcome.kind === 'answer'
+      ? [outcome.article.id]
+      : outcome.kind === 'clarify'
+        ? outcome.articles.map((a) => a.id)
+        : [];
+  if (!offered.some((id) => rejected.includes(id))) return outcome;
+  return decide(outcome.candidates, rejected, knowledge);
+}
+
+function decide(candidates: readonly Candidate[], rejected: readonly string[], knowledge: KnowledgeBase): Decision {
+  const decided = decideFromCandidates(
+    candidates.filter((candidate) => !rejected.includes(candidate.id)),
+    knowledge,
+  );
+  return isDecision(decided) ? decided : { kind: 'noMatch', candidates: decided.candidates };
+}
+
+/** The topic's words to search a follow-up with: the resident's, and the topic article's title. */
+function topicWords(topic: ConversationTopic, knowledge: KnowledgeBase): string {
+  const title = topic.articleId ? (knowledge.byId.get(topic.articleId)?.title ?? '') : '';
+  return `${topic.words.join(' ')} ${title}`;
+}
+
+/** The topic after a decision: a new article starts a new topic; otherwise the old one stays, or the words wait. */
+export function topicAfter(
+  outcome: Decision,
+  words: string[],
+  previous: ConversationTopic | undefined,
+): ConversationTopic | undefined {
+  if (outcome.kind === 'answer') {
+    const rejected = previous?.rejected.filter((id) => id !== outcome.article.id) ?? [];
+    return { articleId: outcome.article.id, words, rejected, ...sectionOf(outcome) };
+  }
+  return previous ?? (words.length > 0 ? { words, rejected: [] } : undefined);
+}
+
+function sectionOf(outcome: Decision): { section?: string } {
+  return 'section' in outcome && typeof outcome.section === 'string' ? { section: outcome.section } : {};
+}
+
+function clearlyNamed(outcome: Extract<Decision, { kind: 'answer' }>, tuning: ContextTuning): boolean {
+  return (
+    coverageOf(outcome.candidates, outcome.article.id) >= tuning.ownCoverage &&
+    clearlyAhead(outcome.candidates, outcome.article.id, tuning.ownLead)
+  );
+}
+
+function clearlyAhead(candidates: readonly Candidate[], id: string, lead: number): boolean {
+  const score = candidates.find((candidate) => candidate.id === id)?.score ?? 0;
+  return candidates.every((candidate) => candidate.id === id || score >= candidate.score * lead);
+}
+
+function coverageOf(candidates: readonly Candidate[], id: string | undefined): number {
+  return candidates.find((candidate) => candidate.id === id)?.coverage ?? 0;
+}
+
+function isDecision(outcome: AnswerOutcome): outcome is Decision {
+  return DECISIONS.has(outcome.kind);
+}
