@@ -21,7 +21,7 @@ export interface ContextCues {
 }
 
 const ACKNOWLEDGEMENT =
-  /^(?:(?:ok(?:ay)?|k|right|alright|thanks?|thank you(?: very much)?|thankyou|ta|cheers|great|lovely|brilliant|perfect|fine|good|got it|done|ok done|thats great|nice one)\b[\s,.!]*)+/;
+  /^(?:(?:thank you(?: very much| so much)?|thankyou|thanks(?: a lot| very much)?|thank|ok(?:ay)?|k|right|alright|ta|cheers|great|lovely|brilliant|perfect|fine|good|got it|done|ok done|thats great|nice one)\b[\s,.!]*)+/;
 const NEW_TOPIC =
   /^(?:also|and also|plus|another (?:thing|question|one)|(?:a )?different (?:thing|question|subject|topic|matter)|unrelated|something else|(?:i have |ive got )?(?:a |one )?(?:new|other|separate) (?:question|thing|query)|one more thing|on another (?:note|subject)|separately|while im here|next|now)\b[\s,.:!-]*(?:(?:but|though|question)\b[\s,.:-]*)?/;
 const CORRECTION_LEAD = /^(?:(?:no+|nope|nah|sorry|soz|oops|whoops|actually|wait|hang on)\b[\s,.!-]*)+/;
@@ -49,6 +49,7 @@ const MAX_FRAGMENT_WORDS = 3;
 export function readContextCues(text: string): ContextCues {
   const normalised = normaliseKeepingPunctuation(text);
   const acknowledged = normalised.replace(ACKNOWLEDGEMENT, '');
+  const thanked = acknowledged.length < normalised.length;
   const correction = readCorrection(normalised);
   if (correction !== undefined) return { cue: 'correction', rest: correction };
   const newTopic = acknowledged.match(NEW_TOPIC);
@@ -56,7 +57,9 @@ export function readContextCues(text: string): ContextCues {
     return { cue: 'newTopic', rest: acknowledged.slice(newTopic[0].length) };
   }
   const form = continuationForm(acknowledged);
-  return form ? { cue: 'continues', form, rest: acknowledged } : { cue: 'plain', rest: acknowledged };
+  if (form) return { cue: 'continues', form, rest: acknowledged };
+  // "Ok thanks. What day are the bins collected?": thanks close the last topic, and a whole question opens one.
+  return { cue: thanked && acknowledged !== '' ? 'newTopic' : 'plain', rest: acknowledged };
 }
 
 /** The words of a correction once its markers and the negated part are removed, or undefined if it is none. */
@@ -70,8 +73,11 @@ function readCorrection(normalised: string): string | undefined {
   if (!isCorrection) return undefined;
   let rest = afterLead.replace(WRONG, ' ').trim();
   rest = rest.replace(MEANT, '').replace(CORRECTION_LEAD, '').replace(MEANT, '');
-  rest = rest.replace(NEGATED_CLAUSE, ' ').replace(/\s+/g, ' ').trim();
-  return rest;
+  return rest
+    .replace(NEGATED_CLAUSE, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s,.;:!?-]+/, '')
+    .trim();
 }
 
 function continuationForm(text: string): ContinuationForm | undefined {

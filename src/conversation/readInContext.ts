@@ -81,7 +81,8 @@ export function readInContext(
   const topicFit = coverageOf(own, topic.articleId);
   const bestOwn = Math.max(0, ...own.map((candidate) => candidate.coverage));
   const fits = topic.articleId !== undefined && topicFit >= tuning.minFit && topicFit >= bestOwn - tuning.fitMargin;
-  const leans = cue === 'continues' || distinctive.length === 0 || fits;
+  const ownSubject = distinctive.length > 0 || (alone.kind === 'answer' && clearlyNamed(alone, tuning));
+  const leans = cue === 'continues' || !ownSubject || fits;
   if (!leans) return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), topic) };
 
   const namesItsOwn =
@@ -99,7 +100,7 @@ export function readInContext(
   const preferTopic =
     topicArticle !== undefined &&
     combined.kind !== 'answer' &&
-    (fits || distinctive.length === 0 || (combined.kind === 'clarify' && combined.articles.includes(topicArticle)));
+    (fits || !ownSubject || (combined.kind === 'clarify' && combined.articles.includes(topicArticle)));
   const outcome: Decision = preferTopic
     ? { kind: 'answer', article: topicArticle, candidates: combined.candidates }
     : combined.kind === 'noMatch'

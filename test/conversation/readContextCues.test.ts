@@ -1,0 +1,41 @@
+import { readContextCues } from '../../src/conversation/readContextCues';
+
+describe('reading how a message relates to the last one', () => {
+  test.each([
+    ['nope, i meant the swimming pool', 'the swimming pool'],
+    ['sorry, wrong thing. my recycling box was stolen', 'my recycling box was stolen'],
+    ['not parking, it is about a bus lane fine', 'it is about a bus lane fine'],
+    ['actually i need the allotments page, not the parks', 'i need the allotments page'],
+    ['i meant the food waste caddy', 'the food waste caddy'],
+    ['no, the hedge is on my side', 'the hedge is on my side'],
+  ])('"%s" is a correction, read as "%s"', (text, rest) => {
+    expect(readContextCues(text)).toEqual({ cue: 'correction', rest });
+  });
+
+  test('an apology alone is politeness, not a correction', () => {
+    expect(readContextCues('sorry to bother you, how do I book a court at the sports hall').cue).not.toBe('correction');
+  });
+
+  test.each([
+    ['cheers. also, where do I get a bus pass', 'where do i get a bus pass'],
+    ['ok thank you. unrelated but can I complain about a taxi driver', 'can i complain about a taxi driver'],
+    ['another question: when are the council meetings', 'when are the council meetings'],
+  ])('"%s" starts a new topic, read as "%s"', (text, rest) => {
+    expect(readContextCues(text)).toEqual({ cue: 'newTopic', rest });
+  });
+
+  test.each([
+    ['and for a caravan?', 'ellipsis'],
+    ['what about cardboard', 'ellipsis'],
+    ['a sofa as well?', 'ellipsis'],
+    ['wednesdays?', 'fragment'],
+    ['can they come before nine in the morning', 'anaphora'],
+    ['does that cost anything for pensioners', 'anaphora'],
+  ])('"%s" continues the topic (%s)', (text, form) => {
+    expect(readContextCues(text)).toMatchObject({ cue: 'continues', form });
+  });
+
+  test('"is there" asks whether something exists; it does not point back', () => {
+    expect(readContextCues('is there a swimming pool with a sauna in the district').cue).toBe('plain');
+  });
+});
