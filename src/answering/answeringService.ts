@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { ConversationTopic } from '../conversation/conversationTopic';
 import { MAX_TOPIC_WORDS } from '../conversation/conversationTopic';
+import { contextOverridesModel } from '../conversation/contextOverridesModel';
 import { knownWords } from '../conversation/knownWords';
 import { readInContext, topicAfter } from '../conversation/readInContext';
 import type { AnswerOutcome, GeneratedAnswer } from '../knowledge/answerQuestion';
@@ -90,8 +91,12 @@ export class AnsweringService implements QuestionAnswering {
       return { outcome: read.outcome, remember: [], topic: read.topic };
     }
     const started = this.now();
-    const answered = await this.answerWithModel(model, text, context.history ?? [], knowledge, search);
-    const topic = modelTopic(answered.outcome, text, context.topic, search);
+    const modelAnswered = await this.answerWithModel(model, text, context.history ?? [], knowledge, search);
+    const read = context.topic ? readInContext(text, context.topic, knowledge, search) : undefined;
+    const answered =
+      read && contextOverridesModel(modelAnswered.outcome, read, context.topic)
+        ? { ...read, remember: [...modelAnswered.remember.slice(0, 1), assistantTurn(read.outcome)] }
+        : { ...modelAnswered, topic: modelTopic(modelAnswered.outcome, text, context.topic, search) };
     this.options.logger.info(
       {
         outcome: answered.outcome.kind,
@@ -100,7 +105,7 @@ export class AnsweringService implements QuestionAnswering {
       },
       'answered with language model',
     );
-    return { ...answered, topic };
+    return { outcome: answered.outcome, remember: answered.remember, topic: answered.topic };
   }
 
   rememberChoice(article: Article): ConversationTurn[] {
@@ -236,6 +241,10 @@ export class AnsweringService implements QuestionAnswering {
     this.options.usage?.recordFallback(reason);
     return outcome;
   }
+}
+
+function assistantTurn(outcome: AnswerOutcome): ConversationTurn {
+  return { role: 'assistant', text: describeTurn(outcome) };
 }
 
 /** With a language model the rewrite reads follow-ups; the topic is still kept, for when the model is away. */
