@@ -23,6 +23,8 @@ export interface ContextTuning {
    * message's own: a message with one and no cue of continuing is read on its own.
    */
   distinctiveWeight: number;
+  /** Several common words together also make a subject ("where can I recycle electrical items"): their total weight. */
+  subjectWeight: number;
   /** The topic article "fits" a message when it covers at least this share of it, and nearly as much as the best. */
   minFit: number;
   fitMargin: number;
@@ -36,6 +38,7 @@ export interface ContextTuning {
 
 export const CONTEXT: ContextTuning = {
   distinctiveWeight: 2.2,
+  subjectWeight: 4.5,
   minFit: 0.5,
   fitMargin: 0.1,
   ownCoverage: 0.6,
@@ -75,13 +78,16 @@ export function readInContext(
   if (cue === 'newTopic') return { outcome: alone, reading: 'newTopic', topic: topicAfter(alone, words(text), topic) };
 
   const own = search.search(searchableText(rest), 50);
-  const distinctive = search
-    .terms(searchableText(rest))
-    .filter((term) => search.termWeight(term) >= tuning.distinctiveWeight);
+  const ownTerms = search.terms(searchableText(rest));
+  const distinctive = ownTerms.filter((term) => search.termWeight(term) >= tuning.distinctiveWeight);
+  const ownWeight = ownTerms.reduce((sum, term) => sum + search.termWeight(term), 0);
   const topicFit = coverageOf(own, topic.articleId);
   const bestOwn = Math.max(0, ...own.map((candidate) => candidate.coverage));
   const fits = topic.articleId !== undefined && topicFit >= tuning.minFit && topicFit >= bestOwn - tuning.fitMargin;
-  const ownSubject = distinctive.length > 0 || (alone.kind === 'answer' && clearlyNamed(alone, tuning));
+  const ownSubject =
+    distinctive.length > 0 ||
+    ownWeight >= tuning.subjectWeight ||
+    (alone.kind === 'answer' && clearlyNamed(alone, tuning));
   const leans = cue === 'continues' || !ownSubject || fits;
   if (!leans) return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), topic) };
 

@@ -1,5 +1,8 @@
 import { type Activity, MemoryStorage, type StoreItems, type TestAdapter } from 'botbuilder';
-import { createTestBot, metaOf } from '../support/testBot';
+import { HYBRID } from '../../src/knowledge/decideHybrid';
+import { MemoryEmbeddingCache, SectionIndex } from '../../src/knowledge/sectionIndex';
+import { FakeOpenAiServer, languageModelFor } from '../support/fakeOpenAiServer';
+import { createTestBot, metaOf, shippedKnowledge, silentLogger } from '../support/testBot';
 
 /** Sends each message in turn and returns the `channelData.councilBot` of every reply to each. */
 async function converse(adapter: TestAdapter, turns: readonly string[]) {
@@ -79,5 +82,33 @@ describe('a resident carries on a conversation, without a language model', () =>
     const stored = Object.values(memory).map(String).join('\n').toLowerCase();
     expect(stored).toContain('"topic":{"articleid":"garden-waste"');
     expect(stored).not.toMatch(/ottoline|brackenbury|quillfeather/);
+  });
+});
+
+describe('a resident corrects the bot, with a language model', () => {
+  let server: FakeOpenAiServer;
+  beforeAll(async () => {
+    server = await FakeOpenAiServer.start();
+  });
+  afterAll(() => server.close());
+
+  test('the article the resident rejected is not given again, even when the rewrite leads back to it', async () => {
+    const sectionIndex = new SectionIndex(languageModelFor(server), new MemoryEmbeddingCache(), silentLogger);
+    await sectionIndex.refresh((await shippedKnowledge()).current().knowledge);
+    const { adapter } = await createTestBot({
+      answering: {
+        model: languageModelFor(server),
+        sectionIndex,
+        turnBudgetMs: 3000,
+        hybrid: { ...HYBRID, minSimilarity: 0.55 },
+      },
+    });
+    const replies = await converse(adapter, [
+      'how do I pay my council tax',
+      "no, that's not it, i want to pay it for my shop",
+    ]);
+    expect(replies[0]).toContainEqual(expect.objectContaining({ action: 'answer', articleId: 'council-tax-payment' }));
+    expect(server.chatRequests('rewrite').length).toBeGreaterThan(0);
+    expect(replies[1]).toContainEqual(expect.objectContaining({ action: 'answer', articleId: 'business-rates' }));
   });
 });

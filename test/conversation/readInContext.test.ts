@@ -58,6 +58,12 @@ describe('reading a message in its conversation, without a language model', () =
     );
   });
 
+  test('a whole new question made of common words does not stick to the old topic', () => {
+    expect(
+      answered(['what time does the swimming pool open', 'where do i take an old television and broken kettle']),
+    ).not.toBe('leisure-centres');
+  });
+
   test('an emergency in a follow-up is still an emergency, and the topic is dropped', () => {
     const { last, topic } = converse([
       'how do i report a gas smell',
