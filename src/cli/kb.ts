@@ -20,7 +20,6 @@ import { loadConfig } from '../config/config';
 import { createLogger } from '../logging/createLogger';
 import { openStoreSnapshot } from '../storage/openStoreSnapshot';
 import { EditorQuestionRepository } from '../storage/repositories/editorQuestionRepository';
-import { evaluateConversations, formatConversationReport } from './evaluateConversations';
 import { parseConversationFile } from './parseConversationFile';
 import { embedWithProgress, type KbLanguageModel, openKbLanguageModel } from './kbLanguageModel';
 
@@ -296,6 +295,8 @@ async function evaluateConversationFile(
     for (const problem of parsed.problems) process.stderr.write(`error: ${file}: ${problem}\n`);
     return 1;
   }
+  // The bot and its dialogs load only for this command: `kb ask` stays quick to start.
+  const { evaluateConversations, formatConversationReport } = await import('./evaluateConversations');
   const misses = args.includes('--misses');
   const logger = pino({ level: 'silent' });
   const lexical = new AnsweringService({ current: () => snapshot }, { logger });
