@@ -23,7 +23,7 @@ export interface ContextCues {
 const ACKNOWLEDGEMENT =
   /^(?:(?:thank you(?: very much| so much)?|thankyou|thanks(?: a lot| very much)?|thank|ok(?:ay)?|k|right|alright|ta|cheers|great|lovely|brilliant|perfect|fine|good|got it|done|ok done|thats great|nice one)\b[\s,.!]*)+/;
 const NEW_TOPIC =
-  /^(?:also|and also|plus|another (?:thing|question|one)|(?:a )?different (?:thing|question|subject|topic|matter)|unrelated|something else|(?:i have |ive got )?(?:a |one )?(?:new|other|separate) (?:question|thing|query)|one more thing|on another (?:note|subject)|separately|while im here|next|now)\b[\s,.:!-]*(?:(?:but|though|question)\b[\s,.:-]*)?/;
+  /^(?:also|and also|plus|another (?:thing|question|one)|(?:a )?different (?:thing|question|subject|topic|matter)|unrelated|something else|(?:i have |ive got )?(?:a |one )?(?:new|other|separate) (?:question|thing|query)|one more thing|on another (?:note|subject)|separately|while im here|next question)\b[\s,.:!-]*(?:(?:but|though|question)\b[\s,.:-]*)?/;
 const CORRECTION_LEAD = /^(?:(?:no+|nope|nah|sorry|soz|oops|whoops|actually|wait|hang on)\b[\s,.!-]*)+/;
 /** "Sorry" alone is often just politeness ("sorry to bother you"): a correction needs more. */
 const APOLOGY_ONLY = /^(?:(?:sorry|soz)\b[\s,.!-]*)+$/;
@@ -56,7 +56,9 @@ export function readContextCues(text: string): ContextCues {
   if (newTopic && acknowledged.length > newTopic[0].length) {
     return { cue: 'newTopic', rest: acknowledged.slice(newTopic[0].length) };
   }
-  const form = continuationForm(acknowledged);
+  // After thanks, "and" only joins a new sentence ("ok, and what's your phone number"): the rest's form decides.
+  const joined = thanked ? acknowledged.replace(/^and\b[\s,]*/, '') : acknowledged;
+  const form = continuationForm(joined);
   if (form) return { cue: 'continues', form, rest: acknowledged };
   // "Ok thanks. What day are the bins collected?": thanks close the last topic, and a whole question opens one.
   return { cue: thanked && acknowledged !== '' ? 'newTopic' : 'plain', rest: acknowledged };

@@ -35,6 +35,15 @@ describe('reading how a message relates to the last one', () => {
     expect(readContextCues(text)).toMatchObject({ cue: 'continues', form });
   });
 
+  test('after thanks, "and" joins a new sentence: its own form decides', () => {
+    expect(readContextCues('thanks, and where do I get a bus pass').cue).toBe('newTopic');
+    expect(readContextCues('thanks, and is it cheaper at weekends?')).toMatchObject({
+      cue: 'continues',
+      form: 'anaphora',
+    });
+    expect(readContextCues('ok and for a caravan?')).toMatchObject({ cue: 'continues', form: 'fragment' });
+  });
+
   test('"is there" asks whether something exists; it does not point back', () => {
     expect(readContextCues('is there a swimming pool with a sauna in the district').cue).toBe('plain');
   });
