@@ -21,14 +21,16 @@ export interface ContextCues {
 }
 
 const ACKNOWLEDGEMENT =
-  /^(?:(?:thank you(?: very much| so much)?|thankyou|thanks(?: a lot| very much)?|thank|ok(?:ay)?|k|right|alright|ta|cheers|great|lovely|brilliant|perfect|fine|good|got it|done|ok done|thats great|nice one)\b[\s,.!]*)+/;
+  /^(?:(?:no (?:problem|worries|bother)|thank you(?: very much| so much)?|thankyou|thanks(?: a lot| very much)?|thank|ok(?:ay)?|k|right|alright|ta|cheers|great|lovely|brilliant|perfect|fine|good|got it|done|ok done|thats great|nice one)\b[\s,.!]*)+/;
 const NEW_TOPIC =
   /^(?:also|and also|plus|another (?:thing|question|one)|(?:a )?different (?:thing|question|subject|topic|matter)|unrelated|something else|(?:i have |ive got )?(?:a |one )?(?:new|other|separate) (?:question|thing|query)|one more thing|on another (?:note|subject)|separately|while im here|next question)\b[\s,.:!-]*(?:(?:but|though|question)\b[\s,.:-]*)?/;
 const CORRECTION_LEAD = /^(?:(?:no+|nope|nah|sorry|soz|oops|whoops|actually|wait|hang on)\b[\s,.!-]*)+/;
 /** "Sorry" alone is often just politeness ("sorry to bother you"): a correction needs more. */
 const APOLOGY_ONLY = /^(?:(?:sorry|soz)\b[\s,.!-]*)+$/;
 const NEGATION = /\bnot\b|\bmean(?:t)?\b/;
-const MEANT = /^(?:i )?(?:meant|mean|was asking about|wanted|want to know about)\b[\s,:-]*/;
+const MEANT = /^(?:i )?(?:meant|ment|mean)\b[\s,:-]*/;
+/** What a correction's words may open with once it is known to be one ("no, I wanted the ..."). */
+const MEANT_WORDS = /^(?:i )?(?:meant|ment|mean|was asking about|was asking|wanted|want to know about)\b[\s,:-]*/;
 const WRONG_SOURCE =
   /\b(?:wrong (?:thing|one|answer|topic|article|page)|not (?:that|it|what i (?:meant|asked|mean|wanted))|thats not (?:it|right|what i (?:meant|asked|mean|wanted)))\b[\s,.!-]*/;
 const WRONG = new RegExp(WRONG_SOURCE.source, 'g');
@@ -38,7 +40,7 @@ const NEGATED_CLAUSE =
 const LEADING_NOT = /^not\b/;
 
 const ELLIPSIS_START =
-  /^(?:and|or|but|what about|how about|what if|same for|same with|and for|and what about|and the|and a|also for)\b/;
+  /^(?:and|or|but|(?:what|wot|wat) about|how about|what if|same for|same with|and for|and what about|and the|and a|also for)\b/;
 const ELLIPSIS_END = /\b(?:too|as well|also|either|instead|then)$/;
 const EXISTENTIAL_THERE = /\b(?:is|are|was|were|will|isnt|arent) there\b|\bthere (?:is|are)\b|\btheres\b/g;
 const ANAPHORA =
@@ -50,7 +52,7 @@ export function readContextCues(text: string): ContextCues {
   const normalised = normaliseKeepingPunctuation(text);
   const acknowledged = normalised.replace(ACKNOWLEDGEMENT, '');
   const thanked = acknowledged.length < normalised.length;
-  const correction = readCorrection(normalised);
+  const correction = readCorrection(acknowledged);
   if (correction !== undefined) return { cue: 'correction', rest: correction };
   const newTopic = acknowledged.match(NEW_TOPIC);
   if (newTopic && acknowledged.length > newTopic[0].length) {
@@ -74,7 +76,7 @@ function readCorrection(normalised: string): string | undefined {
   const isCorrection = firmLead || meant !== null || LEADING_NOT.test(normalised) || wrong;
   if (!isCorrection) return undefined;
   let rest = afterLead.replace(WRONG, ' ').trim();
-  rest = rest.replace(MEANT, '').replace(CORRECTION_LEAD, '').replace(MEANT, '');
+  rest = rest.replace(MEANT_WORDS, '').replace(CORRECTION_LEAD, '').replace(MEANT_WORDS, '');
   return rest
     .replace(NEGATED_CLAUSE, ' ')
     .replace(/\s+/g, ' ')

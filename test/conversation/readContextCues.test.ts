@@ -12,6 +12,15 @@ describe('reading how a message relates to the last one', () => {
     expect(readContextCues(text)).toEqual({ cue: 'correction', rest });
   });
 
+  test('"no worries" is thanks, and a correction may follow thanks', () => {
+    expect(readContextCues('no worries. where can I park near the market').cue).toBe('newTopic');
+    expect(readContextCues('ok, no, i meant the bottle bank')).toEqual({ cue: 'correction', rest: 'the bottle bank' });
+  });
+
+  test('"I wanted to know ..." is a question, not a correction', () => {
+    expect(readContextCues('i wanted to know if the car park takes cards').cue).not.toBe('correction');
+  });
+
   test('an apology alone is politeness, not a correction', () => {
     expect(readContextCues('sorry to bother you, how do I book a court at the sports hall').cue).not.toBe('correction');
   });
