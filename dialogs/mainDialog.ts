@@ -15,6 +15,7 @@ import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
+import { topicOfRequest } from '../src/conversation/topicOfRequest';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
 import { endOfDueDay } from '../src/requests/requestDesk';
 import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
@@ -223,7 +224,13 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Starts the request (or status) dialog the message asks for, in the request flow. */
   private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
-    await this.updateData(step.context, { noMatchStreak: 0 });
+    const { knowledge } = this.services.knowledge.current();
+    const data = await this.updateData(step.context, { noMatchStreak: 0 });
+    const requestType =
+      intent.kind === 'report' ? intent.requestType : knowledge.byId.get(data.lastArticleId ?? '')?.requestType;
+    if ((intent.kind === 'report' || intent.kind === 'reportLastTopic') && requestType) {
+      await this.updateData(step.context, { topic: topicOfRequest(requestType, knowledge, data.topic) });
+    }
     switch (intent.kind) {
       case 'report':
         return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType) });

@@ -50,6 +50,19 @@ describe('a resident carries on a conversation, without a language model', () =>
     }
   });
 
+  test('a request under way is the topic: a follow-up after it is read against its article', async () => {
+    const { adapter } = await createTestBot();
+    const replies = await converse(adapter, [
+      'I need to report a missed bin',
+      'cancel',
+      'how many days until they come back for it?',
+    ]);
+    expect(replies[0]?.[0]?.action).toBe('prompt');
+    expect(replies[2]).toContainEqual(
+      expect.objectContaining({ action: 'answer', articleId: 'missed-bin-collection' }),
+    );
+  });
+
   test('a new topic after thanks does not stick to the old one', async () => {
     expect(
       await lastAnswer(['how much is a visitor parking permit', 'ok thanks. what day is the recycling collected']),
