@@ -45,6 +45,22 @@ export const CONTEXT: ContextTuning = {
   ownLead: 2.5,
 };
 
+/** The decision for a single message, which this reading wraps (by default `answerQuestion`). */
+export type SingleMessageDecision = (text: string, knowledge: KnowledgeBase, search: ArticleSearch) => AnswerOutcome;
+
+export interface ReadOptions {
+  tuning?: ContextTuning;
+  /** The single-message decision to read with (the bot's own, whatever it adds to `answerQuestion`). */
+  decideAlone?: SingleMessageDecision;
+}
+
+interface Reader {
+  knowledge: KnowledgeBase;
+  search: ArticleSearch;
+  tuning: ContextTuning;
+  decideAlone: SingleMessageDecision;
+}
+
 const DECISIONS = new Set(['answer', 'clarify', 'noMatch']);
 type Decision = Extract<AnswerOutcome, { kind: 'answer' | 'clarify' | 'noMatch' }>;
 
@@ -66,15 +82,17 @@ export function readInContext(
   topic: ConversationTopic | undefined,
   knowledge: KnowledgeBase,
   search: ArticleSearch,
-  tuning: ContextTuning = CONTEXT,
+  options: ReadOptions = {},
 ): ContextualAnswer {
-  const alone = answerQuestion(text, knowledge, search);
+  const tuning = options.tuning ?? CONTEXT;
+  const reader: Reader = { knowledge, search, tuning, decideAlone: options.decideAlone ?? answerQuestion };
+  const alone = reader.decideAlone(text, knowledge, search);
   if (alone.kind === 'urgent') return { outcome: alone, reading: 'standalone', topic: undefined };
   if (!isDecision(alone)) return { outcome: alone, reading: 'standalone', topic };
   const words = (of: string) => knownWords(of, search, MAX_TOPIC_WORDS);
   if (!topic) return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), undefined) };
   const { cue, form, rest } = readContextCues(text);
-  if (cue === 'correction') return readCorrection(rest, topic, knowledge, search);
+  if (cue === 'correction') return readCorrection(rest, topic, reader);
   if (cue === 'newTopic') return { outcome: alone, reading: 'newTopic', topic: topicAfter(alone, words(text), topic) };
 
   const own = search.search(searchableText(rest), 50);
@@ -101,7 +119,7 @@ export function readInContext(
     clearlyAhead(own, alone.article.id, tuning.ownLead);
   if (namesItsOwn) return { outcome: alone, reading: 'followUp', topic: topicAfter(alone, words(rest), topic) };
 
-  const combined = decideWithout(`${rest} ${topicWords(topic, knowledge)}`, topic.rejected, knowledge, search);
+  const combined = decideWithout(`${rest} ${topicWords(topic, knowledge)}`, topic.rejected, reader);
   const topicArticle = topic.articleId ? knowledge.byId.get(topic.articleId) : undefined;
   const preferTopic =
     topicArticle !== undefined &&
@@ -118,19 +136,15 @@ export function readInContext(
 }
 
 /** "No, I meant ...": the last article is rejected; the resident's new words decide, helped by the old topic's. */
-function readCorrection(
-  rest: string,
-  topic: ConversationTopic,
-  knowledge: KnowledgeBase,
-  search: ArticleSearch,
-): ContextualAnswer {
+function readCorrection(rest: string, topic: ConversationTopic, reader: Reader): ContextualAnswer {
+  const { knowledge, search, tuning } = reader;
   const restWords = knownWords(rest, search, MAX_TOPIC_WORDS);
-  const own = answerQuestion(rest, knowledge, search);
+  const own = reader.decideAlone(rest, knowledge, search);
   if (!isDecision(own))
     return { outcome: own, reading: 'correction', topic: own.kind === 'urgent' ? undefined : topic };
   // The new words name the article already given, far ahead of any other ("not the service, I mean the place was
   // dirty"): they corrected what they thought the bot understood, not what it gave.
-  if (own.kind === 'answer' && own.article.id === topic.articleId && clearlyNamed(own, CONTEXT)) {
+  if (own.kind === 'answer' && own.article.id === topic.articleId && clearlyNamed(own, tuning)) {
     return { outcome: own, reading: 'correction', topic: { ...topic, words: restWords, ...sectionOf(own) } };
   }
   const rejected = topic.articleId ? [...topic.rejected, topic.articleId] : topic.rejected;
@@ -144,19 +158,15 @@ function readCorrection(
   });
   const alone = withoutRejected(own, rejected, knowledge);
   if (alone.kind === 'answer') return after(alone);
-  const combined = decideWithout(`${rest} ${topic.words.join(' ')}`, rejected, knowledge, search);
+  const combined = decideWithout(`${rest} ${topic.words.join(' ')}`, rejected, reader);
   if (combined.kind === 'answer' || alone.kind === 'noMatch') return after(combined);
   return after(alone);
 }
 
 /** The decision on `text` with the rejected articles taken out of the running. */
-function decideWithout(
-  text: string,
-  rejected: readonly string[],
-  knowledge: KnowledgeBase,
-  search: ArticleSearch,
-): Decision {
-  const outcome = answerQuestion(text, knowledge, search);
+function decideWithout(text: string, rejected: readonly string[], reader: Reader): Decision {
+  const { knowledge } = reader;
+  const outcome = reader.decideAlone(text, knowledge, reader.search);
   if (isDecision(outcome)) return withoutRejected(outcome, rejected, knowledge);
   return decide(outcome.candidates, rejected, knowledge);
 }
