@@ -3,7 +3,7 @@ import type { ArticleSearch, Candidate } from '../knowledge/articleSearch';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { type ConversationTopic, MAX_TOPIC_WORDS } from './conversationTopic';
 import { knownWords } from './knownWords';
-import { readContextCues } from './readContextCues';
+import { type ContextCues, readContextCues } from './readContextCues';
 
 /** How a message was read: on its own, as leaning on the topic, as a correction of the last answer, or anew. */
 export type ContextReading = 'standalone' | 'followUp' | 'correction' | 'newTopic';
@@ -91,10 +91,26 @@ export function readInContext(
   if (!isDecision(alone)) return { outcome: alone, reading: 'standalone', topic };
   const words = (of: string) => knownWords(of, search, MAX_TOPIC_WORDS);
   if (!topic) return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), undefined) };
-  const { cue, form, rest } = readContextCues(text);
-  if (cue === 'correction') return readCorrection(rest, topic, reader);
-  if (cue === 'newTopic') return { outcome: alone, reading: 'newTopic', topic: topicAfter(alone, words(text), topic) };
+  const cues = readContextCues(text);
+  if (cues.cue === 'correction') return readCorrection(cues.rest, topic, reader);
+  // A subject announced as new is read as asked, rejections and all: they belonged to the old one.
+  if (cues.cue === 'newTopic') {
+    return { outcome: alone, reading: 'newTopic', topic: topicAfter(alone, words(text), { ...topic, rejected: [] }) };
+  }
+  return readFollowUp(text, cues, topic, alone, reader);
+}
 
+/** A message with a topic behind it that is neither a correction nor announced as new: does it lean on the topic? */
+function readFollowUp(
+  text: string,
+  { cue, form, rest }: ContextCues,
+  topic: ConversationTopic,
+  asked: Decision,
+  reader: Reader,
+): ContextualAnswer {
+  const { knowledge, search, tuning } = reader;
+  const alone = withoutRejected(asked, topic.rejected, knowledge);
+  const words = (of: string) => knownWords(of, search, MAX_TOPIC_WORDS);
   const own = search.search(searchableText(rest), 50);
   const ownTerms = search.terms(searchableText(rest));
   const distinctive = ownTerms.filter((term) => search.termWeight(term) >= tuning.distinctiveWeight);
@@ -106,14 +122,16 @@ export function readInContext(
     distinctive.length > 0 ||
     ownWeight >= tuning.subjectWeight ||
     (alone.kind === 'answer' && clearlyNamed(alone, tuning));
-  const leans = cue === 'continues' || !ownSubject || fits;
-  if (!leans) return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), topic) };
-
+  if (cue !== 'continues' && ownSubject && !fits) {
+    // Moving to another subject (not one just rejected) leaves the rejections behind.
+    const moved = alone === asked && alone.kind === 'answer' && alone.article.id !== topic.articleId;
+    const previous = moved ? { ...topic, rejected: [] } : topic;
+    return { outcome: alone, reading: 'standalone', topic: topicAfter(alone, words(text), previous) };
+  }
   const namesItsOwn =
     form !== 'anaphora' &&
     alone.kind === 'answer' &&
     alone.article.id !== topic.articleId &&
-    !topic.rejected.includes(alone.article.id) &&
     distinctive.length > 0 &&
     coverageOf(alone.candidates, alone.article.id) >= tuning.ownCoverage &&
     clearlyAhead(own, alone.article.id, tuning.ownLead);
@@ -128,7 +146,7 @@ export function readInContext(
   const outcome: Decision = preferTopic
     ? { kind: 'answer', article: topicArticle, candidates: combined.candidates }
     : combined.kind === 'noMatch'
-      ? withoutRejected(alone, topic.rejected, knowledge)
+      ? alone
       : combined;
   const sameTopic = outcome.kind === 'answer' && outcome.article.id === topic.articleId;
   const next = sameTopic ? { ...topic, ...sectionOf(outcome) } : topicAfter(outcome, words(rest), topic);
@@ -196,15 +214,18 @@ function topicWords(topic: ConversationTopic, knowledge: KnowledgeBase): string 
   return `${topic.words.join(' ')} ${title}`;
 }
 
-/** The topic after a decision: a new article starts a new topic; otherwise the old one stays, or the words wait. */
+/**
+ * The topic after a decision: an answer starts a new topic (the rejections made just before it still stand, so a
+ * rejected article is not offered again while the conversation stays near it); otherwise the old topic stays, or
+ * the words of an unanswered question wait for a follow-up.
+ */
 export function topicAfter(
   outcome: Decision,
   words: string[],
   previous: ConversationTopic | undefined,
 ): ConversationTopic | undefined {
   if (outcome.kind === 'answer') {
-    const rejected = previous?.rejected.filter((id) => id !== outcome.article.id) ?? [];
-    return { articleId: outcome.article.id, words, rejected, ...sectionOf(outcome) };
+    return { articleId: outcome.article.id, words, rejected: previous?.rejected ?? [], ...sectionOf(outcome) };
   }
   return previous ?? (words.length > 0 ? { words, rejected: [] } : undefined);
 }

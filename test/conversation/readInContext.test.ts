@@ -52,6 +52,14 @@ describe('reading a message in its conversation, without a language model', () =
     expect(topic?.rejected).toContain('council-tax-payment');
   });
 
+  test('a rejected article is not offered while the conversation stays near it, but can be asked for anew', () => {
+    const correcting = ['how do I pay my council tax', "no, that's not it, i want to pay it for my shop"];
+    expect(answered([...correcting, 'can i pay it by direct debit'])).toBe('business-rates');
+    expect(answered([...correcting, 'ok thanks. and how do I pay my council tax'])).toBe('council-tax-payment');
+    const moved = converse([...correcting, 'when is the garden waste collected']);
+    expect(moved.topic).toMatchObject({ articleId: 'garden-waste', rejected: [] });
+  });
+
   test('a new subject does not stick to the old topic', () => {
     expect(answered(['how much is a visitor parking permit', 'ok thanks. what day is the recycling collected'])).toBe(
       'bin-collection-days',
