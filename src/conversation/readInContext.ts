@@ -4,6 +4,7 @@ import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import { type ConversationTopic, MAX_TOPIC_WORDS } from './conversationTopic';
 import { knownWords } from './knownWords';
 import { type ContextCues, readContextCues } from './readContextCues';
+import { subjectTerms } from './subjectTerms';
 
 /** How a message was read: on its own, as leaning on the topic, as a correction of the last answer, or anew. */
 export type ContextReading = 'standalone' | 'followUp' | 'correction' | 'newTopic';
@@ -122,7 +123,11 @@ function readFollowUp(
     distinctive.length > 0 ||
     ownWeight >= tuning.subjectWeight ||
     (alone.kind === 'answer' && clearlyNamed(alone, tuning));
-  if (cue !== 'continues' && ownSubject && !fits) {
+  // "parking" or "and council tax?" after the bin day: a subject's name the topic article does not cover.
+  const subjects = subjectTerms(knowledge, search);
+  const namesSubject =
+    topic.articleId !== undefined && form !== 'anaphora' && !fits && ownTerms.some((term) => subjects.has(term));
+  if ((cue !== 'continues' && ownSubject && !fits) || namesSubject) {
     // Moving to another subject (not one just rejected) leaves the rejections behind.
     const moved = alone === asked && alone.kind === 'answer' && alone.article.id !== topic.articleId;
     const previous = moved ? { ...topic, rejected: [] } : topic;

@@ -66,6 +66,11 @@ describe('reading a message in its conversation, without a language model', () =
     );
   });
 
+  test("a subject's name typed alone, which the topic article does not cover, is a new subject", () => {
+    expect(answered(['how do I book a bulky collection', 'dog fouling'])).toBe('dog-fouling-and-litter');
+    expect(answered(['can I recycle egg boxes', 'and margarine tubs?'])).toBe('recycling-guide');
+  });
+
   test('a whole new question made of common words does not stick to the old topic', () => {
     expect(
       answered(['what time does the swimming pool open', 'where do i take an old television and broken kettle']),
