@@ -21,10 +21,15 @@ export interface ContextCues {
 }
 
 const ACKNOWLEDGEMENT =
-  /^(?:(?:no (?:problem|worries|bother)|thank you(?: very much| so much)?|thankyou|thanks(?: a lot| very much)?|thank|ok(?:ay)?|k|right|alright|ta|cheers|great|lovely|brilliant|perfect|fine|good|got it|done|ok done|thats great|nice one)\b[\s,.!]*)+/;
+  /^(?:(?:no (?:problem|worries|bother)|thank you(?: very much| so much)?|thankyou|thanks(?: a lot| very much)?|thank|ok(?:ay)?|right|alright|ta|cheers|great|lovely|brilliant|perfect|good|got it|done|ok done|thats great|nice one)\b[\s,.!]*)+/;
 const NEW_TOPIC =
   /^(?:also|and also|plus|another (?:thing|question|one)|(?:a )?different (?:thing|question|subject|topic|matter)|unrelated|something else|(?:i have |ive got )?(?:a |one )?(?:new|other|separate) (?:question|thing|query)|one more thing|on another (?:note|subject)|separately|while im here|next question)\b[\s,.:!-]*(?:(?:but|though|question)\b[\s,.:-]*)?/;
-const CORRECTION_LEAD = /^(?:(?:no+|nope|nah|sorry|soz|oops|whoops|actually|wait|hang on)\b[\s,.!-]*)+/;
+/**
+ * Words a correction opens with. A bare "no" must be followed by a pause or by words that answer the bot ("no, ...",
+ * "no I meant", "no the other one"), since "no one came" and "no bins collected" are reports, not corrections.
+ */
+const CORRECTION_LEAD =
+  /^(?:(?:(?:nope|nah|sorry|soz|oops|whoops|actually|wait|hang on)\b|no+(?:\s*[,.!;:-]|$|\s+(?=(?:i|im|ive|its|it|sorry|not|thats|that|wrong|actually|mean|meant|the|a|an|my)\b)))[\s,.!;:-]*)+/;
 /** "Sorry" alone is often just politeness ("sorry to bother you"): a correction needs more. */
 const APOLOGY_ONLY = /^(?:(?:sorry|soz)\b[\s,.!-]*)+$/;
 const NEGATION = /\bnot\b|\bmean(?:t)?\b/;

@@ -21,6 +21,12 @@ describe('reading how a message relates to the last one', () => {
     expect(readContextCues('i wanted to know if the car park takes cards').cue).not.toBe('correction');
   });
 
+  test('"no one came" and "no bins collected" are reports, not corrections', () => {
+    expect(readContextCues('no one has come to empty it yet').cue).not.toBe('correction');
+    expect(readContextCues('no recycling collection on our road this week').cue).not.toBe('correction');
+    expect(readContextCues('no the other one').cue).toBe('correction');
+  });
+
   test('an apology alone is politeness, not a correction', () => {
     expect(readContextCues('sorry to bother you, how do I book a court at the sports hall').cue).not.toBe('correction');
   });
