@@ -180,10 +180,18 @@ function readCorrection(rest: string, topic: ConversationTopic, reader: Reader):
         : { words: [...restWords, ...topic.words].slice(0, MAX_TOPIC_WORDS), rejected },
   });
   const alone = withoutRejected(own, rejected, knowledge);
-  if (alone.kind === 'answer') return after(alone);
+  if (alone.kind === 'answer' && clearlyNamed(alone, tuning)) return after(alone);
+  // A correction mostly stays near what was asked ("no, I'm not registered yet" after where to vote): the new words
+  // with the old topic's decide, when the new words alone do not clearly name an article, as long as the article
+  // found covers the new words as well as the new words' own answer does (the old words must not pull the answer
+  // back to a neighbour of what was rejected).
   const combined = decideWithout(`${rest} ${topic.words.join(' ')}`, rejected, reader);
-  if (combined.kind === 'answer' || alone.kind === 'noMatch') return after(combined);
-  return after(alone);
+  if (combined.kind === 'answer') {
+    const covered = search.search(searchableText(rest), 50);
+    const aloneCoverage = alone.kind === 'answer' ? coverageOf(covered, alone.article.id) : 0;
+    if (coverageOf(covered, combined.article.id) >= aloneCoverage - tuning.fitMargin) return after(combined);
+  }
+  return after(alone.kind === 'noMatch' ? combined : alone);
 }
 
 /** The decision on `text` with the rejected articles taken out of the running. */
