@@ -52,6 +52,12 @@ describe('reading a message in its conversation, without a language model', () =
     expect(topic?.rejected).toContain('council-tax-payment');
   });
 
+  test('a correction the new words do not settle stays near what was asked', () => {
+    expect(answered(['which polling station do i go to', "no, i haven't registered yet, how do i register"])).toBe(
+      'register-to-vote',
+    );
+  });
+
   test('a rejected article is not offered while the conversation stays near it, but can be asked for anew', () => {
     const correcting = ['how do I pay my council tax', "no, that's not it, i want to pay it for my shop"];
     expect(answered([...correcting, 'can i pay it by direct debit'])).toBe('business-rates');
