@@ -122,7 +122,7 @@ function readFollowUp(
   const ownSubject =
     distinctive.length > 0 ||
     ownWeight >= tuning.subjectWeight ||
-    (alone.kind === 'answer' && clearlyNamed(alone, tuning));
+    (alone.kind === 'answer' && ownWeight >= tuning.distinctiveWeight && clearlyNamed(alone, tuning));
   // "parking" or "and council tax?" after the bin day: a subject's name the topic article does not cover.
   const subjects = subjectTerms(knowledge, search);
   const namesSubject =
