@@ -208,7 +208,12 @@ export class MainDialog extends InterruptibleDialog {
       const chosen = this.services.answering.rememberChoice(article);
       await this.updateData(step.context, (c) => ({
         history: appendTurns(c.history, chosen),
-        topic: { articleId: article.id, words: c.topic?.words ?? [], rejected: c.topic?.rejected ?? [] },
+        // The words kept are the clarified question's, unless the topic was already an article (then they are its).
+        topic: {
+          articleId: article.id,
+          words: c.topic?.articleId === undefined ? (c.topic?.words ?? []) : [],
+          rejected: c.topic?.rejected ?? [],
+        },
       }));
     } else {
       await step.context.sendActivity(

@@ -50,6 +50,14 @@ describe('a resident carries on a conversation, without a language model', () =>
     }
   });
 
+  test('an article picked from a clarification is the topic', async () => {
+    const { adapter } = await createTestBot();
+    const replies = await converse(adapter, ['parking', 'Resident and visitor parking permits', 'how much is it?']);
+    expect(replies[0]?.[0]?.action).toBe('clarify');
+    expect(replies[1]).toContainEqual(expect.objectContaining({ action: 'answer', articleId: 'parking-permits' }));
+    expect(replies[2]).toContainEqual(expect.objectContaining({ action: 'answer', articleId: 'parking-permits' }));
+  });
+
   test('a request under way is the topic: a follow-up after it is read against its article', async () => {
     const { adapter } = await createTestBot();
     const replies = await converse(adapter, [
