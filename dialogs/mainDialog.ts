@@ -18,6 +18,7 @@ import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
 import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
+import { topicOfRequest } from '../src/conversation/topicOfRequest';
 import { redactPersonalData } from '../src/privacy/redactPersonalData';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
 import { endOfDueDay } from '../src/requests/requestDesk';
@@ -171,10 +172,9 @@ export class MainDialog extends InterruptibleDialog {
     const intent = detectUrgent(text) ? undefined : detectRequestIntent(text);
     if (intent) return this.startRequest(step, intent);
     if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
-    const { history } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
-    const { outcome, remember } = await this.services.answering.answer(text, { history });
-    if (remember.length > 0)
-      await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember) }));
+    const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
+    const { outcome, remember, topic: nextTopic } = await this.services.answering.answer(text, { history, topic });
+    await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember), topic: nextTopic }));
     if (outcome.kind === 'answer' || outcome.kind === 'noMatch' || outcome.kind === 'clarify') {
       await this.updateData(step.context, { lastQuestionId: step.context.activity.id });
     }
@@ -247,7 +247,15 @@ export class MainDialog extends InterruptibleDialog {
     if (article) {
       await this.sendAnswer(step.context, article, values.success ? values.data.questionId : '');
       const chosen = this.services.answering.rememberChoice(article);
-      if (chosen.length > 0) await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, chosen) }));
+      await this.updateData(step.context, (c) => ({
+        history: appendTurns(c.history, chosen),
+        // The words kept are the clarified question's, unless the topic was already an article (then they are its).
+        topic: {
+          articleId: article.id,
+          words: c.topic?.articleId === undefined ? (c.topic?.words ?? []) : [],
+          rejected: c.topic?.rejected ?? [],
+        },
+      }));
     } else {
       await step.context.sendActivity(
         botMessage('OK. Please tell me a little more about what you need, in your own words.', {
@@ -262,7 +270,13 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Starts the request (or status) dialog the message asks for, in the request flow. */
   private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
-    await this.updateData(step.context, { noMatchStreak: 0 });
+    const { knowledge } = this.services.knowledge.current();
+    const data = await this.updateData(step.context, { noMatchStreak: 0 });
+    const requestType =
+      intent.kind === 'report' ? intent.requestType : knowledge.byId.get(data.lastArticleId ?? '')?.requestType;
+    if ((intent.kind === 'report' || intent.kind === 'reportLastTopic') && requestType) {
+      await this.updateData(step.context, { topic: topicOfRequest(requestType, knowledge, data.topic) });
+    }
     switch (intent.kind) {
       case 'report': {
         const prefill = intent.requestType === 'callback' ? await this.callbackPrefill(step.context) : undefined;
