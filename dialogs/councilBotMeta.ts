@@ -20,6 +20,8 @@ export type CouncilBotMeta =
   | { action: 'declined'; reason: 'promptInjection' }
   | { action: 'clarify'; candidates: string[] }
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
+  /** A national service or another body the council does not run (`knowledge/signposts.yaml`). */
+  | { action: 'signpost'; signpostId: string; url: string }
   /** Emergency signposting; `urgentCheck` when the bot asks whether anyone is in danger before routing (999 shown). */
   | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory; urgentCheck?: true }
   | { action: 'smallTalk'; smallTalk: string }

@@ -31,6 +31,7 @@ import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './r
 import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
 import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
+import { signpostReply } from './replies/signpostReply';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { urgentReply } from './replies/urgentReply';
 import { CHECK_REQUEST_DIALOG, CheckRequestDialog } from './requests/checkRequestDialog';
@@ -158,6 +159,10 @@ export class MainDialog extends InterruptibleDialog {
         return step.endDialog();
       case 'declined':
         await step.context.sendActivity(declinedReply(this.services));
+        return step.endDialog();
+      case 'signpost':
+        await this.updateData(step.context, { noMatchStreak: 0 });
+        await step.context.sendActivity(signpostReply(outcome.signpost));
         return step.endDialog();
       case 'answer':
         await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated);

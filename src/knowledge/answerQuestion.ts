@@ -3,7 +3,10 @@ import type { Article } from './articleSchema';
 import type { ArticleSearch, Candidate } from './articleSearch';
 import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
 import { detectUrgent, type UrgentCategory } from './detectUrgent';
+import { findSignpost } from './findSignpost';
 import type { KnowledgeBase } from './knowledgeBase';
+import { type ReadMessage, readMessage } from './readMessage';
+import type { Signpost } from './signpostSchema';
 
 /** How sure the safety check is: `sure` signposts at once; `check` asks first, with 999 shown. */
 export type UrgentCertainty = 'sure' | 'check';
@@ -27,7 +30,16 @@ export type AnswerOutcome =
   | { kind: 'urgent'; category: UrgentCategory; certainty: UrgentCertainty; candidates: Candidate[] }
   | { kind: 'smallTalk'; smallTalk: SmallTalkKind; candidates: Candidate[] }
   | { kind: 'declined'; reason: 'promptInjection'; candidates: Candidate[] }
-  | { kind: 'answer'; article: Article; candidates: Candidate[]; generated?: GeneratedAnswer }
+  | {
+      kind: 'answer';
+      article: Article;
+      candidates: Candidate[];
+      generated?: GeneratedAnswer;
+      /** The resident sounded upset: the reply acknowledges it in one short sentence before the answer. */
+      upset?: boolean;
+    }
+  /** Another body or a national service does this (`signposts.yaml`): the resident is pointed there, not answered. */
+  | { kind: 'signpost'; signpost: Signpost; candidates: Candidate[] }
   | { kind: 'clarify'; articles: Article[]; candidates: Candidate[] }
   | { kind: 'noMatch'; candidates: Candidate[] };
 
@@ -67,12 +79,48 @@ export function answerQuestion(
   search: ArticleSearch,
   tuning: DecisionTuning = DECISION,
 ): AnswerOutcome {
-  const candidates = search.search(searchableText(text));
   const urgent = detectUrgent(text);
-  if (urgent) return { kind: 'urgent', category: urgent.category, certainty: 'sure', candidates };
+  if (urgent) {
+    return { kind: 'urgent', category: urgent.category, certainty: 'sure', candidates: search.search(searchableText(text)) };
+  }
   const smallTalk = detectSmallTalk(text);
   if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };
-  return decideFromCandidates(candidates, knowledge, tuning);
+  const message = readMessage(text, knownWord(search));
+  const outcome = decideMessage(message, knowledge, search, tuning);
+  const signposted = findSignpost(searchableText(text), knowledge.signposts, search);
+  if (!signposted) return outcome;
+  // A message naming a service the council does not run is still answered from an article when the rest of it
+  // names a council topic or the council ("I get Universal Credit, can I have council tax support?").
+  if (!signposted.signpost.decisive) {
+    const rest = decideMessage({ ...message, searchText: signposted.rest }, knowledge, search, tuning);
+    const aboutCouncil = search.namesTopic(signposted.rest, rest.kind === 'answer' ? rest.article.id : '');
+    if (rest.kind === 'answer' && (aboutCouncil || /\bcouncil\b/.test(signposted.rest))) return rest;
+  }
+  return { kind: 'signpost', signpost: signposted.signpost, candidates: outcome.candidates };
+}
+
+
+/**
+ * The decision on a message as read (`readMessage`): on the whole of it first; when that finds no answer and the
+ * message tells a story around its request, on the sentences that ask.
+ */
+export function decideMessage(
+  message: ReadMessage,
+  knowledge: KnowledgeBase,
+  search: ArticleSearch,
+  tuning: DecisionTuning = DECISION,
+): AnswerOutcome {
+  let outcome = decideFromCandidates(search.search(message.searchText), knowledge, tuning);
+  if (outcome.kind !== 'answer' && message.request) {
+    const asked = decideFromCandidates(search.search(message.request), knowledge, tuning);
+    if (asked.kind === 'answer') outcome = asked;
+  }
+  return outcome.kind === 'answer' && message.upset ? { ...outcome, upset: true } : outcome;
+}
+
+/** Whether the knowledge base uses a word: every term it makes is one some article uses. */
+export function knownWord(search: ArticleSearch): (word: string) => boolean {
+  return (word) => search.terms(word).every((term) => search.knowsTerm(term));
 }
 
 /**

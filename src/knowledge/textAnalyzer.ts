@@ -2,6 +2,7 @@ import stem from 'wink-porter2-stemmer';
 import type { SpellingCorrector } from './spellingCorrector';
 import { STOP_WORDS } from './stopWords';
 import type { Vocabulary } from './vocabularySchema';
+import { splitCamelCase, type WordSegmenter } from './wordSegmenter';
 
 interface PhraseNode {
   next: Map<string, PhraseNode>;
@@ -22,6 +23,7 @@ export class TextAnalyzer {
   constructor(
     vocabulary: Vocabulary,
     private readonly speller?: SpellingCorrector,
+    private readonly segmenter?: WordSegmenter,
   ) {
     this.keep = new Set(vocabulary.keep.map((word) => normaliseText(word)));
     this.stopStems = new Set([...STOP_WORDS, ...vocabulary.ignore].map((word) => this.stemWord(normaliseText(word))));
@@ -39,10 +41,17 @@ export class TextAnalyzer {
 
   /** The stemmed words of a text before phrases are rewritten and stop words dropped. */
   stemWords(text: string): string[] {
-    return normaliseText(text)
+    return normaliseText(splitCamelCase(text))
       .split(' ')
       .filter((word) => word.length > 0)
-      .map((word) => this.stemWord(this.speller ? this.speller.correct(word) : word));
+      .flatMap((word) => this.readWord(word))
+      .map((word) => this.stemWord(word));
+  }
+
+  /** A typing slip corrected, else a run-together word split into the knowledge base's words. */
+  private readWord(word: string): string[] {
+    const corrected = this.speller ? this.speller.correct(word) : word;
+    return corrected === word && this.segmenter ? this.segmenter.split(word) : [corrected];
   }
 
   private stemWord(word: string): string {

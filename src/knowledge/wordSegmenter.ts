@@ -1,0 +1,47 @@
+/** Pieces shorter than this are not words of their own in a run-together word ("a", "i" are left to the typist). */
+const MIN_PIECE = 2;
+const MAX_PIECES = 4;
+
+/**
+ * Splits words residents run together ("binday", "counciltax", "directdebit") into words the knowledge base uses.
+ * Only a word the knowledge base does not know is split, and only when every piece is a known word, so a real word
+ * is never broken up; the split with the fewest pieces wins, then the one whose pieces the articles use most.
+ */
+export class WordSegmenter {
+  constructor(
+    private readonly frequency: ReadonlyMap<string, number>,
+    private readonly minLength = 5,
+    private readonly maxLength = 30,
+  ) {}
+
+  /** The word's pieces, or the word alone when it is known, too short or too long, or has no split into known words. */
+  split(word: string): string[] {
+    if (word.length < this.minLength || word.length > this.maxLength || this.frequency.has(word)) return [word];
+    const best: ({ pieces: string[]; weight: number } | undefined)[] = [{ pieces: [], weight: 0 }];
+    for (let end = 1; end <= word.length; end++) {
+      for (let start = Math.max(0, end - this.maxLength); start <= end - MIN_PIECE; start++) {
+        const before = best[start];
+        const piece = word.slice(start, end);
+        const frequency = this.frequency.get(piece);
+        if (!before || frequency === undefined || before.pieces.length >= MAX_PIECES) continue;
+        const candidate = { pieces: [...before.pieces, piece], weight: before.weight + Math.log(1 + frequency) };
+        const current = best[end];
+        if (!current || isBetter(candidate, current)) best[end] = candidate;
+      }
+    }
+    const found = best[word.length];
+    return found && found.pieces.length > 1 ? found.pieces : [word];
+  }
+}
+
+function isBetter(a: { pieces: string[]; weight: number }, b: { pieces: string[]; weight: number }): boolean {
+  return a.pieces.length < b.pieces.length || (a.pieces.length === b.pieces.length && a.weight > b.weight);
+}
+
+/** "TipOpeningTimes" → "Tip Opening Times", "FOIrequest" → "FOI request", "PCNappeal" → "PCN appeal". */
+export function splitCamelCase(text: string): string {
+  return text
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]{2,})([A-Z][a-z]{2,})/g, '$1 $2')
+    .replace(/\b([A-Z]{2,})([a-z]{3,})\b/g, '$1 $2');
+}
