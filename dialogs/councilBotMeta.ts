@@ -16,6 +16,10 @@ export type CouncilBotMeta =
       generated?: true;
       /** The article ids the generated answer cites, `articleId` first. */
       citations?: string[];
+      /** The heading of the section given instead of the summary (the part of the article that was asked about). */
+      section?: string;
+      /** A second need in the message, offered as a button with that article's title. */
+      alsoArticleId?: string;
     }
   | { action: 'declined'; reason: 'promptInjection' }
   | { action: 'clarify'; candidates: string[] }

@@ -25,7 +25,7 @@ import { detectFeedback } from './detectFeedback';
 import { detectInterruption, type Interruption } from './detectInterruption';
 import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { answerReply } from './replies/answerReply';
+import { type AnswerExtras, answerReply } from './replies/answerReply';
 import { declinedReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
 import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
@@ -165,7 +165,11 @@ export class MainDialog extends InterruptibleDialog {
         await step.context.sendActivity(signpostReply(outcome.signpost));
         return step.endDialog();
       case 'answer':
-        await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated);
+        await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated, {
+          section: outcome.section,
+          upset: outcome.upset,
+          also: outcome.also,
+        });
         return step.endDialog();
       case 'noMatch': {
         await this.services.feedback.questionUnanswered({
@@ -316,6 +320,7 @@ export class MainDialog extends InterruptibleDialog {
     article: Article,
     questionId: string,
     generated?: GeneratedAnswer,
+    extras?: AnswerExtras,
   ): Promise<void> {
     await this.updateData(context, {
       noMatchStreak: 0,
@@ -324,7 +329,7 @@ export class MainDialog extends InterruptibleDialog {
     });
     const { knowledge } = this.services.knowledge.current();
     const related = article.related.flatMap((id) => knowledge.byId.get(id)?.title ?? []);
-    await context.sendActivity(answerReply(article, knowledge.profile, related, generated));
+    await context.sendActivity(answerReply(article, knowledge.profile, related, generated, extras));
     if (article.needsPerson) await handOff(context, this.services, 'needsPerson');
   }
 

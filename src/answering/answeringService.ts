@@ -124,6 +124,8 @@ export class AnsweringService implements QuestionAnswering {
     }
     const smallTalk = detectSmallTalk(text);
     if (smallTalk) return { outcome: { kind: 'smallTalk', smallTalk, candidates: [] }, remember: [] };
+    const lexical = answerQuestion(text, knowledge, search);
+    if (lexical.kind === 'signpost') return { outcome: lexical, remember: [] };
 
     const deadline = this.now() + this.turnBudgetMs;
     const redacted = redactPersonalData(text);

@@ -7,6 +7,7 @@ import { findSignpost } from './findSignpost';
 import type { KnowledgeBase } from './knowledgeBase';
 import { type ReadMessage, readMessage } from './readMessage';
 import type { Signpost } from './signpostSchema';
+import { type AnswerSection, chooseSection } from './chooseSection';
 
 /** How sure the safety check is: `sure` signposts at once; `check` asks first, with 999 shown. */
 export type UrgentCertainty = 'sure' | 'check';
@@ -37,6 +38,10 @@ export type AnswerOutcome =
       generated?: GeneratedAnswer;
       /** The resident sounded upset: the reply acknowledges it in one short sentence before the answer. */
       upset?: boolean;
+      /** The article's section that answers what was asked ("how much" → its cost section); else the summary. */
+      section?: AnswerSection;
+      /** A second need in the same message, answered by another article: offered as a button. */
+      also?: Article;
     }
   /** Another body or a national service does this (`signposts.yaml`): the resident is pointed there, not answered. */
   | { kind: 'signpost'; signpost: Signpost; candidates: Candidate[] }
@@ -115,7 +120,47 @@ export function decideMessage(
     const asked = decideFromCandidates(search.search(message.request), knowledge, tuning);
     if (asked.kind === 'answer') outcome = asked;
   }
-  return outcome.kind === 'answer' && message.upset ? { ...outcome, upset: true } : outcome;
+  const parts = clauseAnswers(message.searchText, knowledge, search, tuning);
+  if (outcome.kind !== 'answer') {
+    const [first] = parts;
+    if (!first) return outcome;
+    outcome = { ...first, candidates: outcome.candidates };
+  }
+  const main = outcome.article;
+  const also = parts.find((part) => part.article.id !== main.id)?.article;
+  const section = chooseSection(main, message.request ?? message.searchText, search);
+  return {
+    ...outcome,
+    ...(message.upset ? { upset: true } : {}),
+    ...(section ? { section } : {}),
+    ...(also ? { also } : {}),
+  };
+}
+
+/** Most parts of a message looked at on their own, for a second need ("... and can I get a new bin?"). */
+const MAX_CLAUSES = 4;
+const CLAUSE_MIN_COVERAGE = 0.6;
+
+/**
+ * The confident answers to the message's clauses (split at sentence ends, commas and "and", "also", "plus"), in the
+ * message's order: a message with two needs has two clauses answered by different articles.
+ */
+function clauseAnswers(
+  text: string,
+  knowledge: KnowledgeBase,
+  search: ArticleSearch,
+  tuning: DecisionTuning,
+): Extract<AnswerOutcome, { kind: 'answer' }>[] {
+  const clauses = text
+    .split(/[.?!;,\n]+|\b(?:and|also|plus|as well as)\b/i)
+    .map((clause) => clause.trim())
+    .filter((clause) => search.terms(clause).length >= 2);
+  if (clauses.length < 2) return [];
+  return clauses.slice(0, MAX_CLAUSES).flatMap((clause) => {
+    const decided = decideFromCandidates(search.search(clause), knowledge, tuning);
+    const coverage = decided.candidates[0]?.coverage ?? 0;
+    return decided.kind === 'answer' && coverage >= CLAUSE_MIN_COVERAGE ? [decided] : [];
+  });
 }
 
 /** Whether the knowledge base uses a word: every term it makes is one some article uses. */

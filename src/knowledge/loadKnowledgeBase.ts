@@ -154,7 +154,8 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 function isMissingFile(error: unknown): boolean {
-  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+  // Not `instanceof Error`: errors from node:fs may come from another realm (a test runner's sandbox).
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }
 
 function firstLine(error: unknown): string {
