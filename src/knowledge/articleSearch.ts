@@ -44,7 +44,7 @@ export interface SearchTuning {
 export const DEFAULT_SEARCH_TUNING: SearchTuning = {
   fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5 },
   articleWeight: 1,
-  questionWeight: 1.5,
+  questionWeight: 2.5,
 };
 
 /**
