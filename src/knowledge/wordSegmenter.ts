@@ -42,6 +42,6 @@ function isBetter(a: { pieces: string[]; weight: number }, b: { pieces: string[]
 export function splitCamelCase(text: string): string {
   return text
     .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]{2,})([A-Z][a-z]{2,})/g, '$1 $2')
-    .replace(/\b([A-Z]{2,})([a-z]{3,})\b/g, '$1 $2');
+    .replace(/\b([A-Z]{2,})([a-z]{3,})\b/g, '$1 $2')
+    .replace(/([A-Z]{2,})([A-Z][a-z]{2,})/g, '$1 $2');
 }
