@@ -120,7 +120,11 @@ export function decideMessage(
     const asked = decideFromCandidates(search.search(message.request), knowledge, tuning);
     if (asked.kind === 'answer') outcome = asked;
   }
-  const parts = clauseAnswers(message.searchText, knowledge, search, tuning);
+  // A clause's answer counts only when the whole message also ranks it high: a clause alone can mislead.
+  const ranked = new Set(outcome.candidates.slice(0, CLAUSE_RANK_LIMIT).map((candidate) => candidate.id));
+  const parts = clauseAnswers(message.searchText, knowledge, search, tuning).filter((part) =>
+    ranked.has(part.article.id),
+  );
   if (outcome.kind !== 'answer') {
     const [first] = parts;
     if (!first) return outcome;
@@ -140,6 +144,7 @@ export function decideMessage(
 /** Most parts of a message looked at on their own, for a second need ("... and can I get a new bin?"). */
 const MAX_CLAUSES = 4;
 const CLAUSE_MIN_COVERAGE = 0.6;
+const CLAUSE_RANK_LIMIT = 3;
 
 /**
  * The confident answers to the message's clauses (split at sentence ends, commas and "and", "also", "plus"), in the
