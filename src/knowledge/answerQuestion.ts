@@ -69,7 +69,7 @@ export const DECISION: DecisionTuning = {
    * that covers at least this much is still the answer when it scores far above every other article.
    */
   dominantMinCoverage: 0.25,
-  dominantScoreRatio: 2.5,
+  dominantScoreRatio: 2,
   /** An article scoring at least this share of the best one's score is a close rival. */
   rivalScoreRatio: 0.9,
   /** A rival must also cover this much of the question to be offered in a clarification. */
@@ -116,12 +116,12 @@ export function decideMessage(
   tuning: DecisionTuning = DECISION,
 ): AnswerOutcome {
   let outcome = decideFromCandidates(search.search(message.searchText), knowledge, tuning);
+  // A part's answer counts only when the whole message also ranks it high: a part alone can mislead.
+  const ranked = new Set(outcome.candidates.slice(0, CLAUSE_RANK_LIMIT).map((candidate) => candidate.id));
   if (outcome.kind !== 'answer' && message.request) {
     const asked = decideFromCandidates(search.search(message.request), knowledge, tuning);
-    if (asked.kind === 'answer') outcome = asked;
+    if (asked.kind === 'answer' && ranked.has(asked.article.id)) outcome = { ...asked, candidates: outcome.candidates };
   }
-  // A clause's answer counts only when the whole message also ranks it high: a clause alone can mislead.
-  const ranked = new Set(outcome.candidates.slice(0, CLAUSE_RANK_LIMIT).map((candidate) => candidate.id));
   const parts = clauseAnswers(message.searchText, knowledge, search, tuning).filter((part) =>
     ranked.has(part.article.id),
   );
