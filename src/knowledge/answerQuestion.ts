@@ -63,7 +63,7 @@ export interface DecisionTuning {
 
 export const DECISION: DecisionTuning = {
   /** Least share of the question's meaning an article must cover to be given as the answer. */
-  minCoverage: 0.45,
+  minCoverage: 0.5,
   /**
    * A long message full of detail ("massive pothole on the main road burst my tyre") covers less, so an article
    * that covers at least this much is still the answer when it scores far above every other article.
