@@ -1,11 +1,16 @@
+import { STOP_WORDS } from './stopWords';
+
 /** Pieces shorter than this are not words of their own in a run-together word ("a", "i" are left to the typist). */
 const MIN_PIECE = 2;
 const MAX_PIECES = 4;
+/** Short function words start or end many real words ("bit|ten", "for|got", "lay|out"): never a split's first or last. */
+const SHORT_FUNCTION_WORDS: ReadonlySet<string> = new Set(STOP_WORDS.filter((word) => word.length <= 3));
 
 /**
  * Splits words residents run together ("binday", "counciltax", "directdebit") into words the knowledge base uses.
- * Only a word the knowledge base does not know is split, and only when every piece is a known word, so a real word
- * is never broken up; the split with the fewest pieces wins, then the one whose pieces the articles use most.
+ * Only a word the knowledge base does not know is split, only when every piece is a known word, and never with a
+ * short function word at either end, so a real word the articles happen not to use ("bitten", "forgot") stays
+ * whole; the split with the fewest pieces wins, then the one whose pieces the articles use most.
  */
 export class WordSegmenter {
   constructor(
@@ -30,8 +35,14 @@ export class WordSegmenter {
       }
     }
     const found = best[word.length];
-    return found && found.pieces.length > 1 ? found.pieces : [word];
+    return found && found.pieces.length > 1 && isPlausible(found.pieces) ? found.pieces : [word];
   }
+}
+
+/** A split into words a resident would run together: its first and last pieces are words of substance. */
+function isPlausible(pieces: readonly string[]): boolean {
+  const ends = [pieces[0] ?? '', pieces[pieces.length - 1] ?? ''];
+  return ends.every((piece) => piece.length >= 3 && !SHORT_FUNCTION_WORDS.has(piece));
 }
 
 function isBetter(a: { pieces: string[]; weight: number }, b: { pieces: string[]; weight: number }): boolean {

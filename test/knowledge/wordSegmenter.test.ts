@@ -1,7 +1,7 @@
 import { splitCamelCase, WordSegmenter } from '../../src/knowledge/wordSegmenter';
 
 const known = new Map(
-  ['bin', 'day', 'council', 'tax', 'direct', 'debit', 'whats', 'my', 'garden', 'waste', 'collection', 'on', 'collect'].map(
+  ['bin', 'day', 'which', 'bit', 'ten', 'for', 'got', 'council', 'tax', 'direct', 'debit', 'whats', 'my', 'garden', 'waste', 'collection', 'on', 'collect'].map(
     (word): [string, number] => [word, 3],
   ),
 );
@@ -12,7 +12,7 @@ describe('splitting run-together words against the knowledge base', () => {
     ['binday', ['bin', 'day']],
     ['counciltax', ['council', 'tax']],
     ['directdebit', ['direct', 'debit']],
-    ['whatsmy', ['whats', 'my']],
+    ['whichbin', ['which', 'bin']],
     ['gardenwastecollection', ['garden', 'waste', 'collection']],
   ])('"%s" is read as %j', (word, pieces) => {
     expect(segmenter.split(word)).toEqual(pieces);
@@ -22,6 +22,8 @@ describe('splitting run-together words against the knowledge base', () => {
     expect(segmenter.split('collection')).toEqual(['collection']);
     expect(segmenter.split('binxyzq')).toEqual(['binxyzq']);
     expect(segmenter.split('bin')).toEqual(['bin']);
+    expect(segmenter.split('bitten')).toEqual(['bitten']);
+    expect(segmenter.split('forgot')).toEqual(['forgot']);
   });
 
   test('words run together with capitals are split where the capitals are', () => {
