@@ -122,16 +122,15 @@ export function decideMessage(
     const asked = decideFromCandidates(search.search(message.request), knowledge, tuning);
     if (asked.kind === 'answer' && ranked.has(asked.article.id)) outcome = { ...asked, candidates: outcome.candidates };
   }
-  const parts = clauseAnswers(message.searchText, knowledge, search, tuning).filter((part) =>
-    ranked.has(part.article.id),
-  );
   if (outcome.kind !== 'answer') {
-    const [first] = parts;
+    const [first] = clauseAnswers(message.searchText, knowledge, search, tuning).filter((part) =>
+      ranked.has(part.article.id),
+    );
     if (!first) return outcome;
     outcome = { ...first, candidates: outcome.candidates };
   }
   const main = outcome.article;
-  const also = parts.find((part) => part.article.id !== main.id)?.article;
+  const also = secondNeed(message.searchText, main, outcome.candidates, knowledge, search);
   const section = chooseSection(main, message.request ?? message.searchText, search);
   return {
     ...outcome,
@@ -142,13 +141,15 @@ export function decideMessage(
 }
 
 /** Most parts of a message looked at on their own, for a second need ("... and can I get a new bin?"). */
-const MAX_CLAUSES = 4;
+const MAX_CLAUSES = 3;
+/** Two needs take at least two words each; a shorter message is not split (and the search is not run again). */
+const MIN_TERMS_FOR_TWO_NEEDS = 4;
 const CLAUSE_MIN_COVERAGE = 0.6;
 const CLAUSE_RANK_LIMIT = 3;
 
 /**
- * The confident answers to the message's clauses (split at sentence ends, commas and "and", "also", "plus"), in the
- * message's order: a message with two needs has two clauses answered by different articles.
+ * The confident answers to the message's clauses, in the message's order, when the whole message found none: a
+ * message with two needs, neither dominant, still has each answered on its own.
  */
 function clauseAnswers(
   text: string,
@@ -156,16 +157,46 @@ function clauseAnswers(
   search: ArticleSearch,
   tuning: DecisionTuning,
 ): Extract<AnswerOutcome, { kind: 'answer' }>[] {
-  const clauses = text
-    .split(/[.?!;,\n]+|\b(?:and|also|plus|as well as)\b/i)
-    .map((clause) => clause.trim())
-    .filter((clause) => search.terms(clause).length >= 2);
-  if (clauses.length < 2) return [];
-  return clauses.slice(0, MAX_CLAUSES).flatMap((clause) => {
+  const clauses = clausesOf(text, search);
+  return clauses.flatMap((clause) => {
     const decided = decideFromCandidates(search.search(clause), knowledge, tuning);
     const coverage = decided.candidates[0]?.coverage ?? 0;
     return decided.kind === 'answer' && coverage >= CLAUSE_MIN_COVERAGE ? [decided] : [];
   });
+}
+
+/**
+ * Another need in the message beside the one answered: a clause (see `clauseAnswers`) that one of the message's
+ * next-ranked articles covers well, and covers better than the answering article does. No search is run again.
+ */
+function secondNeed(
+  text: string,
+  main: Article,
+  candidates: readonly Candidate[],
+  knowledge: KnowledgeBase,
+  search: ArticleSearch,
+): Article | undefined {
+  const others = candidates.slice(0, CLAUSE_RANK_LIMIT).filter((candidate) => candidate.id !== main.id);
+  if (others.length === 0) return undefined;
+  for (const clause of clausesOf(text, search)) {
+    const terms = search.terms(clause);
+    const mainCoverage = search.coverageOf(main.id, terms);
+    for (const other of others) {
+      const coverage = search.coverageOf(other.id, terms);
+      if (coverage >= CLAUSE_MIN_COVERAGE && coverage > mainCoverage) return knowledge.byId.get(other.id);
+    }
+  }
+  return undefined;
+}
+
+/** The message's parts (split at sentence ends, commas and "and", "also", "plus") with two terms or more. */
+function clausesOf(text: string, search: ArticleSearch): string[] {
+  if (search.terms(text).length < MIN_TERMS_FOR_TWO_NEEDS) return [];
+  const clauses = text
+    .split(/[.?!;,\n]+|\b(?:and|also|plus|as well as)\b/i)
+    .map((clause) => clause.trim())
+    .filter((clause) => search.terms(clause).length >= 2);
+  return clauses.length < 2 ? [] : clauses.slice(0, MAX_CLAUSES);
 }
 
 /** Whether the knowledge base uses a word: every term it makes is one some article uses. */

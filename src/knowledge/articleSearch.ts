@@ -143,6 +143,12 @@ export class ArticleSearch {
       .slice(0, limit);
   }
 
+  /** The share of the terms' weight that the article covers, 0 to 1 (as `Candidate.coverage`). */
+  coverageOf(articleId: string, terms: readonly string[]): number {
+    const total = terms.reduce((sum, term) => sum + this.questionTermWeight(term), 0);
+    return total === 0 ? 0 : this.coverage(articleId, terms) / total;
+  }
+
   private coverage(articleId: string, terms: readonly string[]): number {
     const known = this.articleTerms.get(articleId);
     return terms.reduce((sum, term) => sum + (known?.has(term) ? this.termWeight(term) : 0), 0);

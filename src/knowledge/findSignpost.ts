@@ -8,7 +8,13 @@ export interface SignpostMatch {
   rest: string;
 }
 
-const stemmedPhrases = new WeakMap<readonly Signpost[], { signpost: Signpost; words: string[] }[]>();
+interface StemmedPhrase {
+  signpost: Signpost;
+  words: string[];
+}
+
+/** Each directory's phrases, stemmed once and grouped by their first word. */
+const stemmedPhrases = new WeakMap<readonly Signpost[], Map<string, StemmedPhrase[]>>();
 
 /**
  * The first signpost (in the directory's order, longest phrase first within a message) one of whose phrases the
@@ -21,31 +27,32 @@ export function findSignpost(
 ): SignpostMatch | undefined {
   if (signposts.length === 0) return undefined;
   const words = search.stemWords(text);
+  const byFirstWord = phrasesOf(signposts, search);
   let best: { signpost: Signpost; at: number; length: number } | undefined;
-  for (const { signpost, words: phrase } of phrasesOf(signposts, search)) {
-    const at = indexOfRun(words, phrase);
-    if (at >= 0 && (!best || phrase.length > best.length)) best = { signpost, at, length: phrase.length };
-  }
+  words.forEach((word, at) => {
+    for (const { signpost, words: phrase } of byFirstWord.get(word) ?? []) {
+      const matches = phrase.every((part, j) => words[at + j] === part);
+      if (matches && (!best || phrase.length > best.length)) best = { signpost, at, length: phrase.length };
+    }
+  });
   if (!best) return undefined;
   const rest = [...words.slice(0, best.at), ...words.slice(best.at + best.length)].join(' ');
   return { signpost: best.signpost, rest };
 }
 
-function phrasesOf(signposts: readonly Signpost[], search: ArticleSearch) {
+function phrasesOf(signposts: readonly Signpost[], search: ArticleSearch): Map<string, StemmedPhrase[]> {
   let phrases = stemmedPhrases.get(signposts);
   if (!phrases) {
-    phrases = signposts.flatMap((signpost) =>
-      signpost.phrases.map((phrase) => ({ signpost, words: search.stemWords(phrase) })),
-    );
+    phrases = new Map();
+    for (const signpost of signposts) {
+      for (const phrase of signpost.phrases) {
+        const words = search.stemWords(phrase);
+        const first = words[0];
+        if (first === undefined) continue;
+        phrases.set(first, [...(phrases.get(first) ?? []), { signpost, words }]);
+      }
+    }
     stemmedPhrases.set(signposts, phrases);
   }
   return phrases;
-}
-
-function indexOfRun(words: readonly string[], phrase: readonly string[]): number {
-  if (phrase.length === 0) return -1;
-  for (let i = 0; i + phrase.length <= words.length; i++) {
-    if (phrase.every((word, j) => words[i + j] === word)) return i;
-  }
-  return -1;
 }
