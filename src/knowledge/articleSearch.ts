@@ -25,6 +25,7 @@ interface ArticleDocument {
   keywords: string;
   summary: string;
   body: string;
+  questions: string;
 }
 
 interface QuestionDocument {
@@ -35,22 +36,23 @@ interface QuestionDocument {
 
 /** The search's weights: how much each part of an article counts, and how the two matches combine. */
 export interface SearchTuning {
-  fieldBoosts: { title: number; keywords: number; summary: number; body: number };
+  fieldBoosts: { title: number; keywords: number; summary: number; body: number; questions: number };
   articleWeight: number;
   /** The closest example question says most about what a resident means. */
   questionWeight: number;
 }
 
 export const DEFAULT_SEARCH_TUNING: SearchTuning = {
-  fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5 },
+  fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5, questions: 1 },
   articleWeight: 1,
   questionWeight: 2.5,
 };
 
 /**
  * Lexical search (MiniSearch, BM25+) with the council's vocabulary, stemming and spelling correction, done twice:
- * over whole articles, and over each article's example questions, title and keywords as short documents of their
- * own, so a resident's phrasing finds the nearest phrasing an editor wrote. Built once per knowledge snapshot.
+ * over whole articles (their example questions pooled as one field, so a description whose words are spread over
+ * several examples still finds the article), and over each article's example questions, title and keywords as short
+ * documents of their own, so a resident's phrasing finds the nearest phrasing an editor wrote. Built once per knowledge snapshot.
  */
 export class ArticleSearch {
   private readonly articleIndex: MiniSearch<ArticleDocument>;
@@ -177,6 +179,7 @@ function toArticleDocument(article: Article): ArticleDocument {
     keywords: article.keywords.join('\n'),
     summary: article.summary,
     body: article.body,
+    questions: article.questions.join('\n'),
   };
 }
 
