@@ -123,9 +123,10 @@ export function decideMessage(
     if (asked.kind === 'answer' && ranked.has(asked.article.id)) outcome = { ...asked, candidates: outcome.candidates };
   }
   if (outcome.kind !== 'answer') {
-    const [first] = clauseAnswers(message.searchText, knowledge, search, tuning).filter((part) =>
-      ranked.has(part.article.id),
-    );
+    const rank = (id: string) => outcome.candidates.findIndex((candidate) => candidate.id === id);
+    const [first] = clauseAnswers(message.searchText, knowledge, search, tuning)
+      .filter((part) => ranked.has(part.article.id))
+      .sort((a, b) => rank(a.article.id) - rank(b.article.id));
     if (!first) return outcome;
     outcome = { ...first, candidates: outcome.candidates };
   }
