@@ -34,12 +34,14 @@ describe('answering the part that was asked', () => {
     }
   });
 
-  test('run-together words, names and details do not stop an answer', async () => {
+  test('run-together words, text-speak, names and details do not stop an answer', async () => {
     for (const [text, id] of [
       ['whatsmy binday', 'bin-collection-days'],
       ['counciltax directdebit setup', 'council-tax-payment'],
       ['When do my bins get collected', 'bin-collection-days'],
       ['hi, Tom Price here, 22 Willow Road EM2 5PL, when is my bin day', 'bin-collection-days'],
+      ['wot day r the bins 2moro', 'bin-collection-days'],
+      ['ppl keep dumpin rubbish in r lane', 'fly-tipping'],
     ]) {
       const outcome = await ask(text ?? '');
       expect(outcome.kind === 'answer' && outcome.article.id).toBe(id);
