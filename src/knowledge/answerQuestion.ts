@@ -59,6 +59,9 @@ export interface DecisionTuning {
   rivalScoreRatio: number;
   rivalMinCoverage: number;
   maxClarifyOptions: number;
+  longMessageTerms: number;
+  longMessageScoreRatio: number;
+  longMessageMinCoverage: number;
 }
 
 export const DECISION: DecisionTuning = {
@@ -75,6 +78,13 @@ export const DECISION: DecisionTuning = {
   /** A rival must also cover this much of the question to be offered in a clarification. */
   rivalMinCoverage: 0.5,
   maxClarifyOptions: 3,
+  /**
+   * A message of this many terms or more is long (a story, a worry): an article covering this much of it and scoring
+   * this much above the next is the answer. Most out-of-scope questions are short, so they are not affected.
+   */
+  longMessageTerms: 10,
+  longMessageScoreRatio: 1.3,
+  longMessageMinCoverage: 0.3,
 };
 
 /** The one decision used by the bot, `kb ask` and `kb eval`: emergencies first, then small talk, then search. */
@@ -116,6 +126,7 @@ export function decideMessage(
   tuning: DecisionTuning = DECISION,
 ): AnswerOutcome {
   let outcome = decideFromCandidates(search.search(message.searchText), knowledge, tuning);
+  if (outcome.kind === 'noMatch') outcome = decideLongMessage(outcome.candidates, search.terms(message.searchText), knowledge, tuning);
   // A part's answer counts only when the whole message also ranks it high: a part alone can mislead.
   const ranked = new Set(outcome.candidates.slice(0, CLAUSE_RANK_LIMIT).map((candidate) => candidate.id));
   if (outcome.kind !== 'answer' && message.request) {
@@ -229,6 +240,26 @@ export function decideFromCandidates(
     .slice(0, tuning.maxClarifyOptions)
     .flatMap((candidate) => knowledge.byId.get(candidate.id) ?? []);
   return { kind: 'clarify', articles, candidates };
+}
+
+/**
+ * A long message (a story, a worry, a description) spreads over words no one article uses, so it covers less of any
+ * article than a short question does; when one article covers a fair share and clearly leads, it is the answer.
+ * Short questions, where most out-of-scope ones are, are decided as before.
+ */
+function decideLongMessage(
+  candidates: Candidate[],
+  terms: readonly string[],
+  knowledge: KnowledgeBase,
+  tuning: DecisionTuning,
+): AnswerOutcome {
+  const [best, second] = candidates;
+  const article = best && knowledge.byId.get(best.id);
+  if (!best || !article || terms.length < tuning.longMessageTerms) return { kind: 'noMatch', candidates };
+  const leads = !second || best.score >= second.score * tuning.longMessageScoreRatio;
+  return leads && best.coverage >= tuning.longMessageMinCoverage
+    ? { kind: 'answer', article, candidates }
+    : { kind: 'noMatch', candidates };
 }
 
 function isConfident(best: Candidate, second: Candidate | undefined, tuning: DecisionTuning): boolean {
