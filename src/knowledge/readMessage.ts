@@ -39,7 +39,7 @@ const FEELINGS = [
   'annoyed',
   'frustrated',
   'frustrating',
-  'upset',
+  'upset(?! stomach| tummy)',
   'distressed',
   'scared',
   'frightened',
@@ -66,7 +66,7 @@ const FEELINGS = [
   'at breaking point',
 ];
 const FEELING = new RegExp(
-  `\\b(?:(?:i'?m|i am|im|we'?re|we are|feeling|feel|so|really|absolutely|totally|honestly|very|getting|quite|just)\\s+)*(?:${FEELINGS.map(escape).join('|')})\\b`,
+  `\\b(?:(?:i'?m|i am|im|we'?re|we are|feeling|feel|so|really|absolutely|totally|honestly|very|getting|quite|just)\\s+)*(?:${FEELINGS.map(escapeFeeling).join('|')})\\b`,
   'gi',
 );
 const ASKING =
@@ -89,15 +89,17 @@ export function readMessage(text: string, knows: (word: string) => boolean): Rea
   return { searchText, upset, ...(request ? { request } : {}) };
 }
 
-/** Title-case words the knowledge base does not know, except a lone one starting a sentence ("Passport renewal?"). */
+/**
+ * Names of people and places the knowledge base does not know: Title-case words next to another Title-case word
+ * ("Mark Ellis", "Coronation Street"). A lone one is kept ("Tesco", "Leeds", "Passport renewal?"): it may be what
+ * makes the question one the council cannot answer.
+ */
 function dropUnknownNames(text: string, knows: (word: string) => boolean): string {
   return text.replace(TITLE_WORD, (word, offset: number) => {
     if (knows(word.toLowerCase())) return word;
-    const before = text.slice(0, offset);
-    const startsSentence = /(?:^|[.!?]\s*)$/.test(before);
     const nextIsName = /^\s+[A-Z][a-z'-]+/.test(text.slice(offset + word.length));
-    const previousIsName = /[A-Z][a-z'-]+\s+$/.test(before);
-    return startsSentence && !nextIsName && !previousIsName ? word : ' ';
+    const previousIsName = /[A-Z][a-z'-]+\s+$/.test(text.slice(0, offset));
+    return nextIsName || previousIsName ? ' ' : word;
   });
 }
 
@@ -113,6 +115,8 @@ function requestSentences(text: string): string | undefined {
   return asking.join(' ');
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A feeling as a pattern: plain words escaped, a `(?! ...)` guard kept ("upset" but not "upset stomach"). */
+function escapeFeeling(text: string): string {
+  const guard = /\(\?!.*\)$/.exec(text)?.[0] ?? '';
+  return text.slice(0, text.length - guard.length).replace(/[.*+?^${}()|[\]\\]/g, '\\$&') + guard;
 }

@@ -10,10 +10,12 @@ describe('reading a message as a resident writes it', () => {
     expect(read.searchText).toMatch(/When is my bin day/);
   });
 
-  test('names no article knows are set aside, but a lone unknown word starting a sentence is kept', () => {
+  test('full names no article knows are set aside, but a lone unknown name is kept as evidence', () => {
     expect(readMessage('paid my council tax, Jo Bloggs', knows).searchText).not.toMatch(/Jo|Bloggs/);
     expect(readMessage('Passport renewal please', knows).searchText).toMatch(/Passport/);
     expect(readMessage('Renewal of my passport', knows).searchText).toMatch(/Renewal/);
+    expect(readMessage('what time does Tesco close', knows).searchText).toMatch(/Tesco/);
+    expect(readMessage('bin day on Coronation Street', knows).searchText).not.toMatch(/Coronation/);
   });
 
   test('words of feeling are noted and set aside', () => {
@@ -21,6 +23,7 @@ describe('reading a message as a resident writes it', () => {
     expect(read.upset).toBe(true);
     expect(read.searchText).not.toMatch(/fed up/);
     expect(readMessage('when is my bin day', knows).upset).toBe(false);
+    expect(readMessage('an upset stomach after a takeaway', knows)).toMatchObject({ upset: false });
   });
 
   test('the sentences that ask are picked out of a story', () => {
