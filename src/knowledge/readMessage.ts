@@ -63,6 +63,15 @@ const FEELINGS = [
   'cant cope',
   "can't cope",
   'losing my mind',
+  'nervous',
+  'gutted',
+  'distraught',
+  'overwhelmed',
+  'beside myself',
+  'horrified',
+  'outraged',
+  'in bits',
+  'at a loss',
   'at breaking point',
 ];
 const FEELING = new RegExp(
