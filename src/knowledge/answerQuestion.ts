@@ -109,7 +109,13 @@ export function answerQuestion(
   if (!signposted.signpost.decisive) {
     const rest = decideMessage({ ...message, searchText: signposted.rest }, knowledge, search, tuning);
     const aboutCouncil = search.namesTopic(signposted.rest, rest.kind === 'answer' ? rest.article.id : '');
-    if (rest.kind === 'answer' && (aboutCouncil || /\bcouncil\b/.test(signposted.rest))) return rest;
+    const [first, second] = rest.candidates;
+    const covered = (first?.coverage ?? 0) >= SIGNPOST_OVERRIDE_COVERAGE;
+    const named = covered && (aboutCouncil || /\bcouncil\b/.test(signposted.rest));
+    const long = search.terms(signposted.rest).length >= tuning.longMessageTerms;
+    const plainlyCouncil =
+      long && first !== undefined && (!second || first.score >= second.score * SIGNPOST_OVERRIDE_LEAD);
+    if (rest.kind === 'answer' && (named || plainlyCouncil)) return rest;
   }
   return { kind: 'signpost', signpost: signposted.signpost, candidates: outcome.candidates };
 }
@@ -151,6 +157,14 @@ export function decideMessage(
     ...(also ? { also } : {}),
   };
 }
+
+/**
+ * The rest of a message naming a signposted service is answered from an article when it is mostly about a council
+ * topic it names, or, in a long message, when one article leads all others this much (a story plainly about a
+ * council matter that mentions a doctor or the police in passing).
+ */
+const SIGNPOST_OVERRIDE_COVERAGE = 0.6;
+const SIGNPOST_OVERRIDE_LEAD = 3;
 
 /** Most parts of a message looked at on their own, for a second need ("... and can I get a new bin?"). */
 const MAX_CLAUSES = 3;

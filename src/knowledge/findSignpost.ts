@@ -18,7 +18,8 @@ const stemmedPhrases = new WeakMap<readonly Signpost[], Map<string, StemmedPhras
 
 /**
  * The first signpost (in the directory's order, longest phrase first within a message) one of whose phrases the
- * message uses, matched as whole stemmed words so "passports" finds "passport" and "renewing my passport" too.
+ * message uses, matched as whole stemmed words so "passports" finds "passport" and "renewing my passport" too. A
+ * phrase right after "council" is the council's own ("council tax refund" is not HMRC's tax refund).
  */
 export function findSignpost(
   text: string,
@@ -29,7 +30,9 @@ export function findSignpost(
   const words = search.stemWords(text);
   const byFirstWord = phrasesOf(signposts, search);
   let best: { signpost: Signpost; at: number; length: number } | undefined;
+  const council = search.stemWords('council')[0];
   words.forEach((word, at) => {
+    if (at > 0 && words[at - 1] === council) return;
     for (const { signpost, words: phrase } of byFirstWord.get(word) ?? []) {
       const matches = phrase.every((part, j) => words[at + j] === part);
       if (matches && (!best || phrase.length > best.length)) best = { signpost, at, length: phrase.length };

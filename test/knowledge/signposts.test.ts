@@ -49,10 +49,15 @@ describe('the signpost directory (knowledge/signposts.yaml)', () => {
     ['how do i register with a new gp', 'nhs'],
     ['who do i pay my tv licence to', 'tv-licensing'],
     ['paid a parking fine to Leeds City Council by mistake', 'other-councils'],
+    ['the gp surgery keeps saying there are no appointments', 'nhs'],
   ])('"%s" is signposted to %s', async (text, id) => {
     const outcome = await ask(text);
     expect(outcome.kind).toBe('signpost');
     if (outcome.kind === 'signpost') expect(outcome.signpost.id).toBe(id);
+  });
+
+  test('a phrase right after "council" is the council\'s own: a council tax refund is not for HMRC', async () => {
+    expect((await ask('how do i claim a council tax refund')).kind).not.toBe('signpost');
   });
 
   test('a council matter that mentions a national service is still answered from the article', async () => {
