@@ -104,13 +104,12 @@ export class ArticleSearch {
 
   /**
    * Whether the question names the article's topic: it has every term of the article's title or of one of its
-   * keywords of two terms or more ("council tax support"), not merely words the article also uses (a lone keyword
-   * such as "surgery" is too often someone else's).
+   * keywords ("council tax support", "taxi"), not merely words the article also uses.
    */
   namesTopic(question: string, articleId: string): boolean {
     const terms = new Set(this.analyzer.terms(question));
     return (this.keywordTerms.get(articleId) ?? []).some(
-      (keyword) => keyword.length > 1 && keyword.every((term) => terms.has(term)),
+      (keyword) => keyword.length > 0 && keyword.every((term) => terms.has(term)),
     );
   }
 
