@@ -30,12 +30,13 @@ import { detectFeedback } from './detectFeedback';
 import { detectInterruption, type Interruption } from './detectInterruption';
 import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { answerReply } from './replies/answerReply';
+import { type AnswerExtras, answerReply } from './replies/answerReply';
 import { declinedReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
 import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
 import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
+import { signpostReply } from './replies/signpostReply';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { alsoAskedReply } from './replies/alsoAskedReply';
 import { urgentReply } from './replies/urgentReply';
@@ -200,8 +201,16 @@ export class MainDialog extends InterruptibleDialog {
       case 'declined':
         await step.context.sendActivity(declinedReply(this.services));
         return step.endDialog();
+      case 'signpost':
+        await this.updateData(step.context, { noMatchStreak: 0 });
+        await step.context.sendActivity(signpostReply(outcome.signpost));
+        return step.endDialog();
       case 'answer':
-        await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated);
+        await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated, {
+          section: outcome.section,
+          upset: outcome.upset,
+          also: outcome.also,
+        });
         return step.endDialog();
       case 'noMatch': {
         await this.services.feedback.questionUnanswered({
@@ -382,6 +391,7 @@ export class MainDialog extends InterruptibleDialog {
     article: Article,
     questionId: string,
     generated?: GeneratedAnswer,
+    extras?: AnswerExtras,
   ): Promise<void> {
     await this.updateData(context, {
       noMatchStreak: 0,
@@ -390,7 +400,7 @@ export class MainDialog extends InterruptibleDialog {
     });
     const { knowledge } = this.services.knowledge.current();
     const related = article.related.flatMap((id) => knowledge.byId.get(id)?.title ?? []);
-    await context.sendActivity(answerReply(article, knowledge.profile, related, generated));
+    await context.sendActivity(answerReply(article, knowledge.profile, related, generated, extras));
     if (article.needsPerson) await this.handOffHere(context, 'needsPerson');
   }
 

@@ -4,7 +4,7 @@ import { MAX_TOPIC_WORDS } from '../conversation/conversationTopic';
 import { contextOverridesModel } from '../conversation/contextOverridesModel';
 import { knownWords } from '../conversation/knownWords';
 import { readInContext, topicAfter } from '../conversation/readInContext';
-import type { AnswerOutcome, GeneratedAnswer } from '../knowledge/answerQuestion';
+import { type AnswerOutcome, answerQuestion, type GeneratedAnswer } from '../knowledge/answerQuestion';
 import type { Article } from '../knowledge/articleSchema';
 import type { ArticleSearch } from '../knowledge/articleSearch';
 import { decideHybrid, HYBRID, type HybridTuning } from '../knowledge/decideHybrid';
@@ -141,6 +141,8 @@ export class AnsweringService implements QuestionAnswering {
     }
     const smallTalk = detectSmallTalk(text);
     if (smallTalk) return { outcome: { kind: 'smallTalk', smallTalk, candidates: [] }, remember: [] };
+    const lexical = answerQuestion(text, knowledge, search);
+    if (lexical.kind === 'signpost') return { outcome: lexical, remember: [] };
 
     const deadline = this.now() + this.turnBudgetMs;
     const redacted = redactPersonalData(text);

@@ -242,6 +242,7 @@ export function toAskRecord(question: string, outcome: AnswerOutcome) {
       : {}),
     ...(outcome.kind === 'smallTalk' ? { smallTalk: outcome.smallTalk } : {}),
     ...(outcome.kind === 'declined' ? { declined: true } : {}),
+    ...(outcome.kind === 'signpost' ? { signpostId: outcome.signpost.id } : {}),
     ...(outcome.kind === 'answer' && outcome.generated
       ? {
           generated: true,

@@ -69,6 +69,26 @@ describe('the kb command line', () => {
     expect(lines[3]).toMatchObject({ action: 'urgent', urgent: true });
   });
 
+  test('ask --json prints action signpost for a national service, and eval counts it as not answered', () => {
+    const result = kb(['ask', '--json'], { input: 'where do i renew my passport\n' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({
+      action: 'signpost',
+      signpostId: 'passports',
+      articleId: null,
+      urgent: false,
+    });
+    const temp = new TempKnowledge();
+    try {
+      const file = temp.write('styles.tsv', 'OUT\tplain\twhere do i renew my passport\n');
+      const evaluated = kb(['eval', file]);
+      expect(evaluated.code).toBe(0);
+      expect(evaluated.stdout).toMatch(/out-of-scope abstention: 100\.0%/);
+    } finally {
+      temp.remove();
+    }
+  });
+
   test('eval prints hit@1, hit@3, MRR, abstention and urgent recall', () => {
     const result = kb(['eval', 'test/fixtures/validation-questions.tsv']);
     expect(result.code).toBe(0);
