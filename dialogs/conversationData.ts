@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { conversationTopicSchema } from '../src/conversation/conversationTopic';
 import type { ConversationTurn } from '../src/llm/languageModel';
 import { URGENT_CATEGORIES } from '../src/safety/urgentCategory';
 
@@ -29,6 +30,11 @@ export const conversationDataSchema = z.object({
     .transform((turns) => turns.slice(-MAX_HISTORY_TURNS))
     .catch([])
     .default([]),
+  /**
+   * What the conversation is about (the article answered, its section, a request under way, the knowledge base's
+   * words that led there, articles the resident said were not it), so follow-ups are read against it. No personal data.
+   */
+  topic: conversationTopicSchema.optional().catch(undefined),
   /** The handoff session and queue place the resident was last told, so waiting messages are not repeated. */
   handoffAck: z.object({ sessionId: z.string(), position: z.number() }).optional().catch(undefined),
   /** The last request submitted here, so a second tap on "Yes, send it" gets the same reference back. */

@@ -16,10 +16,16 @@ export type CouncilBotMeta =
       generated?: true;
       /** The article ids the generated answer cites, `articleId` first. */
       citations?: string[];
+      /** The heading of the section given instead of the summary (the part of the article that was asked about). */
+      section?: string;
+      /** A second need in the message, offered as a button with that article's title. */
+      alsoArticleId?: string;
     }
   | { action: 'declined'; reason: 'promptInjection' }
   | { action: 'clarify'; candidates: string[] }
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
+  /** A national service or another body the council does not run (`knowledge/signposts.yaml`). */
+  | { action: 'signpost'; signpostId: string; url: string }
   /** Emergency signposting; `urgentCheck` when the bot asks whether anyone is in danger before routing (999 shown). */
   | { action: 'urgent'; urgent: true; urgentCategory: UrgentCategory; urgentCheck?: true }
   /** After an emergency reply: the routine question the same message asked, answered briefly (article ids). */

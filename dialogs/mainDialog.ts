@@ -17,6 +17,7 @@ import type { EscalationReason } from '../src/handoff/handoffDesk';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
+import { topicOfRequest } from '../src/conversation/topicOfRequest';
 import { redactPersonalData } from '../src/privacy/redactPersonalData';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
 import { endOfDueDay } from '../src/requests/requestDesk';
@@ -28,12 +29,13 @@ import { detectFeedback } from './detectFeedback';
 import { detectInterruption, type Interruption } from './detectInterruption';
 import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
-import { answerReply } from './replies/answerReply';
+import { type AnswerExtras, answerReply } from './replies/answerReply';
 import { declinedReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
 import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
 import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
+import { signpostReply } from './replies/signpostReply';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { alsoAskedReply } from './replies/alsoAskedReply';
 import { urgentReply } from './replies/urgentReply';
@@ -171,10 +173,9 @@ export class MainDialog extends InterruptibleDialog {
     const intent = urgentDetector.detect(text) ? undefined : detectRequestIntent(text);
     if (intent) return this.startRequest(step, intent);
     if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
-    const { history } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
-    const { outcome, remember } = await this.services.answering.answer(text, { history });
-    if (remember.length > 0)
-      await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember) }));
+    const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
+    const { outcome, remember, topic: nextTopic } = await this.services.answering.answer(text, { history, topic });
+    await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember), topic: nextTopic }));
     if (outcome.kind === 'answer' || outcome.kind === 'noMatch' || outcome.kind === 'clarify') {
       await this.updateData(step.context, { lastQuestionId: step.context.activity.id });
     }
@@ -200,8 +201,16 @@ export class MainDialog extends InterruptibleDialog {
       case 'declined':
         await step.context.sendActivity(declinedReply(this.services));
         return step.endDialog();
+      case 'signpost':
+        await this.updateData(step.context, { noMatchStreak: 0 });
+        await step.context.sendActivity(signpostReply(outcome.signpost));
+        return step.endDialog();
       case 'answer':
-        await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated);
+        await this.sendAnswer(step.context, outcome.article, step.context.activity.id ?? '', outcome.generated, {
+          section: outcome.section,
+          upset: outcome.upset,
+          also: outcome.also,
+        });
         return step.endDialog();
       case 'noMatch': {
         await this.services.feedback.questionUnanswered({
@@ -247,7 +256,15 @@ export class MainDialog extends InterruptibleDialog {
     if (article) {
       await this.sendAnswer(step.context, article, values.success ? values.data.questionId : '');
       const chosen = this.services.answering.rememberChoice(article);
-      if (chosen.length > 0) await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, chosen) }));
+      await this.updateData(step.context, (c) => ({
+        history: appendTurns(c.history, chosen),
+        // The words kept are the clarified question's, unless the topic was already an article (then they are its).
+        topic: {
+          articleId: article.id,
+          words: c.topic?.articleId === undefined ? (c.topic?.words ?? []) : [],
+          rejected: c.topic?.rejected ?? [],
+        },
+      }));
     } else {
       await step.context.sendActivity(
         botMessage('OK. Please tell me a little more about what you need, in your own words.', {
@@ -262,7 +279,13 @@ export class MainDialog extends InterruptibleDialog {
 
   /** Starts the request (or status) dialog the message asks for, in the request flow. */
   private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
-    await this.updateData(step.context, { noMatchStreak: 0 });
+    const { knowledge } = this.services.knowledge.current();
+    const data = await this.updateData(step.context, { noMatchStreak: 0 });
+    const requestType =
+      intent.kind === 'report' ? intent.requestType : knowledge.byId.get(data.lastArticleId ?? '')?.requestType;
+    if ((intent.kind === 'report' || intent.kind === 'reportLastTopic') && requestType) {
+      await this.updateData(step.context, { topic: topicOfRequest(requestType, knowledge, data.topic) });
+    }
     switch (intent.kind) {
       case 'report': {
         const prefill = intent.requestType === 'callback' ? await this.callbackPrefill(step.context) : undefined;
@@ -368,6 +391,7 @@ export class MainDialog extends InterruptibleDialog {
     article: Article,
     questionId: string,
     generated?: GeneratedAnswer,
+    extras?: AnswerExtras,
   ): Promise<void> {
     await this.updateData(context, {
       noMatchStreak: 0,
@@ -376,7 +400,7 @@ export class MainDialog extends InterruptibleDialog {
     });
     const { knowledge } = this.services.knowledge.current();
     const related = article.related.flatMap((id) => knowledge.byId.get(id)?.title ?? []);
-    await context.sendActivity(answerReply(article, knowledge.profile, related, generated));
+    await context.sendActivity(answerReply(article, knowledge.profile, related, generated, extras));
     if (article.needsPerson) await this.handOffHere(context, 'needsPerson');
   }
 

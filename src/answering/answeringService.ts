@@ -1,4 +1,9 @@
 import type { Logger } from 'pino';
+import type { ConversationTopic } from '../conversation/conversationTopic';
+import { MAX_TOPIC_WORDS } from '../conversation/conversationTopic';
+import { contextOverridesModel } from '../conversation/contextOverridesModel';
+import { knownWords } from '../conversation/knownWords';
+import { readInContext, topicAfter } from '../conversation/readInContext';
 import { type AnswerOutcome, answerQuestion, type GeneratedAnswer } from '../knowledge/answerQuestion';
 import type { Article } from '../knowledge/articleSchema';
 import type { ArticleSearch } from '../knowledge/articleSearch';
@@ -19,6 +24,8 @@ import { describeTurn } from './describeTurn';
 export interface AnswerContext {
   /** The conversation's recent turns, already redacted (see `dialogs/conversationData.ts`). */
   history?: readonly ConversationTurn[];
+  /** What the conversation is about (see `src/conversation/conversationTopic.ts`), for reading follow-ups. */
+  topic?: ConversationTopic;
 }
 
 export interface AnsweredQuestion {
@@ -28,6 +35,8 @@ export interface AnsweredQuestion {
    * the bot gave. Empty without a language model, which cannot use it: nothing is kept that is not needed.
    */
   remember: ConversationTurn[];
+  /** What the conversation is about after this message (undefined after an emergency); the dialog keeps it. */
+  topic: ConversationTopic | undefined;
 }
 
 /** How dialogs, `kb ask` and `kb eval` get an answer: one decision for all three. */
@@ -76,9 +85,17 @@ export class AnsweringService implements QuestionAnswering {
   async answer(text: string, context: AnswerContext = {}): Promise<AnsweredQuestion> {
     const { knowledge, search } = this.knowledge.current();
     const model = this.options.model;
-    if (!model) return { outcome: answerQuestion(text, knowledge, search), remember: [] };
+    if (!model) {
+      const read = readInContext(text, context.topic, knowledge, search);
+      return { outcome: read.outcome, remember: [], topic: read.topic };
+    }
     const started = this.now();
-    const answered = await this.answerWithModel(model, text, context.history ?? [], knowledge, search);
+    const modelAnswered = await this.answerWithModel(model, text, context.history ?? [], knowledge, search);
+    const read = context.topic ? readInContext(text, context.topic, knowledge, search) : undefined;
+    const answered =
+      read && contextOverridesModel(modelAnswered.outcome, read, context.topic)
+        ? { ...read, remember: [...modelAnswered.remember.slice(0, 1), assistantTurn(read.outcome)] }
+        : { ...modelAnswered, topic: modelTopic(modelAnswered.outcome, text, context.topic, search) };
     this.options.logger.info(
       {
         outcome: answered.outcome.kind,
@@ -87,7 +104,7 @@ export class AnsweringService implements QuestionAnswering {
       },
       'answered with language model',
     );
-    return answered;
+    return { outcome: answered.outcome, remember: answered.remember, topic: answered.topic };
   }
 
   rememberChoice(article: Article): ConversationTurn[] {
@@ -104,7 +121,7 @@ export class AnsweringService implements QuestionAnswering {
     history: readonly ConversationTurn[],
     knowledge: KnowledgeBase,
     search: ArticleSearch,
-  ): Promise<AnsweredQuestion> {
+  ): Promise<Omit<AnsweredQuestion, 'topic'>> {
     const urgent = knowledge.urgentDetector.detect(text);
     if (urgent)
       return {
@@ -123,6 +140,8 @@ export class AnsweringService implements QuestionAnswering {
     }
     const smallTalk = detectSmallTalk(text);
     if (smallTalk) return { outcome: { kind: 'smallTalk', smallTalk, candidates: [] }, remember: [] };
+    const lexical = answerQuestion(text, knowledge, search);
+    if (lexical.kind === 'signpost') return { outcome: lexical, remember: [] };
 
     const deadline = this.now() + this.turnBudgetMs;
     const redacted = redactPersonalData(text);
@@ -223,4 +242,20 @@ export class AnsweringService implements QuestionAnswering {
     this.options.usage?.recordFallback(reason);
     return outcome;
   }
+}
+
+function assistantTurn(outcome: AnswerOutcome): ConversationTurn {
+  return { role: 'assistant', text: describeTurn(outcome) };
+}
+
+/** With a language model the rewrite reads follow-ups; the topic is still kept, for when the model is away. */
+function modelTopic(
+  outcome: AnswerOutcome,
+  text: string,
+  previous: ConversationTopic | undefined,
+  search: ArticleSearch,
+): ConversationTopic | undefined {
+  if (outcome.kind === 'urgent') return undefined;
+  if (outcome.kind !== 'answer' && outcome.kind !== 'clarify' && outcome.kind !== 'noMatch') return previous;
+  return topicAfter(outcome, knownWords(text, search, MAX_TOPIC_WORDS), previous);
 }

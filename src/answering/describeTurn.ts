@@ -12,6 +12,8 @@ export function describeTurn(outcome: AnswerOutcome): string {
       return clip(`Answered from "${outcome.article.title}": ${outcome.generated?.text ?? outcome.article.summary}`);
     case 'clarify':
       return clip(`Asked which of these the resident meant: ${outcome.articles.map((a) => a.title).join('; ')}`);
+    case 'signpost':
+      return clip(`Said the council does not handle this and pointed to ${outcome.signpost.name}.`);
     case 'noMatch':
       return 'Could not find an answer in the knowledge base.';
     default:

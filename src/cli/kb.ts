@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import pino from 'pino';
+import { AnsweringService } from '../answering/answeringService';
 import { type AnswerOutcome, answerQuestion } from '../knowledge/answerQuestion';
 import {
   type EvalQuestion,
@@ -19,12 +20,16 @@ import { loadConfig } from '../config/config';
 import { createLogger } from '../logging/createLogger';
 import { openStoreSnapshot } from '../storage/openStoreSnapshot';
 import { EditorQuestionRepository } from '../storage/repositories/editorQuestionRepository';
+import { parseConversationFile } from './parseConversationFile';
 import { embedWithProgress, type KbLanguageModel, openKbLanguageModel } from './kbLanguageModel';
 
 const USAGE = `Usage: npm run kb -- <command>
   check              validate every article, the council profile, the vocabulary and the safety examples
   ask [--json]       answer questions read one per line from standard input
   eval FILE [--misses]  score a question file (format of shared/eval/dev-questions.tsv)
+  eval --conversations FILE.jsonl [--misses]
+                     run each conversation (format of shared/eval/followups-dev.jsonl) through the real bot and
+                     print how many end right, per kind
   embed [--prune]    embed every article section for hybrid retrieval and cache the vectors in the store
                      (--prune deletes cached vectors of sections no longer in the knowledge base)
   gaps [--days N | --since YYYY-MM-DD] [--json]
@@ -55,6 +60,7 @@ async function main(argv: string[]): Promise<number> {
       process.stderr.write(`${USAGE}\n`);
       return 2;
     }
+    if (rest.includes('--conversations')) return await evaluateConversationFile(snapshot, file, rest, llm);
     return await evaluate(snapshot, file, rest.includes('--misses'), llm);
   } finally {
     await llm?.close();
@@ -236,6 +242,7 @@ export function toAskRecord(question: string, outcome: AnswerOutcome) {
       : {}),
     ...(outcome.kind === 'smallTalk' ? { smallTalk: outcome.smallTalk } : {}),
     ...(outcome.kind === 'declined' ? { declined: true } : {}),
+    ...(outcome.kind === 'signpost' ? { signpostId: outcome.signpost.id } : {}),
     ...(outcome.kind === 'answer' && outcome.generated
       ? {
           generated: true,
@@ -271,6 +278,35 @@ async function evaluate(
   process.stdout.write('\n');
   printReport(hybrid, mode, showMisses);
   process.stdout.write(formatModelFigures(outcomes, latencies, llm.usage.snapshot()));
+  return 0;
+}
+
+/**
+ * `kb eval --conversations`: each conversation through the real bot, with the answering service the bot would
+ * have (lexical, then with the language model when one is configured).
+ */
+async function evaluateConversationFile(
+  snapshot: KnowledgeSnapshot,
+  file: string,
+  args: readonly string[],
+  llm: KbLanguageModel | undefined,
+): Promise<number> {
+  const parsed = parseConversationFile(await readFile(file, 'utf8'), new Set(snapshot.knowledge.byId.keys()));
+  if (!parsed.ok) {
+    for (const problem of parsed.problems) process.stderr.write(`error: ${file}: ${problem}\n`);
+    return 1;
+  }
+  // The bot and its dialogs load only for this command: `kb ask` stays quick to start.
+  const { evaluateConversations, formatConversationReport } = await import('./evaluateConversations');
+  const misses = args.includes('--misses');
+  const logger = pino({ level: 'silent' });
+  const lexical = new AnsweringService({ current: () => snapshot }, { logger });
+  const report = await evaluateConversations(parsed.conversations, snapshot, lexical);
+  process.stdout.write(formatConversationReport(report, 'lexical, no language model', misses));
+  if (!llm) return 0;
+  const hybrid = await evaluateConversations(parsed.conversations, snapshot, llm.answering);
+  const mode = `hybrid, language model ${llm.model.chatModel}, embeddings ${llm.model.embeddingModel}`;
+  process.stdout.write(`\n${formatConversationReport(hybrid, mode, misses)}`);
   return 0;
 }
 

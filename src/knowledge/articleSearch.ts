@@ -25,6 +25,7 @@ interface ArticleDocument {
   keywords: string;
   summary: string;
   body: string;
+  questions: string;
 }
 
 interface QuestionDocument {
@@ -35,22 +36,23 @@ interface QuestionDocument {
 
 /** The search's weights: how much each part of an article counts, and how the two matches combine. */
 export interface SearchTuning {
-  fieldBoosts: { title: number; keywords: number; summary: number; body: number };
+  fieldBoosts: { title: number; keywords: number; summary: number; body: number; questions: number };
   articleWeight: number;
   /** The closest example question says most about what a resident means. */
   questionWeight: number;
 }
 
 export const DEFAULT_SEARCH_TUNING: SearchTuning = {
-  fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5 },
+  fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5, questions: 1 },
   articleWeight: 1,
-  questionWeight: 1.5,
+  questionWeight: 2.5,
 };
 
 /**
  * Lexical search (MiniSearch, BM25+) with the council's vocabulary, stemming and spelling correction, done twice:
- * over whole articles, and over each article's example questions, title and keywords as short documents of their
- * own, so a resident's phrasing finds the nearest phrasing an editor wrote. Built once per knowledge snapshot.
+ * over whole articles (their example questions pooled as one field, so a description whose words are spread over
+ * several examples still finds the article), and over each article's example questions, title and keywords as short
+ * documents of their own, so a resident's phrasing finds the nearest phrasing an editor wrote. Built once per knowledge snapshot.
  */
 export class ArticleSearch {
   private readonly articleIndex: MiniSearch<ArticleDocument>;
@@ -58,6 +60,7 @@ export class ArticleSearch {
   private readonly documentFrequency = new Map<string, number>();
   private readonly articleTerms = new Map<string, ReadonlySet<string>>();
   private readonly articleCount: number;
+  private readonly keywordTerms = new Map<string, string[][]>();
 
   constructor(
     articles: readonly Article[],
@@ -83,11 +86,36 @@ export class ArticleSearch {
     this.questionIndex.addAll(articles.flatMap(toQuestionDocuments));
     for (const article of articles) {
       const texts = [article.title, article.summary, article.body, ...article.questions, ...article.keywords];
+      this.keywordTerms.set(
+        article.id,
+        [article.title, ...article.keywords].map((keyword) => [...new Set(tokenize(keyword))]),
+      );
       const terms = new Set(texts.flatMap(tokenize));
       this.articleTerms.set(article.id, terms);
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.articleCount = articles.length;
+  }
+
+  /** The stemmed words of a text, stop words and all, before the vocabulary's phrases are read. */
+  stemWords(text: string): string[] {
+    return this.analyzer.stemWords(text);
+  }
+
+  /**
+   * Whether the question names the article's topic: it has every term of the article's title or of one of its
+   * keywords ("council tax support", "taxi"), not merely words the article also uses.
+   */
+  namesTopic(question: string, articleId: string): boolean {
+    const terms = new Set(this.analyzer.terms(question));
+    return (this.keywordTerms.get(articleId) ?? []).some(
+      (keyword) => keyword.length > 0 && keyword.every((term) => terms.has(term)),
+    );
+  }
+
+  /** Whether any article uses the term (after analysis). */
+  knowsTerm(term: string): boolean {
+    return this.documentFrequency.has(term);
   }
 
   /** The question's distinct terms after analysis, as the indexes see them. */
@@ -110,16 +138,31 @@ export class ArticleSearch {
       if ((bestQuestion.get(articleId) ?? 0) < result.score) bestQuestion.set(articleId, result.score);
     }
     for (const [id, score] of bestQuestion) scores.set(id, (scores.get(id) ?? 0) + this.tuning.questionWeight * score);
-    const totalWeight = terms.reduce((sum, term) => sum + this.termWeight(term), 0);
+    const totalWeight = terms.reduce((sum, term) => sum + this.questionTermWeight(term), 0) || 1;
     return [...scores.entries()]
       .map(([id, score]) => ({ id, score, coverage: this.coverage(id, terms) / totalWeight }))
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, limit);
   }
 
+  /** The share of the terms' weight that the article covers, 0 to 1 (as `Candidate.coverage`). */
+  coverageOf(articleId: string, terms: readonly string[]): number {
+    const total = terms.reduce((sum, term) => sum + this.questionTermWeight(term), 0);
+    return total === 0 ? 0 : this.coverage(articleId, terms) / total;
+  }
+
   private coverage(articleId: string, terms: readonly string[]): number {
     const known = this.articleTerms.get(articleId);
     return terms.reduce((sum, term) => sum + (known?.has(term) ? this.termWeight(term) : 0), 0);
+  }
+
+  /**
+   * A term's weight in the question's total. A number or reference ("40078812", "hb77120") says nothing about which
+   * article is meant, so it counts for nothing; any other word no article uses counts most, because it is usually
+   * what makes a question one the council cannot answer ("passport"). Names are set aside before the search.
+   */
+  private questionTermWeight(term: string): number {
+    return /\d/.test(term) ? 0 : this.termWeight(term);
   }
 
   /** Rarity of a term across articles: log(1 + N / (df + 0.5)); an unknown word weighs most. */
@@ -136,6 +179,7 @@ function toArticleDocument(article: Article): ArticleDocument {
     keywords: article.keywords.join('\n'),
     summary: article.summary,
     body: article.body,
+    questions: article.questions.join('\n'),
   };
 }
 

@@ -232,5 +232,6 @@ function describeOutcome(outcome: AnswerOutcome): string {
   if (outcome.kind === 'urgent') return `urgent ${outcome.category}`;
   if (outcome.kind === 'smallTalk') return `smallTalk ${outcome.smallTalk}`;
   if (outcome.kind === 'declined') return 'declined';
+  if (outcome.kind === 'signpost') return `signpost ${outcome.signpost.id} | ${ranked}`;
   return `noMatch | ${ranked}`;
 }

@@ -3,6 +3,7 @@ import type { CouncilProfile } from './councilProfileSchema';
 import type { SafetyExample } from '../safety/safetyExampleSchema';
 import { UrgentDetector } from '../safety/urgentDetector';
 import { normaliseText } from './textAnalyzer';
+import type { Signpost } from './signpostSchema';
 import type { Vocabulary } from './vocabularySchema';
 
 /** One consistent, validated snapshot of the knowledge folder. Never mutated; a reload builds a new one. */
@@ -11,6 +12,8 @@ export interface KnowledgeBase {
   byId: ReadonlyMap<string, Article>;
   profile: CouncilProfile;
   vocabulary: Vocabulary;
+  /** Other bodies and national services the council does not run (`signposts.yaml`); empty when there is none. */
+  signposts: readonly Signpost[];
   /**
    * Recognises emergencies: the one detector the bot, `kb ask` and `kb eval` use, built from this snapshot's safety
    * examples (`knowledge/safety/*.yaml`), so an edited example takes effect on reload.
@@ -28,6 +31,7 @@ export function createKnowledgeBase(
   articles: Article[],
   profile: CouncilProfile,
   vocabulary: Vocabulary,
+  signposts: readonly Signpost[] = [],
   safetyExamples: readonly SafetyExample[] = [],
 ): KnowledgeBase {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
@@ -41,6 +45,7 @@ export function createKnowledgeBase(
     byId: new Map(sorted.map((article) => [article.id, article])),
     profile,
     vocabulary,
+    signposts,
     urgentDetector,
   };
 }

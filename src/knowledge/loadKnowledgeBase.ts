@@ -6,11 +6,14 @@ import type { z } from 'zod';
 import { ARTICLE_ID_PATTERN, type Article, articleFrontMatterSchema, SHORT_TITLE_MAX } from './articleSchema';
 import { type CouncilProfile, councilProfileSchema } from './councilProfileSchema';
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from './knowledgeBase';
+import { type SignpostDirectory, signpostDirectorySchema } from './signpostSchema';
 import { type Vocabulary, vocabularySchema } from './vocabularySchema';
 import { loadSafetyExamples } from '../safety/loadSafetyExamples';
 
 export const PROFILE_FILE = 'council.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
+/** Optional: without it nothing is signposted and everything out of scope gets the honest no-match. */
+export const SIGNPOSTS_FILE = 'signposts.yaml';
 
 export type LoadKnowledgeResult =
   | { ok: true; knowledge: KnowledgeBase; warnings: KnowledgeProblem[] }
@@ -25,6 +28,7 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
   const warnings: KnowledgeProblem[] = [];
   const profile = await readYamlFile(dir, PROFILE_FILE, councilProfileSchema, problems);
   const vocabulary = await readYamlFile(dir, VOCABULARY_FILE, vocabularySchema, problems);
+  const directory = await readYamlFile(dir, SIGNPOSTS_FILE, signpostDirectorySchema, problems, { optional: true });
   const articles: Article[] = [];
   const files = await listMarkdownFiles(dir, problems);
   for (const file of files) {
@@ -38,19 +42,25 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
   checkButtonLabels(articles, warnings);
   if (articles.length === 0 && files.length === 0) problems.push({ file: dir, problem: 'has no articles (*.md)' });
   if (problems.length > 0 || !profile || !vocabulary) return { ok: false, problems, warnings };
-  return { ok: true, knowledge: createKnowledgeBase(articles, profile, vocabulary, safetyExamples), warnings };
+  return {
+    ok: true,
+    knowledge: createKnowledgeBase(articles, profile, vocabulary, directory?.signposts ?? [], safetyExamples),
+    warnings,
+  };
 }
 
-async function readYamlFile<T extends CouncilProfile | Vocabulary>(
+async function readYamlFile<T extends CouncilProfile | Vocabulary | SignpostDirectory>(
   dir: string,
   name: string,
   schema: z.ZodType<T>,
   problems: KnowledgeProblem[],
+  { optional = false } = {},
 ): Promise<T | undefined> {
   let text: string;
   try {
     text = await readFile(path.join(dir, name), 'utf8');
-  } catch {
+  } catch (error) {
+    if (optional && isMissingFile(error)) return undefined;
     problems.push({ file: name, problem: 'is missing' });
     return undefined;
   }
@@ -160,6 +170,11 @@ function checkButtonLabels(articles: Article[], warnings: KnowledgeProblem[]): v
 function describeIssue(issue: z.core.$ZodIssue): string {
   const where = issue.path.length > 0 ? issue.path.join('.') : 'file';
   return `${where}: ${issue.message}`;
+}
+
+function isMissingFile(error: unknown): boolean {
+  // Not `instanceof Error`: errors from node:fs may come from another realm (a test runner's sandbox).
+  return typeof error === 'object' && error !== null && 'code' in error && error.code === 'ENOENT';
 }
 
 function firstLine(error: unknown): string {

@@ -2,6 +2,9 @@ import stem from 'wink-porter2-stemmer';
 import type { SpellingCorrector } from './spellingCorrector';
 import { STOP_WORDS } from './stopWords';
 import type { Vocabulary } from './vocabularySchema';
+import { splitCamelCase, type WordSegmenter } from './wordSegmenter';
+
+const TERMS_CACHE_SIZE = 256;
 
 interface PhraseNode {
   next: Map<string, PhraseNode>;
@@ -18,10 +21,14 @@ export class TextAnalyzer {
   private readonly stopStems: ReadonlySet<string>;
   private readonly keep: ReadonlySet<string>;
   private readonly stemCache = new Map<string, string>();
+  private readonly wordCache = new Map<string, readonly string[]>();
+  /** The last texts analysed: a message's parts are analysed several times in one decision. */
+  private readonly termsCache = new Map<string, string[]>();
 
   constructor(
     vocabulary: Vocabulary,
     private readonly speller?: SpellingCorrector,
+    private readonly segmenter?: WordSegmenter,
   ) {
     this.keep = new Set(vocabulary.keep.map((word) => normaliseText(word)));
     this.stopStems = new Set([...STOP_WORDS, ...vocabulary.ignore].map((word) => this.stemWord(normaliseText(word))));
@@ -33,16 +40,33 @@ export class TextAnalyzer {
 
   /** The terms to index or search for. */
   terms(text: string): string[] {
+    const cached = this.termsCache.get(text);
+    if (cached) return [...cached];
     const rewritten = this.rewritePhrases(this.stemWords(text));
-    return rewritten.filter((term) => term.length > 1 && !this.stopStems.has(term));
+    const terms = rewritten.filter((term) => term.length > 1 && !this.stopStems.has(term));
+    if (this.termsCache.size >= TERMS_CACHE_SIZE) this.termsCache.clear();
+    this.termsCache.set(text, terms);
+    return [...terms];
   }
 
   /** The stemmed words of a text before phrases are rewritten and stop words dropped. */
   stemWords(text: string): string[] {
-    return normaliseText(text)
+    return normaliseText(splitCamelCase(text))
       .split(' ')
       .filter((word) => word.length > 0)
-      .map((word) => this.stemWord(this.speller ? this.speller.correct(word) : word));
+      .flatMap((word) => this.readWord(word))
+      .map((word) => this.stemWord(word));
+  }
+
+  /** A typing slip corrected, else a run-together word split into the knowledge base's words. */
+  private readWord(word: string): readonly string[] {
+    let read = this.wordCache.get(word);
+    if (read === undefined) {
+      const corrected = this.speller ? this.speller.correct(word) : word;
+      read = corrected === word && this.segmenter ? this.segmenter.split(word) : [corrected];
+      if (this.wordCache.size < 50_000) this.wordCache.set(word, read);
+    }
+    return read;
   }
 
   private stemWord(word: string): string {

@@ -23,7 +23,7 @@ function flagging(flags: Record<string, { category: UrgentCategory; certainty: U
       const flag = flags[text];
       if (!flag) return real.answer(text, context);
       const { outcome } = await real.answer(text, context);
-      return { outcome: { kind: 'urgent', ...flag, candidates: outcome.candidates }, remember: [] };
+      return { outcome: { kind: 'urgent', ...flag, candidates: outcome.candidates }, remember: [], topic: undefined };
     },
   });
 }

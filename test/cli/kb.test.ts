@@ -69,6 +69,26 @@ describe('the kb command line', () => {
     expect(lines[3]).toMatchObject({ action: 'urgent', urgent: true });
   });
 
+  test('ask --json prints action signpost for a national service, and eval counts it as not answered', () => {
+    const result = kb(['ask', '--json'], { input: 'where do i renew my passport\n' });
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.stdout.trim())).toMatchObject({
+      action: 'signpost',
+      signpostId: 'passports',
+      articleId: null,
+      urgent: false,
+    });
+    const temp = new TempKnowledge();
+    try {
+      const file = temp.write('styles.tsv', 'OUT\tplain\twhere do i renew my passport\n');
+      const evaluated = kb(['eval', file]);
+      expect(evaluated.code).toBe(0);
+      expect(evaluated.stdout).toMatch(/out-of-scope abstention: 100\.0%/);
+    } finally {
+      temp.remove();
+    }
+  });
+
   test('eval prints hit@1, hit@3, MRR, abstention and urgent recall', () => {
     const result = kb(['eval', 'test/fixtures/validation-questions.tsv']);
     expect(result.code).toBe(0);
@@ -83,6 +103,47 @@ describe('the kb command line', () => {
       const result = kb(['eval', file]);
       expect(result.code).toBe(1);
       expect(result.stderr).toMatch(/unknown article id no-such-article/);
+    } finally {
+      temp.remove();
+    }
+  });
+  test('eval --conversations runs each conversation through the bot and prints how many end right, per kind', () => {
+    const result = kb(['eval', '--conversations', 'test/fixtures/followups-validation.jsonl', '--misses']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/conversations: \d+ \(mode: lexical, no language model\); ended right: \d\.\d{2}/);
+    for (const kind of ['followup', 'ellipsis', 'correction', 'topicSwitch', 'all']) {
+      expect(result.stdout).toMatch(new RegExp(`^${kind} +\\d+ +\\d\\.\\d{2}$`, 'm'));
+    }
+    const [, right] = /ended right: (\d\.\d{2})/.exec(result.stdout) ?? [];
+    expect(Number(right)).toBeGreaterThanOrEqual(0.85);
+    for (const miss of result.stdout.match(/^miss line .*$/gm) ?? []) {
+      expect(miss).toMatch(/^miss line \d+ \(\w+\): ".*" expected [\w-]+, got /);
+    }
+  });
+
+  test('eval --conversations names every bad line and scores nothing', () => {
+    const temp = new TempKnowledge();
+    try {
+      const lines = [
+        JSON.stringify({
+          turns: ['how do i get a brown bin', 'how much is it'],
+          expected: 'garden-waste',
+          kind: 'followup',
+        }),
+        '{"turns": ["half a line"',
+        JSON.stringify({ turns: [], expected: 'garden-waste', kind: 'followup' }),
+        JSON.stringify({ turns: ['where is the tip'], expected: 'no-such-article', kind: 'ellipsis' }),
+        JSON.stringify({ turns: ['where is the tip'], expected: 'OUT', kind: 'sideways' }),
+      ];
+      const file = temp.write('conversations.jsonl', `${lines.join('\n')}\n`);
+      const result = kb(['eval', '--conversations', file]);
+      expect(result.code).toBe(1);
+      expect(result.stdout).toBe('');
+      expect(result.stderr).toMatch(/line 2: not a JSON object/);
+      expect(result.stderr).toMatch(/line 3: turns: a conversation needs at least one turn/);
+      expect(result.stderr).toMatch(/line 4: expected: no article "no-such-article"/);
+      expect(result.stderr).toMatch(/line 5: kind: /);
+      expect(result.stderr).not.toMatch(/line 1:/);
     } finally {
       temp.remove();
     }

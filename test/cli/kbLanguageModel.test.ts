@@ -109,4 +109,16 @@ describe('the kb command line with a language model', () => {
     expect(answer.citations).toEqual(['garden-waste']);
     expect(declined).toMatchObject({ action: 'noMatch', declined: true, articleId: null });
   }, 60_000);
+  test('eval --conversations runs the conversations through the bot lexically and then with the model', async () => {
+    const result = await kb(['eval', '--conversations', 'test/fixtures/followups-validation.jsonl']);
+    expect(result.code).toBe(0);
+    const modes = [...result.stdout.matchAll(/\(mode: ([^)]+)\)/g)].map((match) => match[1]);
+    expect(modes).toEqual([
+      'lexical, no language model',
+      'hybrid, language model fake-chat, embeddings fake-embedding',
+    ]);
+    expect(result.stdout.match(/^all +\d+ +\d\.\d{2}$/gm)).toHaveLength(2);
+    // The follow-ups were rewritten by the model from the conversation's history, as the bot does.
+    expect(server.chatRequests('rewrite').length).toBeGreaterThan(0);
+  }, 120_000);
 });
