@@ -330,6 +330,7 @@ export async function createApp(
     cloudAdapter: adapter,
     directLineAdapter: channel.adapter,
     appId: config.MicrosoftAppId,
+    allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
     services,
     bot: () => bot,
   });
@@ -359,6 +360,7 @@ export async function createApp(
     adapter,
     runBot,
     authenticated: Boolean(config.MicrosoftAppId),
+    allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
     maxTextLength: channel.limits.maxTextLength,
     // Behind Azure Bot Service every request comes from Azure's addresses: only conversations are limited then.
     limits: {

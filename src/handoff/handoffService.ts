@@ -230,8 +230,12 @@ export class HandoffService implements HandoffPort, HandoffDesk {
       if (now.getTime() - session.queuedAt.getTime() < limitMs || session.waitExpiredAt || !session.reference) continue;
       if (!(await handoffs.markWaitExpired(session._id))) continue;
       const minutesWaited = Math.floor((now.getTime() - session.queuedAt.getTime()) / 60_000);
-      await this.notify(session, { kind: 'waitExpired', sessionId: session._id, minutesWaited });
-      offered++;
+      // One conversation that cannot be reached must not keep the callback offer from the others.
+      const told = await this.notify(session, { kind: 'waitExpired', sessionId: session._id, minutesWaited }).then(
+        () => true,
+        () => false,
+      );
+      if (told) offered++;
     }
     return offered;
   }

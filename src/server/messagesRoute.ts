@@ -24,6 +24,11 @@ export interface MessagesRouteOptions {
   runBot: (context: TurnContext) => Promise<void>;
   /** True when `MicrosoftAppId` is set: then the adapter checks the caller's JWT and may reply to any channel. */
   authenticated: boolean;
+  /**
+   * `ALLOW_EMULATOR_LOOPBACK`: without an app id, replies may also go to a literal loopback service URL (the Bot
+   * Framework Emulator in development). False: unauthenticated callers are answered only in the HTTP response.
+   */
+  allowEmulatorLoopback: boolean;
   /** Longest `text` of a message, in characters (413 beyond), as for the Direct Line channel. */
   maxTextLength: number;
   /**
@@ -42,8 +47,9 @@ export interface MessagesRouteOptions {
 
 /**
  * `POST /api/messages`, the Bot Framework messaging endpoint. Without an app id nobody is authenticated, so the bot
- * must not be usable to send requests to arbitrary addresses: it replies only to loopback service URLs, or in the
- * HTTP response when the caller asks for `deliveryMode: "expectReplies"`.
+ * must not be usable to send requests to any address: it replies in the HTTP response when the caller asks for
+ * `deliveryMode: "expectReplies"`, and to a loopback service URL only when `allowEmulatorLoopback` is set. Later
+ * (proactive) messages to such conversations are refused by the proactive messenger.
  */
 export function addMessagesRoute(server: Server, options: MessagesRouteOptions): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -84,11 +90,11 @@ export function addMessagesRoute(server: Server, options: MessagesRouteOptions):
       });
       return;
     }
-    if (!options.authenticated && deliveryMode !== 'expectReplies' && !(serviceUrl && isLoopbackUrl(serviceUrl))) {
+    const emulator = options.allowEmulatorLoopback && serviceUrl !== undefined && isLoopbackUrl(serviceUrl);
+    if (!options.authenticated && deliveryMode !== 'expectReplies' && !emulator) {
       res.send(403, {
         error: 'forbidden_service_url',
-        message:
-          'Without MicrosoftAppId the bot replies only to loopback service URLs or with deliveryMode "expectReplies".',
+        message: 'Without MicrosoftAppId the bot replies only with deliveryMode "expectReplies".',
       });
       return;
     }
