@@ -1,4 +1,5 @@
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Middleware,
@@ -263,7 +264,12 @@ export async function createApp(
   const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });
   // Bot state degrades to this instance's memory while the store is unreachable: residents still get answers.
   const botState = new ResilientStateStorage(repositories.botState, logger);
-  const { bot, conversationState, dialogState } = createCouncilBot(botState, services);
+  // The hub speaks through Azure Bot Service, whose requests carry a checked JWT; residents use Direct Line.
+  const isFromAgentHub = (activity: Activity) =>
+    config.HANDOFF_MODE === 'botframework' &&
+    Boolean(config.MicrosoftAppId) &&
+    activity.serviceUrl !== DIRECT_LINE_SERVICE_URL;
+  const { bot, conversationState, dialogState } = createCouncilBot(botState, services, isFromAgentHub);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
   const middleware: Middleware[] = [
