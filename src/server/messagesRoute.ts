@@ -2,6 +2,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { takeAll, type TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
+import { isPlainObject } from '../storage/plainObject';
 import { isLoopbackUrl } from './isLoopbackUrl';
 
 /**
@@ -98,8 +99,30 @@ export function addMessagesRoute(server: Server, options: MessagesRouteOptions):
       });
       return;
     }
+    req.body = withCallerClaimsRemoved(envelope.data, options.authenticated);
     await options.adapter.process(req, res, options.runBot);
   });
+}
+
+/**
+ * The activity as the bot may trust it: `channelData.councilBot` is the bot's own metadata and never comes in, and an
+ * unauthenticated caller is a user whatever role it claims (a claimed `bot` role would make its lines the bot's, or
+ * a CSA's, in the console's transcript).
+ */
+function withCallerClaimsRemoved(
+  activity: z.infer<typeof activityEnvelopeSchema>,
+  authenticated: boolean,
+): Record<string, unknown> {
+  const trusted: Record<string, unknown> = {
+    ...activity,
+    from: authenticated ? activity.from : { ...activity.from, role: 'user' },
+  };
+  if (isPlainObject(activity.channelData)) {
+    const channelData = { ...activity.channelData };
+    delete channelData.councilBot;
+    trusted.channelData = channelData;
+  }
+  return trusted;
 }
 
 /** Which fields were wrong, by path, never quoting their values. */
