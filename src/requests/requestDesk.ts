@@ -1,3 +1,4 @@
+import { TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import { londonInstant } from '../calendar/londonTime';
 import type { AnalyticsRepository } from '../storage/repositories/analyticsRepository';
@@ -33,7 +34,15 @@ export interface RequestDeskOptions {
   /** Where requests made and answered are counted for the figures (no personal data). */
   analytics?: Pick<AnalyticsRepository, 'record'>;
   clock: () => Date;
+  /**
+   * Failed look-ups allowed per reference, across every conversation (default: `MAX_FAILED_LOOK_UPS_PER_REFERENCE`
+   * at once, as many again over a day). Kept in this process's memory.
+   */
+  failedLookUps?: TokenBucketLimiter;
 }
+
+/** Wrong proofs a reference takes, from all conversations together, before it can be checked only by phone. */
+export const MAX_FAILED_LOOK_UPS_PER_REFERENCE = 10;
 
 /** One submission of a completed form. */
 export interface Submission {
@@ -51,7 +60,13 @@ export interface SubmittedRequest {
   created: boolean;
 }
 
-export type LookUpOutcome = { found: true; request: ServiceRequest; definition: RequestDefinition } | { found: false };
+/**
+ * A look-up's result. `noMatch` whether the reference or the proof was wrong; `tooManyTries` once the reference has
+ * had too many wrong proofs from any conversation (even a right one is refused then), whether it exists or not.
+ */
+export type LookUpOutcome =
+  | { found: true; request: ServiceRequest; definition: RequestDefinition }
+  | { found: false; reason: 'noMatch' | 'tooManyTries' };
 
 export type StatusUpdateOutcome =
   { ok: true; request: ServiceRequest; previous: RequestStatus } | { ok: false; reason: 'notFound' };
@@ -65,7 +80,16 @@ const DELIVERY_GRACE_MS = 60_000;
  * who proves it is theirs, and change its status with an audit entry. Transport-free.
  */
 export class RequestDesk {
-  constructor(private readonly options: RequestDeskOptions) {}
+  private readonly failedLookUps: TokenBucketLimiter;
+
+  constructor(private readonly options: RequestDeskOptions) {
+    this.failedLookUps =
+      options.failedLookUps ??
+      new TokenBucketLimiter(
+        { capacity: MAX_FAILED_LOOK_UPS_PER_REFERENCE, refillPerSecond: MAX_FAILED_LOOK_UPS_PER_REFERENCE / 86_400 },
+        options.clock,
+      );
+  }
 
   /**
    * Stores the request (idempotent by `idempotencyKey`) with its promised reply date, then queues the resident's
@@ -103,11 +127,17 @@ export class RequestDesk {
   /**
    * The request with this reference, if `proof` is the postcode, email address or phone number given with it (each
    * compared in its normalised form). A wrong reference and a wrong proof give the same answer, so nobody can learn
-   * whether someone else's reference exists.
+   * whether someone else's reference exists. Wrong proofs are counted per reference across conversations, so
+   * starting new chats does not buy more guesses.
    */
   async lookUp(reference: string, proof: string): Promise<LookUpOutcome> {
+    const key = reference.trim().toUpperCase();
+    if (!this.failedLookUps.peek(key).ok) return { found: false, reason: 'tooManyTries' };
     const request = await this.options.requests.findByReference(reference);
-    if (!request || !isRequestType(request.requestType) || !provesOwnership(request, proof)) return { found: false };
+    if (!request || !isRequestType(request.requestType) || !provesOwnership(request, proof)) {
+      this.failedLookUps.take(key);
+      return { found: false, reason: 'noMatch' };
+    }
     return { found: true, request, definition: REQUEST_DEFINITIONS[request.requestType] };
   }
 
