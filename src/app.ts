@@ -388,6 +388,7 @@ export async function createApp(
       const session = channel.webchatSession(existingToken, clientAddress(req, config.TRUST_PROXY));
       return session.ok ? session : { ok: false, retryAfterSeconds: session.error.retryAfterSeconds ?? 60 };
     },
+    streamOrigin: (req) => requestOrigin(req, config.PUBLIC_URL, config.TRUST_PROXY).ws,
     figures,
     performanceCacheSeconds: config.PERFORMANCE_CACHE_SECONDS,
     clock,
