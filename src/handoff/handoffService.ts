@@ -25,6 +25,7 @@ import {
 import type { HandoffEvents } from './handoffEvents';
 import type { HandoffPort, HandoffRequest, HandoffStart, LiveHandoff, ResidentLine } from './handoffPort';
 import type { ResidentMessenger, ResidentNotice } from './residentMessenger';
+import { residentAttachmentForCsa } from './residentAttachmentForCsa';
 import { toTranscriptLines } from './toTranscriptLines';
 import { estimateWaitMinutes } from './estimateWait';
 
@@ -129,7 +130,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
       at: line.at,
       from: 'resident',
       text: line.text,
-      attachments: line.attachments,
+      attachments: line.attachments.map(residentAttachmentForCsa),
     };
     this.publish({ kind: 'line', sessionId: session._id, line: shown });
     if (line.urgent) {
