@@ -11,6 +11,8 @@ import restify, { type Server } from 'restify';
 import type { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
 import { createCouncilBot } from '../bot/createCouncilBot';
+import { erasePersonalData } from './storage/personalData/erasePersonalData';
+import { exportPersonalData } from './storage/personalData/exportPersonalData';
 import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { ResilientStateStorage } from '../bot/resilientStateStorage';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
@@ -402,6 +404,13 @@ export async function createApp(
     repositories,
     knowledge,
     figures,
+    personalData: {
+      export: (subject) => exportPersonalData(repositories, subject),
+      erase: (subject, actor) =>
+        erasePersonalData(repositories, subject, actor, () =>
+          store.purgeDeleted ? store.purgeDeleted() : Promise.resolve(),
+        ),
+    },
     logger,
     config,
     clock,

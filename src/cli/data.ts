@@ -2,6 +2,7 @@ import os from 'node:os';
 import pino from 'pino';
 import { loadConfig } from '../config/config';
 import { createLogger } from '../logging/createLogger';
+import type { DocumentStore } from '../storage/documentStore';
 import { openDocumentStore } from '../storage/openDocumentStore';
 import { parseDataSubject } from '../storage/personalData/dataSubject';
 import { erasePersonalData } from '../storage/personalData/erasePersonalData';
@@ -27,14 +28,16 @@ async function main(argv: string[]): Promise<number> {
     return 2;
   }
   const { subject } = parsed;
-  return withRepositories(async (repositories) => {
+  return withRepositories(async (repositories, store) => {
     if (command === 'export') {
       const data = await exportPersonalData(repositories, subject);
       process.stdout.write(`${JSON.stringify(data, null, 2)}\n`);
       if (isEmptyExport(data)) process.stderr.write('data: nothing is held about that identifier\n');
       return 0;
     }
-    const summary = await erasePersonalData(repositories, subject, { kind: 'operator', id: operatorName() });
+    const summary = await erasePersonalData(repositories, subject, { kind: 'operator', id: operatorName() }, () =>
+      store.purgeDeleted ? store.purgeDeleted() : Promise.resolve(),
+    );
     const counts = Object.entries(summary.deleted).map(([kind, count]) => `${kind} ${count}`);
     process.stdout.write(
       `erased: ${counts.join(', ')}\nerasure reference (recorded in the audit log): ${summary.erasureId}\n`,
@@ -44,7 +47,9 @@ async function main(argv: string[]): Promise<number> {
 }
 
 /** Opens the configured store, runs `work` on its repositories, and closes it; 1 for a configuration problem. */
-async function withRepositories(work: (repositories: Repositories) => Promise<number>): Promise<number> {
+async function withRepositories(
+  work: (repositories: Repositories, store: DocumentStore) => Promise<number>,
+): Promise<number> {
   const loaded = loadConfig(process.env);
   if (!loaded.ok) {
     process.stderr.write(
@@ -62,7 +67,7 @@ async function withRepositories(work: (repositories: Repositories) => Promise<nu
     logger,
   });
   try {
-    return await work(await openRepositories(store, { retentionDays: config.RETENTION_DAYS }));
+    return await work(await openRepositories(store, { retentionDays: config.RETENTION_DAYS }), store);
   } finally {
     await store.close();
   }

@@ -97,6 +97,12 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.maintaining;
   }
 
+  /** Compacts every open file now, after any maintenance in flight; rejects if one fails (see `DocumentStore`). */
+  async purgeDeleted(): Promise<void> {
+    await this.maintaining;
+    for (const file of await Promise.all(this.files.values())) await file.compact();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
