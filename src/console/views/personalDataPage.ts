@@ -14,6 +14,7 @@ export function renderPersonalDataPage(
   const csrf = frame.csrfToken ?? '';
   return renderPage(frame, {
     title: 'Residents’ data',
+    current: 'data',
     errors,
     width: 'two-thirds',
     body: html`<h1 class="govuk-heading-l">Residents’ data</h1>
@@ -43,6 +44,7 @@ export function renderPersonalDataPage(
 export function renderErasedPage(frame: PageFrame, erasureId: string, deleted: Record<string, number>): string {
   return renderPage(frame, {
     title: 'Data erased',
+    current: 'data',
     width: 'two-thirds',
     body: html`<h1 class="govuk-heading-l">Data erased</h1>
       <p class="govuk-body">Erasure reference (give it to the resident): <strong>${erasureId}</strong></p>
