@@ -180,7 +180,10 @@ export async function createApp(
 
   // Links the CRM can fetch uploads from: the staff API's photo route on the public address.
   let publicBase = config.PUBLIC_URL?.replace(/\/+$/, '');
+  // The web chat channel is built later (it needs the bot): status checks ask it for a conversation's address.
+  const channelForAddresses: { current?: DirectLineChannel } = {};
   const requests = new RequestDesk({
+    addressOf: (conversationId) => channelForAddresses.current?.addressOf(conversationId),
     requests: repositories.requests,
     outbox: repositories.outbox,
     auditLog: repositories.auditLog,
@@ -326,6 +329,7 @@ export async function createApp(
     streamPollMs: dependencies.streamPollMs,
     feed,
   });
+  channelForAddresses.current = channel;
   if (clusterBus) {
     await clusterBus.start();
     cluster = connectCluster(clusterBus, { deskEvents: handoffEvents, feed }, logger);

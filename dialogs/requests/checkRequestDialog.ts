@@ -49,7 +49,7 @@ export class CheckRequestDialog extends InterruptibleDialog {
   private async tellStatus(dc: DialogContext, answers: Answers): Promise<DialogTurnResult> {
     const reference = answers.reference?.value ?? '';
     const proof = answers.proof?.value ?? '';
-    const found = await this.services.requests.lookUp(reference, proof);
+    const found = await this.services.requests.lookUp(reference, proof, dc.context.activity.conversation.id);
     if (found.found) {
       await dc.context.sendActivity(requestStatusReply(found.request, found.definition));
       return dc.endDialog();

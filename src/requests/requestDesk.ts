@@ -39,10 +39,17 @@ export interface RequestDeskOptions {
    * at once, as many again over a day). Kept in this process's memory.
    */
   failedLookUps?: TokenBucketLimiter;
+  /** Failed look-ups allowed per client address (default `MAX_FAILED_LOOK_UPS_PER_ADDRESS`, as many again an hour). */
+  failedLookUpsPerAddress?: TokenBucketLimiter;
+  /** The client address a conversation's messages come from, when the channel knows it (the web chat channel). */
+  addressOf?: (conversationId: string) => string | undefined;
 }
 
 /** Wrong proofs a reference takes, from all conversations together, before it can be checked only by phone. */
 export const MAX_FAILED_LOOK_UPS_PER_REFERENCE = 10;
+
+/** Wrong proofs from one address, whatever the references, before its status checks wait. */
+export const MAX_FAILED_LOOK_UPS_PER_ADDRESS = 30;
 
 /** One submission of a completed form. */
 export interface Submission {
@@ -81,12 +88,19 @@ const DELIVERY_GRACE_MS = 60_000;
  */
 export class RequestDesk {
   private readonly failedLookUps: TokenBucketLimiter;
+  private readonly failedLookUpsPerAddress: TokenBucketLimiter;
 
   constructor(private readonly options: RequestDeskOptions) {
     this.failedLookUps =
       options.failedLookUps ??
       new TokenBucketLimiter(
         { capacity: MAX_FAILED_LOOK_UPS_PER_REFERENCE, refillPerSecond: MAX_FAILED_LOOK_UPS_PER_REFERENCE / 86_400 },
+        options.clock,
+      );
+    this.failedLookUpsPerAddress =
+      options.failedLookUpsPerAddress ??
+      new TokenBucketLimiter(
+        { capacity: MAX_FAILED_LOOK_UPS_PER_ADDRESS, refillPerSecond: MAX_FAILED_LOOK_UPS_PER_ADDRESS / 3600 },
         options.clock,
       );
   }
@@ -127,15 +141,18 @@ export class RequestDesk {
   /**
    * The request with this reference, if `proof` is the postcode, email address or phone number given with it (each
    * compared in its normalised form). A wrong reference and a wrong proof give the same answer, so nobody can learn
-   * whether someone else's reference exists. Wrong proofs are counted per reference across conversations, so
-   * starting new chats does not buy more guesses.
+   * whether someone else's reference exists. Wrong proofs are counted per reference across conversations, and per
+   * client address when the conversation's channel knows it, so starting new chats does not buy more guesses.
    */
-  async lookUp(reference: string, proof: string): Promise<LookUpOutcome> {
+  async lookUp(reference: string, proof: string, conversationId?: string): Promise<LookUpOutcome> {
     const key = reference.trim().toUpperCase();
-    if (!this.failedLookUps.peek(key).ok) return { found: false, reason: 'tooManyTries' };
+    const address = conversationId ? this.options.addressOf?.(conversationId) : undefined;
+    const checks: Array<[TokenBucketLimiter, string]> = [[this.failedLookUps, key]];
+    if (address) checks.push([this.failedLookUpsPerAddress, address]);
+    if (checks.some(([limiter, bucket]) => !limiter.peek(bucket).ok)) return { found: false, reason: 'tooManyTries' };
     const request = await this.options.requests.findByReference(reference);
     if (!request || !isRequestType(request.requestType) || !provesOwnership(request, proof)) {
-      this.failedLookUps.take(key);
+      for (const [limiter, bucket] of checks) limiter.take(bucket);
       return { found: false, reason: 'noMatch' };
     }
     return { found: true, request, definition: REQUEST_DEFINITIONS[request.requestType] };

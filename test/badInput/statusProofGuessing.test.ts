@@ -2,7 +2,11 @@ import { type Activity, ConversationState, MemoryStorage } from 'botbuilder';
 import { DialogTestClient } from 'botbuilder-testing';
 import type { ConversationData } from '../../dialogs/conversationData';
 import { CheckRequestDialog, MAX_FAILED_STATUS_CHECKS } from '../../dialogs/requests/checkRequestDialog';
-import { MAX_FAILED_LOOK_UPS_PER_REFERENCE } from '../../src/requests/requestDesk';
+import {
+  MAX_FAILED_LOOK_UPS_PER_ADDRESS,
+  MAX_FAILED_LOOK_UPS_PER_REFERENCE,
+  RequestDesk,
+} from '../../src/requests/requestDesk';
 import { createTestServices, metaOf, type TestServices } from '../support/testBot';
 
 /**
@@ -70,5 +74,37 @@ describe('guessing a status check’s proof across conversations', () => {
     expect(metaOf(locked ?? {})).toMatchObject({ action: 'requestNotFound', attemptsLeft: 0 });
     expect(locked?.text).toMatch(/locked/);
     expect(services.handoff.requests).toEqual([]);
+  });
+
+  test('wrong proofs for many references from one address slow that address, not others', async () => {
+    const desk = new RequestDesk({
+      requests: services.repositories.requests,
+      outbox: services.repositories.outbox,
+      auditLog: services.repositories.auditLog,
+      profile: () => services.knowledge.current().knowledge.profile,
+      photoUrl: (link) => link,
+      clock: () => new Date(),
+      addressOf: (conversationId) => (conversationId.startsWith('guesser-') ? '2001:db8:9:9::/64' : '198.51.100.4'),
+    });
+    for (let guess = 0; guess < MAX_FAILED_LOOK_UPS_PER_ADDRESS; guess++) {
+      const reference = `SR-${guess.toString(36).toUpperCase().padStart(8, 'Q')}`;
+      expect(await desk.lookUp(reference, 'EM9 9ZZ', `guesser-${guess}`)).toEqual({ found: false, reason: 'noMatch' });
+    }
+    const owner = await services.requests.submit({
+      idempotencyKey: 'guess-test/2',
+      requestType: 'missed-bin',
+      conversationId: 'owner-2',
+      answers: {
+        postcode: { value: 'EM5 6RS', display: 'EM5 6RS' },
+        address: { value: '2 Mill Row', display: '2 Mill Row' },
+        bin: { value: 'Blue (recycling)', display: 'Blue (recycling)' },
+        collectionDate: { value: '2026-05-04', display: 'Monday 4 May 2026' },
+        binLocation: null,
+        email: null,
+      },
+    });
+    const { reference } = owner.request;
+    expect(await desk.lookUp(reference, 'EM5 6RS', 'guesser-next')).toEqual({ found: false, reason: 'tooManyTries' });
+    expect(await desk.lookUp(reference, 'EM5 6RS', 'owner-2')).toMatchObject({ found: true });
   });
 });

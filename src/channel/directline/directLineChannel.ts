@@ -111,6 +111,7 @@ export class DirectLineChannel {
   private readonly feed: LiveFeed;
   private readonly turns = new KeyedSerialQueue();
   private readonly streams = new Set<ActivityStream>();
+  private readonly lastAddresses = new Map<string, string>();
   private readonly streamPlaces = { byConversation: new Map<string, number>(), byAddress: new Map<string, number>() };
   private readonly limiters: Record<LimiterName, TokenBucketLimiter>;
   private readonly closeHooks: Array<() => void> = [];
@@ -192,7 +193,26 @@ export class DirectLineChannel {
     if (!outcome.ok) {
       return fail('TooManyRequests', 'Too many requests: wait before trying again.', outcome.retryAfterSeconds);
     }
+    if (conversationId && kind !== 'conversationTokens') this.rememberAddress(conversationId, address);
     return succeed(undefined);
+  }
+
+  /**
+   * The client address (as rate limits count it) that last posted to a conversation, while this process remembers
+   * it (in memory, the most recent 50,000 conversations): for limits the bot applies per address, such as status
+   * checks. Never stored nor logged.
+   */
+  addressOf(conversationId: string): string | undefined {
+    return this.lastAddresses.get(conversationId);
+  }
+
+  private rememberAddress(conversationId: string, address: string): void {
+    this.lastAddresses.delete(conversationId);
+    this.lastAddresses.set(conversationId, address);
+    if (this.lastAddresses.size > 50_000) {
+      const oldest = this.lastAddresses.keys().next();
+      if (!oldest.done) this.lastAddresses.delete(oldest.value);
+    }
   }
 
   /** `tokens/generate`: a token for a new conversation (started by the client's first `conversations` call). */
