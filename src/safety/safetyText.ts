@@ -4,12 +4,15 @@ import type { SignalSpeller } from './signalSpeller';
 import { expandTextSpeak } from './textSpeak';
 
 const stems = new Map<string, string>();
+const MAX_STEMMED_LENGTH = 40;
 
 /**
  * The stem of one normalised word, as the risk lexicon and the classifier see it (numbers stay as written).
  * Remembered (up to a bound), since the same everyday words come back in every message.
  */
 export function safetyStem(word: string): string {
+  // No risk word is this long; stemming one costs time in the square of its length (see textAnalyzer's guard).
+  if (word.length > MAX_STEMMED_LENGTH) return word;
   let stemmed = stems.get(word);
   if (stemmed === undefined) {
     stemmed = /^\d+$/.test(word) ? word : stem(word);

@@ -17,7 +17,12 @@ describe.each([['console'], ['botframework']])('a resident posting handoff.statu
     const resident = await harness.connect({ token, webSocket: false });
     await resident.say('talk to a person');
     await resident.botReplies(1);
-    const before = await harness.app.repositories.handoffs.findLive(conversationId);
+    // The reply can come before the queue is written: wait for the handoff itself.
+    let before = await harness.app.repositories.handoffs.findLive(conversationId);
+    for (let tries = 0; !before && tries < 50; tries++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      before = await harness.app.repositories.handoffs.findLive(conversationId);
+    }
     if (!before) throw new Error('no handoff was started');
     const replies = resident.botMessages().length;
 

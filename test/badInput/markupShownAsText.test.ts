@@ -1,8 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser';
 import { openWebChat, sayInWebChat, signInToConsole } from '../support/browserJourneys';
-import { createAccount } from '../support/consoleHarness';
-import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
+import { type CsaDesk, openCsaDesk } from '../support/csaDesk';
+import type { ChannelHarness } from '../support/directLineHarness';
 
 jest.setTimeout(120_000);
 
@@ -36,25 +35,16 @@ async function expectNothingRan(page: Page, dialogs: string[]): Promise<void> {
 }
 
 describe("a resident's markup and script are shown as text, in the CSA console and in Web Chat, and run nothing", () => {
+  let desk: CsaDesk;
   let harness: ChannelHarness;
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await startChannelHarness({
-      env: {
-        CONTACT_CENTRE_HOURS: 'always',
-        CONSOLE_ADMIN_EMAIL: 'lead@eastmere.example',
-        CONSOLE_ADMIN_PASSWORD: 'bootstrap password 1',
-      },
-    });
-    await createAccount(harness.app, CSA);
-    browser = await launchChromium();
+    desk = await openCsaDesk(CSA);
+    ({ harness, browser } = desk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
+  afterAll(() => desk?.close());
 
   test('the queue, the brief, the transcript, a live line and the CSA’s reply', async () => {
     const dialogs: string[] = [];

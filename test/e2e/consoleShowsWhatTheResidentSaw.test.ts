@@ -1,8 +1,7 @@
 import type { Browser, Locator } from 'playwright-core';
-import { launchChromium } from '../support/browser';
 import { openWebChat, sayInWebChat, signInToConsole } from '../support/browserJourneys';
-import { createAccount } from '../support/consoleHarness';
-import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
+import { type CsaDesk, openCsaDesk } from '../support/csaDesk';
+import type { ChannelHarness } from '../support/directLineHarness';
 
 jest.setTimeout(120_000);
 
@@ -25,25 +24,16 @@ async function expectRendered(page: Locator, transcript: Locator): Promise<void>
 }
 
 describe("the CSA console shows the bot's messages as the resident saw them", () => {
+  let desk: CsaDesk;
   let harness: ChannelHarness;
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await startChannelHarness({
-      env: {
-        CONTACT_CENTRE_HOURS: 'always',
-        CONSOLE_ADMIN_EMAIL: 'lead@eastmere.example',
-        CONSOLE_ADMIN_PASSWORD: 'bootstrap password 1',
-      },
-    });
-    await createAccount(harness.app, CSA);
-    browser = await launchChromium();
+    desk = await openCsaDesk(CSA);
+    ({ harness, browser } = desk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
+  afterAll(() => desk?.close());
 
   test('links and bold in the transcript, the brief, a line that arrives live and after a reload', async () => {
     const resident = await (await browser.newContext()).newPage();

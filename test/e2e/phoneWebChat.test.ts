@@ -1,11 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { z } from 'zod';
-import { type App, createApp } from '../../src/app';
-import { loadConfig } from '../../src/config/config';
 import { seriousViolations } from '../support/accessibility';
-import { launchChromium } from '../support/browser';
-import { SHIPPED_KNOWLEDGE, silentLogger } from '../support/testBot';
-import { TempKnowledge } from '../support/tempKnowledge';
+import { startWebApp, type WebApp } from '../support/webApp';
 
 jest.setTimeout(120_000);
 
@@ -61,33 +57,16 @@ async function readLayout(page: Page): Promise<z.infer<typeof phoneLayoutSchema>
 }
 
 describe('a resident uses the chat on a phone', () => {
-  let app: App;
+  let web: WebApp;
   let url: string;
   let browser: Browser;
-  let data: TempKnowledge;
 
   beforeAll(async () => {
-    data = new TempKnowledge();
-    const loaded = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
-      DATA_DIR: data.dir,
-      DIRECTLINE_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
-    });
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const created = await createApp(loaded.config, silentLogger);
-    if (!created.ok) throw new Error(JSON.stringify(created.problems));
-    app = created.app;
-    url = await app.listen();
-    browser = await launchChromium();
+    web = await startWebApp();
+    ({ url, browser } = web);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close(100);
-    data?.remove();
-  });
+  afterAll(() => web?.close());
 
   test.each([
     [320, 'normal text'],

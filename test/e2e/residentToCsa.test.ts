@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { seriousViolations } from '../support/accessibility';
-import { launchChromium } from '../support/browser';
 import { openWebChat, sayInWebChat, signInToConsole } from '../support/browserJourneys';
-import { createAccount } from '../support/consoleHarness';
-import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
+import { type CsaDesk, openCsaDesk } from '../support/csaDesk';
+import type { ChannelHarness } from '../support/directLineHarness';
 
 jest.setTimeout(120_000);
 
@@ -17,25 +16,16 @@ const CSA = {
 // Web Chat renders markdown with typographic quotes, so patterns match any apostrophe with ".".
 
 describe('a resident asks for a person and a CSA helps them, in two browsers', () => {
+  let desk: CsaDesk;
   let harness: ChannelHarness;
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await startChannelHarness({
-      env: {
-        CONTACT_CENTRE_HOURS: 'always',
-        CONSOLE_ADMIN_EMAIL: 'lead@eastmere.example',
-        CONSOLE_ADMIN_PASSWORD: 'bootstrap password 1',
-      },
-    });
-    await createAccount(harness.app, CSA);
-    browser = await launchChromium();
+    desk = await openCsaDesk(CSA);
+    ({ harness, browser } = desk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
+  afterAll(() => desk?.close());
 
   test('queue, brief and transcript, a live reply, the end of the chat and the rating question', async () => {
     const residentContext = await browser.newContext();

@@ -1,41 +1,20 @@
 import type { Browser } from 'playwright-core';
-import { type App, createApp } from '../../src/app';
-import { loadConfig } from '../../src/config/config';
 import { seriousViolations } from '../support/accessibility';
-import { launchChromium } from '../support/browser';
-import { SHIPPED_KNOWLEDGE, silentLogger } from '../support/testBot';
-import { TempKnowledge } from '../support/tempKnowledge';
+import { startWebApp, type WebApp } from '../support/webApp';
 
 jest.setTimeout(90_000);
 
 describe('a resident uses the chat on the council website', () => {
-  let app: App;
+  let web: WebApp;
   let url: string;
   let browser: Browser;
-  let data: TempKnowledge;
 
   beforeAll(async () => {
-    data = new TempKnowledge();
-    const loaded = loadConfig({
-      PORT: '0',
-      HOST: '127.0.0.1',
-      KNOWLEDGE_DIR: SHIPPED_KNOWLEDGE,
-      DATA_DIR: data.dir,
-      DIRECTLINE_SECRET: 'e2e-secret-that-is-at-least-32-characters-long',
-    });
-    if (!loaded.ok) throw new Error(loaded.problems.join('\n'));
-    const created = await createApp(loaded.config, silentLogger);
-    if (!created.ok) throw new Error(JSON.stringify(created.problems));
-    app = created.app;
-    url = await app.listen();
-    browser = await launchChromium();
+    web = await startWebApp();
+    ({ url, browser } = web);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close(100);
-    data?.remove();
-  });
+  afterAll(() => web?.close());
 
   test('opens the chat, asks a question, sees the answer and its link, with no serious accessibility problems', async () => {
     const context = await browser.newContext();

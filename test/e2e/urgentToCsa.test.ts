@@ -1,9 +1,8 @@
 import type { Browser } from 'playwright-core';
 import { seriousViolations } from '../support/accessibility';
-import { launchChromium } from '../support/browser';
 import { openWebChat, sayInWebChat, signInToConsole } from '../support/browserJourneys';
-import { createAccount } from '../support/consoleHarness';
-import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
+import { type CsaDesk, openCsaDesk } from '../support/csaDesk';
+import type { ChannelHarness } from '../support/directLineHarness';
 
 jest.setTimeout(120_000);
 
@@ -15,25 +14,16 @@ const CSA = {
 };
 
 describe('an urgent conversation reaches a CSA first, with an alert they cannot miss, in two browsers', () => {
+  let desk: CsaDesk;
   let harness: ChannelHarness;
   let browser: Browser;
 
   beforeAll(async () => {
-    harness = await startChannelHarness({
-      env: {
-        CONTACT_CENTRE_HOURS: 'always',
-        CONSOLE_ADMIN_EMAIL: 'lead@eastmere.example',
-        CONSOLE_ADMIN_PASSWORD: 'bootstrap password 1',
-      },
-    });
-    await createAccount(harness.app, CSA);
-    browser = await launchChromium();
+    desk = await openCsaDesk(CSA);
+    ({ harness, browser } = desk);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await harness?.close();
-  });
+  afterAll(() => desk?.close());
 
   test('the emergency numbers for the resident, the top of the queue and an alert for the CSA', async () => {
     const csaContext = await browser.newContext();
