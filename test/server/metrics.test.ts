@@ -15,11 +15,20 @@ describe('Prometheus metrics and the analytics events behind the figures', () =>
       client.end();
 
       expect((await fetch(`${harness.url}/metrics`)).status).toBe(401);
-      const response = await fetch(`${harness.url}/metrics`, {
-        headers: { authorization: 'Bearer a-metrics-token-of-16-chars' },
-      });
+      const scrape = () =>
+        fetch(`${harness.url}/metrics`, { headers: { authorization: 'Bearer a-metrics-token-of-16-chars' } });
+      const response = await scrape();
       expect(response.headers.get('content-type')).toMatch(/text\/plain/);
-      const text = await response.text();
+      // A turn is counted when it ends, just after its last reply is sent: give the second turn time to end.
+      let text = await response.text();
+      for (
+        let tries = 0;
+        !/councilbot_turns_total\{channel="directline",type="message"\} 2/.test(text) && tries < 50;
+        tries++
+      ) {
+        await new Promise((resolve) => setTimeout(resolve, 100));
+        text = await (await scrape()).text();
+      }
       expect(text).toMatch(/councilbot_turns_total\{channel="directline",type="message"\} 2/);
       expect(text).toMatch(/councilbot_replies_total\{action="answer"\} 1/);
       expect(text).toMatch(/councilbot_replies_total\{action="noMatch"\} 1/);
