@@ -125,7 +125,7 @@ export function answerQuestion(
     const named = covered && (aboutCouncil || /\bcouncil\b/.test(signposted.rest));
     const long = search.terms(signposted.rest).length >= tuning.longMessageTerms;
     const plainlyCouncil =
-      long && first !== undefined && (!second || first.score >= second.score * SIGNPOST_OVERRIDE_LEAD);
+      long && first !== undefined && (!second || lexical(first) >= lexical(second) * SIGNPOST_OVERRIDE_LEAD);
     if (rest.kind === 'answer' && (named || plainlyCouncil)) return rest;
   }
   return { kind: 'signpost', signpost: signposted.signpost, candidates: outcome.candidates };
