@@ -88,6 +88,17 @@ const FEELINGS = [
   'driving me mad',
   'driving me crazy',
   'driving me up the wall',
+  'nobody listens',
+  'no one listens',
+  'nobody cares',
+  'no one cares',
+  'nobody asked us',
+  'nobody asked me',
+  'nobody told me',
+  'nobody told us',
+  'nobody tells you',
+  'no one tells you',
+  'you lot',
 ];
 const FEELING = new RegExp(
   `\\b(?:(?:i'?m|i am|im|we'?re|we are|feeling|feel|so|really|absolutely|totally|honestly|very|getting|quite|just)\\s+)*(?:${FEELINGS.map(escapeFeeling).join('|')})\\b`,
