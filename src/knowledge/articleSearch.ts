@@ -56,7 +56,7 @@ export const DEFAULT_SEARCH_TUNING: SearchTuning = {
   fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5, questions: 1 },
   articleWeight: 1,
   questionWeight: 2.5,
-  likelihoodWeight: 0.5,
+  likelihoodWeight: 0.3,
 };
 
 /**
