@@ -7,6 +7,9 @@ export interface ArticleGuess {
   probability: number;
 }
 
+/** The parts of an article the classifier learns from. */
+export type ClassifiedArticle = Pick<Article, 'id' | 'title' | 'keywords' | 'questions' | 'summary' | 'body'>;
+
 /** How much each part of an article teaches the classifier (per occurrence of a term). */
 const PART_WEIGHTS = { title: 2, keywords: 2, questions: 1.5, summary: 1, body: 0.3 } as const;
 /** Additive smoothing: a term an article never uses still has this weight in it. */
@@ -20,7 +23,7 @@ const MAX_EVIDENCE = 12;
  * body. It learns how residents describe a problem from the words an article's examples and text use together
  * ("droppings", "scratching", "loft" → pest control) without needing every word in one example. Terms no article
  * uses carry no evidence: they are the search's business (coverage), which keeps out-of-scope messages out.
- * Built in a few milliseconds; a guess costs one pass over the message's terms per article.
+ * Built in about a tenth of a second for the shipped articles; a guess costs one pass over the message's terms per article.
  */
 export class ArticleClassifier {
   private readonly ids: string[] = [];
@@ -28,7 +31,7 @@ export class ArticleClassifier {
   private readonly unseenLogLikelihood: number[] = [];
   private readonly vocabulary = new Set<string>();
 
-  constructor(articles: readonly Article[], terms: (text: string) => string[]) {
+  constructor(articles: readonly ClassifiedArticle[], terms: (text: string) => string[]) {
     const counts = articles.map((article) => {
       const count = new Map<string, number>();
       const add = (texts: readonly string[], weight: number) => {

@@ -1,22 +1,11 @@
-import { ArticleClassifier } from '../../src/knowledge/articleClassifier';
-import type { Article } from '../../src/knowledge/articleSchema';
+import { ArticleClassifier, type ClassifiedArticle } from '../../src/knowledge/articleClassifier';
 import { answerQuestion } from '../../src/knowledge/answerQuestion';
 import { shippedKnowledge } from '../support/testBot';
 
 const words = (text: string) => text.toLowerCase().split(/\W+/).filter(Boolean);
 
-function article(id: string, questions: string[], body: string): Article {
-  return {
-    id,
-    title: id,
-    summary: '',
-    body,
-    questions,
-    keywords: [],
-    url: 'https://example.org',
-    service: 'test',
-    lastReviewed: '2026-01-01',
-  } as unknown as Article;
+function article(id: string, questions: string[], body: string): ClassifiedArticle {
+  return { id, title: id, summary: '', body, questions, keywords: [] };
 }
 
 describe('the learned model of how residents describe problems', () => {
