@@ -10,10 +10,10 @@ import { articleText, TempKnowledge } from '../test/support/tempKnowledge';
 const ROOT = path.resolve(__dirname, '..');
 
 function sampleQuestions(knownIds: ReadonlySet<string>): string[] {
-  const files = [
-    path.join(ROOT, 'test/fixtures/validation-questions.tsv'),
-    path.join(ROOT, 'test/fixtures/dev-questions.tsv'),
-  ];
+  // Clean questions, residents' styles and messages with alarming words: the mix the bot meets.
+  const files = ['validation-questions.tsv', 'dev-questions.tsv', 'styles-validation.tsv', 'safety-validation.tsv'].map(
+    (file) => path.join(ROOT, 'test/fixtures', file),
+  );
   return files.flatMap((file) => {
     try {
       const parsed = parseEvalFile(readFileSync(file, 'utf8'), knownIds);

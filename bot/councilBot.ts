@@ -1,4 +1,10 @@
-import { ActivityHandler, type BotState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  type Activity,
+  ActivityHandler,
+  type BotState,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import type { ConversationServices } from '../dialogs/conversationServices';
@@ -18,7 +24,7 @@ const handoffStatusSchema = z.object({
 
 /**
  * The bot: welcomes each resident once, runs the main dialog for every message, follows an external agent hub's
- * handoff status, and saves state after every turn. Transport-free: any adapter (Azure Bot Service, the built-in
+ * handoff status (only from that hub), and saves state after every turn. Transport-free: any adapter (Azure Bot Service, the built-in
  * Direct Line channel, tests) can run it.
  */
 export class CouncilBot extends ActivityHandler {
@@ -30,6 +36,7 @@ export class CouncilBot extends ActivityHandler {
     private readonly dialogState: StatePropertyAccessor<DialogState>,
     private readonly mainDialog: MainDialog,
     private readonly services: ConversationServices,
+    private readonly isFromAgentHub: (activity: Activity) => boolean,
   ) {
     super();
     this.welcomed = conversationState.createProperty<boolean>('welcomed');
@@ -44,7 +51,9 @@ export class CouncilBot extends ActivityHandler {
 
     this.onEvent(async (context, next) => {
       if (context.activity.name === WEBCHAT_JOIN_EVENT) await this.welcomeOnce(context);
-      if (context.activity.name === HANDOFF_STATUS_EVENT) await this.followHandoffStatus(context);
+      if (context.activity.name === HANDOFF_STATUS_EVENT && this.isFromAgentHub(context.activity)) {
+        await this.followHandoffStatus(context);
+      }
       await next();
     });
 

@@ -10,7 +10,12 @@ import {
 } from '../dialogs/replies/handoffReplies';
 import type { DirectLineAdapter } from '../src/channel/directline/directLineAdapter';
 import { isDirectLineChannelReference } from '../src/channel/directline/toClientActivity';
-import type { ResidentMessenger, ResidentNotice } from '../src/handoff/residentMessenger';
+import {
+  type ResidentMessenger,
+  type ResidentNotice,
+  UnreachableConversationError,
+} from '../src/handoff/residentMessenger';
+import { isLoopbackUrl } from '../src/server/isLoopbackUrl';
 import type { CouncilBot } from './councilBot';
 
 const accountSchema = z.object({ id: z.string(), name: z.string().default(''), role: z.string().optional() });
@@ -37,6 +42,8 @@ export interface ProactiveMessengerOptions {
   directLineAdapter: DirectLineAdapter;
   /** `MicrosoftAppId`, which the CloudAdapter needs to message Azure channels proactively. */
   appId: string | undefined;
+  /** `ALLOW_EMULATOR_LOOPBACK`: without an app id, the Emulator's literal loopback service URLs may be messaged. */
+  allowEmulatorLoopback: boolean;
   services: ConversationServices;
   bot: () => CouncilBot;
 }
@@ -44,7 +51,10 @@ export interface ProactiveMessengerOptions {
 /**
  * Delivers the handoff domain's notices into residents' conversations, outside their own turns: through the built-in
  * Direct Line channel for web chat, through Azure Bot Service for other channels. Each runs as a proactive turn
- * through the adapter's middleware, so it is recorded and labelled like any other reply.
+ * through the adapter's middleware, so it is recorded and labelled like any other reply. Without an app id, a
+ * conversation from `/api/messages` came from an unauthenticated caller: its service URL is never called (unless it
+ * is the Emulator's loopback address and `allowEmulatorLoopback` is set); `notify` rejects with
+ * `UnreachableConversationError` instead.
  */
 export class ProactiveMessenger implements ResidentMessenger {
   constructor(private readonly options: ProactiveMessengerOptions) {}
@@ -58,6 +68,8 @@ export class ProactiveMessenger implements ResidentMessenger {
     };
     if (isDirectLineChannelReference(conversation)) {
       await this.options.directLineAdapter.continueConversationAsync('', conversation, logic);
+    } else if (!this.options.appId && !(this.options.allowEmulatorLoopback && isLoopbackUrl(parsed.serviceUrl))) {
+      throw new UnreachableConversationError();
     } else {
       await this.options.cloudAdapter.continueConversationAsync(this.options.appId ?? '', conversation, logic);
     }

@@ -2,7 +2,6 @@ import { ActivityTypes } from 'botbuilder';
 import { ComponentDialog, type DialogContext, type DialogTurnResult, DialogTurnStatus } from 'botbuilder-dialogs';
 import type { ConversationServices } from './conversationServices';
 import { detectInterruption } from './detectInterruption';
-import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { handOff } from './handOff';
 import { cancelledReply, helpReply, restartedReply } from './replies/interruptionReplies';
 import { urgentReply } from './replies/urgentReply';
@@ -35,7 +34,7 @@ export abstract class InterruptibleDialog extends ComponentDialog {
     if (this.readsInterruptionsItself(innerDc)) return undefined;
     const activity = innerDc.context.activity;
     if (activity.type !== ActivityTypes.Message || typeof activity.text !== 'string') return undefined;
-    const urgent = detectUrgent(activity.text);
+    const urgent = this.services.knowledge.current().knowledge.urgentDetector.detect(activity.text);
     if (urgent) {
       // The dialog stays where it was: a resident who stops waiting for the person carries on with it.
       await innerDc.context.sendActivity(urgentReply(urgent.category, this.services));

@@ -16,7 +16,6 @@ import { detectFrustration } from '../src/handoff/detectFrustration';
 import type { EscalationReason } from '../src/handoff/handoffDesk';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
-import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
 import { topicOfRequest } from '../src/conversation/topicOfRequest';
 import { redactPersonalData } from '../src/privacy/redactPersonalData';
@@ -160,7 +159,8 @@ export class MainDialog extends InterruptibleDialog {
       await step.context.sendActivity(unsupportedReply());
       return step.endDialog();
     }
-    const interruption = detectUrgent(text) ? undefined : detectInterruption(text);
+    const urgentDetector = this.services.knowledge.current().knowledge.urgentDetector;
+    const interruption = urgentDetector.detect(text) ? undefined : detectInterruption(text);
     if (interruption) {
       await this.handleTopLevelInterruption(step.context, interruption);
       return step.endDialog();
@@ -172,7 +172,8 @@ export class MainDialog extends InterruptibleDialog {
       return step.endDialog();
     }
     // A tapped article title or a request beside another need is answered; the answer offers the form.
-    const intent = detectUrgent(text) ? undefined : requestToStart(text, this.services.knowledge.current().knowledge);
+    const knowledge = this.services.knowledge.current().knowledge;
+    const intent = urgentDetector.detect(text) ? undefined : requestToStart(text, knowledge);
     if (intent) return this.startRequest(step, intent);
     if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
     const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});

@@ -1,7 +1,6 @@
 import type { Article } from '../src/knowledge/articleSchema';
 import type { Candidate } from '../src/knowledge/articleSearch';
 import { DECISION, decideFromCandidates, searchableText } from '../src/knowledge/answerQuestion';
-import { detectUrgent } from '../src/knowledge/detectUrgent';
 import type { KnowledgeSnapshot } from '../src/knowledge/knowledgeSnapshot';
 
 /** Where a message turns to another matter: sentence ends, commas, and "also", "and", "but", "plus", "btw". */
@@ -24,7 +23,7 @@ export function routinePartOf(text: string, candidates: Candidate[], snapshot: K
   const whole = confidentArticles(candidates, snapshot);
   if (whole.length > 0) return whole;
   for (const clause of clauses) {
-    if (detectUrgent(clause)) continue;
+    if (snapshot.knowledge.urgentDetector.detect(clause)) continue;
     const found = confidentArticles(snapshot.search.search(searchableText(clause)), snapshot);
     if (found.length > 0) return found;
   }

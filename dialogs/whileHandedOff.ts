@@ -1,6 +1,5 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import type { LiveHandoff } from '../src/handoff/handoffPort';
-import { detectUrgent } from '../src/knowledge/detectUrgent';
 import { normaliseText } from '../src/knowledge/textAnalyzer';
 import { type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
@@ -22,7 +21,7 @@ export async function whileHandedOff(
 ): Promise<void> {
   const { activity } = context;
   const text = activity.text ?? '';
-  const urgent = detectUrgent(text);
+  const urgent = services.knowledge.current().knowledge.urgentDetector.detect(text);
   const current = await services.handoff.residentSaid(activity.conversation.id, {
     activityId: activity.id ?? '',
     at: activity.timestamp ? new Date(activity.timestamp) : services.clock(),

@@ -1,4 +1,5 @@
 import {
+  type Activity,
   CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   type Middleware,
@@ -10,6 +11,8 @@ import restify, { type Server } from 'restify';
 import type { CouncilBot } from '../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
 import { createCouncilBot } from '../bot/createCouncilBot';
+import { erasePersonalData } from './storage/personalData/erasePersonalData';
+import { exportPersonalData } from './storage/personalData/exportPersonalData';
 import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { ResilientStateStorage } from '../bot/resilientStateStorage';
 import { TranscriptRecorder } from '../bot/transcriptRecorder';
@@ -177,7 +180,10 @@ export async function createApp(
 
   // Links the CRM can fetch uploads from: the staff API's photo route on the public address.
   let publicBase = config.PUBLIC_URL?.replace(/\/+$/, '');
+  // The web chat channel is built later (it needs the bot): status checks ask it for a conversation's address.
+  const channelForAddresses: { current?: DirectLineChannel } = {};
   const requests = new RequestDesk({
+    addressOf: (conversationId) => channelForAddresses.current?.addressOf(conversationId),
     requests: repositories.requests,
     outbox: repositories.outbox,
     auditLog: repositories.auditLog,
@@ -263,7 +269,12 @@ export async function createApp(
   const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });
   // Bot state degrades to this instance's memory while the store is unreachable: residents still get answers.
   const botState = new ResilientStateStorage(repositories.botState, logger);
-  const { bot, conversationState, dialogState } = createCouncilBot(botState, services);
+  // The hub speaks through Azure Bot Service, whose requests carry a checked JWT; residents use Direct Line.
+  const isFromAgentHub = (activity: Activity) =>
+    config.HANDOFF_MODE === 'botframework' &&
+    Boolean(config.MicrosoftAppId) &&
+    activity.serviceUrl !== DIRECT_LINE_SERVICE_URL;
+  const { bot, conversationState, dialogState } = createCouncilBot(botState, services, isFromAgentHub);
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
   const middleware: Middleware[] = [
@@ -318,6 +329,7 @@ export async function createApp(
     streamPollMs: dependencies.streamPollMs,
     feed,
   });
+  channelForAddresses.current = channel;
   if (clusterBus) {
     await clusterBus.start();
     cluster = connectCluster(clusterBus, { deskEvents: handoffEvents, feed }, logger);
@@ -330,6 +342,7 @@ export async function createApp(
     cloudAdapter: adapter,
     directLineAdapter: channel.adapter,
     appId: config.MicrosoftAppId,
+    allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
     services,
     bot: () => bot,
   });
@@ -359,6 +372,7 @@ export async function createApp(
     adapter,
     runBot,
     authenticated: Boolean(config.MicrosoftAppId),
+    allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
     maxTextLength: channel.limits.maxTextLength,
     // Behind Azure Bot Service every request comes from Azure's addresses: only conversations are limited then.
     limits: {
@@ -380,6 +394,7 @@ export async function createApp(
       const session = channel.webchatSession(existingToken, clientAddress(req, config.TRUST_PROXY));
       return session.ok ? session : { ok: false, retryAfterSeconds: session.error.retryAfterSeconds ?? 60 };
     },
+    streamOrigin: (req) => requestOrigin(req, config.PUBLIC_URL, config.TRUST_PROXY).ws,
     figures,
     performanceCacheSeconds: config.PERFORMANCE_CACHE_SECONDS,
     clock,
@@ -394,6 +409,13 @@ export async function createApp(
     knowledge,
     contactCentre,
     figures,
+    personalData: {
+      export: (subject) => exportPersonalData(repositories, subject),
+      erase: (subject, actor) =>
+        erasePersonalData(repositories, subject, actor, () =>
+          store.purgeDeleted ? store.purgeDeleted() : Promise.resolve(),
+        ),
+    },
     logger,
     config,
     clock,

@@ -178,11 +178,33 @@ export function requestNotSavedReply(
 }
 
 /** Too many references that did not match in this chat: no more checks here (a person is asked for next). */
-export function statusCheckLockedReply(): Partial<Activity> {
-  return botMessage("I can't check any more references in this chat, to keep everyone's requests private.", {
-    action: 'requestNotFound',
-    attemptsLeft: 0,
-  });
+export function statusCheckLockedReply(
+  profile: CouncilProfile,
+  services: Pick<ConversationServices, 'contactCentre'>,
+): Partial<Activity> {
+  return botMessage(
+    [
+      "I can't check any more references in this chat, to keep everyone's requests private.",
+      `Please ${phoneLine(profile, services)} and we'll check it for you.`,
+    ].join('\n\n'),
+    { action: 'requestNotFound', attemptsLeft: 0 },
+    ['Talk to a person'],
+  );
+}
+
+/** The reference had too many wrong details from any chat: it can be checked by phone only for a while. */
+export function referenceLockedReply(
+  profile: CouncilProfile,
+  services: Pick<ConversationServices, 'contactCentre'>,
+): Partial<Activity> {
+  return botMessage(
+    [
+      "Sorry, I can't check that reference in the chat just now: it has had too many wrong details, so it is locked for a while to keep it private.",
+      `Please ${phoneLine(profile, services)} and we'll check it for you.`,
+    ].join('\n\n'),
+    { action: 'requestNotFound', attemptsLeft: 0 },
+    ['Talk to a person'],
+  );
 }
 
 /** The kinds of request, for "I want to report something". */

@@ -4,9 +4,13 @@ import type { Answers } from '../../src/requests/requestFields';
 import { STATUS_FORM } from '../../src/requests/statusForm';
 import { type ConversationData, conversationDataSchema } from '../conversationData';
 import type { ConversationServices } from '../conversationServices';
-import { handOff } from '../handOff';
 import { InterruptibleDialog } from '../interruptibleDialog';
-import { requestNotFoundReply, requestStatusReply, statusCheckLockedReply } from '../replies/requestReplies';
+import {
+  referenceLockedReply,
+  requestNotFoundReply,
+  requestStatusReply,
+  statusCheckLockedReply,
+} from '../replies/requestReplies';
 import { type FormOptions, RequestForm } from './requestForm';
 
 export const CHECK_REQUEST_DIALOG = 'checkRequest';
@@ -17,7 +21,9 @@ export const MAX_FAILED_STATUS_CHECKS = 5;
 /**
  * "Check my request": asks for the reference and the postcode, email or phone number given with it, then tells the
  * status and its history. Whether the reference or the proof was wrong, the reply is the same; after
- * `MAX_FAILED_STATUS_CHECKS` failures the conversation is offered a person instead.
+ * `MAX_FAILED_STATUS_CHECKS` failures the conversation is given the phone number and offered a person (not queued:
+ * a guesser opening chat after chat must not fill the CSAs' queue). The request desk also limits wrong proofs per
+ * reference across conversations.
  */
 export class CheckRequestDialog extends InterruptibleDialog {
   constructor(
@@ -32,9 +38,9 @@ export class CheckRequestDialog extends InterruptibleDialog {
 
   protected override async onBeginDialog(innerDc: DialogContext, options?: FormOptions): Promise<DialogTurnResult> {
     if ((await this.data(innerDc)).failedStatusChecks >= MAX_FAILED_STATUS_CHECKS) {
-      // Too many references that did not match: a person can check who the resident is.
-      await innerDc.context.sendActivity(statusCheckLockedReply());
-      await handOff(innerDc.context, this.services, 'repeatedInvalidAnswers');
+      // Too many references that did not match: a person can check who the resident is, if they ask.
+      const { profile } = this.services.knowledge.current().knowledge;
+      await innerDc.context.sendActivity(statusCheckLockedReply(profile, this.services));
       return innerDc.endDialog();
     }
     return super.onBeginDialog(innerDc, options);
@@ -43,7 +49,7 @@ export class CheckRequestDialog extends InterruptibleDialog {
   private async tellStatus(dc: DialogContext, answers: Answers): Promise<DialogTurnResult> {
     const reference = answers.reference?.value ?? '';
     const proof = answers.proof?.value ?? '';
-    const found = await this.services.requests.lookUp(reference, proof);
+    const found = await this.services.requests.lookUp(reference, proof, dc.context.activity.conversation.id);
     if (found.found) {
       await dc.context.sendActivity(requestStatusReply(found.request, found.definition));
       return dc.endDialog();
@@ -52,7 +58,11 @@ export class CheckRequestDialog extends InterruptibleDialog {
     const failed = data.failedStatusChecks + 1;
     await this.conversationData.set(dc.context, { ...data, failedStatusChecks: failed });
     const { profile } = this.services.knowledge.current().knowledge;
-    await dc.context.sendActivity(requestNotFoundReply(Math.max(0, MAX_FAILED_STATUS_CHECKS - failed), profile));
+    await dc.context.sendActivity(
+      found.reason === 'tooManyTries'
+        ? referenceLockedReply(profile, this.services)
+        : requestNotFoundReply(Math.max(0, MAX_FAILED_STATUS_CHECKS - failed), profile),
+    );
     return dc.endDialog();
   }
 

@@ -92,6 +92,7 @@ export class RequestForm extends Dialog<FormOptions> {
     const state = this.stateOf(dc.activeDialog);
     const input: FieldInput = {
       text: activity.text ?? '',
+      conversationId: activity.conversation.id,
       attachments: (activity.attachments ?? []).map((attachment) => ({
         contentType: attachment.contentType,
         contentUrl: attachment.contentUrl,

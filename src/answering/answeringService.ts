@@ -9,7 +9,6 @@ import type { Article } from '../knowledge/articleSchema';
 import type { ArticleSearch } from '../knowledge/articleSearch';
 import { decideHybrid, HYBRID, type HybridTuning } from '../knowledge/decideHybrid';
 import { detectSmallTalk } from '../knowledge/detectSmallTalk';
-import { detectUrgent } from '../knowledge/detectUrgent';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
 import type { SectionIndex, SemanticMatch } from '../knowledge/sectionIndex';
@@ -123,13 +122,13 @@ export class AnsweringService implements QuestionAnswering {
     knowledge: KnowledgeBase,
     search: ArticleSearch,
   ): Promise<Omit<AnsweredQuestion, 'topic'>> {
-    const urgent = detectUrgent(text);
+    const urgent = knowledge.urgentDetector.detect(text);
     if (urgent)
       return {
         outcome: {
           kind: 'urgent',
           category: urgent.category,
-          certainty: 'sure',
+          certainty: urgent.certainty,
           candidates: search.search(text),
         },
         remember: [],
@@ -154,13 +153,13 @@ export class AnsweringService implements QuestionAnswering {
       if (rewritten.ok && !detectPromptInjection(rewritten.question)) {
         question = rewritten.question;
         searchText = rewritten.question;
-        const urgentInContext = detectUrgent(question);
+        const urgentInContext = knowledge.urgentDetector.detect(question);
         if (urgentInContext) {
           return {
             outcome: {
               kind: 'urgent',
               category: urgentInContext.category,
-              certainty: 'sure',
+              certainty: urgentInContext.certainty,
               candidates: search.search(question),
             },
             remember: [],

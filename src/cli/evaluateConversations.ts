@@ -75,7 +75,7 @@ export async function evaluateConversations(
     let handoffs = 0;
     for (const conversation of conversations) {
       const before = handoff.requested;
-      const { bot, conversationState, dialogState } = createCouncilBot(new MemoryStorage(), services);
+      const { bot, conversationState, dialogState } = createCouncilBot(new MemoryStorage(), services, () => false);
       const adapter = new TestAdapter((context) => bot.run(context));
       adapter.use(new CouncilBotMetaMiddleware(logger));
       adapter.onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);

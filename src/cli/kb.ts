@@ -24,7 +24,7 @@ import { parseConversationFile } from './parseConversationFile';
 import { embedWithProgress, type KbLanguageModel, openKbLanguageModel } from './kbLanguageModel';
 
 const USAGE = `Usage: npm run kb -- <command>
-  check              validate every article, the council profile and the vocabulary
+  check              validate every article, the council profile, the vocabulary and the safety examples
   ask [--json]       answer questions read one per line from standard input
   eval FILE [--misses]  score a question file (format of shared/eval/dev-questions.tsv)
   eval --conversations FILE.jsonl [--misses]

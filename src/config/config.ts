@@ -56,6 +56,15 @@ const configShape = {
     .optional()
     .or(z.literal('').transform(() => undefined)),
   MicrosoftAppTenantId: optionalText,
+  /**
+   * Development only: without `MicrosoftAppId`, let `/api/messages` reply to a loopback service URL
+   * (`http://localhost:<port>`, `127.0.0.1`, `[::1]`, as the Bot Framework Emulator sends). Off, unauthenticated
+   * callers get their replies only in the HTTP response (`deliveryMode: "expectReplies"`).
+   */
+  ALLOW_EMULATOR_LOOPBACK: z
+    .enum(['true', 'false', ''])
+    .default('false')
+    .transform((value) => value === 'true'),
   DIRECTLINE_SECRET: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
   CONTACT_CENTRE_HOURS: optionalText.pipe(
     z

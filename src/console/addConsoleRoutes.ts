@@ -12,6 +12,7 @@ import { addReportRoutes } from './routes/reportRoutes';
 import { addRequestRoutes } from './routes/requestRoutes';
 import { addSignInRoutes } from './routes/signInRoutes';
 import { addStreamRoute, OpenStreams } from './routes/streamRoute';
+import { addPersonalDataRoutes } from './routes/personalDataRoutes';
 import { addUserRoutes } from './routes/userRoutes';
 
 export type { ConsoleDependencies } from './consoleContext';
@@ -59,6 +60,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addChatRoutes(server, context, guard);
   addNewRequestRoutes(server, context, guard);
   addUserRoutes(server, context, guard);
+  addPersonalDataRoutes(server, context, guard);
   addRequestRoutes(server, context, guard);
   addReportRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);

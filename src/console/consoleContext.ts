@@ -4,7 +4,10 @@ import type { FiguresService } from '../figures/figuresService';
 import type { CsaPresence, HandoffDesk } from '../handoff/handoffDesk';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
 import type { RequestDesk } from '../requests/requestDesk';
-import type { AuditLog } from '../storage/repositories/auditLog';
+import type { DataSubject } from '../storage/personalData/dataSubject';
+import type { ErasureSummary } from '../storage/personalData/erasePersonalData';
+import type { PersonalDataExport } from '../storage/personalData/exportPersonalData';
+import type { AuditActor, AuditLog } from '../storage/repositories/auditLog';
 import type { ConsoleSessionRepository } from '../storage/repositories/consoleSessionRepository';
 import type { ConsoleUserRepository } from '../storage/repositories/consoleUserRepository';
 import type { RequestRepository } from '../storage/repositories/requestRepository';
@@ -28,6 +31,11 @@ export interface ConsoleDependencies {
   contactCentre: Pick<ContactCentre, 'hours'>;
   /** The service's figures, for supervisors' reports and their CSV export. */
   figures: Pick<FiguresService, 'report' | 'services' | 'articleTitle'>;
+  /** Residents' rights while the server runs (supervisors' `Residents’ data` page); absent, the page is not offered. */
+  personalData?: {
+    export(subject: DataSubject): Promise<PersonalDataExport>;
+    erase(subject: DataSubject, actor: AuditActor): Promise<ErasureSummary>;
+  };
   logger: Logger;
   config: {
     PUBLIC_URL?: string;

@@ -37,6 +37,7 @@ import { londonDate } from '../requests/calendar';
 import { URGENT_CATEGORIES, type UrgentCategory } from '../safety/urgentCategory';
 import { urgentCategoryName } from './urgentCategoryName';
 import type { ResidentMessenger, ResidentNotice } from './residentMessenger';
+import { residentAttachmentForCsa } from './residentAttachmentForCsa';
 import { toTranscriptLines } from './toTranscriptLines';
 import { estimateWaitMinutes } from './estimateWait';
 
@@ -150,7 +151,7 @@ export class HandoffService implements HandoffPort, HandoffDesk {
       at: line.at,
       from: 'resident',
       text: line.text,
-      attachments: line.attachments,
+      attachments: line.attachments.map(residentAttachmentForCsa),
     };
     this.publish({ kind: 'line', sessionId: session._id, line: shown });
     if (line.urgent) {
@@ -313,8 +314,12 @@ export class HandoffService implements HandoffPort, HandoffDesk {
       if (now.getTime() - session.queuedAt.getTime() < limitMs || session.waitExpiredAt || !session.reference) continue;
       if (!(await handoffs.markWaitExpired(session._id))) continue;
       const minutesWaited = Math.floor((now.getTime() - session.queuedAt.getTime()) / 60_000);
-      await this.notify(session, { kind: 'waitExpired', sessionId: session._id, minutesWaited });
-      offered++;
+      // One conversation that cannot be reached must not keep the callback offer from the others.
+      const told = await this.notify(session, { kind: 'waitExpired', sessionId: session._id, minutesWaited }).then(
+        () => true,
+        () => false,
+      );
+      if (told) offered++;
     }
     return offered;
   }

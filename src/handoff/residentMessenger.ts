@@ -14,7 +14,19 @@ export type ResidentNotice =
 export interface ResidentMessenger {
   /**
    * Delivers a notice into the conversation whose Bot Framework reference (as JSON) was stored with the handoff.
-   * Resolves once the message is stored or sent, with its activity id; rejects when it could not be delivered.
+   * Resolves once the message is stored or sent, with its activity id; rejects when it could not be delivered, with
+   * `UnreachableConversationError` when the conversation may not be messaged outside its own turns at all.
    */
   notify(reference: string, notice: ResidentNotice): Promise<{ activityId: string | undefined }>;
+}
+
+/**
+ * The conversation came from an unauthenticated caller (`/api/messages` without `MicrosoftAppId`): it was answered in
+ * its HTTP responses only, and nothing is ever sent to the service URL it named.
+ */
+export class UnreachableConversationError extends Error {
+  constructor() {
+    super('this conversation can only be answered within its own turns');
+    this.name = 'UnreachableConversationError';
+  }
 }

@@ -2,6 +2,7 @@ import { isPlainObject } from '../storage/plainObject';
 import type { TranscriptEntry } from '../storage/repositories/transcriptRepository';
 import { councilBotMetaOf, textField } from './councilBotAction';
 import type { TranscriptLine } from './handoffDesk';
+import { residentAttachmentForCsa } from './residentAttachmentForCsa';
 
 /**
  * A conversation's recorded activities as the console shows them: messages only (typing indicators, events and
@@ -21,7 +22,10 @@ export function toTranscriptLines(entries: readonly TranscriptEntry[]): Transcri
       text: fromCsa
         ? (textField(meta, 'csaText') ?? textField(activity, 'text') ?? '')
         : (textField(activity, 'text') ?? ''),
-      attachments: attachmentsOf(activity),
+      attachments:
+        entry.direction === 'incoming'
+          ? attachmentsOf(activity).map(residentAttachmentForCsa)
+          : attachmentsOf(activity),
     };
     if (fromCsa) line.name = textField(meta, 'csaName');
     if (entry.direction === 'outgoing' && action) line.action = action;

@@ -3,7 +3,7 @@ import type { Article } from './articleSchema';
 import type { ArticleSearch, Candidate } from './articleSearch';
 import { asksForRecommendation } from './asksForRecommendation';
 import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
-import { detectUrgent, type UrgentCategory } from './detectUrgent';
+import type { UrgentCategory } from './detectUrgent';
 import { findSignpost } from './findSignpost';
 import type { KnowledgeBase } from './knowledgeBase';
 import { type ReadMessage, readMessage } from './readMessage';
@@ -104,9 +104,10 @@ export function answerQuestion(
   search: ArticleSearch,
   tuning: DecisionTuning = DECISION,
 ): AnswerOutcome {
-  const urgent = detectUrgent(text);
+  const urgent = knowledge.urgentDetector.detect(text);
   if (urgent) {
-    return { kind: 'urgent', category: urgent.category, certainty: 'sure', candidates: search.search(searchableText(text)) };
+    const candidates = search.search(searchableText(text));
+    return { kind: 'urgent', category: urgent.category, certainty: urgent.certainty, candidates };
   }
   const smallTalk = detectSmallTalk(text);
   if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };

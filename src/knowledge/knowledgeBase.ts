@@ -1,5 +1,8 @@
 import type { Article } from './articleSchema';
 import type { CouncilProfile } from './councilProfileSchema';
+import type { SafetyExample } from '../safety/safetyExampleSchema';
+import { UrgentDetector } from '../safety/urgentDetector';
+import { normaliseText } from './textAnalyzer';
 import type { Signpost } from './signpostSchema';
 import type { Vocabulary } from './vocabularySchema';
 
@@ -11,6 +14,11 @@ export interface KnowledgeBase {
   vocabulary: Vocabulary;
   /** Other bodies and national services the council does not run (`signposts.yaml`); empty when there is none. */
   signposts: readonly Signpost[];
+  /**
+   * Recognises emergencies: the one detector the bot, `kb ask` and `kb eval` use, built from this snapshot's safety
+   * examples (`knowledge/safety/*.yaml`), so an edited example takes effect on reload.
+   */
+  urgentDetector: UrgentDetector;
 }
 
 /** A problem found in one file of the knowledge folder, phrased for the editor who has to fix it. */
@@ -24,8 +32,31 @@ export function createKnowledgeBase(
   profile: CouncilProfile,
   vocabulary: Vocabulary,
   signposts: readonly Signpost[] = [],
+  safetyExamples: readonly SafetyExample[] = [],
 ): KnowledgeBase {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
-  const byId = new Map(sorted.map((article) => [article.id, article]));
-  return { articles: sorted, byId, profile, vocabulary, signposts };
+  const urgentDetector = new UrgentDetector({
+    examples: safetyExamples,
+    routineQuestions: sorted.flatMap((article) => article.questions),
+    knownWords: knownWords(sorted, safetyExamples),
+  });
+  return {
+    articles: sorted,
+    byId: new Map(sorted.map((article) => [article.id, article])),
+    profile,
+    vocabulary,
+    signposts,
+    urgentDetector,
+  };
+}
+
+/** Words spelt as the knowledge base and the examples spell them: never corrected towards a risk word. */
+function knownWords(articles: readonly Article[], examples: readonly SafetyExample[]): Set<string> {
+  const words = new Set<string>();
+  const texts = [
+    ...articles.flatMap((article) => [article.title, article.summary, article.body, ...article.questions]),
+    ...examples.map((example) => example.text),
+  ];
+  for (const text of texts) for (const word of normaliseText(text).split(' ')) words.add(word);
+  return words;
 }

@@ -8,6 +8,7 @@ import { type CouncilProfile, councilProfileSchema } from './councilProfileSchem
 import { createKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from './knowledgeBase';
 import { type SignpostDirectory, signpostDirectorySchema } from './signpostSchema';
 import { type Vocabulary, vocabularySchema } from './vocabularySchema';
+import { loadSafetyExamples } from '../safety/loadSafetyExamples';
 
 export const PROFILE_FILE = 'council.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -34,13 +35,18 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
     const article = await readArticle(dir, file, problems);
     if (article) articles.push(article);
   }
+  const safetyExamples = await loadSafetyExamples(dir, problems);
   checkIdsAreUnique(articles, problems);
   checkLinks(articles, warnings);
   checkReviewDates(articles, today, warnings);
   checkButtonLabels(articles, warnings);
   if (articles.length === 0 && files.length === 0) problems.push({ file: dir, problem: 'has no articles (*.md)' });
   if (problems.length > 0 || !profile || !vocabulary) return { ok: false, problems, warnings };
-  return { ok: true, knowledge: createKnowledgeBase(articles, profile, vocabulary, directory?.signposts ?? []), warnings };
+  return {
+    ok: true,
+    knowledge: createKnowledgeBase(articles, profile, vocabulary, directory?.signposts ?? [], safetyExamples),
+    warnings,
+  };
 }
 
 async function readYamlFile<T extends CouncilProfile | Vocabulary | SignpostDirectory>(

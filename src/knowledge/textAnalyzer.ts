@@ -70,6 +70,9 @@ export class TextAnalyzer {
   }
 
   private stemWord(word: string): string {
+    // The stemmer is quadratic in a word's length, and each new word would take a cache place: no English word is
+    // this long, so a longer one (a hostile or pasted run of letters) is kept as it is and never cached.
+    if (word.length > MAX_STEMMED_WORD_LENGTH) return word;
     if (this.keep.has(word)) return word;
     let stemmed = this.stemCache.get(word);
     if (stemmed === undefined) {
@@ -118,6 +121,9 @@ export class TextAnalyzer {
     return out;
   }
 }
+
+/** Longest word the stemmer is given (the longest English words are about 30 letters). */
+const MAX_STEMMED_WORD_LENGTH = 40;
 
 /** Lower-case, plain letters and digits separated by single spaces; apostrophes vanish ("neighbour's" → "neighbours"). */
 export function normaliseText(text: string): string {

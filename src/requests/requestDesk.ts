@@ -1,3 +1,4 @@
+import { TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import { londonInstant } from '../calendar/londonTime';
 import type { AnalyticsRepository } from '../storage/repositories/analyticsRepository';
@@ -34,7 +35,22 @@ export interface RequestDeskOptions {
   /** Where requests made and answered are counted for the figures (no personal data). */
   analytics?: Pick<AnalyticsRepository, 'record'>;
   clock: () => Date;
+  /**
+   * Failed look-ups allowed per reference, across every conversation (default: `MAX_FAILED_LOOK_UPS_PER_REFERENCE`
+   * at once, as many again over a day). Kept in this process's memory.
+   */
+  failedLookUps?: TokenBucketLimiter;
+  /** Failed look-ups allowed per client address (default `MAX_FAILED_LOOK_UPS_PER_ADDRESS`, as many again an hour). */
+  failedLookUpsPerAddress?: TokenBucketLimiter;
+  /** The client address a conversation's messages come from, when the channel knows it (the web chat channel). */
+  addressOf?: (conversationId: string) => string | undefined;
 }
+
+/** Wrong proofs a reference takes, from all conversations together, before it can be checked only by phone. */
+export const MAX_FAILED_LOOK_UPS_PER_REFERENCE = 10;
+
+/** Wrong proofs from one address, whatever the references, before its status checks wait. */
+export const MAX_FAILED_LOOK_UPS_PER_ADDRESS = 30;
 
 /** One submission of a completed form. */
 export interface Submission {
@@ -52,7 +68,13 @@ export interface SubmittedRequest {
   created: boolean;
 }
 
-export type LookUpOutcome = { found: true; request: ServiceRequest; definition: RequestDefinition } | { found: false };
+/**
+ * A look-up's result. `noMatch` whether the reference or the proof was wrong; `tooManyTries` once the reference has
+ * had too many wrong proofs from any conversation (even a right one is refused then), whether it exists or not.
+ */
+export type LookUpOutcome =
+  | { found: true; request: ServiceRequest; definition: RequestDefinition }
+  | { found: false; reason: 'noMatch' | 'tooManyTries' };
 
 export type StatusUpdateOutcome =
   { ok: true; request: ServiceRequest; previous: RequestStatus } | { ok: false; reason: 'notFound' };
@@ -66,7 +88,23 @@ const DELIVERY_GRACE_MS = 60_000;
  * who proves it is theirs, and change its status with an audit entry. Transport-free.
  */
 export class RequestDesk {
-  constructor(private readonly options: RequestDeskOptions) {}
+  private readonly failedLookUps: TokenBucketLimiter;
+  private readonly failedLookUpsPerAddress: TokenBucketLimiter;
+
+  constructor(private readonly options: RequestDeskOptions) {
+    this.failedLookUps =
+      options.failedLookUps ??
+      new TokenBucketLimiter(
+        { capacity: MAX_FAILED_LOOK_UPS_PER_REFERENCE, refillPerSecond: MAX_FAILED_LOOK_UPS_PER_REFERENCE / 86_400 },
+        options.clock,
+      );
+    this.failedLookUpsPerAddress =
+      options.failedLookUpsPerAddress ??
+      new TokenBucketLimiter(
+        { capacity: MAX_FAILED_LOOK_UPS_PER_ADDRESS, refillPerSecond: MAX_FAILED_LOOK_UPS_PER_ADDRESS / 3600 },
+        options.clock,
+      );
+  }
 
   /**
    * Stores the request (idempotent by `idempotencyKey`) with its promised reply date, then queues the resident's
@@ -104,11 +142,20 @@ export class RequestDesk {
   /**
    * The request with this reference, if `proof` is the postcode, email address or phone number given with it (each
    * compared in its normalised form). A wrong reference and a wrong proof give the same answer, so nobody can learn
-   * whether someone else's reference exists.
+   * whether someone else's reference exists. Wrong proofs are counted per reference across conversations, and per
+   * client address when the conversation's channel knows it, so starting new chats does not buy more guesses.
    */
-  async lookUp(reference: string, proof: string): Promise<LookUpOutcome> {
+  async lookUp(reference: string, proof: string, conversationId?: string): Promise<LookUpOutcome> {
+    const key = reference.trim().toUpperCase();
+    const address = conversationId ? this.options.addressOf?.(conversationId) : undefined;
+    const checks: Array<[TokenBucketLimiter, string]> = [[this.failedLookUps, key]];
+    if (address) checks.push([this.failedLookUpsPerAddress, address]);
+    if (checks.some(([limiter, bucket]) => !limiter.peek(bucket).ok)) return { found: false, reason: 'tooManyTries' };
     const request = await this.options.requests.findByReference(reference);
-    if (!request || !isRequestType(request.requestType) || !provesOwnership(request, proof)) return { found: false };
+    if (!request || !isRequestType(request.requestType) || !provesOwnership(request, proof)) {
+      for (const [limiter, bucket] of checks) limiter.take(bucket);
+      return { found: false, reason: 'noMatch' };
+    }
     return { found: true, request, definition: REQUEST_DEFINITIONS[request.requestType] };
   }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { normaliseText } from '../knowledge/textAnalyzer';
+import { parseAttachmentPath } from '../channel/directline/attachmentUrls';
 import { addDays, formatLongDate, londonDate } from './calendar';
 import { emailAddressSchema } from './validation/emailAddress';
 import { readDate, recentDateSchema } from './validation/residentDate';
@@ -18,6 +19,8 @@ export interface ReceivedAttachment {
 export interface FieldInput {
   text: string;
   attachments: readonly ReceivedAttachment[];
+  /** The conversation the message came in: a photo is accepted only from its own uploads (none when unset). */
+  conversationId?: string;
 }
 
 /** How an answer was read: a value to keep (and how to show it back), or a helpful problem. */
@@ -178,18 +181,23 @@ export function preferredTimeField(base: FieldBase): FieldDefinition {
   };
 }
 
-/** Photos sent with the message (images only); the value is their links, one per line. */
+/**
+ * Photos sent with the message: images uploaded in this same conversation only. Another conversation's upload path
+ * would be served to staff under this request, and an outside link would be passed to the CRM as the resident's.
+ * The value is their stored paths, one per line.
+ */
 export function photoField(base: FieldBase): FieldDefinition {
   return {
     ...common(base),
     read: (input) => {
       const photos = input.attachments.filter(
-        (attachment) => attachment.contentType.startsWith('image/') && attachment.contentUrl,
+        (attachment) =>
+          attachment.contentType.startsWith('image/') && isOwnUpload(attachment.contentUrl, input.conversationId),
       );
       if (photos.length === 0) {
         const problem =
           input.attachments.length > 0
-            ? 'Please send a photo (a JPEG, PNG, GIF, WebP or HEIC image), or choose Skip.'
+            ? 'Please send a photo (a JPEG, PNG, GIF, WebP or HEIC image) with the paperclip button, or choose Skip.'
             : 'Please send a photo with the paperclip button, or choose Skip.';
         return { kind: 'invalid', problem };
       }
@@ -197,6 +205,11 @@ export function photoField(base: FieldBase): FieldDefinition {
       return { kind: 'answered', value, display: photos.length === 1 ? '1 photo' : `${photos.length} photos` };
     },
   };
+}
+
+function isOwnUpload(contentUrl: string | undefined, conversationId: string | undefined): boolean {
+  if (!contentUrl || !conversationId) return false;
+  return parseAttachmentPath(contentUrl)?.conversationId === conversationId;
 }
 
 /** The choice the text names: the whole choice, its words before a bracket, a prefix, or its number. */

@@ -2,6 +2,7 @@ import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
 import { takeAll, type TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
+import { isPlainObject } from '../storage/plainObject';
 import { isLoopbackUrl } from './isLoopbackUrl';
 
 /**
@@ -24,6 +25,11 @@ export interface MessagesRouteOptions {
   runBot: (context: TurnContext) => Promise<void>;
   /** True when `MicrosoftAppId` is set: then the adapter checks the caller's JWT and may reply to any channel. */
   authenticated: boolean;
+  /**
+   * `ALLOW_EMULATOR_LOOPBACK`: without an app id, replies may also go to a literal loopback service URL (the Bot
+   * Framework Emulator in development). False: unauthenticated callers are answered only in the HTTP response.
+   */
+  allowEmulatorLoopback: boolean;
   /** Longest `text` of a message, in characters (413 beyond), as for the Direct Line channel. */
   maxTextLength: number;
   /**
@@ -42,8 +48,9 @@ export interface MessagesRouteOptions {
 
 /**
  * `POST /api/messages`, the Bot Framework messaging endpoint. Without an app id nobody is authenticated, so the bot
- * must not be usable to send requests to arbitrary addresses: it replies only to loopback service URLs, or in the
- * HTTP response when the caller asks for `deliveryMode: "expectReplies"`.
+ * must not be usable to send requests to any address: it replies in the HTTP response when the caller asks for
+ * `deliveryMode: "expectReplies"`, and to a loopback service URL only when `allowEmulatorLoopback` is set. Later
+ * (proactive) messages to such conversations are refused by the proactive messenger.
  */
 export function addMessagesRoute(server: Server, options: MessagesRouteOptions): void {
   server.post('/api/messages', async (req: Request, res: Response) => {
@@ -84,16 +91,38 @@ export function addMessagesRoute(server: Server, options: MessagesRouteOptions):
       });
       return;
     }
-    if (!options.authenticated && deliveryMode !== 'expectReplies' && !(serviceUrl && isLoopbackUrl(serviceUrl))) {
+    const emulator = options.allowEmulatorLoopback && serviceUrl !== undefined && isLoopbackUrl(serviceUrl);
+    if (!options.authenticated && deliveryMode !== 'expectReplies' && !emulator) {
       res.send(403, {
         error: 'forbidden_service_url',
-        message:
-          'Without MicrosoftAppId the bot replies only to loopback service URLs or with deliveryMode "expectReplies".',
+        message: 'Without MicrosoftAppId the bot replies only with deliveryMode "expectReplies".',
       });
       return;
     }
+    req.body = withCallerClaimsRemoved(envelope.data, options.authenticated);
     await options.adapter.process(req, res, options.runBot);
   });
+}
+
+/**
+ * The activity as the bot may trust it: `channelData.councilBot` is the bot's own metadata and never comes in, and an
+ * unauthenticated caller is a user whatever role it claims (a claimed `bot` role would make its lines the bot's, or
+ * a CSA's, in the console's transcript).
+ */
+function withCallerClaimsRemoved(
+  activity: z.infer<typeof activityEnvelopeSchema>,
+  authenticated: boolean,
+): Record<string, unknown> {
+  const trusted: Record<string, unknown> = {
+    ...activity,
+    from: authenticated ? activity.from : { ...activity.from, role: 'user' },
+  };
+  if (isPlainObject(activity.channelData)) {
+    const channelData = { ...activity.channelData };
+    delete channelData.councilBot;
+    trusted.channelData = channelData;
+  }
+  return trusted;
 }
 
 /** Which fields were wrong, by path, never quoting their values. */

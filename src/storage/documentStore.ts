@@ -50,6 +50,13 @@ export interface DocumentStore {
     onError: (error: Error) => void,
   ): InsertWatch;
 
+  /**
+   * Rewrites the store's files so that deleted documents are gone from them, not merely marked deleted (erasure
+   * needs this: an append-only file keeps the deleted lines until it is compacted). Rejects if any file could not
+   * be rewritten. Absent on MongoDB, where a deleted document can no longer be read (backups aside).
+   */
+  purgeDeleted?(): Promise<void>;
+
   /** Whether the store can serve now (MongoDB answers a ping; every embedded file loaded and none failed). */
   ping(): Promise<PingOutcome>;
 

@@ -22,6 +22,8 @@ export interface WebRoutesOptions {
     req: Request,
     existingToken: string | undefined,
   ) => { ok: true; value: WebchatSession } | { ok: false; retryAfterSeconds: number };
+  /** This server's WebSocket origin as the request reached it (`ws://host:port`, `wss://...`): the chat's stream. */
+  streamOrigin: (req: Request) => string;
   /** The service's figures, for the public performance page. */
   figures: Pick<FiguresService, 'reports'>;
   /** How long the performance page is served before its figures are computed again. */
@@ -38,25 +40,29 @@ const tokenRequestSchema = z.strictObject({ token: z.string().min(10).max(4096).
 
 /**
  * The resident-facing pages' policy: scripts from this server only (no inline script, no eval). Styles may be inline
- * because Web Chat writes its styles into `<style>` elements as it renders; connections go to the channel's stream.
+ * because Web Chat writes its styles into `<style>` elements as it renders. Connections go to this server only: its
+ * own WebSocket origin (`streamOrigin`, e.g. `wss://chat.example.gov.uk`) for the channel's stream, named as well as
+ * `'self'` because older browsers do not read `'self'` as covering `ws:`/`wss:`.
  */
-const PAGE_SECURITY_HEADERS = {
-  'content-security-policy': [
-    "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self' 'unsafe-inline'",
-    "img-src 'self' data: blob:",
-    "connect-src 'self' ws: wss:",
-    "font-src 'self' data:",
-    "object-src 'none'",
-    "frame-ancestors 'self'",
-    "base-uri 'none'",
-    "form-action 'self'",
-  ].join('; '),
-  'x-frame-options': 'SAMEORIGIN',
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'same-origin',
-};
+function pageSecurityHeaders(streamOrigin: string | undefined): Record<string, string> {
+  return {
+    'content-security-policy': [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self' 'unsafe-inline'",
+      "img-src 'self' data: blob:",
+      streamOrigin ? `connect-src 'self' ${streamOrigin}` : "connect-src 'self'",
+      "font-src 'self' data:",
+      "object-src 'none'",
+      "frame-ancestors 'self'",
+      "base-uri 'none'",
+      "form-action 'self'",
+    ].join('; '),
+    'x-frame-options': 'SAMEORIGIN',
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'same-origin',
+  };
+}
 
 /**
  * The resident-facing web: the demo council page (`/`), the public performance page (`/performance`), the embed
@@ -83,7 +89,7 @@ export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
     options.clock,
   );
 
-  server.get('/', async (_req: Request, res: Response) => {
+  server.get('/', async (req: Request, res: Response) => {
     const { profile } = options.knowledge.current().knowledge;
     sendText(
       res,
@@ -91,7 +97,7 @@ export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
       'text/html; charset=utf-8',
       renderDemoPage(profile, options.contactCentre.describeHours(profile)),
       {
-        ...PAGE_SECURITY_HEADERS,
+        ...pageSecurityHeaders(options.streamOrigin(req)),
         'cache-control': 'no-cache',
       },
     );
@@ -117,7 +123,8 @@ export function addWebRoutes(server: Server, options: WebRoutesOptions): void {
       return;
     }
     sendText(res, 200, 'text/html; charset=utf-8', page, {
-      ...PAGE_SECURITY_HEADERS,
+      // No chat on this page, and it is cached for everyone: no WebSocket origin.
+      ...pageSecurityHeaders(undefined),
       'cache-control': `public, max-age=${cacheSeconds}`,
     });
   });

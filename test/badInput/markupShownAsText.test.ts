@@ -20,6 +20,8 @@ const CSA = {
 const FIRST = `<img src=x onerror="window.__pwned='img'"><script>window.__pwned='script'</script> bins`;
 const HANDOFF = `talk to a person "><svg onload="window.__pwned='svg'"></svg>`;
 const LIVE = `<iframe srcdoc="<script>parent.__pwned='iframe'</script>"></iframe> [my bill](javascript:window.__pwned='link') \u202Efdp.exe`;
+/** What the console shows of `LIVE`: the same text without the right-to-left override (see consoleSpoofing). */
+const LIVE_SHOWN = LIVE.replace('\u202E', '');
 const REPLY = `<img src=x onerror="window.__pwned='reply'"> **Hello** [the form](javascript:window.__pwned='reply-link')`;
 
 /** Elements the hostile text would have made, had it been parsed as HTML. */
@@ -92,7 +94,7 @@ describe("a resident's markup and script are shown as text, in the CSA console a
 
     // A line arriving live is added by the console's script.
     await sayInWebChat(resident, LIVE);
-    await transcript.getByText(LIVE).waitFor({ timeout: 15_000 });
+    await transcript.getByText(LIVE_SHOWN).waitFor({ timeout: 15_000 });
     await expectNothingRan(csa, dialogs);
 
     // The CSA's reply, with markup of their own, reaches the resident as text too.
@@ -108,7 +110,7 @@ describe("a resident's markup and script are shown as text, in the CSA console a
 
     // After a reload, everything is rendered by the server again, still as text.
     await csa.reload();
-    await expect(transcript.textContent()).resolves.toContain(LIVE);
+    await expect(transcript.textContent()).resolves.toContain(LIVE_SHOWN);
     await expectNothingRan(csa, dialogs);
     await csaContext.close();
     await residentContext.close();

@@ -61,4 +61,36 @@ describe('the data command line: residents’ rights', () => {
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/give a conversation id or an email address/);
   });
+
+  test('unlock forgets a console account’s failed sign-ins; an unknown email is an error', async () => {
+    const open = async () => {
+      const store = new EmbeddedDocumentStore({ dataDir, logger: silentLogger });
+      return { store, repositories: await openRepositories(store, { retentionDays: 90 }) };
+    };
+    const before = await open();
+    const created = await before.repositories.consoleUsers.create({
+      email: 'lead.cli@eastmere.example',
+      displayName: 'Lead',
+      role: 'supervisor',
+      passwordHash: 'not-a-real-hash',
+      mustChangePassword: false,
+    });
+    if (!created.ok) throw new Error('account not created');
+    for (let attempt = 0; attempt < 6; attempt++)
+      await before.repositories.consoleUsers.recordFailedSignIn(created.user._id);
+    await before.repositories.consoleUsers.lockUntil(created.user._id, new Date(Date.now() + 3_600_000));
+    await before.store.close();
+
+    const unlocked = data(['unlock', 'Lead.CLI@eastmere.example'], dataDir);
+    expect(unlocked.code).toBe(0);
+    expect(data(['unlock', 'nobody@eastmere.example'], dataDir).code).toBe(1);
+
+    const after = await open();
+    const user = await after.repositories.consoleUsers.findById(created.user._id);
+    const audit = await after.repositories.auditLog.list({ subjectId: created.user._id });
+    await after.store.close();
+    expect(user).toMatchObject({ failedSignIns: 0 });
+    expect(user?.lockedUntil).toBeUndefined();
+    expect(audit.map((entry) => entry.action)).toContain('consoleUser.unlocked');
+  });
 });

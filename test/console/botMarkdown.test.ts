@@ -22,3 +22,7 @@ describe("rendering the bot's markdown for CSAs", () => {
     expect(out).toContain('href="tel:01632960000"');
   });
 });
+
+test('direction overrides in a bot message are dropped, as everywhere in the console', () => {
+  expect(renderBotMarkdown('Reference \u202eSR-1234\u202c').value).not.toMatch(/[\u202a-\u202e\u2066-\u2069]/);
+});

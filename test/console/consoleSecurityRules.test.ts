@@ -1,13 +1,12 @@
 import { csrfTokenFor, isValidCsrfToken } from '../../src/console/auth/csrfToken';
-import { DEFAULT_LOCKOUT, lockAfterFailure, lockState } from '../../src/console/auth/lockoutPolicy';
 import { generatePassword, passwordProblem } from '../../src/console/auth/passwords';
 import { checkRequestSite, originOf, type SiteHeaders } from '../../src/console/auth/requestSite';
+import { SignInThrottle } from '../../src/console/auth/signInThrottle';
 import { buildCookie, readCookie, sessionCookieName } from '../../src/console/auth/sessionCookie';
 import { html } from '../../src/console/views/html';
 
 const MINUTE = 60_000;
 const now = new Date('2025-03-04T14:00:00Z');
-const ago = (minutes: number) => new Date(now.getTime() - minutes * MINUTE);
 
 describe('CSRF tokens', () => {
   const session = 'w9bU1bTqj7q8m1mYkP3Z1cC2u0vT8pS3d5Q9hXkL0aE';
@@ -75,31 +74,28 @@ describe('cookies', () => {
   });
 });
 
-describe('lockout policy', () => {
-  test('locks at the fifth failure in a row, for 15 minutes', () => {
-    expect(lockAfterFailure(4, now)).toBeUndefined();
-    expect(lockAfterFailure(5, now)).toEqual(new Date(now.getTime() + 15 * MINUTE));
-    expect(DEFAULT_LOCKOUT.maxFailures).toBe(5);
+describe('sign-in throttle', () => {
+  test('five wrong tries for one account from one address, then one every 3 minutes; other addresses unaffected', () => {
+    let clock = now;
+    const throttle = new SignInThrottle(() => clock);
+    for (let attempt = 0; attempt < 5; attempt++) {
+      expect(throttle.allows('Sam@Example.org', '203.0.113.9')).toBe(true);
+      throttle.recordFailure('sam@example.org', '203.0.113.9');
+    }
+    expect(throttle.allows('sam@example.org', '203.0.113.9')).toBe(false);
+    expect(throttle.allows('sam@example.org', '198.51.100.7')).toBe(true);
+    expect(throttle.allows('alex@example.org', '203.0.113.9')).toBe(true);
+    clock = new Date(now.getTime() + 3 * MINUTE);
+    expect(throttle.allows('sam@example.org', '203.0.113.9')).toBe(true);
   });
 
-  test('a lock holds until it expires', () => {
-    expect(lockState({ failedSignIns: 5, lockedUntil: new Date(now.getTime() + MINUTE) }, now)).toEqual({
-      locked: true,
-      until: new Date(now.getTime() + MINUTE),
-    });
-    expect(lockState({ failedSignIns: 5, lockedUntil: now }, now)).toEqual({ locked: false, staleFailures: true });
-  });
-
-  test('failures are forgotten after an expired lock or a quiet quarter of an hour', () => {
-    expect(lockState({ failedSignIns: 3, lastFailedSignInAt: ago(5) }, now)).toEqual({
-      locked: false,
-      staleFailures: false,
-    });
-    expect(lockState({ failedSignIns: 3, lastFailedSignInAt: ago(16) }, now)).toEqual({
-      locked: false,
-      staleFailures: true,
-    });
-    expect(lockState({ failedSignIns: 0 }, now)).toEqual({ locked: false, staleFailures: false });
+  test('many addresses together are slowed per account; forgetting refills it', () => {
+    const throttle = new SignInThrottle(() => now);
+    for (let address = 0; address < 100; address++) throttle.recordFailure('sam@example.org', `192.0.2.${address}`);
+    expect(throttle.allows('sam@example.org', '198.51.100.7')).toBe(false);
+    throttle.forget('sam@example.org');
+    expect(throttle.allows('sam@example.org', '198.51.100.7')).toBe(true);
+    expect(throttle.allows('sam@example.org', '192.0.2.1')).toBe(true);
   });
 });
 

@@ -11,12 +11,12 @@ export interface ScriptStep {
   optional: boolean;
 }
 
-/** A photo uploaded through the web chat: the channel stores it and the activity links to it. */
+/** A photo uploaded in the test conversation (TestAdapter's `Convo1`): the channel stores it and the activity links to it. */
 export const PHOTO_MESSAGE: Partial<Activity> = {
   type: 'message',
   text: '',
   attachments: [
-    { contentType: 'image/png', contentUrl: '/v3/directline/attachments/conv-1/photo-1', name: 'lane.png' },
+    { contentType: 'image/png', contentUrl: '/v3/directline/attachments/Convo1/photo-1', name: 'lane.png' },
   ],
 };
 

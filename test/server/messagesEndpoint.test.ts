@@ -72,6 +72,20 @@ describe('the HTTP server', () => {
     expect(await response.json()).toMatchObject({ error: 'forbidden_service_url' });
   });
 
+  test('without an app id, replies to a loopback service URL are refused unless the Emulator is allowed', async () => {
+    const response = await post(url, activity('hello', { serviceUrl: 'http://localhost:50123' }));
+    expect(response.status).toBe(403);
+  });
+});
+
+describe('with ALLOW_EMULATOR_LOOPBACK=true (development)', () => {
+  let app: App;
+  let url: string;
+  beforeAll(async () => {
+    ({ app, url } = await startApp({ ALLOW_EMULATOR_LOOPBACK: 'true' }));
+  });
+  afterAll(() => app.close(100));
+
   test('without an app id, replies go to a loopback service URL (the Bot Framework Emulator)', async () => {
     const received: unknown[] = [];
     const channel = http.createServer((req, res) => {

@@ -114,7 +114,8 @@ export interface TestBotOptions extends TestServicesOptions {
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const storage = options.storage ?? new MemoryStorage();
   const services = await createTestServices(options);
-  const { bot, conversationState, dialogState } = createCouncilBot(storage, services);
+  // The test adapter plays every channel, the external agent hub included.
+  const { bot, conversationState, dialogState } = createCouncilBot(storage, services, () => true);
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new CouncilBotMetaMiddleware(silentLogger));
   adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, services.knowledge);

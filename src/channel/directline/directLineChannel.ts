@@ -111,6 +111,8 @@ export class DirectLineChannel {
   private readonly feed: LiveFeed;
   private readonly turns = new KeyedSerialQueue();
   private readonly streams = new Set<ActivityStream>();
+  private readonly lastAddresses = new Map<string, string>();
+  private readonly streamPlaces = { byConversation: new Map<string, number>(), byAddress: new Map<string, number>() };
   private readonly limiters: Record<LimiterName, TokenBucketLimiter>;
   private readonly closeHooks: Array<() => void> = [];
   private closing = false;
@@ -191,7 +193,26 @@ export class DirectLineChannel {
     if (!outcome.ok) {
       return fail('TooManyRequests', 'Too many requests: wait before trying again.', outcome.retryAfterSeconds);
     }
+    if (conversationId && kind !== 'conversationTokens') this.rememberAddress(conversationId, address);
     return succeed(undefined);
+  }
+
+  /**
+   * The client address (as rate limits count it) that last posted to a conversation, while this process remembers
+   * it (in memory, the most recent 50,000 conversations): for limits the bot applies per address, such as status
+   * checks. Never stored nor logged.
+   */
+  addressOf(conversationId: string): string | undefined {
+    return this.lastAddresses.get(conversationId);
+  }
+
+  private rememberAddress(conversationId: string, address: string): void {
+    this.lastAddresses.delete(conversationId);
+    this.lastAddresses.set(conversationId, address);
+    if (this.lastAddresses.size > 50_000) {
+      const oldest = this.lastAddresses.keys().next();
+      if (!oldest.done) this.lastAddresses.delete(oldest.value);
+    }
   }
 
   /** `tokens/generate`: a token for a new conversation (started by the client's first `conversations` call). */
@@ -339,8 +360,45 @@ export class DirectLineChannel {
     }
   }
 
+  /**
+   * Holds a place for a WebSocket stream of `conversationId` from `address`, or refuses (`TooManyRequests`) when
+   * either already has its most open streams (`maxStreamsPerConversation`, `maxStreamsPerAddress`). The place is
+   * given back by `release` (which `openStream` calls when its stream closes).
+   */
+  reserveStream(conversationId: string, address: string): Outcome<{ release: () => void }> {
+    const { byConversation, byAddress } = this.streamPlaces;
+    if (
+      (byConversation.get(conversationId) ?? 0) >= this.limits.maxStreamsPerConversation ||
+      (byAddress.get(address) ?? 0) >= this.limits.maxStreamsPerAddress
+    ) {
+      return fail('TooManyRequests', 'Too many streams are open: close one and try again.', 30);
+    }
+    const change = (counts: Map<string, number>, key: string, by: number) => {
+      const next = (counts.get(key) ?? 0) + by;
+      if (next > 0) counts.set(key, next);
+      else counts.delete(key);
+    };
+    change(byConversation, conversationId, 1);
+    change(byAddress, address, 1);
+    let released = false;
+    return succeed({
+      release: () => {
+        if (released) return;
+        released = true;
+        change(byConversation, conversationId, -1);
+        change(byAddress, address, -1);
+      },
+    });
+  }
+
   /** Serves an accepted WebSocket as the conversation's stream from `watermark`. */
-  openStream(socket: WebSocket, conversation: ConversationRecord, watermark: number, origin: Origin): void {
+  openStream(
+    socket: WebSocket,
+    conversation: ConversationRecord,
+    watermark: number,
+    origin: Origin,
+    onClose: () => void = () => undefined,
+  ): void {
     const stream = new ActivityStream(socket, {
       conversationId: conversation._id,
       watermark,
@@ -351,7 +409,10 @@ export class DirectLineChannel {
       keepAliveMs: this.options.keepAliveMs ?? 15_000,
       pollMs: this.options.streamPollMs ?? 2_000,
       logger: this.logger,
-      onClose: () => this.streams.delete(stream),
+      onClose: () => {
+        this.streams.delete(stream);
+        onClose();
+      },
     });
     this.streams.add(stream);
     stream.start();

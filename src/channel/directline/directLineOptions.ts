@@ -30,6 +30,10 @@ export interface DirectLineLimits {
   uploadsPerAddress: RateLimit;
   /** Uploads, per conversation (on top of the posts' limits). */
   uploadsPerConversation: RateLimit;
+  /** WebSocket streams open at once for one conversation (one token grants one conversation). */
+  maxStreamsPerConversation: number;
+  /** WebSocket streams open at once from one client address (an IPv6 /64). */
+  maxStreamsPerAddress: number;
 }
 
 export const DEFAULT_LIMITS: DirectLineLimits = {
@@ -48,6 +52,9 @@ export const DEFAULT_LIMITS: DirectLineLimits = {
   postsPerConversation: perMinute(60),
   uploadsPerAddress: perMinute(60),
   uploadsPerConversation: perMinute(10),
+  // A resident has one chat window, maybe a few tabs and a reconnect in flight; many share an address behind NAT.
+  maxStreamsPerConversation: 4,
+  maxStreamsPerAddress: 200,
 };
 
 /** The bot's account in conversations: `recipient` of residents' activities, `from` of its replies. */

@@ -63,6 +63,11 @@ export class TokenBucketLimiter {
     return tokens >= 1 ? { ok: true } : this.refusal(tokens);
   }
 
+  /** Refills every bucket whose key `matches` (e.g. an account's, after a deployer unlocked it). */
+  forget(matches: (key: string) => boolean): void {
+    for (const key of [...this.buckets.keys()]) if (matches(key)) this.buckets.delete(key);
+  }
+
   private tokensAt(key: string, now: number): number {
     const bucket = this.buckets.get(key);
     if (!bucket) return this.limit.capacity;

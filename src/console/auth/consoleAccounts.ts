@@ -3,7 +3,7 @@ import type { AuditLog } from '../../storage/repositories/auditLog';
 import type { ConsoleSessionRepository } from '../../storage/repositories/consoleSessionRepository';
 import type { ConsoleRole, ConsoleUser, ConsoleUserRepository } from '../../storage/repositories/consoleUserRepository';
 import { TokenBucketLimiter } from '../../channel/directline/tokenBucketLimiter';
-import { DEFAULT_LOCKOUT, lockAfterFailure, lockState, type LockoutPolicy } from './lockoutPolicy';
+import { SignInThrottle, type SignInThrottlePolicy } from './signInThrottle';
 import { generatePassword, hashPassword, passwordProblem, verifyNothing, verifyPassword } from './passwords';
 
 export interface SessionPolicy {
@@ -19,7 +19,8 @@ export interface ConsoleAccountsOptions {
   auditLog: AuditLog;
   clock: () => Date;
   session: SessionPolicy;
-  lockout?: LockoutPolicy;
+  /** Wrong sign-ins checked per account and address, and per account (default `DEFAULT_SIGN_IN_THROTTLE`). */
+  throttle?: SignInThrottlePolicy;
   /** Sign-in attempts per client address: bursts of `capacity`, then `refillPerSecond`. */
   signInRate?: { capacity: number; refillPerSecond: number };
 }
@@ -27,7 +28,6 @@ export interface ConsoleAccountsOptions {
 export type SignInOutcome =
   | { ok: true; user: ConsoleUser; sessionToken: string }
   | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date }
   | { ok: false; reason: 'rateLimited'; retryAfterSeconds: number };
 
 export interface SignedIn {
@@ -48,11 +48,11 @@ export interface NewAccount {
 
 /** The console's accounts and sessions: signing in and out, and what supervisors do to accounts. Audits all. */
 export class ConsoleAccounts {
-  private readonly lockout: LockoutPolicy;
+  private readonly throttle: SignInThrottle;
   private readonly signInLimiter: TokenBucketLimiter;
 
   constructor(private readonly options: ConsoleAccountsOptions) {
-    this.lockout = options.lockout ?? DEFAULT_LOCKOUT;
+    this.throttle = new SignInThrottle(options.clock, options.throttle);
     this.signInLimiter = new TokenBucketLimiter(
       options.signInRate ?? { capacity: 10, refillPerSecond: 10 / 60 },
       options.clock,
@@ -65,37 +65,45 @@ export class ConsoleAccounts {
   }
 
   /**
-   * Checks an email and password. The same answer for an unknown email, a wrong password and a disabled account;
-   * a locked account says until when, whether or not the password was right (it is not checked while locked).
+   * Checks an email and password. One answer (`invalid`) for every failure: an unknown email, a wrong password, a
+   * disabled account, and an email with too many wrong tries (see `SignInThrottle`), so nobody learns which emails are
+   * accounts and nobody can lock another person out. Only the per-address limit on all attempts says `rateLimited`.
    */
   async signIn(email: string, password: string, address: string): Promise<SignInOutcome> {
-    const { users, auditLog, clock } = this.options;
+    const { users, auditLog } = this.options;
     const admitted = this.signInLimiter.take(address);
     if (!admitted.ok) {
       await auditLog.record({ actor: { kind: 'system' }, action: 'console.signInRateLimited' });
       return { ok: false, reason: 'rateLimited', retryAfterSeconds: admitted.retryAfterSeconds };
     }
     const found = email.length <= 320 ? await users.findByEmail(email) : null;
+    // No failures on record: signed in since, password reset, or unlocked by `npm run data -- unlock`.
+    if (found && found.failedSignIns === 0) this.throttle.forget(email);
+    if (!this.throttle.allows(email, address)) {
+      await verifyNothing(password);
+      await this.auditFailure(found ?? undefined, 'throttled');
+      return { ok: false, reason: 'invalid' };
+    }
     if (!found) {
       await verifyNothing(password);
+      this.throttle.recordFailure(email, address);
       await this.auditFailure(undefined, 'unknownEmail');
       return { ok: false, reason: 'invalid' };
     }
-    let user = found;
-    const state = lockState(user, clock(), this.lockout);
-    if (state.locked) {
-      await this.auditFailure(user, 'locked');
-      return { ok: false, reason: 'locked', until: state.until };
-    }
-    if (state.staleFailures) user = (await users.clearFailedSignIns(user._id)) ?? user;
-    if (!(await verifyPassword(user.passwordHash, password))) return this.countFailure(user);
-    if (user.disabled) {
-      await this.auditFailure(user, 'disabled');
+    if (!(await verifyPassword(found.passwordHash, password))) {
+      this.throttle.recordFailure(email, address);
+      const counted = (await users.recordFailedSignIn(found._id)) ?? found;
+      await this.auditFailure(found, 'wrongPassword', counted.failedSignIns);
       return { ok: false, reason: 'invalid' };
     }
-    const signedIn = (await users.recordSignIn(user._id)) ?? user;
-    const { token } = await this.options.sessions.create(user._id, this.options.session.idleMs);
-    await auditLog.record({ actor: actorOf(user), action: 'console.signedIn', subject: subjectOf(user) });
+    if (found.disabled) {
+      await this.auditFailure(found, 'disabled');
+      return { ok: false, reason: 'invalid' };
+    }
+    this.throttle.forget(email);
+    const signedIn = (await users.recordSignIn(found._id)) ?? found;
+    const { token } = await this.options.sessions.create(found._id, this.options.session.idleMs);
+    await auditLog.record({ actor: actorOf(found), action: 'console.signedIn', subject: subjectOf(found) });
     return { ok: true, user: signedIn, sessionToken: token };
   }
 
@@ -191,7 +199,7 @@ export class ConsoleAccounts {
     return { ok: true, value: changed };
   }
 
-  /** A new one-time password (given, or generated); signs the user out everywhere and clears any lock. */
+  /** A new one-time password (given, or generated); signs the user out everywhere and clears failed sign-ins. */
   async resetPassword(
     actor: ConsoleUser,
     id: string,
@@ -229,22 +237,6 @@ export class ConsoleAccounts {
     const { token } = await sessions.create(changed._id, this.options.session.idleMs);
     await this.audit(changed, 'consoleUser.passwordChanged', changed);
     return { ok: true, value: { user: changed, sessionToken: token } };
-  }
-
-  private async countFailure(user: ConsoleUser): Promise<SignInOutcome> {
-    const { users, auditLog, clock } = this.options;
-    const counted = (await users.recordFailedSignIn(user._id)) ?? user;
-    await this.auditFailure(user, 'wrongPassword', counted.failedSignIns);
-    const until = lockAfterFailure(counted.failedSignIns, clock(), this.lockout);
-    if (!until) return { ok: false, reason: 'invalid' };
-    await users.lockUntil(user._id, until);
-    await auditLog.record({
-      actor: { kind: 'system' },
-      action: 'console.lockedOut',
-      subject: subjectOf(user),
-      details: { failures: counted.failedSignIns, minutes: Math.round(this.lockout.lockMs / 60_000) },
-    });
-    return { ok: false, reason: 'locked', until };
   }
 
   private async auditFailure(user: ConsoleUser | undefined, reason: string, failures?: number): Promise<void> {

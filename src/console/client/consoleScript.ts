@@ -21,6 +21,11 @@ const csrf = document.querySelector('meta[name="csrf-token"]')?.getAttribute('co
 const timeFormat = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' });
 const speakers = { resident: 'Resident', bot: 'Bot', csa: 'CSA', system: 'System' };
 
+// Bidirectional overrides and isolates in residents' text could reorder what the CSA sees (the pages drop them too).
+function plain(value) {
+  return String(value ?? '').replace(/[\\u202A-\\u202E\\u2066-\\u2069]/g, '');
+}
+
 function say(id, text) {
   const region = document.getElementById(id);
   if (!region) return;
@@ -37,7 +42,7 @@ function lineElement(line) {
   const meta = document.createElement('span');
   meta.className = 'console-line__meta';
   const who = document.createElement('strong');
-  who.textContent = from === 'csa' && line.name ? line.name + ' (CSA)' : speakers[from];
+  who.textContent = from === 'csa' && line.name ? plain(line.name) + ' (CSA)' : speakers[from];
   const time = document.createElement('time');
   time.dateTime = line.at;
   time.textContent = timeFormat.format(new Date(line.at));
@@ -47,14 +52,14 @@ function lineElement(line) {
   if (from === 'bot' && typeof line.html === 'string') {
     text.classList.add('console-line__text--bot');
     text.innerHTML = line.html;
-  } else text.textContent = line.text;
+  } else text.textContent = plain(line.text);
   item.append(meta, text);
   if (Array.isArray(line.attachments) && line.attachments.length > 0) {
     const list = document.createElement('ul');
     list.className = 'govuk-list govuk-body-s';
     for (const attachment of line.attachments) {
       const entry = document.createElement('li');
-      const label = (attachment.name || 'Attachment') + ' (' + attachment.contentType + ')';
+      const label = plain(attachment.name || 'Attachment') + ' (' + plain(attachment.contentType) + ')';
       if (attachment.url && /^(https?:\\/\\/|\\/(?!\\/))/i.test(attachment.url)) {
         const link = document.createElement('a');
         link.className = 'govuk-link';
@@ -197,7 +202,7 @@ for (const form of document.querySelectorAll('form[data-console-send]')) {
       const meta = document.createElement('span');
       meta.className = 'console-line__meta';
       const who = document.createElement('strong');
-      who.textContent = body.note.csa;
+      who.textContent = plain(body.note.csa);
       meta.append(who, ' at ', timeFormat.format(new Date(body.note.at)));
       const text = document.createElement('p');
       text.className = 'console-line__text';

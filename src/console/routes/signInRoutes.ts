@@ -6,7 +6,6 @@ import { buildCookie, readCookie, sessionCookieName, signInCookieName } from '..
 import type { ConsoleContext } from '../consoleContext';
 import { header, redirect, sendHtml } from '../http/consoleResponses';
 import { queryValue, readForm } from '../http/readForm';
-import { formatTime, formatWait } from '../views/formatTime';
 import type { FieldError } from '../views/components';
 import { renderMessagePage } from '../views/messagePage';
 import { renderPasswordPage, renderSignInPage } from '../views/signInPages';
@@ -78,7 +77,6 @@ export function addSignInRoutes(server: Server, context: ConsoleContext, guard: 
       }
       const outcome = await context.accounts.signIn(form.value.email, form.value.password, guard.address(req));
       if (!outcome.ok) {
-        const now = context.clock();
         if (outcome.reason === 'rateLimited') {
           sendSignInForm(
             req,
@@ -94,16 +92,6 @@ export function addSignInRoutes(server: Server, context: ConsoleContext, guard: 
             },
             { 'retry-after': String(outcome.retryAfterSeconds) },
           );
-        } else if (outcome.reason === 'locked') {
-          sendSignInForm(req, res, 401, {
-            email,
-            errors: [
-              {
-                field: 'email',
-                message: `This account is locked after too many failed sign-ins. Try again after ${formatTime(outcome.until, now)} (in ${formatWait(now, outcome.until)}), or ask a supervisor to reset your password.`,
-              },
-            ],
-          });
         } else {
           sendSignInForm(req, res, 401, {
             email,

@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { SafeHtml } from './html';
+import { SafeHtml, withoutBidiControls } from './html';
 
 /**
  * The same renderer Web Chat uses (markdown-it), set so that nothing but markdown becomes markup: raw HTML in a
@@ -25,5 +25,5 @@ markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
  * for the bot's own messages: residents' and CSAs' words are shown exactly as typed.
  */
 export function renderBotMarkdown(text: string): SafeHtml {
-  return new SafeHtml(markdown.render(text));
+  return new SafeHtml(markdown.render(withoutBidiControls(text)));
 }

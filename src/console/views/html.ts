@@ -12,8 +12,8 @@ export class SafeHtml {
 type Interpolation = SafeHtml | string | number | boolean | null | undefined | readonly Interpolation[];
 
 /**
- * Builds HTML with every interpolated value escaped, unless it is `SafeHtml` (another `html` result). Anything a
- * resident or a user typed can be interpolated as it is: it cannot become markup. `false`, `null` and `undefined`
+ * Builds HTML with every interpolated value escaped (and without bidirectional controls), unless it is `SafeHtml`
+ * (another `html` result). Anything a resident or a user typed can be interpolated as it is: it cannot become markup. `false`, `null` and `undefined`
  * render nothing, so `${condition && html`...`}` works.
  */
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
@@ -28,7 +28,17 @@ function render(value: Interpolation): string {
   if (value instanceof SafeHtml) return value.value;
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false || value === true) return '';
-  return escapeHtml(String(value));
+  return escapeHtml(withoutBidiControls(String(value)));
+}
+
+/**
+ * Bidirectional embedding, override and isolate controls (U+202A–U+202E, U+2066–U+2069) are removed from what is
+ * shown: a resident's right-to-left override could otherwise reverse what follows it on the CSA's screen ("exe.pdf"
+ * shown as "fdp.exe") or make their words look like the bot's. Right-to-left text itself, and the left-to-right and
+ * right-to-left marks, are kept.
+ */
+export function withoutBidiControls(text: string): string {
+  return text.replace(/[\u202A-\u202E\u2066-\u2069]/g, '');
 }
 
 /** Joins fragments into one. */

@@ -2,7 +2,7 @@ import type { ConsoleRole } from '../../storage/repositories/consoleUserReposito
 import { type Banner, errorSummary, type FieldError, notificationBanner } from './components';
 import { html, type SafeHtml } from './html';
 
-export type NavigationItem = 'queue' | 'callbacks' | 'requests' | 'reports' | 'users' | 'password';
+export type NavigationItem = 'queue' | 'callbacks' | 'requests' | 'reports' | 'users' | 'data' | 'password';
 
 /** What every console page is given. */
 export interface PageFrame {
@@ -92,6 +92,7 @@ function serviceNavigation(frame: PageFrame, current: NavigationItem | undefined
           ? [
               { id: 'reports' as const, text: 'Reports', href: '/console/reports' },
               { id: 'users' as const, text: 'Accounts', href: '/console/users' },
+              { id: 'data' as const, text: 'Residents’ data', href: '/console/data' },
             ]
           : []),
         { id: 'password', text: 'Your password', href: '/console/password' },

@@ -102,7 +102,8 @@ async function readPhoto(options: RequestRoutesOptions, params: unknown): Promis
     .split('\n')
     .map(parseAttachmentPath)
     .find((candidate) => candidate?.attachmentId === parsed.data.photo);
-  if (!upload) return notFound;
+  // Only the request's own conversation's uploads, whatever the stored value says.
+  if (!upload || upload.conversationId !== request?.conversationId) return notFound;
   const file = await options.attachments.find(upload.conversationId, upload.attachmentId);
   return file ? { status: 200, file } : notFound;
 }

@@ -156,7 +156,10 @@ function parseItem(data: string): Record<string, unknown> {
 
 function ownedBy(owners: StateOwners): Filter<BotStateDocument> | undefined {
   const clauses: Filter<BotStateDocument>[] = [];
-  if (owners.conversationIds.length > 0) clauses.push({ conversationId: { $in: [...owners.conversationIds] } });
-  if (owners.userIds.length > 0) clauses.push({ userId: { $in: [...owners.userIds] } });
+  // Entries written before keys lost their trailing slash carry it in their owner fields: those are found too.
+  const withOldForms = (ids: readonly string[]) => ids.flatMap((id) => [id, `${id}/`]);
+  if (owners.conversationIds.length > 0)
+    clauses.push({ conversationId: { $in: withOldForms(owners.conversationIds) } });
+  if (owners.userIds.length > 0) clauses.push({ userId: { $in: withOldForms(owners.userIds) } });
   return clauses.length > 0 ? { $or: clauses } : undefined;
 }

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
 import type { Logger } from 'pino';
@@ -47,7 +47,7 @@ export class EmbeddedDocumentStore implements DocumentStore {
   private closed = false;
 
   constructor(private readonly options: EmbeddedStoreOptions) {
-    mkdirSync(options.dataDir, { recursive: true });
+    keepPrivate(options.dataDir);
     this.unlock = lockDataDir(options.dataDir);
     this.maintenanceTimer = setInterval(() => void this.maintain(), options.maintenanceIntervalMs ?? 30_000);
     this.maintenanceTimer.unref();
@@ -97,6 +97,12 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return this.maintaining;
   }
 
+  /** Compacts every open file now, after any maintenance in flight; rejects if one fails (see `DocumentStore`). */
+  async purgeDeleted(): Promise<void> {
+    await this.maintaining;
+    for (const file of await Promise.all(this.files.values())) await file.compact();
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -136,5 +142,19 @@ export class EmbeddedDocumentStore implements DocumentStore {
         this.options.logger.error({ collection: file.name, problem }, 'embedded store maintenance failed');
       }
     }
+  }
+}
+
+/**
+ * The data folder holds residents' personal data and the Direct Line secret: it is made readable by this user only
+ * (0700, its files 0600), and so is every file written after, by this process's file mode mask (the store's files
+ * are rewritten on compaction, so a one-off change would not last).
+ */
+function keepPrivate(dataDir: string): void {
+  process.umask(process.umask() | 0o077);
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+  for (const entry of readdirSync(dataDir, { withFileTypes: true })) {
+    chmodSync(path.join(dataDir, entry.name), entry.isDirectory() ? 0o700 : 0o600);
   }
 }

@@ -23,12 +23,14 @@ export interface ErasureSummary {
 /**
  * Deletes everything held about a subject (UK GDPR article 17) and records the erasure in the audit log: who ran
  * it, when, what kind of identifier was given and how many records went, but not the identifier or any of the
- * data. Running it again finds nothing and records another (empty) erasure.
+ * data. Then `purgeDeleted` (the store's, when it has one) rewrites the store's files, so that when this resolves
+ * no byte of the erased records is left in them. Running it again finds nothing and records another (empty) erasure.
  */
 export async function erasePersonalData(
   repositories: Repositories,
   subject: DataSubject,
   actor: AuditActor,
+  purgeDeleted: () => Promise<void> = () => Promise.resolve(),
 ): Promise<ErasureSummary> {
   const scope = await findDataScope(repositories, subject);
   const deleted = {
@@ -49,5 +51,6 @@ export async function erasePersonalData(
     subject: { kind: 'erasure', id: erasureId },
     details: { identifier: subject.kind, ...deleted },
   });
+  await purgeDeleted();
   return { erasureId, deleted };
 }

@@ -1,3 +1,4 @@
+import type { AnalyticsEvent } from '../repositories/analyticsRepository';
 import type { StateEntry } from '../botState/botStateStorage';
 import type { StoredAttachment } from '../repositories/attachmentStore';
 import type { ConversationRecord } from '../repositories/conversationLog';
@@ -25,6 +26,8 @@ export interface PersonalDataExport {
   outbox: OutboxMessage[];
   /** Questions kept for content editors (with personal data already redacted). */
   editorQuestions: EditorQuestion[];
+  /** What the service recorded of these conversations for its figures (codes and counts; erased with the rest). */
+  analyticsEvents: AnalyticsEvent[];
 }
 
 /** Gathers every record about a subject (see `findDataScope` for what counts as theirs). */
@@ -53,6 +56,7 @@ export async function exportPersonalData(
     handoffs: await repositories.handoffs.listByConversations(scope.conversationIds),
     outbox: await repositories.outbox.listFor(scope),
     editorQuestions: await repositories.editorQuestions.listByConversations(scope.conversationIds),
+    analyticsEvents: await repositories.analytics.listByConversations(scope.conversationIds),
   };
 }
 
@@ -67,5 +71,6 @@ export function isEmptyExport(data: PersonalDataExport): boolean {
     data.handoffs,
     data.outbox,
     data.editorQuestions,
+    data.analyticsEvents,
   ].every((list) => !list.length);
 }

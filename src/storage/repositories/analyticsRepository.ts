@@ -106,6 +106,12 @@ export class AnalyticsRepository {
     return this.collection.findMany(filter, { sort: { at: 1 } });
   }
 
+  /** The events of these conversations, oldest first (for a subject access request). */
+  listByConversations(conversationIds: readonly string[]): Promise<AnalyticsEvent[]> {
+    if (conversationIds.length === 0) return Promise.resolve([]);
+    return this.collection.findMany({ conversationId: { $in: [...conversationIds] } }, { sort: { at: 1 } });
+  }
+
   /** Deletes the events of these conversations (with the rest of a resident's data, on erasure). */
   async deleteByConversations(conversationIds: readonly string[]): Promise<number> {
     if (conversationIds.length === 0) return 0;

@@ -109,10 +109,10 @@ export interface BadInputHarness {
 
 let addressCounter = 0;
 
-/** A fresh client address for rate limits (2001:db8::/32, the documentation range, never routed). */
+/** A fresh client address for rate limits, each in a /64 of its own (2001:db8::/32, the documentation range). */
 export function freshAddress(): string {
   addressCounter++;
-  return `2001:db8::${addressCounter.toString(16)}`;
+  return `2001:db8:${addressCounter.toString(16)}::1`;
 }
 
 /**

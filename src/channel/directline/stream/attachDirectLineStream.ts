@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { BASELINE_SECURITY_HEADERS } from '../../../server/http/securityHeaders';
 import type { DirectLineChannel } from '../directLineChannel';
 import { DirectLineError } from '../directLineError';
-import { requestOrigin } from '../http/requestOrigin';
+import { clientAddress, requestOrigin } from '../http/requestOrigin';
 import { conversationParamsSchema, watermarkSchema } from '../routes/conversationSchemas';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
@@ -12,7 +12,8 @@ const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
 /**
  * Serves `streamUrl`s: WebSocket upgrades of `/v3/directline/conversations/{id}/stream?watermark=&t=` on the HTTP
  * server (restify's `server.server`). Upgrades of other paths are left to other listeners. A refused upgrade gets an
- * HTTP error response (401, 403, 404, 400) before any WebSocket exists. Returns the function that detaches it.
+ * HTTP error response (401, 403, 404, 400, or 429 beyond the open streams allowed per conversation and per address)
+ * before any WebSocket exists. Returns the function that detaches it.
  */
 export function attachDirectLineStream(httpServer: HttpServer, channel: DirectLineChannel): () => void {
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 4096, perMessageDeflate: false });
@@ -37,8 +38,14 @@ export function attachDirectLineStream(httpServer: HttpServer, channel: DirectLi
     );
     if (!authorized.ok) return refuse(socket, authorized.error);
     if (socket.destroyed) return;
+    const reserved = channel.reserveStream(params.data.conversationId, clientAddress(req, channel.trustProxy));
+    if (!reserved.ok) return refuse(socket, reserved.error);
+    // The socket closes whether the upgrade fails or the stream ends later: either way its place is given back.
+    socket.once('close', reserved.value.release);
     const origin = requestOrigin(req, channel.publicUrl, channel.trustProxy);
-    sockets.handleUpgrade(req, socket, head, (ws) => channel.openStream(ws, authorized.value, watermark.data, origin));
+    sockets.handleUpgrade(req, socket, head, (ws) =>
+      channel.openStream(ws, authorized.value, watermark.data, origin, reserved.value.release),
+    );
   };
 
   httpServer.on('upgrade', onUpgrade);
@@ -55,6 +62,7 @@ function refuse(socket: Duplex, error: DirectLineError): void {
     [
       `HTTP/1.1 ${error.status} ${STATUS_CODES[error.status] ?? 'Error'}`,
       'Connection: close',
+      ...(error.retryAfterSeconds === undefined ? [] : [`Retry-After: ${error.retryAfterSeconds}`]),
       ...Object.entries(BASELINE_SECURITY_HEADERS).map(([name, value]) => `${name}: ${value}`),
       'Content-Type: application/json; charset=utf-8',
       `Content-Length: ${Buffer.byteLength(body)}`,

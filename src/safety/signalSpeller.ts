@@ -1,0 +1,114 @@
+/**
+ * Puts a misspelt risk word right ("suicidle", "voilence", "fier", "smel") so the lexicon still sees it. Only words
+ * it does not know are touched, only towards risk words, only with the same first letter, and only one slip away
+ * (two for long words), so an ordinary word is never turned into an alarming one.
+ */
+export class SignalSpeller {
+  private readonly byInitial = new Map<string, string[]>();
+  private readonly cache = new Map<string, string>();
+
+  private readonly signalStems: ReadonlySet<string>;
+
+  constructor(
+    signalWords: Iterable<string>,
+    private readonly knownWords: ReadonlySet<string>,
+    private readonly stemWord: (word: string) => string,
+  ) {
+    const words = new Set(signalWords);
+    this.signalStems = new Set([...words].map((word) => stemWord(word)));
+    for (const word of words) {
+      if (word.length < 4) continue;
+      const initial = word.charAt(0);
+      const list = this.byInitial.get(initial) ?? [];
+      list.push(word);
+      this.byInitial.set(initial, list);
+    }
+  }
+
+  correct(word: string): string {
+    if (word.length < 4 || word.length > 20 || /\d/.test(word) || this.knownWords.has(word)) return word;
+    const cached = this.cache.get(word);
+    if (cached !== undefined) return cached;
+    if (this.signalStems.has(this.stemWord(word))) return word;
+    const allowed = 1 + (word.length >= 8 ? 1 : 0);
+    let best = word;
+    let bestDistance = allowed + 1;
+    for (const candidate of this.byInitial.get(word.charAt(0)) ?? []) {
+      if (Math.abs(candidate.length - word.length) > allowed) continue;
+      const distance = editDistance(word, candidate, bestDistance);
+      const plausible = distance > 1 ? LONG_SLIP_TARGETS.has(candidate) : plausibleSlip(word, candidate);
+      if (distance < bestDistance && plausible) {
+        best = candidate;
+        bestDistance = distance;
+      }
+    }
+    if (this.cache.size < 20_000) this.cache.set(word, best);
+    return best;
+  }
+}
+
+/** Long, unmistakable risk words that residents misspell badly ("suicidle", "vilolence"): two slips allowed. */
+const LONG_SLIP_TARGETS: ReadonlySet<string> = new Set([
+  'suicide',
+  'suicidal',
+  'violence',
+  'domestic',
+  'overdose',
+  'overdosed',
+  'unconscious',
+  'unresponsive',
+  'monoxide',
+  'ambulance',
+  'dementia',
+  'breathing',
+  'paracetamol',
+  'emergency',
+]);
+
+const KEYBOARD_ROWS = ['qwertyuiop', 'asdfghjkl', 'zxcvbnm'];
+const VOWELS = 'aeiouy';
+/** Letters residents swap because they sound the same ("domestik", "voilense"). */
+const SOUNDS_ALIKE = ['ck', 'cs', 'sz', 'kq', 'gj'];
+
+/**
+ * A one-letter difference is a slip only if it is a letter missing, extra or swapped, or a key next to the right
+ * one, or a vowel for a vowel: "started" is not a slip for "starved", nor "five" for "fire".
+ */
+function plausibleSlip(a: string, b: string): boolean {
+  if (a.length !== b.length) return true;
+  const differing = [...a].flatMap((letter, i) => (letter === b.charAt(i) ? [] : [[letter, b.charAt(i)] as const]));
+  if (differing.length !== 1) return true;
+  const [x, y] = differing[0] ?? ['', ''];
+  if (VOWELS.includes(x) && VOWELS.includes(y)) return true;
+  if (SOUNDS_ALIKE.some((pair) => pair.includes(x) && pair.includes(y))) return true;
+  return KEYBOARD_ROWS.some((row, r) => {
+    const i = row.indexOf(x);
+    if (i < 0) return false;
+    return [KEYBOARD_ROWS[r - 1], row, KEYBOARD_ROWS[r + 1]].some((near) => {
+      const j = near?.indexOf(y) ?? -1;
+      return j >= 0 && Math.abs(j - i) <= 1;
+    });
+  });
+}
+
+/** Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps), stopping past `limit`. */
+function editDistance(a: string, b: string, limit: number): number {
+  let previous2: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
+      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
+      if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1))
+        value = Math.min(value, (previous2[j - 2] ?? 0) + 1);
+      current.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin >= limit) return limit;
+    previous2 = previous;
+    previous = current;
+  }
+  return previous[b.length] ?? limit;
+}

@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
+import type { UrgentDetector } from '../../src/safety/urgentDetector';
+
+let detector: UrgentDetector;
+
+beforeAll(async () => {
+  const loaded = await loadKnowledgeBase(path.resolve(__dirname, '../../knowledge'));
+  if (!loaded.ok) throw new Error(`shipped knowledge does not load: ${JSON.stringify(loaded.problems)}`);
+  detector = loaded.knowledge.urgentDetector;
+});
+
+describe('a resident reports an emergency, in their own words', () => {
+  test.each([
+    ['i really want to end it all tonight', 'selfHarm'],
+    ['my flatmate says she is going to hurt herself', 'selfHarm'],
+    ['im sorting out who gets my things, wont be around much longer', 'selfHarm'],
+    ['i wish i could just stop existing', 'selfHarm'],
+    ['my boyfriend slaps me when he is angry', 'abuse'],
+    ['my daughter in law takes my pension and shoves me', 'abuse'],
+    ['my stepdad hits me when nobody is home', 'child'],
+    ['two little kids left on their own in the flat upstairs since this morning', 'child'],
+    ['an older man keeps texting my 12 year old and telling her to keep it secret', 'child'],
+    ['nobody has seen the old gentleman at number 3 for a week', 'adultWelfare'],
+    ['my grandad has dementia and he has wandered off', 'adultWelfare'],
+    ['my parents threw me out and i have nowhere to sleep', 'homelessTonight'],
+    ['the landlord changed the locks today', 'homelessTonight'],
+    ['really strong smell of gas by the meter', 'gas'],
+    ['co alarm going off and my little one feels dizzy', 'gas'],
+    ['the garage next door is on fire', 'fire'],
+    ['smoke pouring out of the flat above', 'fire'],
+    ['my dad has crushing chest pain', 'medical'],
+    ['my husband is having a seizure on the floor', 'medical'],
+    ['the chimney has collapsed onto the pavement', 'structure'],
+    ['live cables dangling over the footpath', 'structure'],
+    ['a man is waving a machete outside the shop', 'danger'],
+    ['someone is trying to break into my flat right now', 'danger'],
+  ])('"%s" is %s', (text, category) => {
+    expect(detector.detect(text)?.category).toBe(category);
+  });
+});
+
+describe('misspellings and text-speak', () => {
+  test.each([
+    ['feeling suicidel', 'selfHarm'],
+    ['gonna kms 2nite', 'selfHarm'],
+    ['domestik violence', 'abuse'],
+    ['smel gas in kitchen', 'gas'],
+    ['theres a fier in the hall', 'fire'],
+    ['my nan cant breath', 'medical'],
+    ['on the streets 2nite, no where to go', 'homelessTonight'],
+  ])('"%s" is %s', (text, category) => {
+    expect(detector.detect(text)?.category).toBe(category);
+  });
+});
+
+describe('a concern inside a routine message', () => {
+  test.each([
+    ['what day is my recycling collected, also my partner punched me again yesterday', 'abuse'],
+    [
+      'please cancel my garden waste subscription and refund the rest of the year, thanks. i have left letters for my kids and i wont be around after friday',
+      'selfHarm',
+    ],
+    [
+      'can i get a parking permit for my street. by the way the old lady next door has not been seen for days',
+      'adultWelfare',
+    ],
+  ])('"%s" is %s', (text, category) => {
+    expect(detector.detect(text)?.category).toBe(category);
+  });
+});
+
+describe('routine messages with alarming words are not emergencies', () => {
+  test.each([
+    'i would kill for a bigger recycling bin',
+    'the price of parking nearly gave me a heart attack',
+    'dying to know if the lido is open this weekend',
+    'my dad had a stroke last year, can he get a blue badge',
+    'where do i get a gas safety record for my rented flat',
+    'does a shared house need a fire safety certificate',
+    'dead hedgehog on the path by the school',
+    'my tenancy ends soon and i will be homeless in two months',
+    'the bonfire smoke from the allotments is awful',
+    "how do i register my nan's death",
+    'my son is 9, when does the swimming club meet',
+    'the traffic on the high street is killing me',
+    'we flooded last winter, can we get flood doors',
+  ])('"%s" raises no alarm', (text) => {
+    expect(detector.detect(text)).toBeUndefined();
+  });
+});
+
+describe('the middle band: signals present but not clear', () => {
+  test.each([
+    ['i am homeless', 'homelessTonight'],
+    ['i want to jump', 'selfHarm'],
+  ])('"%s" is a check for %s, not a sure alarm', (text, category) => {
+    expect(detector.detect(text)).toEqual({ category, certainty: 'check' });
+  });
+
+  test('a clear emergency is sure', () => {
+    expect(detector.detect('my house is on fire')).toEqual({ category: 'fire', certainty: 'sure' });
+  });
+});
