@@ -20,6 +20,7 @@ import { normaliseText } from '../src/knowledge/textAnalyzer';
 import { topicOfRequest } from '../src/conversation/topicOfRequest';
 import { redactPersonalData } from '../src/privacy/redactPersonalData';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
+import { requestToStart } from '../src/conversation/requestToStart';
 import { endOfDueDay } from '../src/requests/requestDesk';
 import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
@@ -170,7 +171,9 @@ export class MainDialog extends InterruptibleDialog {
       await this.handOffHere(step.context, 'frustration');
       return step.endDialog();
     }
-    const intent = urgentDetector.detect(text) ? undefined : detectRequestIntent(text);
+    // A tapped article title or a request beside another need is answered; the answer offers the form.
+    const knowledge = this.services.knowledge.current().knowledge;
+    const intent = urgentDetector.detect(text) ? undefined : requestToStart(text, knowledge);
     if (intent) return this.startRequest(step, intent);
     if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
     const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});

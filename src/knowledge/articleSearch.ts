@@ -1,5 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { Article } from './articleSchema';
+import { ArticleClassifier, type ArticleGuess } from './articleClassifier';
 import type { TextAnalyzer } from './textAnalyzer';
 
 /** An article found for a question, with how well it matched. */
@@ -17,6 +18,13 @@ export interface Candidate {
    * lexical search leaves it out.
    */
   similarity?: number;
+  /**
+   * How likely the learned model of the articles' words (`ArticleClassifier`) finds the article, 0 to 1; already
+   * blended into `score`. Absent when the question has no word any article uses.
+   */
+  likelihood?: number;
+  /** The lexical relevance alone, before `likelihood` was blended in (how far an article leads on words alone). */
+  lexicalScore?: number;
 }
 
 interface ArticleDocument {
@@ -40,12 +48,15 @@ export interface SearchTuning {
   articleWeight: number;
   /** The closest example question says most about what a resident means. */
   questionWeight: number;
+  /** A candidate's score is multiplied by 1 + this × its `likelihood`. */
+  likelihoodWeight: number;
 }
 
 export const DEFAULT_SEARCH_TUNING: SearchTuning = {
   fieldBoosts: { title: 2, keywords: 2, summary: 1, body: 0.5, questions: 1 },
   articleWeight: 1,
   questionWeight: 2.5,
+  likelihoodWeight: 0.3,
 };
 
 /**
@@ -61,6 +72,7 @@ export class ArticleSearch {
   private readonly articleTerms = new Map<string, ReadonlySet<string>>();
   private readonly articleCount: number;
   private readonly keywordTerms = new Map<string, string[][]>();
+  private readonly classifier: ArticleClassifier;
 
   constructor(
     articles: readonly Article[],
@@ -95,6 +107,12 @@ export class ArticleSearch {
       for (const term of terms) this.documentFrequency.set(term, (this.documentFrequency.get(term) ?? 0) + 1);
     }
     this.articleCount = articles.length;
+    this.classifier = new ArticleClassifier(articles, tokenize);
+  }
+
+  /** The articles a learned model of the articles' own words points the question to, most likely first. */
+  guess(question: string): ArticleGuess[] {
+    return this.classifier.guess(this.analyzer.terms(question));
   }
 
   /** The stemmed words of a text, stop words and all, before the vocabulary's phrases are read. */
@@ -139,8 +157,15 @@ export class ArticleSearch {
     }
     for (const [id, score] of bestQuestion) scores.set(id, (scores.get(id) ?? 0) + this.tuning.questionWeight * score);
     const totalWeight = terms.reduce((sum, term) => sum + this.questionTermWeight(term), 0) || 1;
+    const likelihoods = new Map(this.classifier.guess(this.analyzer.terms(question)).map((g) => [g.id, g.probability]));
     return [...scores.entries()]
-      .map(([id, score]) => ({ id, score, coverage: this.coverage(id, terms) / totalWeight }))
+      .map(([id, score]) => {
+        const likelihood = likelihoods.get(id);
+        const coverage = this.coverage(id, terms) / totalWeight;
+        if (likelihood === undefined) return { id, score, coverage };
+        const blended = score * (1 + this.tuning.likelihoodWeight * likelihood);
+        return { id, score: blended, coverage, likelihood, lexicalScore: score };
+      })
       .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id))
       .slice(0, limit);
   }

@@ -80,7 +80,7 @@ const SOMEONE_ELSE =
   '(?:my |the |our )?(?:neighbours?|neighbors?|ex|exs|ex partner|ex husband|ex wife|someone|somebody|someones|somebodys|everyone|everybody|people|other people|other peoples|residents|who lives|whoever lives|leaders?|mayors?|chief executives?|staff|councillors? home|tenant|tenants)';
 const PRIVACY = [
   new RegExp(
-    `\\b(?:give|tell|send|find|check|list|look up|lookup|what is|whats|who|get|show)\\b.{0,40}\\b${SOMEONE_ELSE}\\b.{0,30}\\b(?:phone number|mobile|number|home address|address|email|details|date of birth|claiming|benefits|lives|live|name|names)\\b`,
+    `\\b(?:give|tell|send|find|check|list|look up|lookup|what is|whats|who|get|show)\\b.{0,40}\\b${SOMEONE_ELSE}\\b.{0,30}\\b(?:phone number|mobile|number|home address|address|email|details|date of birth|claiming|benefits|lives|live|name|names)\\b(?! here)`,
   ),
   /\b(?:is|are|does) (?:my |the )?(?:ex|neighbours?|neighbors?|partner|someone|somebody|tenant)\b.{0,30}\b(?:claiming|on benefits|getting benefits|get benefits|pay council tax|paying council tax)\b/,
   /\bwho (?:lives|owns|lived) (?:at|in|on)\b/,

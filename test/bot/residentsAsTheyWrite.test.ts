@@ -40,6 +40,27 @@ describe('residents write as they talk', () => {
       .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: other }));
   });
 
+  test('a tapped article title naming a request is answered, and the answer offers the form', async () => {
+    const { adapter, services } = await createTestBot();
+    const title = services.knowledge.current().knowledge.byId.get('missed-bin-collection')?.title ?? '';
+    expect(title).toMatch(/^Report/);
+    await adapter.send(title).assertReply((reply) => {
+      expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'missed-bin-collection' });
+      expect(buttonsOf(reply)).toContain('Report it now');
+    });
+  });
+
+  test('a request beside another need is answered, not turned into a form that loses the question', async () => {
+    const { adapter } = await createTestBot();
+    await adapter
+      .send('i want to report dumped rubbish in the alley, and when is the recycling centre open?')
+      .assertReply((reply) => {
+        const meta = metaOf(reply);
+        expect(meta.action).toBe('answer');
+        expect([meta.articleId, meta.alsoArticleId]).toContain('household-waste-recycling-centres');
+      });
+  });
+
   test('"how much" gets the price: the section under its heading, with the link to the full page', async () => {
     const { adapter } = await createTestBot();
     await adapter.send('how much is garden waste').assertReply((reply) => {

@@ -31,6 +31,7 @@ describe('small talk', () => {
     'how do I contact my councillor',
     'thanks, and how do I pay council tax?',
     'youth club opening times',
+    'commuters block our street every day, can i get a bay where only people who live here may park',
   ])('"%s" is a question, not small talk', (text) => {
     expect(detectSmallTalk(text)).toBeUndefined();
   });
