@@ -232,6 +232,8 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'beat|beaten|battered ~1 me ~1 up',
     'been|being|was|got ~1 beaten|battered|abused|assaulted|strangled|choked',
     'coercive control*',
+    '{actor} ~4 threaten*|threatened|threatening|went_for|came_at|comes_at|goes_for ~3 me|us|the_kids ~3 with ~3 {weapon}',
+    '{actor} ~4 has|had|got|holding|held|waving|waved|pulled|pulls ~2 a|the ~1 {weapon} ~3 on|at|to ~1 me|us|my_throat|the_kids',
     'forced ~1 marriage|to_marry|to_get_married',
     'fgm|honour_based|honour_violence|female_genital',
     'abusive ~1 partner|relationship|husband|wife|boyfriend|girlfriend|ex|parent|dad|mum|son|daughter|carer|marriage',
