@@ -102,6 +102,8 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   '{outdoorGround} ~3 is|are|keeps|always|again|gets|get|has|have ~2 flooded|flooding|floods|under_water|waterlogged',
   'flooding|flooded ~1 the|our|my ~1 {outdoorGround}',
   'drain|drains|gully|gullies|grid|grids|culvert|ditch|ditches ~4 blocked|overflowing|flooding|flooded|backing_up|full',
+  // Carrying something somewhere: "can't take it to the tip" is not "can't take it any more".
+  'take|taking ~1 it|them ~1 to|back|down|out|up|there|home|into|round|over|off',
   // Routine things that go missing: post, bins and payments.
   'bin|bins|collection|collections|recycling|post|parcel|parcels|delivery|deliveries|payment|payments|appointment|letter|letters ~3 be|been|was|were|got|keeps|keep|being|is|are ~1 missed|missing|lost|late',
 ];

@@ -501,6 +501,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'broken_into|breaking_into ~2 {now}|help|still|they_are|someone',
     'kicking|kicked|banging|smashing|bashing ~2 my|the|our ~1 door ~1 in|down',
     'someone|somebody|intruder|burglar|man|men ~2 in ~1 my|our|the ~1 house|flat|home|garden|bedroom',
+    'stranger|strangers|intruder*|burglar*|someone|somebody ~2 inside|in ~1 my|our|the|his|her ~1 house|flat|home|hallway|hall|kitchen|bedroom|loft|living_room|lounge|room',
     'intruder*',
     '{someone} ~3 surrounded|surrounding|cornered|chasing|chased ~2 me|my|us|him|her',
     'shooting|firing|throwing|aiming ~3 at ~2 people|houses|cars|me|us|windows|kids|children',
