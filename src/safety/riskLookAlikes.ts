@@ -104,6 +104,9 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'drain|drains|gully|gullies|grid|grids|culvert|ditch|ditches ~4 blocked|overflowing|flooding|flooded|backing_up|full',
   // Carrying something somewhere: "can't take it to the tip" is not "can't take it any more".
   'take|taking ~1 it|them ~1 to|back|down|out|up|there|home|into|round|over|off',
+  // Questions about the rules ("is it illegal to sleep in my car") and smokers ("he smokes on his balcony").
+  'illegal|legal|allowed|against_the_law|an_offence|permitted|rules|law ~2 to|about|on|for ~1 sleep|sleeping|kip|kipping|living|live|camp|camping ~1 rough|outside|in_my_car|in_a_car|in_the_car|in_a_van|in_a_tent|in_a_campervan',
+  'he|she|they|neighbour|neighbours|someone|people|tenant|tenants|man|woman|lads|kids|teenagers|youths|smokers ~1 smoke|smokes|smoking|smoked ~3 on|in|outside|at|by|all|every|cigarettes|weed|balcony|stairs|stairwell|garden|window',
   // Routine things that go missing: post, bins and payments.
   'bin|bins|collection|collections|recycling|post|parcel|parcels|delivery|deliveries|payment|payments|appointment|letter|letters ~3 be|been|was|were|got|keeps|keep|being|is|are ~1 missed|missing|lost|late',
 ];
