@@ -1072,7 +1072,7 @@ export const RISK_CONCEPTS: RiskConcepts = {
     'darts',
     'pool',
     'snooker',
-    'snowball*',
+    'snowbal*',
     'frisbee',
     'nerf*',
     'water pistol*',
@@ -1081,7 +1081,7 @@ export const RISK_CONCEPTS: RiskConcepts = {
     'toy gun*',
     'toy sword*',
     'cap gun*',
-    'paintball*',
+    'paintbal*',
     'laser tag',
     'pea shooter*',
     'conkers',
@@ -1091,6 +1091,8 @@ export const RISK_CONCEPTS: RiskConcepts = {
   ],
   /** Kinds of text or course ABOUT a risk topic: a leaflet about domestic abuse is information, not danger now. */
   infoNoun: [
+    'support group*',
+    'support groups',
     'leaflet*',
     'poster*',
     'booklet*',

@@ -318,6 +318,9 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'smell ~3 coming|from ~3 flat|house ~6 no_answer|not_answering|not_seen|elderly|old',
     'fallen ~3 cannot ~1 get up',
     'self neglect*',
+    'carer|carers ~3 quit|quitted|stopped_coming|stopped_visiting|not_coming|not_been|not_turned_up|cancelled|gone_off_sick',
+    'nobody|no_one ~3 been ~1 to ~1 see|visit|check_on|look_in_on ~6 since|for|in|days|weeks|week',
+    '{vulnerable} ~12 fridge|cupboards|cupboard ~3 empty|bare|nothing_in',
     // Left without care or food: a carer who stopped coming, no food for days.
     'carer|carers ~4 stopped|stop|quit|not|never ~2 coming|come|visiting|turning_up|calling',
     '{vulnerable}|carer|carers ~15 no_food|nothing_to_eat|not_eaten|not_had_anything_to_eat|not_had_a_meal|had_nothing_to_eat|no_meals|not_eating ~6 {duration}|for_days|days|since',
@@ -548,6 +551,8 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     '{someone}|somebody|someone|man|men|person|people|stranger ~8 should ~1 not ~1 be ~1 here|in|there|inside|in_the_house|in_my_house',
     'no_one|nobody ~1 should ~1 be ~2 in|here|home|inside|downstairs|upstairs',
     'hiding|hid ~3 from ~2 someone|somebody|a_man|the_man|men|him|them|intruder*|burglar*',
+    'came|come|coming|walked|walking|got|get|climbed|climbing|let_himself|let_themselves|let_herself ~1 in|into|through|inside ~10 not_know_who|do_not_know_who|never_seen_him|never_seen_her|never_seen_them|never_seen_before|a_stranger|strangers|no_idea_who|not_recognise',
+    'not_know_who|no_idea_who|never_seen_him|never_seen_them|a_stranger|strangers ~10 came|come|coming|walked|got|climbed|let_himself|let_themselves ~1 in|into|through|inside',
   ),
   ...check(
     'danger',

@@ -50,6 +50,7 @@ describe('information about a risk topic, with no person in danger now', () => {
     'our church wants training in spotting child neglect',
     'do landlords have to fit carbon monoxide alarms by law',
     'is there a grant for flood doors',
+    'is there a group for families of teenagers with a self harm history',
   ]);
   flagged([
     ['my husband beats me, is there a leaflet about getting away', 'abuse'],
@@ -65,6 +66,7 @@ describe('a plain fact about someone, inside a routine service question', () => 
   flagged([
     ['my father is 89 and lives on his own, his carer stopped coming and he has had no food for days', 'adultWelfare'],
     ['the old man upstairs lives alone and nobody has seen him for a week', 'adultWelfare'],
+    ['my great uncle is 93, his carer quit on monday and his cupboards are bare', 'adultWelfare'],
   ]);
 });
 
@@ -90,6 +92,7 @@ describe('an intruder, without the words "break in"', () => {
     ['i am hiding in the wardrobe, there is a man in the house', 'danger'],
     ['somebody has climbed in through the kitchen window', 'danger'],
     ['a stranger is inside the flat and i am on my own', 'danger'],
+    ['a man just walked in through our side door and i have never seen him before', 'danger'],
   ]);
   routine(['who repairs a broken door on a council flat', 'the window in our hallway is broken, can it be fixed']);
 });
