@@ -326,6 +326,12 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     '{vulnerable}|carer|carers ~15 no_food|nothing_to_eat|not_eaten|not_had_anything_to_eat|not_had_a_meal|had_nothing_to_eat|no_meals|not_eating ~6 {duration}|for_days|days|since',
     '{vulnerable} ~10 left ~3 without|with_no ~1 care|food|carers|meals|medication|medicine|heating|water|help',
   ),
+  ...check(
+    'adultWelfare',
+    // Someone vulnerable without care or food, with no time said: ask first.
+    '{vulnerable} ~15 nothing_to_eat|no_food|not_eaten|not_had_anything_to_eat|had_nothing_to_eat|no_meals|not_eating',
+    '{vulnerable} ~12 no_carer|no_carers|without_a_carer|without_carers|without_care|no_care|no_one_to_care|nobody_to_care',
+  ),
   ...sure(
     'homelessTonight',
     'no where ~1 to ~1 sleep|stay|go|live|kip ~3 tonight|now|tonight|today|with|and|i_am|right',
