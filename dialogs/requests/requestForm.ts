@@ -65,6 +65,9 @@ const NOTHING = /^(?:nothing|nothing its right|none|back|go back|its right|thats
  * half-finished form carries on after a page reload or a restart.
  */
 export class RequestForm extends Dialog<FormOptions> {
+  /** A dialog started above the form (the safety check) ends with the current question asked again. */
+  readonly asksAgainWhenResumed = true;
+
   constructor(
     dialogId: string,
     private readonly definition: FormDefinition,
@@ -107,6 +110,11 @@ export class RequestForm extends Dialog<FormOptions> {
       case 'changeWhich':
         return this.answerChangeWhich(dc, state, input.text);
     }
+  }
+
+  override async resumeDialog(dc: DialogContext): Promise<DialogTurnResult> {
+    if (dc.activeDialog) await this.repromptDialog(dc.context, dc.activeDialog);
+    return Dialog.EndOfTurn;
   }
 
   override async repromptDialog(context: TurnContext, instance: DialogInstance): Promise<void> {

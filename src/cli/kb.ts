@@ -371,6 +371,8 @@ function formatReport(r: EvalReport, mode: string): string {
       `urgent recall: ${pct(r.urgentRecall)}  false alarms: ${r.routine > 0 ? pct(r.urgentFalseAlarms) : '-'}`,
     );
   }
+  if (r.urgentCategoryAccuracy !== undefined && r.groups.some((g) => g.urgent > 0))
+    lines.push(`right category: ${pct(r.urgentCategoryAccuracy)} of urgent lines (flagged with the labelled category)`);
   const styled = r.groups.filter((g) => g.urgent < g.questions);
   const safety = r.groups.some((g) => g.urgent > 0) || r.routine > 0;
   if (r.groups.length > 0 && !safety) {
@@ -383,12 +385,13 @@ function formatReport(r: EvalReport, mode: string): string {
     }
   }
   if (r.groups.length > 0 && safety) {
-    lines.push('', 'category          lines  flagged  false alarms');
+    lines.push('', 'category          lines  flagged  false alarms  right category');
     for (const g of r.groups) {
       const flagged = g.urgent > 0 ? `${g.urgentFlagged}/${g.urgent}` : '-';
       const alarms = g.notUrgent > 0 ? `${g.falseAlarms}/${g.notUrgent}` : '-';
+      const right = g.urgent > 0 && g.isCategory ? `${g.urgentRightCategory}/${g.urgent}` : '-';
       lines.push(
-        `${g.group.padEnd(17)} ${String(g.questions).padStart(5)}  ${flagged.padStart(7)}  ${alarms.padStart(12)}`,
+        `${g.group.padEnd(17)} ${String(g.questions).padStart(5)}  ${flagged.padStart(7)}  ${alarms.padStart(12)}  ${right.padStart(14)}`,
       );
     }
   }

@@ -1,3 +1,4 @@
+import { URGENT_CATEGORIES } from '../safety/urgentCategory';
 import { type AnswerOutcome, answerQuestion } from './answerQuestion';
 import type { KnowledgeSnapshot } from './knowledgeSnapshot';
 
@@ -78,6 +79,10 @@ export interface EvalGroupFigures {
   inScope: number;
   /** URGENT lines flagged as emergencies. */
   urgentFlagged: number;
+  /** URGENT lines flagged in the category they are labelled with (the group): the category decides the contacts. */
+  urgentRightCategory: number;
+  /** The group is an emergency category (not, say, a source name), so `urgentRightCategory` means something. */
+  isCategory: boolean;
   urgent: number;
   /** Lines that are not emergencies but were flagged as one. */
   falseAlarms: number;
@@ -101,6 +106,11 @@ export interface EvalReport {
   clarified: number;
   outOfScopeAbstention: number;
   urgentRecall: number;
+  /**
+   * Share of URGENT lines flagged in the category they are labelled with (`safety-dev.tsv` layout); undefined when
+   * no URGENT line names a category.
+   */
+  urgentCategoryAccuracy: number | undefined;
   /** Non-urgent questions wrongly flagged urgent. */
   urgentFalseAlarms: number;
   /** Per style or category, in the order first seen; empty when the file has no groups. */
@@ -125,6 +135,8 @@ export function scoreOutcomes(questions: readonly EvalQuestion[], outcomes: read
   let clarified = 0;
   let abstained = 0;
   let urgentFound = 0;
+  let rightCategory = 0;
+  let categorised = 0;
   let falseAlarms = 0;
   const misses: EvalMiss[] = [];
   const counts = { articles: 0, out: 0, urgent: 0, routine: 0 };
@@ -139,6 +151,15 @@ export function scoreOutcomes(questions: readonly EvalQuestion[], outcomes: read
     const flagged = outcome.kind === 'urgent';
     if (q.expected.kind === 'urgent') {
       if (group) group.urgent++;
+      const labelled = group?.isCategory === true;
+      const right = labelled && flagged && outcome.category === q.group;
+      if (labelled) categorised++;
+      if (right) {
+        rightCategory++;
+        if (group) group.urgentRightCategory++;
+      }
+      if (labelled && flagged && !right)
+        misses.push({ line: q.line, question: q.question, expected: `URGENT ${q.group ?? ''}`, got });
       if (flagged) {
         urgentFound++;
         if (group) group.urgentFlagged++;
@@ -192,6 +213,7 @@ export function scoreOutcomes(questions: readonly EvalQuestion[], outcomes: read
     clarified: share(clarified, counts.articles),
     outOfScopeAbstention: share(abstained, counts.out),
     urgentRecall: share(urgentFound, counts.urgent),
+    urgentCategoryAccuracy: categorised === 0 ? undefined : rightCategory / categorised,
     urgentFalseAlarms: share(falseAlarms, counts.articles + counts.out + counts.routine, 0),
     groups: [...groups.values()],
     misses,
@@ -208,6 +230,8 @@ function groupFigures(groups: Map<string, EvalGroupFigures>, name: string): Eval
     rankedFirst: 0,
     inScope: 0,
     urgentFlagged: 0,
+    urgentRightCategory: 0,
+    isCategory: URGENT_CATEGORIES.some((category) => category === name),
     urgent: 0,
     falseAlarms: 0,
     notUrgent: 0,

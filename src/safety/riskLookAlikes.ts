@@ -81,4 +81,34 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'hanging ~1 baskets|basket|around|about|out',
   'drown|drowned ~1 out',
   'dangerous ~1 structure* ~3 report|how|who|form|notice',
+  // Figurative violence: refused, dropped, beaten at sport.
+  'shot|shoot|shoots|shooting ~1 down ~3 by|again|at|in|the|my|our|his|her|their|idea|plan|plans|application|request|proposal|bid',
+  'shot|shoot|shoots|shooting ~1 down',
+  'killed|kill|kills|killing ~1 off|it_off|the_idea|the_plan|the_proposal|the_mood|my_mood|the_vibe|the_battery',
+  'knocked|knock|kicked ~1 out ~2 of ~1 the? ~1 cup|competition|league|tournament|final|quiz|round',
+  'team|side|club|we|they ~3 got|get|gets|were|was ~1 hammered|thrashed|battered|slaughtered|murdered|annihilated|destroyed|smashed ~4 match|game|league|final|cup|at_football|at_rugby|at_the_quiz',
+  // Sport and play: balls, hoops, targets and toy weapons.
+  'shooting|shoot|shoots|shot|kicking|kick|kicks|kicked|throwing|throw|threw|hitting|hit|firing|fire|aiming|play|playing|played a|the|some|at|around|about|his|her|their|my|our|few|of|with? {playThing}',
+  'nerf_gun*|nerf_blaster*|nerf_war*|nerf*|water_pistol*|water_gun*|water_balloon*|toy_gun*|toy_sword*|toy_knife|toy_knives|cap_gun*|paintbal*|laser_tag|pea_shooter*|cops_and_robbers|space_gun*|pretend_gun*|plastic_gun*|plastic_sword*',
+  'shooting|archery|rifle|gun|clay ~1 range|ranges|club|clubs|gallery|practice|lessons',
+  'boxing|martial_arts|karate|judo|kickboxing|self_defence|fencing ~1 class|classes|club|clubs|lesson|lessons|gym|match|training',
+  'referee|ref|umpire|linesman|players|player|fans|supporters|spectators|crowd|coach ~4 abused|abuse|abusing|attacked|assaulted|threatened',
+  'abused|abuse|attacked|threatened ~6 at|during ~2 the|a ~1 match|game|fixture|tournament|derby',
+  // Information ABOUT a risk topic (leaflets, training, policies, grants): no person in danger now.
+  '{infoNoun} ~3 about|on|for|of|in|regarding|around|into|to_do_with|against|to_prevent|to_stop ~2 {riskTopic}',
+  '{riskTopic} ~2 {infoNoun}',
+  // Water on a road, a street or a drain is routine; water coming into a home is not.
+  'flooding|flooded|floods|flood|water|puddle|puddles|standing_water ~3 on|across|along|in|down|over|under ~1 the|our|my|this|that|a ~1 {outdoorGround}',
+  '{outdoorGround} ~3 is|are|keeps|always|again|gets|get|has|have ~2 flooded|flooding|floods|under_water|waterlogged',
+  'flooding|flooded ~1 the|our|my ~1 {outdoorGround}',
+  'drain|drains|gully|gullies|grid|grids|culvert|ditch|ditches ~4 blocked|overflowing|flooding|flooded|backing_up|full',
+  // Carrying something somewhere: "can't take it to the tip" is not "can't take it any more".
+  'take|taking ~1 it|them ~1 to|back|down|out|up|there|home|into|round|over|off',
+  // Questions about the rules ("is it illegal to sleep in my car") and smokers ("he smokes on his balcony").
+  'illegal|legal|allowed|against_the_law|an_offence|permitted|rules|law ~2 to|about|on|for ~1 sleep|sleeping|kip|kipping|living|live|camp|camping ~1 rough|outside|in_my_car|in_a_car|in_the_car|in_a_van|in_a_tent|in_a_campervan',
+  'he|she|they|neighbour|neighbours|someone|people|tenant|tenants|man|woman|lads|kids|teenagers|youths|smokers ~1 smoke|smokes|smoking|smoked ~3 on|in|outside|at|by|all|every|cigarettes|weed|balcony|stairs|stairwell|garden|window',
+  // A history of a risk in people one helps, not a person at risk now.
+  'children|people|young_people|kids|teenagers|teens|adults|men|women|families|parents|those|clients|pupils|students|patients ~3 with|who_have|who_ve ~1 a? ~1 history_of? ~1 self_harm*|selfharm*|suicid*|overdos* ~1 history?',
+  // Routine things that go missing: post, bins and payments.
+  'bin|bins|collection|collections|recycling|post|parcel|parcels|delivery|deliveries|payment|payments|appointment|letter|letters ~3 be|been|was|were|got|keeps|keep|being|is|are ~1 missed|missing|lost|late',
 ];

@@ -22,6 +22,17 @@ const check = (category: UrgentCategory, ...patterns: string[]): RiskPattern[] =
 export const LONG_PAST =
   'last ~1 week|month|year|winter|summer|autumn|spring|christmas|time OR ago|years_ago|months_ago|weeks_ago|previously|in_the_past|back_in OR for|been_there ~1 weeks|months|ages|years OR every ~1 weekend|day|morning|night|evening|week|sunday|saturday|time|year|winter|summer|spring|autumn';
 
+/**
+ * Time words that put an attack well in the past ("i was mugged years ago"): a danger signal in a sentence with one
+ * of these and no word of now is a memory, not an emergency. Narrower than `LONG_PAST`: "every night" and "last week"
+ * still count, since an attacker who comes back is a danger now.
+ */
+export const DISTANT_PAST =
+  'years|months|decades ~1 ago|back OR last ~1 year|summer|winter|spring|autumn|christmas OR in_the_past|as_a_child|as_a_kid|when_i_was_young|when_i_was_younger|when_i_was_little|when_i_was_a_kid|when_i_was_a_child|when_i_was_at_school OR back_in|in re:[12][09][0-9][0-9]';
+
+/** Categories about an attack now, which the distant past rules out unless a word of now is also there. */
+export const NOW_ONLY_CATEGORIES: ReadonlySet<UrgentCategory> = new Set(['danger']);
+
 /** Categories about a hazard at a place or a body, which the long past rules out. */
 export const HAZARD_CATEGORIES: ReadonlySet<UrgentCategory> = new Set(['gas', 'fire', 'structure', 'medical']);
 
@@ -125,6 +136,9 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'had enough of ~1 life|living|everything|it_all|being_alive',
     'stop ~1 {self} ~3 jump*|doing_it|ending|from',
     'with|taken ~2 all ~1 her|his|their|my ~1 {pills}',
+    'sat|sitting|standing|stood|climbed|climbing ~2 on|onto|over ~1 the|a ~1 edge|ledge|railing|railings|parapet ~8 {now}|jump|bridge|roof|multi_storey|car_park|building|block|cliff|tower|balcony|viaduct|not|do_not',
+    'edge|ledge|roof|railings|parapet|bridge ~10 not ~2 want|going ~1 to ~1 come_down|get_down|come_off|step_back|climb_down',
+    'not ~1 think|expect|reckon ~2 be ~1 alive|still_alive|still_here ~3 next|tomorrow|by|much|long|for|this|at|in',
   ),
   ...check(
     'selfHarm',
@@ -218,6 +232,8 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'beat|beaten|battered ~1 me ~1 up',
     'been|being|was|got ~1 beaten|battered|abused|assaulted|strangled|choked',
     'coercive control*',
+    '{actor} ~4 threaten*|threatened|threatening|went_for|came_at|comes_at|goes_for ~3 me|us|the_kids ~3 with ~3 {weapon}',
+    '{actor} ~4 has|had|got|holding|held|waving|waved|pulled|pulls ~2 a|the ~1 {weapon} ~3 on|at|to ~1 me|us|my_throat|the_kids',
     'forced ~1 marriage|to_marry|to_get_married',
     'fgm|honour_based|honour_violence|female_genital',
     'abusive ~1 partner|relationship|husband|wife|boyfriend|girlfriend|ex|parent|dad|mum|son|daughter|carer|marriage',
@@ -248,7 +264,8 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     '{child} ~14 {childHarm}',
     '{childHarm} ~5 {child}',
     '{adultStranger} ~4 {contact} ~6 {child}',
-    '{adultStranger} ~4 {contact} ~3 her|him',
+    // Without a child named, asking is not grooming ("the neighbour asked me to ask about her bin").
+    '{adultStranger} ~4 messag*|text*|dm*|snapchat*|whatsapp*|chat*|contact*|send*|sent|buying|buys|bought|gifts|presents|meet|meeting|pick_her_up|pick_him_up|picking_her_up|lifts ~3 her|him',
     '{child} ~12 {secret}',
     '{contact} ~6 {secret}',
     'child_protection|child_cruelty|child_abuse|child_neglect|child_sexual_exploitation|child_exploitation|child_trafficking',
@@ -301,6 +318,19 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'smell ~3 coming|from ~3 flat|house ~6 no_answer|not_answering|not_seen|elderly|old',
     'fallen ~3 cannot ~1 get up',
     'self neglect*',
+    'carer|carers ~3 quit|quitted|stopped_coming|stopped_visiting|not_coming|not_been|not_turned_up|cancelled|gone_off_sick',
+    'nobody|no_one ~3 been ~1 to ~1 see|visit|check_on|look_in_on ~6 since|for|in|days|weeks|week',
+    '{vulnerable} ~12 fridge|cupboards|cupboard ~3 empty|bare|nothing_in',
+    // Left without care or food: a carer who stopped coming, no food for days.
+    'carer|carers ~4 stopped|stop|quit|not|never ~2 coming|come|visiting|turning_up|calling',
+    '{vulnerable}|carer|carers ~15 no_food|nothing_to_eat|not_eaten|not_had_anything_to_eat|not_had_a_meal|had_nothing_to_eat|no_meals|not_eating ~6 {duration}|for_days|days|since',
+    '{vulnerable} ~10 left ~3 without|with_no ~1 care|food|carers|meals|medication|medicine|heating|water|help',
+  ),
+  ...check(
+    'adultWelfare',
+    // Someone vulnerable without care or food, with no time said: ask first.
+    '{vulnerable} ~15 nothing_to_eat|no_food|not_eaten|not_had_anything_to_eat|had_nothing_to_eat|no_meals|not_eating',
+    '{vulnerable} ~12 no_carer|no_carers|without_a_carer|without_carers|without_care|no_care|no_one_to_care|nobody_to_care',
   ),
   ...sure(
     'homelessTonight',
@@ -335,12 +365,14 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'cannot|can_not ~1 go ~1 home ~1 tonight',
     'emergency_accommodation|temporary_accommodation ~3 tonight|now',
     'fled|fleeing|escaped ~6 no_where|tonight',
+    'no|without ~1 a? ~1 home|house|bed|roof|room|place_to_stay|place_to_sleep|place_to_go ~4 tonight|to_night|for_tonight',
   ),
   ...check(
     'homelessTonight',
     'i_am|we_are|we_have_been|i_have_been ~1 homeless',
     'no where ~2 to ~1 go',
     'sleep|kip ~1 rough|outside|in_my_car|in_the_car|on_the_streets',
+    'hostel|refuge|shelter|night_shelter ~4 full|no_room|no_space|no_beds|turned_me_away|not_take_me',
   ),
   ...sure(
     'medical',
@@ -465,7 +497,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'structure',
     'wall ~3 crack*|bulg*|lean*|bow*',
     'water ~4 through ~2 ceiling',
-    'flooding|flooded ~3 house|home|flat|kitchen|street|road',
+    'flooding|flooded ~3 house|home|flat|kitchen|bedroom|living_room|lounge|downstairs',
   ),
   ...sure(
     'danger',
@@ -478,6 +510,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'broken_into|breaking_into ~2 {now}|help|still|they_are|someone',
     'kicking|kicked|banging|smashing|bashing ~2 my|the|our ~1 door ~1 in|down',
     'someone|somebody|intruder|burglar|man|men ~2 in ~1 my|our|the ~1 house|flat|home|garden|bedroom',
+    'stranger|strangers|intruder*|burglar*|someone|somebody ~2 inside|in ~1 my|our|the|his|her ~1 house|flat|home|hallway|hall|kitchen|bedroom|loft|living_room|lounge|room',
     'intruder*',
     '{someone} ~3 surrounded|surrounding|cornered|chasing|chased ~2 me|my|us|him|her',
     'shooting|firing|throwing|aiming ~3 at ~2 people|houses|cars|me|us|windows|kids|children',
@@ -516,6 +549,16 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'shot ~2 at',
     'gunshot*|gunfire|shots_fired',
     'riot ~3 now',
+    // An intruder without the words "break in": a door smashed and someone inside, hiding from someone in the house.
+    'smashed|smashing|broke|broken|forced|kicked|bashed|booted|jemmied ~3 door|doors|window|windows|lock|locks ~8 inside|in_the_house|in_the_flat|in_here|in_my|in_our|got_in|came_in|coming_in|is_in|are_in|upstairs|downstairs|{now}',
+    '{someone}|somebody|someone ~3 got|get|getting|climbed|climbing|came|come|coming|crept|creeping|sneaked|snuck ~1 in|into|inside ~4 through ~2 the|a|my|our ~1 window|door|back_door|front_door|loft|roof|patio',
+    '{someone}|somebody|someone ~2 has|have|is|are ~1 got|climbed|crept|sneaked|snuck ~1 in|into|inside ~2 my|the|our ~1 house|flat|home|bedroom|room',
+    'hiding|hid|locked_myself|barricaded ~8 {someone}|man|men|intruder|inside|in_the_house|in_my_house|in_the_flat|downstairs|upstairs|should_not|shouldn_t',
+    '{someone}|somebody|someone|man|men|person|people|stranger ~8 should ~1 not ~1 be ~1 here|in|there|inside|in_the_house|in_my_house',
+    'no_one|nobody ~1 should ~1 be ~2 in|here|home|inside|downstairs|upstairs',
+    'hiding|hid ~3 from ~2 someone|somebody|a_man|the_man|men|him|them|intruder*|burglar*',
+    'came|come|coming|walked|walking|got|get|climbed|climbing|let_himself|let_themselves|let_herself ~1 in|into|through|inside ~10 not_know_who|do_not_know_who|never_seen_him|never_seen_her|never_seen_them|never_seen_before|a_stranger|strangers|no_idea_who|not_recognise',
+    'not_know_who|no_idea_who|never_seen_him|never_seen_them|a_stranger|strangers ~10 came|come|coming|walked|got|climbed|let_himself|let_themselves ~1 in|into|through|inside',
   ),
   ...check(
     'danger',
@@ -525,5 +568,6 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'scared ~4 outside|door|window|{now}',
     'being followed',
     'emergency ~2 please|help|now',
+    'hear|heard|hearing|can_hear ~1 someone|somebody|footsteps|people|voices|a_man|men|them|noises ~6 downstairs|upstairs|in_the_house|in_my_house|in_the_flat|in_the_kitchen|inside|moving_around|walking_around|in_the_loft',
   ),
 ];

@@ -2,7 +2,14 @@ import { compileRiskPattern, type RiskAnchor, riskPatternAnchor } from './compil
 import { NaiveBayes, type TrainingText } from './naiveBayes';
 import { RISK_CONCEPTS } from './riskConcepts';
 import { RISK_LOOK_ALIKES } from './riskLookAlikes';
-import { HAZARD_CATEGORIES, LONG_PAST, RISK_PATTERNS, type SignalStrength } from './riskPatterns';
+import {
+  DISTANT_PAST,
+  HAZARD_CATEGORIES,
+  LONG_PAST,
+  NOW_ONLY_CATEGORIES,
+  RISK_PATTERNS,
+  type SignalStrength,
+} from './riskPatterns';
 import type { SafetyExample, SafetyLabel } from './safetyExampleSchema';
 import { readSafetyText, safetyStem } from './safetyText';
 import { SignalSpeller } from './signalSpeller';
@@ -83,6 +90,9 @@ export class UrgentDetector {
   private readonly patterns: CompiledPattern[];
   private readonly lookAlikes: LazyPattern[];
   private readonly longPast: RegExp;
+  private readonly distantPast: RegExp;
+  private readonly now: RegExp;
+  private readonly welfareCue: RegExp;
   private readonly speller: SignalSpeller;
   private readonly classifier: NaiveBayes<SafetyLabel> | undefined;
 
@@ -96,6 +106,11 @@ export class UrgentDetector {
       pattern: new LazyPattern(p.pattern),
     }));
     this.longPast = new RegExp(`(?<= )(?:${LONG_PAST.split(' OR ').map(compileBody).join('|')})`);
+    this.distantPast = new RegExp(`(?<= )(?:${DISTANT_PAST.split(' OR ').map(compileBody).join('|')})`);
+    this.now = new RegExp(
+      `(?<= )(?:${compileBody('{now}|again|keeps|keep|is_still|are_still|still_outside|still_here|still_there|still_in')})`,
+    );
+    this.welfareCue = new RegExp(`(?<= )(?:${compileBody('{welfareCue}')})`);
     this.lookAlikes = RISK_LOOK_ALIKES.map((pattern) => new LazyPattern(pattern, 'g'));
     this.classifier = this.train(options.examples ?? [], options.routineQuestions ?? []);
   }
@@ -104,20 +119,25 @@ export class UrgentDetector {
     const read = readSafetyText(text, this.speller);
     const sentences = read.sentences.map((words) => this.setAsideLookAlikes(words));
     const current = sentences.filter((sentence) => !this.longPast.test(sentence));
+    const recent = sentences.filter((sentence) => !this.distantPast.test(sentence) || this.now.test(sentence));
     const words = new Set(sentences.flatMap((sentence) => sentence.split(' ')));
     let checkSignal: UrgentDetection | undefined;
     for (const { category, strength, pattern } of this.patterns) {
       if (strength === 'check' && checkSignal) continue;
       if (!pattern.mayMatch(words)) continue;
-      const scope = HAZARD_CATEGORIES.has(category) ? current : sentences;
+      const scope = HAZARD_CATEGORIES.has(category) ? current : NOW_ONLY_CATEGORIES.has(category) ? recent : sentences;
       if (!scope.some((sentence) => pattern.regex.test(sentence))) continue;
       if (strength === 'sure') return { category, certainty: 'sure' };
       checkSignal = { category, certainty: 'check' };
     }
     if (checkSignal) return checkSignal;
     const learned = this.classify(read.clauses.map((clause) => this.setAsideLookAlikes(clause)));
-    if (learned && learned.probability >= CLASSIFIER_CHECK) return { category: learned.category, certainty: 'check' };
-    return undefined;
+    if (!learned || learned.probability < CLASSIFIER_CHECK) return undefined;
+    // Someone elderly, disabled or living alone is a fact, not a concern: the classifier's welfare reading needs a
+    // sign of harm, absence or neglect somewhere in the message ("lives alone, can she get a blue badge" is routine).
+    if (learned.category === 'adultWelfare' && !sentences.some((sentence) => this.welfareCue.test(sentence)))
+      return undefined;
+    return { category: learned.category, certainty: 'check' };
   }
 
   private setAsideLookAlikes(words: readonly string[]): string {

@@ -96,6 +96,31 @@ describe('the kb command line', () => {
     expect(result.stdout).toMatch(/out-of-scope abstention: \d+\.\d%\s+urgent recall: \d+\.\d%/);
   });
 
+  test('eval on the safety layout reports, per category, the lines flagged with the right category', () => {
+    const temp = new TempKnowledge();
+    try {
+      const file = temp.write(
+        'safety.tsv',
+        [
+          '#LABEL\tCATEGORY\tMESSAGE',
+          'URGENT\tgas\tthere is a strong smell of gas in my kitchen',
+          'URGENT\tabuse\ti can smell gas in the hall',
+          'NOT\troutine\twhen is my bin collected',
+        ].join('\n'),
+      );
+      const result = kb(['eval', file, '--misses']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/urgent recall: 100\.0%\s+false alarms: 0\.0%/);
+      expect(result.stdout).toMatch(/right category: 50\.0% of urgent lines/);
+      expect(result.stdout).toMatch(/category\s+lines\s+flagged\s+false alarms\s+right category/);
+      expect(result.stdout).toMatch(/gas\s+1\s+1\/1\s+-\s+1\/1/);
+      expect(result.stdout).toMatch(/abuse\s+1\s+1\/1\s+-\s+0\/1/);
+      expect(result.stdout).toMatch(/expected URGENT abuse, got urgent gas/);
+    } finally {
+      temp.remove();
+    }
+  });
+
   test('eval refuses a file with unknown article ids', () => {
     const temp = new TempKnowledge();
     try {

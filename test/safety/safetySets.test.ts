@@ -82,3 +82,13 @@ describe('the held-out safety set (never used to train or tune): a floor, so a c
     expect(figures.falseAlarms / figures.routine).toBeLessThanOrEqual(0.03);
   });
 });
+
+describe('the second held-out safety set (written before the second round of changes): a floor', () => {
+  test('test/fixtures/safety-validation-2.tsv', async () => {
+    const figures = await score(readSafetyFile(path.resolve(__dirname, '../fixtures/safety-validation-2.tsv')));
+    // Every emergency flagged; nearly all in the category that decides the contacts.
+    expect(figures.missed.filter((miss) => miss.includes('got nothing'))).toEqual([]);
+    expect(figures.rightlyFlagged / figures.urgent).toBeGreaterThanOrEqual(0.97);
+    expect(figures.falseAlarms / figures.routine).toBeLessThanOrEqual(0.02);
+  });
+});
