@@ -27,6 +27,17 @@ export const LONG_PAST =
  * of these and no word of now is a memory, not an emergency. Narrower than `LONG_PAST`: "every night" and "last week"
  * still count, since an attacker who comes back is a danger now.
  */
+/**
+ * Time words for a day still to come ("evicted next month", "gone by next week", "after it runs out"): having
+ * nowhere to go then is a housing problem to work on, not a night on the street, unless a word of now is there too.
+ */
+export const LATER =
+  'next ~1 week|month|year|weekend|monday|tuesday|wednesday|thursday|friday|saturday|sunday|term OR in|within ~1 a|two|three|four|six|few|couple|re:\\d+ ~2 days|weeks|week|months|month|years OR after ~2 it|that|this ~1 runs_out|ends|expires|finishes OR when ~4 ends|expires|runs_out|finishes OR by ~1 the_end_of|end_of OR section_21|s21|notice_period';
+
+/** Words that put what happened in the last hours ("kicked out last night"): it still needs a bed tonight. */
+export const JUST_HAPPENED =
+  'last ~1 night OR this ~1 morning|afternoon|evening OR just OR earlier OR hour|hours ~1 ago OR today|tonight|yesterday';
+
 export const DISTANT_PAST =
   'years|months|decades ~1 ago|back OR last ~1 year|summer|winter|spring|autumn|christmas OR in_the_past|as_a_child|as_a_kid|when_i_was_young|when_i_was_younger|when_i_was_little|when_i_was_a_kid|when_i_was_a_child|when_i_was_at_school OR back_in|in re:[12][09][0-9][0-9]';
 

@@ -13,6 +13,8 @@ export class SignalSpeller {
     signalWords: Iterable<string>,
     private readonly knownWords: ReadonlySet<string>,
     private readonly stemWord: (word: string) => string,
+    /** Real words, corrected only for letters dropped, added or swapped (empty: no such check). */
+    private readonly dictionary: ReadonlySet<string> = new Set(),
   ) {
     const words = new Set(signalWords);
     this.signalStems = new Set([...words].map((word) => stemWord(word)));
@@ -36,6 +38,9 @@ export class SignalSpeller {
     for (const candidate of this.byInitial.get(word.charAt(0)) ?? []) {
       if (Math.abs(candidate.length - word.length) > allowed) continue;
       const distance = editDistance(word, candidate, bestDistance);
+      // A real English word is only read as a risk word when letters were dropped, added or swapped ("fier",
+      // "smel"), never when one was replaced: "floor" is a floor, not a flood.
+      if (this.dictionary.has(word) && isSubstitution(word, candidate)) continue;
       const plausible = distance > 1 ? LONG_SLIP_TARGETS.has(candidate) : plausibleSlip(word, candidate);
       if (distance < bestDistance && plausible) {
         best = candidate;
@@ -45,6 +50,17 @@ export class SignalSpeller {
     if (this.cache.size < 20_000) this.cache.set(word, best);
     return best;
   }
+}
+
+/**
+ * Two words of one length that differ by a consonant replaced ("floor", "flood"), not by letters swapped or a vowel
+ * for a vowel ("leek" for "leak", which residents write for the sound).
+ */
+function isSubstitution(a: string, b: string): boolean {
+  if (a.length !== b.length || [...a].sort().join('') === [...b].sort().join('')) return false;
+  return [...a].some(
+    (letter, i) => letter !== b.charAt(i) && !(VOWELS.includes(letter) && VOWELS.includes(b.charAt(i))),
+  );
 }
 
 /** Long, unmistakable risk words that residents misspell badly ("suicidle", "vilolence"): two slips allowed. */

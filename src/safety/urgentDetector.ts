@@ -4,6 +4,8 @@ import { RISK_CONCEPTS } from './riskConcepts';
 import { RISK_LOOK_ALIKES } from './riskLookAlikes';
 import {
   DISTANT_PAST,
+  JUST_HAPPENED,
+  LATER,
   HAZARD_CATEGORIES,
   LONG_PAST,
   NOW_ONLY_CATEGORIES,
@@ -12,6 +14,7 @@ import {
 } from './riskPatterns';
 import type { SafetyExample, SafetyLabel } from './safetyExampleSchema';
 import { readSafetyText, safetyStem } from './safetyText';
+import { englishWords } from './englishWords';
 import { SignalSpeller } from './signalSpeller';
 import { SPELLING_TARGETS } from './spellingTargets';
 import { TEXT_SPEAK } from './textSpeak';
@@ -91,6 +94,8 @@ export class UrgentDetector {
   private readonly lookAlikes: LazyPattern[];
   private readonly longPast: RegExp;
   private readonly distantPast: RegExp;
+  private readonly later: RegExp;
+  private readonly justHappened: RegExp;
   private readonly now: RegExp;
   private readonly welfareCue: RegExp;
   private readonly speller: SignalSpeller;
@@ -99,7 +104,7 @@ export class UrgentDetector {
   constructor(options: UrgentDetectorOptions = {}) {
     const known = new Set(options.knownWords ?? []);
     for (const word of [...TEXT_SPEAK.keys(), ...STOP_WORDS]) known.add(word);
-    this.speller = new SignalSpeller(SPELLING_TARGETS, known, safetyStem);
+    this.speller = new SignalSpeller(SPELLING_TARGETS, known, safetyStem, englishWords());
     this.patterns = RISK_PATTERNS.map((p) => ({
       category: p.category,
       strength: p.strength,
@@ -107,6 +112,8 @@ export class UrgentDetector {
     }));
     this.longPast = new RegExp(`(?<= )(?:${LONG_PAST.split(' OR ').map(compileBody).join('|')})`);
     this.distantPast = new RegExp(`(?<= )(?:${DISTANT_PAST.split(' OR ').map(compileBody).join('|')})`);
+    this.later = new RegExp(`(?<= )(?:${LATER.split(' OR ').map(compileBody).join('|')})`);
+    this.justHappened = new RegExp(`(?<= )(?:${JUST_HAPPENED.split(' OR ').map(compileBody).join('|')})`);
     this.now = new RegExp(
       `(?<= )(?:${compileBody('{now}|again|keeps|keep|is_still|are_still|still_outside|still_here|still_there|still_in')})`,
     );
@@ -120,12 +127,19 @@ export class UrgentDetector {
     const sentences = read.sentences.map((words) => this.setAsideLookAlikes(words));
     const current = sentences.filter((sentence) => !this.longPast.test(sentence));
     const recent = sentences.filter((sentence) => !this.distantPast.test(sentence) || this.now.test(sentence));
+    const tonight = sentences.filter((sentence) => !this.isLaterOnly(sentence));
     const words = new Set(sentences.flatMap((sentence) => sentence.split(' ')));
     let checkSignal: UrgentDetection | undefined;
     for (const { category, strength, pattern } of this.patterns) {
       if (strength === 'check' && checkSignal) continue;
       if (!pattern.mayMatch(words)) continue;
-      const scope = HAZARD_CATEGORIES.has(category) ? current : NOW_ONLY_CATEGORIES.has(category) ? recent : sentences;
+      const scope = HAZARD_CATEGORIES.has(category)
+        ? current
+        : NOW_ONLY_CATEGORIES.has(category)
+          ? recent
+          : category === 'homelessTonight'
+            ? tonight
+            : sentences;
       if (!scope.some((sentence) => pattern.regex.test(sentence))) continue;
       if (strength === 'sure') return { category, certainty: 'sure' };
       checkSignal = { category, certainty: 'check' };
@@ -138,6 +152,11 @@ export class UrgentDetector {
     if (learned.category === 'adultWelfare' && !sentences.some((sentence) => this.welfareCue.test(sentence)))
       return undefined;
     return { category: learned.category, certainty: 'check' };
+  }
+
+  /** Speaks of a day still to come, with nothing about now or the last hours. */
+  private isLaterOnly(text: string): boolean {
+    return this.later.test(text) && !this.now.test(text) && !this.justHappened.test(text);
   }
 
   private setAsideLookAlikes(words: readonly string[]): string {
@@ -159,6 +178,7 @@ export class UrgentDetector {
       const top = this.classifier.classify(features)[0];
       if (!top || top.label === 'routine') continue;
       if (HAZARD_CATEGORIES.has(top.label) && this.longPast.test(clause)) continue;
+      if (top.label === 'homelessTonight' && this.isLaterOnly(clause)) continue;
       if (!best || top.probability > best.probability) best = { category: top.label, probability: top.probability };
     }
     return best;

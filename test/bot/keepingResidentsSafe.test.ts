@@ -163,16 +163,20 @@ describe('when the safety check is not sure, the bot asks whether anyone is in d
   test('anything else typed is read as a new message, never lost', async () => {
     const { adapter, handoff } = await asked();
     await adapter
-      .send('when are the bins collected on my street')
-      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'answer' }));
+      .send('when is my bin day, i live on Church Street')
+      .assertReply((reply) =>
+        expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'bin-collection-days' }),
+      );
     expect(handoff.requests).toEqual([]);
   });
 
   test('"no" followed by a new question is a new message, not a misread answer', async () => {
     const { adapter } = await asked();
     await adapter
-      .send('no but can you tell me when the bins are collected on my street')
-      .assertReply((reply) => expect(metaOf(reply).action).toBe('answer'));
+      .send('no but can you tell me what day my bins get collected')
+      .assertReply((reply) =>
+        expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'bin-collection-days' }),
+      );
   });
 });
 

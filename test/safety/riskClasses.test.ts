@@ -96,3 +96,25 @@ describe('an intruder, without the words "break in"', () => {
   ]);
   routine(['who repairs a broken door on a council flat', 'the window in our hallway is broken, can it be fixed']);
 });
+
+describe('nowhere to go on a day still to come, against nowhere to go now', () => {
+  routine([
+    'my lease finishes next month and i have nowhere to go after that, what help is there',
+    'the landlord served a section 21, we will have nowhere to go when it expires',
+  ]);
+  flagged([
+    ['thrown out this morning, nowhere to go, housing said ring back next week', 'homelessTonight'],
+    ['nowhere to go tonight, the hostel said try again in a few days', 'homelessTonight'],
+  ]);
+});
+
+describe('real words are not read as misspelt risk words', () => {
+  routine([
+    'the tiles on the kitchen floor are cracked in my council house',
+    'fed up with the service, had enough of waiting, how do i complain',
+  ]);
+  flagged([
+    ['water is flooding the kitchen right now', 'structure'],
+    ['gas leek in the hallway', 'gas'],
+  ]);
+});
