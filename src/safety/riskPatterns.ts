@@ -479,7 +479,7 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'power|electric|electricity ~1 line|lines|cable|cables ~3 down|fallen|hanging|dangling|snapped',
     '{water} ~6 {waterMove} ~6 ceiling|light|lights|light_fitting|lights|electrics|socket|sockets|fuse*',
     'ceiling ~6 {water}|wet ~6 light|lights|light_fitting|electric*|socket|sockets|fuse*',
-    'ceiling ~3 {collapse}|bulging|bowing|sagging|about_to_come_down|coming_down|cracking',
+    'ceiling ~5 {collapse}|bulging|bowing|sagging|about_to_come_down|coming_down|cracking',
     'flood ~3 water ~4 {waterMove} ~3 in|into|under|through',
     '{water} ~4 {waterMove} ~1 in|into ~4 house|home|flat|door|front_door|back_door|under|through|kitchen|living_room',
     'water|flood_water|floodwater|sewage|rain_water|rainwater ~4 pouring|gushing|flooding|coming_in|rising|streaming|spurting ~6 {now}',

@@ -118,3 +118,13 @@ describe('real words are not read as misspelt risk words', () => {
     ['gas leek in the hallway', 'gas'],
   ]);
 });
+
+describe('a vehicle that has not moved, against a person who has not moved', () => {
+  routine(['an old transit van with no tax has not moved from outside the school since easter']);
+  flagged([['grandad slipped on the ice and he has not moved since', 'medical']]);
+});
+
+describe('noise through the floor, against a ceiling coming down', () => {
+  routine(['every night their speakers thump through the floor until 3am, what can be done']);
+  flagged([['the ceiling in the spare room is sagging and cracking with water dripping', 'structure']]);
+});
