@@ -2,7 +2,7 @@
  * How a message relates to what was said before, read from its form alone (not its subject):
  * - `correction`: "no, I meant ...", "sorry, wrong thing", "not council tax, ...": the last answer was not it;
  * - `newTopic`: "also ...", "different thing, ...", "unrelated but ...": a new subject, whatever the last one was;
- * - `continues`: anaphora ("is it free?", "do they take tyres there?"), ellipsis ("and for a pub?", "what about
+ * - `continues`: anaphora ("is it free?", "do they open on sundays?"), ellipsis ("and for a pub?", "what about
  *   batteries", "a mattress too?") or a bare fragment ("sunday?"): it leans on the last topic;
  * - `plain`: nothing in its form says either way.
  */

@@ -30,7 +30,7 @@ export interface ContextTuning {
   minFit: number;
   fitMargin: number;
   /**
-   * An elliptical message ("and a street light that's out?") is still read on its own when its own answer covers
+   * An elliptical message ("and a broken bench in the park?") is still read on its own when its own answer covers
    * this much of it and scores this many times any other article (the topic's included): it names another subject.
    */
   ownCoverage: number;
@@ -75,7 +75,7 @@ type Decision = Extract<AnswerOutcome, { kind: 'answer' | 'clarify' | 'noMatch' 
  * - a message that leans on the topic (anaphora, ellipsis, a fragment, no subject of its own, or one the topic
  *   article covers as well as any) is searched together with the topic's words, and the topic article is preferred
  *   when the search cannot decide; unless it names something of its own that another article covers and the topic
- *   does not ("and a street light that's out?");
+ *   does not ("and a broken bench in the park?");
  * - anything else is read on its own, and a new topic begins.
  */
 export function readInContext(
