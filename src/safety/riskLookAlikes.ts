@@ -31,6 +31,7 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'threatened with|risk_of|at_risk_of|facing ~1 homeless*',
   'dead ~1 fox|foxes|pigeon|pigeons|cat|cats|dog|badger|bird|birds|animal|animals|rat|rats|deer|hedgehog|seagull|gull|squirrel|rabbit|tree|trees|hedge|plant|plants|grass|end|leaves|wood|battery|phone|line|body_of_a|slow|on_time|cheap',
   'death ~1 trap|certificate|certificates|register|registration|duty|notice',
+  'be|is|was|are ~1 the ~1 death ~1 of ~1 me|us|him|her|them|you',
   'register|registering|report|reporting ~2 a ~1 death',
   'passed away|died ~4 last|ago|in_hospital|recently|month|year|week|funeral',
   'drowning ~1 in ~1 bills|debt|debts|paperwork|work|letters|admin|rubbish|junk',

@@ -145,6 +145,8 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
     'how ~3 kill|hang|drown|overdose ~1 {self}|yourself',
     'left|wrote|written|leaving ~2 a? ~1 note|letter|letters ~4 sorry|goodbye|love_you|everyone|family',
     'had enough of ~1 life|living|everything|it_all|being_alive',
+    'death|dying|die|dead ~5 only|best|easiest ~1 way_out|option|escape|answer|choice|solution',
+    'only|best|easiest ~1 way_out|option|escape|answer|choice|solution ~4 death|dying|to_die|die|be_dead',
     'stop ~1 {self} ~3 jump*|doing_it|ending|from',
     'with|taken ~2 all ~1 her|his|their|my ~1 {pills}',
     'sat|sitting|standing|stood|climbed|climbing ~2 on|onto|over ~1 the|a ~1 edge|ledge|railing|railings|parapet ~8 {now}|jump|bridge|roof|multi_storey|car_park|building|block|cliff|tower|balcony|viaduct|not|do_not',

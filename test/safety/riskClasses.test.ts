@@ -128,3 +128,8 @@ describe('noise through the floor, against a ceiling coming down', () => {
   routine(['every night their speakers thump through the floor until 3am, what can be done']);
   flagged([['the ceiling in the spare room is sagging and cracking with water dripping', 'structure']]);
 });
+
+describe('"the death of me" as a figure of speech', () => {
+  routine(['these roadworks will be the death of me, when do they finish']);
+  flagged([['i keep thinking death is the only way out', 'selfHarm']]);
+});
