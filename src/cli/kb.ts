@@ -191,7 +191,10 @@ async function check(dir: string): Promise<number> {
   for (const warning of selfRetrievalWarnings(snapshot)) {
     process.stdout.write(`warning: ${warning.file}: ${warning.problem}\n`);
   }
-  process.stdout.write(`ok: ${result.knowledge.articles.length} articles, council profile and vocabulary are valid\n`);
+  const wards = result.knowledge.wards.length > 0 ? `, ${result.knowledge.wards.length} wards` : '';
+  process.stdout.write(
+    `ok: ${result.knowledge.articles.length} articles${wards}, council profile and vocabulary are valid\n`,
+  );
   return 0;
 }
 

@@ -5,6 +5,7 @@ import { UrgentDetector } from '../safety/urgentDetector';
 import { normaliseText } from './textAnalyzer';
 import type { Signpost } from './signpostSchema';
 import type { Vocabulary } from './vocabularySchema';
+import type { Ward } from '../places/wardSchema';
 
 /** One consistent, validated snapshot of the knowledge folder. Never mutated; a reload builds a new one. */
 export interface KnowledgeBase {
@@ -19,6 +20,16 @@ export interface KnowledgeBase {
    * examples (`knowledge/safety/*.yaml`), so an edited example takes effect on reload.
    */
   urgentDetector: UrgentDetector;
+  /** The council's wards and their councillors (`wards.yaml`); empty when there is none. */
+  wards: readonly Ward[];
+  wardById: ReadonlyMap<string, Ward>;
+}
+
+/** The optional parts of a snapshot, each from its own file. */
+export interface KnowledgeExtras {
+  signposts?: readonly Signpost[];
+  safetyExamples?: readonly SafetyExample[];
+  wards?: readonly Ward[];
 }
 
 /** A problem found in one file of the knowledge folder, phrased for the editor who has to fix it. */
@@ -31,8 +42,7 @@ export function createKnowledgeBase(
   articles: Article[],
   profile: CouncilProfile,
   vocabulary: Vocabulary,
-  signposts: readonly Signpost[] = [],
-  safetyExamples: readonly SafetyExample[] = [],
+  { signposts = [], safetyExamples = [], wards = [] }: KnowledgeExtras = {},
 ): KnowledgeBase {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
   const urgentDetector = new UrgentDetector({
@@ -47,6 +57,8 @@ export function createKnowledgeBase(
     vocabulary,
     signposts,
     urgentDetector,
+    wards,
+    wardById: new Map(wards.map((ward) => [ward.id, ward])),
   };
 }
 
