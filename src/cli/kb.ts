@@ -192,8 +192,11 @@ async function check(dir: string): Promise<number> {
     process.stdout.write(`warning: ${warning.file}: ${warning.problem}\n`);
   }
   const wards = result.knowledge.wards.length > 0 ? `, ${result.knowledge.wards.length} wards` : '';
+  const { gazetteer, collections } = result.knowledge.places;
+  const places = gazetteer.size > 0 ? `, ${gazetteer.size} addresses` : '';
+  const rounds = collections ? `, ${collections.rounds.length} collection rounds` : '';
   process.stdout.write(
-    `ok: ${result.knowledge.articles.length} articles${wards}, council profile and vocabulary are valid\n`,
+    `ok: ${result.knowledge.articles.length} articles${wards}${places}${rounds}, council profile and vocabulary are valid\n`,
   );
   return 0;
 }

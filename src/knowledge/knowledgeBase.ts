@@ -6,6 +6,7 @@ import { normaliseText } from './textAnalyzer';
 import type { Signpost } from './signpostSchema';
 import type { Vocabulary } from './vocabularySchema';
 import type { Ward } from '../places/wardSchema';
+import { NO_PLACES, type Places } from '../places/places';
 
 /** One consistent, validated snapshot of the knowledge folder. Never mutated; a reload builds a new one. */
 export interface KnowledgeBase {
@@ -23,6 +24,8 @@ export interface KnowledgeBase {
   /** The council's wards and their councillors (`wards.yaml`); empty when there is none. */
   wards: readonly Ward[];
   wardById: ReadonlyMap<string, Ward>;
+  /** The gazetteer and the bin collection rounds (`places/`); empty when there are none. */
+  places: Places;
 }
 
 /** The optional parts of a snapshot, each from its own file. */
@@ -30,6 +33,7 @@ export interface KnowledgeExtras {
   signposts?: readonly Signpost[];
   safetyExamples?: readonly SafetyExample[];
   wards?: readonly Ward[];
+  places?: Places;
 }
 
 /** A problem found in one file of the knowledge folder, phrased for the editor who has to fix it. */
@@ -42,7 +46,7 @@ export function createKnowledgeBase(
   articles: Article[],
   profile: CouncilProfile,
   vocabulary: Vocabulary,
-  { signposts = [], safetyExamples = [], wards = [] }: KnowledgeExtras = {},
+  { signposts = [], safetyExamples = [], wards = [], places = NO_PLACES }: KnowledgeExtras = {},
 ): KnowledgeBase {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
   const urgentDetector = new UrgentDetector({
@@ -59,6 +63,7 @@ export function createKnowledgeBase(
     urgentDetector,
     wards,
     wardById: new Map(wards.map((ward) => [ward.id, ward])),
+    places,
   };
 }
 

@@ -10,6 +10,7 @@ import { type SignpostDirectory, signpostDirectorySchema } from './signpostSchem
 import { type Vocabulary, vocabularySchema } from './vocabularySchema';
 import { loadSafetyExamples } from '../safety/loadSafetyExamples';
 import { type WardDirectory, wardDirectorySchema } from '../places/wardSchema';
+import { loadPlaces } from '../places/loadPlaces';
 
 export const PROFILE_FILE = 'council.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -40,6 +41,8 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
     if (article) articles.push(article);
   }
   const safetyExamples = await loadSafetyExamples(dir, problems);
+  const wardIds = new Set(wardDirectory?.wards.map((ward) => ward.id) ?? []);
+  const places = await loadPlaces(dir, wardIds, problems, warnings, today);
   checkIdsAreUnique(articles, problems);
   checkLinks(articles, warnings);
   checkReviewDates(articles, today, warnings);
@@ -52,6 +55,7 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
       signposts: directory?.signposts ?? [],
       safetyExamples,
       wards: wardDirectory?.wards ?? [],
+      places,
     }),
     warnings,
   };
