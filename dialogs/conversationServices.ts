@@ -3,6 +3,7 @@ import type { ContactCentre } from '../src/contactCentre/contactCentre';
 import type { FeedbackPort } from '../src/feedback/feedbackService';
 import type { HandoffPort } from '../src/handoff/handoffPort';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
+import type { AddressLookup } from '../src/places/addressLookup';
 import type { RequestDesk } from '../src/requests/requestDesk';
 
 /** What the dialogs need from the domain, handed in by the composition root (tests hand in their own). */
@@ -16,6 +17,8 @@ export interface ConversationServices {
   requests: RequestDesk;
   /** How well answers served residents: "Was this helpful?", and questions the knowledge base could not answer. */
   feedback: FeedbackPort;
+  /** Addresses by postcode and UPRN; the knowledge base's embedded gazetteer when not given. */
+  addresses?: AddressLookup;
   /** The time (tests move it). */
   clock: () => Date;
 }

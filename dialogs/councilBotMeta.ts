@@ -66,6 +66,16 @@ export type CouncilBotMeta =
   | { action: 'requestNotSaved'; requestType: string }
   /** The reference and proof given did not match a request (the same reply whichever was wrong). */
   | { action: 'requestNotFound'; attemptsLeft: number }
+  /** The address step of a personal answer: asks the postcode, the house number or name, or which address. */
+  | { action: 'addressPrompt'; step: 'postcode' | 'premises' | 'choose'; retry: boolean; postcode?: string }
+  /** No address could be found (`noAddresses` at a postcode, or the look-up failed): the general page and the phone. */
+  | { action: 'addressNotFound'; postcode?: string; reason: 'noAddresses' | 'unavailable' | 'noRound' }
+  /** The next collection of each bin at the resident's address (ISO dates), with a calendar of the next 12 months. */
+  | { action: 'collections'; collections: { bin: string; date: string }[]; uprn: string; calendarUrl: string }
+  /** The resident's ward and its councillors. */
+  | { action: 'councillors'; uprn: string; ward: string; councillors: string[] }
+  /** A bin reported missed before its collection day has ended: when the crew is due, nothing logged. */
+  | { action: 'crewDue'; uprn: string; bin: string; date: string }
   /** The kinds of request the bot takes, as buttons. */
   | { action: 'requestMenu' }
   | { action: 'welcome' | 'help' | 'cancelled' | 'restarted' | 'contact' | 'error' | 'unsupported' };

@@ -52,6 +52,7 @@ import { requestDialogId } from './requests/requestDialog';
 import { createRequestDialogs } from './requests/requestDialogs';
 import { SATISFACTION_DIALOG, type SatisfactionResult, SatisfactionDialog } from './satisfactionDialog';
 import { whileHandedOff } from './whileHandedOff';
+import { createPlaceDialogs, detectPlaceQuestion, placeDialogId } from './places/placeDialogs';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
@@ -104,6 +105,7 @@ export class MainDialog extends InterruptibleDialog {
     );
     for (const dialog of Object.values(createRequestDialogs(services))) this.addDialog(dialog);
     this.addDialog(new CheckRequestDialog(services, conversationData));
+    for (const dialog of createPlaceDialogs(services)) this.addDialog(dialog);
     this.addDialog(new UrgentCheckDialog(services));
     this.addDialog(
       new WaterfallDialog(URGENT_CHECK_FLOW, [
@@ -175,6 +177,9 @@ export class MainDialog extends InterruptibleDialog {
     const knowledge = this.services.knowledge.current().knowledge;
     const intent = urgentDetector.detect(text) ? undefined : requestToStart(text, knowledge);
     if (intent) return this.startRequest(step, intent);
+    // "When is my bin day?", "Who is my councillor?": answered for the resident's own address.
+    const place = urgentDetector.detect(text) ? undefined : detectPlaceQuestion(text);
+    if (place) return step.replaceDialog(placeDialogId(place), { postcode: place.postcode });
     if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
     const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
     const { outcome, remember, topic: nextTopic } = await this.services.answering.answer(text, { history, topic });
