@@ -76,6 +76,11 @@ import { openDocumentStore } from './storage/openDocumentStore';
 import { openRepositories, type Repositories } from './storage/repositories/openRepositories';
 import { schedulePurge } from './storage/repositories/purgeExpiredData';
 import { addWebRoutes } from './web/webRoutes';
+import type { AddressLookup } from './places/addressLookup';
+import { createAddressLookup } from './places/createAddressLookup';
+import { addCollectionsCalendarRoute } from './places/http/collectionsCalendarRoute';
+import { startOpen311 } from './open311/startOpen311';
+import type { Open311StatusPoller } from './open311/open311StatusPoller';
 
 /** The largest request body the JSON APIs and the console's forms read (Direct Line routes have their own limits). */
 const MAX_BODY_BYTES = 256 * 1024;
@@ -101,6 +106,8 @@ export interface App {
   figures: FiguresService;
   /** Sends the outbox (acknowledgement emails, CRM deliveries) in the background while the app listens. */
   dispatcher: OutboxDispatcher;
+  /** Reads back the status of requests passed over Open311 (when `OPEN311_ENDPOINT` is set). */
+  open311Poller: Open311StatusPoller | undefined;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -139,6 +146,8 @@ export interface AppDependencies {
   clusterBus?: ClusterBus;
   /** How often a WebSocket stream also reads the store (default 2 s). */
   streamPollMs?: number;
+  /** An address lookup instead of the one the configuration names (the embedded gazetteer or OS Places). */
+  addresses?: AddressLookup;
 }
 
 /**
@@ -153,6 +162,7 @@ export async function createApp(
   const loaded = await KnowledgeService.load(config.KNOWLEDGE_DIR, logger);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const knowledge = loaded.service;
+  const addresses = dependencies.addresses ?? createAddressLookup(config, knowledge);
 
   const store =
     dependencies.store ??
@@ -182,6 +192,32 @@ export async function createApp(
   let publicBase = config.PUBLIC_URL?.replace(/\/+$/, '');
   // The web chat channel is built later (it needs the bot): status checks ask it for a conversation's address.
   const channelForAddresses: { current?: DirectLineChannel } = {};
+  const photoUrl = (link: string, reference: string) => {
+    const upload = parseAttachmentPath(link);
+    return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
+  };
+  // The back office over Open311: its service codes are checked against services.json before anything is taken.
+  const open311 = config.OPEN311_ENDPOINT
+    ? await startOpen311({
+        settings: {
+          endpoint: config.OPEN311_ENDPOINT,
+          apiKey: config.OPEN311_API_KEY,
+          jurisdictionId: config.OPEN311_JURISDICTION_ID,
+        },
+        pollSeconds: config.OPEN311_POLL_SECONDS,
+        knowledgeDir: config.KNOWLEDGE_DIR,
+        store,
+        addresses,
+        photoUrl,
+        analytics: repositories.analytics,
+        logger,
+        clock,
+      })
+    : undefined;
+  if (open311 && !open311.ok) {
+    await store.close();
+    return { ok: false, problems: open311.problems };
+  }
   const requests = new RequestDesk({
     addressOf: (conversationId) => channelForAddresses.current?.addressOf(conversationId),
     requests: repositories.requests,
@@ -190,14 +226,15 @@ export async function createApp(
     analytics: repositories.analytics,
     profile: () => knowledge.current().knowledge.profile,
     crmWebhookUrl: config.CRM_WEBHOOK_URL,
-    photoUrl: (link, reference) => {
-      const upload = parseAttachmentPath(link);
-      return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
-    },
+    open311Delivery: open311?.open311.delivery,
+    photoUrl,
     onQueued: () => dispatcher.wake(),
     clock,
   });
-  const senders: { email?: OutboxSender; webhook?: OutboxSender } = {};
+  const senders: { email?: OutboxSender; webhook?: OutboxSender; open311?: OutboxSender } = {
+    open311: open311?.open311.sender,
+  };
+  const open311Poller: Open311StatusPoller | undefined = open311?.open311.poller(requests);
   const smtp = config.SMTP_HOST
     ? createEmailSender({
         host: config.SMTP_HOST,
@@ -221,7 +258,7 @@ export async function createApp(
       await requests.queueMissingDeliveries();
     },
     onSent: async (message) => {
-      if (message.channel === 'webhook' && message.requestReference)
+      if ((message.channel === 'webhook' || message.channel === 'open311') && message.requestReference)
         await requests.markForwarded(message.requestReference);
     },
   });
@@ -265,7 +302,16 @@ export async function createApp(
     settings: { mode: config.HANDOFF_MODE, maxWaitMinutes: config.HANDOFF_MAX_WAIT_MINUTES },
   });
   const feedback = new FeedbackService(repositories);
-  const services: ConversationServices = { knowledge, contactCentre, answering, handoff, requests, feedback, clock };
+  const services: ConversationServices = {
+    knowledge,
+    contactCentre,
+    answering,
+    handoff,
+    requests,
+    feedback,
+    addresses,
+    clock,
+  };
   const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });
   // Bot state degrades to this instance's memory while the store is unreachable: residents still get answers.
   const botState = new ResilientStateStorage(repositories.botState, logger);
@@ -386,6 +432,7 @@ export async function createApp(
       serviceUrl === DIRECT_LINE_SERVICE_URL || (await repositories.conversations.find(conversationId)) !== null,
   });
   addMetricsRoute(server, metrics, config.METRICS_TOKEN);
+  addCollectionsCalendarRoute(server, { knowledge, addresses, clock });
   addRequestRoutes(server, { desk: requests, attachments: repositories.attachments, apiKey: config.STAFF_API_KEY });
   addWebRoutes(server, {
     knowledge,
@@ -452,6 +499,7 @@ export async function createApp(
     requests,
     figures,
     dispatcher,
+    open311Poller,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     presence,
@@ -472,6 +520,7 @@ export async function createApp(
           const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;
           publicBase ??= url;
           dispatcher.start();
+          open311Poller?.start();
           resolve(url);
         });
       }),
@@ -485,6 +534,7 @@ export async function createApp(
       await channel.close(drainMs);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       await dispatcher.stop();
+      await open311Poller?.stop();
       smtp?.close();
       await knowledge.close();
       stopEmbedding?.();

@@ -28,6 +28,14 @@ export interface RequestDeskOptions {
   profile: () => CouncilProfile;
   /** The CRM webhook (`CRM_WEBHOOK_URL`); without it requests wait in the store for staff. */
   crmWebhookUrl?: string;
+  /**
+   * The back office over Open311 (`OPEN311_ENDPOINT`): the delivery of a request (its address and the outbox body),
+   * or undefined for a type it does not take (callbacks). Queued beside the CRM webhook.
+   */
+  open311Delivery?: (
+    request: ServiceRequest,
+    definition: RequestDefinition,
+  ) => Promise<{ to: string; body: string } | undefined>;
   /** A link the CRM can fetch a resident's uploaded photo from. */
   photoUrl: (contentUrl: string, reference: string) => string;
   /** Called after messages are queued, so the dispatcher sends them now rather than at its next poll. */
@@ -126,6 +134,7 @@ export class RequestDesk {
     });
     await this.queueAcknowledgement(request, definition);
     await this.queueCrmDelivery(request, definition);
+    await this.queueOpen311Delivery(request, definition);
     this.options.onQueued?.();
     if (created) {
       await this.options.analytics?.record({
@@ -216,12 +225,14 @@ export class RequestDesk {
    * between storing and queueing, or a CRM configured after requests were taken). Returns how many were queued.
    */
   async queueMissingDeliveries(): Promise<number> {
-    if (!this.options.crmWebhookUrl) return 0;
+    if (!this.options.crmWebhookUrl && !this.options.open311Delivery) return 0;
     const before = new Date(this.options.clock().getTime() - DELIVERY_GRACE_MS);
     let queued = 0;
     for (const request of await this.options.requests.listInStatus('submitted', before)) {
       if (!isRequestType(request.requestType)) continue;
-      if (await this.queueCrmDelivery(request, REQUEST_DEFINITIONS[request.requestType])) queued++;
+      const definition = REQUEST_DEFINITIONS[request.requestType];
+      if (await this.queueCrmDelivery(request, definition)) queued++;
+      if (await this.queueOpen311Delivery(request, definition)) queued++;
     }
     if (queued > 0) this.options.onQueued?.();
     return queued;
@@ -249,6 +260,20 @@ export class RequestDesk {
       channel: 'webhook',
       to: this.options.crmWebhookUrl,
       body: JSON.stringify(crmPayload(request, definition, this.options.photoUrl)),
+      conversationId: request.conversationId,
+      requestReference: request.reference,
+    });
+    return enqueued;
+  }
+
+  private async queueOpen311Delivery(request: ServiceRequest, definition: RequestDefinition): Promise<boolean> {
+    const delivery = await this.options.open311Delivery?.(request, definition);
+    if (!delivery) return false;
+    const { enqueued } = await this.options.outbox.enqueue({
+      idempotencyKey: `open311:${request.reference}`,
+      channel: 'open311',
+      to: delivery.to,
+      body: delivery.body,
       conversationId: request.conversationId,
       requestReference: request.reference,
     });
