@@ -4,6 +4,7 @@ import type { FeedbackPort } from '../src/feedback/feedbackService';
 import type { HandoffPort } from '../src/handoff/handoffPort';
 import type { KnowledgeSource } from '../src/knowledge/knowledgeService';
 import type { AddressLookup } from '../src/places/addressLookup';
+import type { PlaceEvents } from '../src/places/placeEvents';
 import type { RequestDesk } from '../src/requests/requestDesk';
 
 /** What the dialogs need from the domain, handed in by the composition root (tests hand in their own). */
@@ -19,6 +20,8 @@ export interface ConversationServices {
   feedback: FeedbackPort;
   /** Addresses by postcode and UPRN; the knowledge base's embedded gazetteer when not given. */
   addresses?: AddressLookup;
+  /** Where bin-day outcomes are counted for the figures (none in tests that do not look). */
+  placeEvents?: PlaceEvents;
   /** The time (tests move it). */
   clock: () => Date;
 }

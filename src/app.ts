@@ -78,6 +78,7 @@ import { schedulePurge } from './storage/repositories/purgeExpiredData';
 import { addWebRoutes } from './web/webRoutes';
 import type { AddressLookup } from './places/addressLookup';
 import { createAddressLookup } from './places/createAddressLookup';
+import { analyticsPlaceEvents } from './places/placeEvents';
 import { addCollectionsCalendarRoute } from './places/http/collectionsCalendarRoute';
 import { startOpen311 } from './open311/startOpen311';
 import type { Open311StatusPoller } from './open311/open311StatusPoller';
@@ -310,6 +311,7 @@ export async function createApp(
     requests,
     feedback,
     addresses,
+    placeEvents: analyticsPlaceEvents(repositories.analytics),
     clock,
   };
   const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });

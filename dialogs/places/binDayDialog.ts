@@ -1,5 +1,6 @@
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { calendarPath, collectionsAt } from '../../src/places/collectionsAt';
+import type { BinDayOutcome } from '../../src/places/placeEvents';
 import type { ConversationServices } from '../conversationServices';
 import { InterruptibleDialog } from '../interruptibleDialog';
 import { addressNotFoundReply, collectionDayLabel, collectionsReply } from '../replies/placeReplies';
@@ -28,6 +29,7 @@ export class BinDayDialog extends InterruptibleDialog {
   }
 
   private async addressStep(step: WaterfallStepContext<ChooseAddressOptions>) {
+    await this.count(step, 'asked');
     return step.beginDialog(CHOOSE_ADDRESS_DIALOG, {
       postcode: step.options?.postcode,
       intro: "I'll look up the bin collections for your address.",
@@ -40,6 +42,7 @@ export class BinDayDialog extends InterruptibleDialog {
     const fallback = knowledge.byId.get(BIN_DAYS_ARTICLE);
     if (!result || result.kind === 'notFound') {
       const reason = result?.reason === 'unavailable' ? 'unavailable' : 'noAddresses';
+      await this.count(step, reason);
       await step.context.sendActivity(
         addressNotFoundReply(reason, result?.postcode, fallback, knowledge.profile, this.services),
       );
@@ -47,6 +50,7 @@ export class BinDayDialog extends InterruptibleDialog {
     }
     const found = collectionsAt(knowledge.places, result.address, this.services.clock());
     if (!found.ok) {
+      await this.count(step, 'noRound');
       await step.context.sendActivity(
         addressNotFoundReply('noRound', result.address.postcode, fallback, knowledge.profile, this.services),
       );
@@ -64,6 +68,11 @@ export class BinDayDialog extends InterruptibleDialog {
         guide: guideId ? knowledge.byId.get(guideId) : undefined,
       }),
     );
+    await this.count(step, 'date');
     return step.endDialog({ uprn: result.address.uprn });
+  }
+
+  private async count(step: WaterfallStepContext, outcome: BinDayOutcome): Promise<void> {
+    await this.services.placeEvents?.binDay(step.context.activity.conversation.id, outcome);
   }
 }

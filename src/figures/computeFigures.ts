@@ -1,5 +1,6 @@
 import type { AnalyticsEvent } from '../storage/repositories/analyticsRepository';
 import type { Period } from './periods';
+import { type PersonalAnswerFigures, personalAnswerFigures } from './personalAnswerFigures';
 
 /** How many of something were on time: answered by the promised time, late, or not yet due. */
 export interface OnTime {
@@ -56,6 +57,8 @@ export interface PeriodFigures {
     generated: number;
     fallbacks: number;
   };
+  /** Bin-day questions answered with a date; requests delivered over Open311 and their round trip. */
+  personalAnswers: PersonalAnswerFigures;
 }
 
 /** Request statuses that count as the council's reply (anything staff did beyond passing it to the CRM). */
@@ -132,6 +135,7 @@ export function computeFigures(period: Period, events: readonly AnalyticsEvent[]
       generated: llm.filter((event) => event.action === 'generated').length,
       fallbacks: llm.filter((event) => event.action === 'fallback').length,
     },
+    personalAnswers: personalAnswerFigures(inPeriod),
   };
 }
 

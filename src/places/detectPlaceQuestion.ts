@@ -22,15 +22,20 @@ const COUNCILLOR =
 const NOT_MY_COUNCILLOR =
   /\b(?:complain|complaint|become|stand|standing|election|elect|vote|code of conduct|allowances?|meetings?|minutes)\b/;
 
+/** The resident's own address is meant ("my bins", "our councillor", "when do we..."): a general question is not. */
+const PERSONAL = /\b(?:my|our|ours|mine|we|us|i|im|ive|me)\b/;
+
 /**
  * Whether a message asks when the resident's bins are collected or who their councillor is: questions answered
  * for their own address rather than from an article. A report (a missed bin) or a general question about bins or
- * councillors is not one.
+ * councillors is not one, and nor is a general one ("what day are the bins collected"), which the article answers
+ * with a link to the finder.
  */
 export function detectPlaceQuestion(text: string): PlaceQuestion | undefined {
   const typed = normaliseText(text);
   const postcode = findPostcode(text);
   const withPostcode = (kind: PlaceQuestion['kind']): PlaceQuestion => (postcode ? { kind, postcode } : { kind });
+  if (!postcode && !PERSONAL.test(typed)) return undefined;
   if (BIN_DAY.test(typed) && !NOT_A_DAY.test(typed)) return withPostcode('binDay');
   if (COUNCILLOR.test(typed) && !NOT_MY_COUNCILLOR.test(typed)) return withPostcode('councillor');
   return undefined;

@@ -132,9 +132,7 @@ describe('a resident talks to the bot', () => {
     const { adapter } = await createTestBot();
     await adapter
       .send('hi there, when is my bin day?')
-      .assertReply((reply) =>
-        expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'bin-collection-days' }),
-      );
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'addressPrompt', step: 'postcode' }));
   });
 
   test('an attachment without words gets a clear reply', async () => {

@@ -67,7 +67,7 @@ describe('bin days and councillors for the resident’s own address', () => {
   });
 
   test('a postcode with no addresses is asked again, then the general page and the phone are given', async () => {
-    await say(bot, 'bin day?');
+    await say(bot, 'whens our bin day?');
     const again = last(await say(bot, 'EM9 9ZZ'));
     expect(metaOf(again)).toMatchObject({ action: 'addressPrompt', step: 'postcode', retry: true });
     expect(again.text).toMatch(/couldn't find any addresses at \*\*EM9 9ZZ\*\*/);
