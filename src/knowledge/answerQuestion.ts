@@ -1,4 +1,5 @@
 import { redactPersonalData } from '../privacy/redactPersonalData';
+import { placeArticle } from '../places/placeArticle';
 import type { Article } from './articleSchema';
 import type { ArticleSearch, Candidate } from './articleSearch';
 import { asksForRecommendation } from './asksForRecommendation';
@@ -112,6 +113,9 @@ export function answerQuestion(
   const smallTalk = detectSmallTalk(text);
   if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };
   if (asksForRecommendation(text)) return { kind: 'noMatch', candidates: search.search(searchableText(text)) };
+  // "When do my bins get collected?": the bot's own-address journey, whose article this is.
+  const place = placeArticle(text, knowledge);
+  if (place) return { kind: 'answer', article: place, candidates: placeCandidates(place, search.search(searchableText(text))) };
   const message = readMessage(text, knownWord(search));
   const outcome = decideMessage(message, knowledge, search, tuning);
   const signposted = findSignpost(searchableText(text), knowledge.signposts, search);
@@ -132,6 +136,13 @@ export function answerQuestion(
   return { kind: 'signpost', signpost: signposted.signpost, candidates: outcome.candidates };
 }
 
+
+/** The search's candidates with the journey's article first. */
+function placeCandidates(article: Article, found: Candidate[]): Candidate[] {
+  const own = found.find((candidate) => candidate.id === article.id);
+  const first: Candidate = own ?? { ...(found[0] ?? { score: 1, coverage: 1 }), id: article.id };
+  return [first, ...found.filter((candidate) => candidate.id !== article.id)];
+}
 
 /**
  * The decision on a message as read (`readMessage`): on the whole of it first; when that finds no answer and the

@@ -10,8 +10,17 @@ export interface PlaceQuestion {
 const BIN = String.raw`(?:bins?|binday|wheelie bins?|rubbish|refuse|recycling|food caddy|caddy|garden waste|brown bin|blue bin|black bin|grey bin|green bin|general waste)`;
 const WHEN = String.raw`(?:when|what day|which day|what days|which days|day|days|dates?|next)`;
 const COLLECTED = String.raw`(?:collected|collection|collections|collect|emptied|picked up|pick up|come|comes|coming|go out|goes out|put out|out)`;
+/** A bin word, a "when" word and a collecting word, in any order. */
 const BIN_DAY = new RegExp(
-  String.raw`\b(?:bin ?day|bin days|bin collection days?|collection days?)\b|\b${WHEN}\b.*\b${BIN}\b.*\b${COLLECTED}\b|\b${BIN}\b.*\b${COLLECTED}\b.*\b${WHEN}\b|\b${WHEN}\b.*\b${COLLECTED}\b.*\b${BIN}\b`,
+  [
+    String.raw`\b(?:bin ?day|bin days|bin collection days?|collection days?)\b`,
+    ...[
+      [WHEN, BIN, COLLECTED],
+      [WHEN, COLLECTED, BIN],
+      [BIN, WHEN, COLLECTED],
+      [BIN, COLLECTED, WHEN],
+    ].map((order) => order.map((part) => String.raw`\b${part}\b`).join('.*')),
+  ].join('|'),
 );
 /** Bins that were not emptied are a missed-bin report, and other bin questions (a new bin, what goes in it) are not a day. */
 const NOT_A_DAY =
@@ -19,6 +28,8 @@ const NOT_A_DAY =
 
 const COUNCILLOR =
   /\b(?:(?:who|whos|which|find|contact|email|meet|see)\b.*\bcouncill?ors?\b|\bmy (?:local )?(?:ward )?councill?ors?\b|\bcouncill?ors? for (?:my|our)\b|\b(?:which|what) ward\b|\bmy ward\b)/;
+/** Plainly asking for their own councillor, whatever else the message asks. */
+const MY_COUNCILLOR = /\b(?:whos|who is|who are|find) (?:my|our) (?:local )?(?:ward )?councill?ors?\b/;
 const NOT_MY_COUNCILLOR =
   /\b(?:complain|complaint|become|stand|standing|election|elect|vote|code of conduct|allowances?|meetings?|minutes)\b/;
 
@@ -37,6 +48,7 @@ export function detectPlaceQuestion(text: string): PlaceQuestion | undefined {
   const withPostcode = (kind: PlaceQuestion['kind']): PlaceQuestion => (postcode ? { kind, postcode } : { kind });
   if (!postcode && !PERSONAL.test(typed)) return undefined;
   if (BIN_DAY.test(typed) && !NOT_A_DAY.test(typed)) return withPostcode('binDay');
-  if (COUNCILLOR.test(typed) && !NOT_MY_COUNCILLOR.test(typed)) return withPostcode('councillor');
+  if (MY_COUNCILLOR.test(typed) || (COUNCILLOR.test(typed) && !NOT_MY_COUNCILLOR.test(typed)))
+    return withPostcode('councillor');
   return undefined;
 }
