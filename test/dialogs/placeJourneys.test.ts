@@ -1,5 +1,6 @@
 import type { Activity } from 'botbuilder';
-import { buttonsOf, createTestBot, metaOf, type TestBot } from '../support/testBot';
+import { GazetteerAddressLookup } from '../../src/places/gazetteer';
+import { buttonsOf, createTestBot, metaOf, shippedKnowledge, type TestBot } from '../support/testBot';
 
 /** Christmas Eve 2026: Monday's collections next week move to Tuesday 29 December (Boxing Day's substitute). */
 const CHRISTMAS_EVE = new Date('2026-12-24T10:00:00Z');
@@ -93,5 +94,57 @@ describe('bin days and councillors for the resident’s own address', () => {
   test('cancel leaves the address step', async () => {
     await say(bot, 'when is my bin day');
     expect(metaOf(last(await say(bot, 'cancel'))).action).toBe('cancelled');
+  });
+});
+
+describe('a missed bin reported through the same address step', () => {
+  async function botOn(isoInstant: string): Promise<TestBot> {
+    const knowledge = await shippedKnowledge();
+    const addresses = new GazetteerAddressLookup(() => knowledge.current().knowledge.places.gazetteer);
+    return createTestBot({ clock: () => new Date(isoInstant), addresses });
+  }
+
+  test('a bin reported on its collection day is told the crew is due, and nothing is logged', async () => {
+    // Monday 7 December 2026, 10am: the Monday round's day.
+    const bot = await botOn('2026-12-07T10:00:00Z');
+    expect(metaOf(last(await say(bot, 'report a missed bin')))).toMatchObject({
+      action: 'addressPrompt',
+      step: 'postcode',
+    });
+    await say(bot, 'EM1 1AA');
+    const which = last(await say(bot, '1 Market Square'));
+    expect(metaOf(which)).toMatchObject({ action: 'prompt', form: 'missed-bin', field: 'bin' });
+    expect(buttonsOf(which)).toEqual([
+      'Black (general waste)',
+      'Blue (recycling)',
+      'Brown (garden waste)',
+      'Food caddy',
+    ]);
+    const due = last(await say(bot, 'Food caddy'));
+    expect(metaOf(due)).toEqual({ action: 'crewDue', uprn: '100091000001', bin: 'Food caddy', date: '2026-12-07' });
+    expect(due.text).toMatch(/due to be collected \*\*today, Monday 7 December 2026\*\*/);
+    expect(await bot.repositories.requests.listInStatus('submitted', new Date('2027-01-01'))).toEqual([]);
+  });
+
+  test('the day after, the report is taken with the address, its UPRN and the day the bin was due', async () => {
+    const bot = await botOn('2026-12-08T10:00:00Z');
+    await say(bot, 'report a missed bin');
+    await say(bot, 'EM1 1AA');
+    await say(bot, '1 Market Square');
+    const next = last(await say(bot, 'Black (general waste)'));
+    expect(metaOf(next)).toMatchObject({ action: 'prompt', field: 'binLocation' });
+    await say(bot, 'At the kerb');
+    const summary = last(await say(bot, 'skip'));
+    expect(metaOf(summary).action).toBe('requestSummary');
+    const submitted = last(await say(bot, 'Yes, send it'));
+    const reference = String(metaOf(submitted).reference);
+    const stored = await bot.repositories.requests.findByReference(reference);
+    expect(stored?.details).toMatchObject({
+      postcode: 'EM1 1AA',
+      address: '1 Market Square, Eastmere EM1 1AA',
+      uprn: '100091000001',
+      bin: 'Black (general waste)',
+      collectionDate: '2026-12-07',
+    });
   });
 });

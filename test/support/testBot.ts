@@ -17,6 +17,7 @@ import {
 import { FeedbackService } from '../../src/feedback/feedbackService';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
+import type { AddressLookup } from '../../src/places/addressLookup';
 import { RequestDesk } from '../../src/requests/requestDesk';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
 import { openRepositories, type Repositories } from '../../src/storage/repositories/openRepositories';
@@ -60,6 +61,8 @@ export interface TestServicesOptions {
   contactCentre?: ContactCentre;
   /** Adds a language model (and section index) to the answering service, as `src/app.ts` does when one is configured. */
   answering?: Omit<AnsweringServiceOptions, 'logger'>;
+  /** An address lookup, as the app gives one (the missed-bin report then starts with the address step). */
+  addresses?: AddressLookup;
   /** Wraps the answering service, e.g. to give an outcome today's decision would not (a test double). */
   wrapAnswering?: (real: QuestionAnswering) => QuestionAnswering;
 }
@@ -91,6 +94,7 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
     handoff: new FakeHandoffPort(),
     requests,
     feedback: new FeedbackService(repositories),
+    addresses: options.addresses,
     clock,
     repositories,
   };
