@@ -110,3 +110,33 @@ describe('the gazetteer and the collection rounds (knowledge/places)', () => {
     expect(result.stderr).toMatch(/places\/gazetteer\.csv:2: WARD: unknown ward "marketplace"/);
   });
 });
+
+describe('editing the gazetteer while the bot runs', () => {
+  test('a good edit is served after a reload; a broken one keeps the last good gazetteer', async () => {
+    const kb = new TempKnowledge({ copyArticles: true });
+    try {
+      const { KnowledgeService } = await import('../../src/knowledge/knowledgeService');
+      const { silentLogger } = await import('../support/testBot');
+      const loaded = await KnowledgeService.load(kb.dir, silentLogger);
+      if (!loaded.ok) throw new Error(JSON.stringify(loaded.problems));
+      const service = loaded.service;
+      const places = () => service.current().knowledge.places.gazetteer;
+      expect(places().atPostcode('EM1 1AA')).toHaveLength(6);
+
+      kb.write(
+        GAZETTEER_FILE,
+        `${gazetteer}100091999999,,7,MARKET SQUARE,,EASTMERE,EM1 1AA,38100001,,,market,monday,yes\n`,
+      );
+      expect((await service.reload()).ok).toBe(true);
+      expect(places().atPostcode('EM1 1AA')).toHaveLength(7);
+
+      kb.write(GAZETTEER_FILE, gazetteer.replace(',market,monday,yes', ',nowhere,monday,yes'));
+      const broken = await service.reload();
+      expect(broken.ok).toBe(false);
+      expect(places().atPostcode('EM1 1AA')).toHaveLength(7);
+      await service.close();
+    } finally {
+      kb.remove();
+    }
+  });
+});
