@@ -33,8 +33,11 @@ const MY_COUNCILLOR = /\b(?:whos|who is|who are|find) (?:my|our) (?:local )?(?:w
 const NOT_MY_COUNCILLOR =
   /\b(?:complain|complaint|become|stand|standing|election|elect|vote|code of conduct|allowances?|meetings?|minutes)\b/;
 
-/** The resident's own address is meant ("my bins", "our councillor", "when do we..."): a general question is not. */
-const PERSONAL = /\b(?:my|our|ours|mine|we|us|i|im|ive|me)\b/;
+/**
+ * The resident's own address is meant ("my bins", "our councillor", "when do we..."): a general question is not, nor
+ * one whose only "my" is their email or phone number.
+ */
+const PERSONAL = /\b(?:(?:my|our)\b(?! (?:email|e mail|phone|mobile|number|name)\b)|ours|mine|we|us|i|im|ive|me)\b/;
 
 /**
  * Whether a message asks when the resident's bins are collected or who their councillor is: questions answered

@@ -32,16 +32,19 @@ describe('the OS Places adapter of the address lookup port', () => {
   let failNext = false;
 
   beforeAll(async () => {
+    // (restify, loaded by other tests in the same process, patches ServerResponse: writeHead is not chained.)
     server = createServer((req, res) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
       seen.push(url);
       if (failNext) {
         failNext = false;
-        res.writeHead(503).end();
+        res.writeHead(503);
+        res.end();
         return;
       }
       if (url.searchParams.get('key') !== 'test-key') {
-        res.writeHead(401, { 'content-type': 'application/json' }).end('{"error":{"statuscode":401}}');
+        res.writeHead(401, { 'content-type': 'application/json' });
+        res.end('{"error":{"statuscode":401}}');
         return;
       }
       const header = { totalresults: 0 };
@@ -61,7 +64,8 @@ describe('the OS Places adapter of the address lookup port', () => {
         results = DPA.filter((dpa) => dpa.UPRN === url.searchParams.get('uprn')).map((dpa) => ({ DPA: dpa }));
       }
       const body = results.length > 0 ? { header: { ...header, totalresults: results.length }, results } : { header };
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(body));
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}/search/places/v1`;
