@@ -260,6 +260,7 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
       sessionId,
       userId: csaUserId,
       file: fixtures.webchatFile,
+      uprn: '100091000001',
       '*': fixtures.consoleAsset,
     }),
     travel: async (ms, work) => {

@@ -73,6 +73,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { method: 'POST', path: '/api/requests/:reference/status', area: 'api', access: 'staffKey', body: 'json' },
   { method: 'GET', path: '/api/requests/:reference/photos/:photo', area: 'api', access: 'staffKey' },
 
+  { method: 'GET', path: '/collections/:uprn/calendar.ics', area: 'api', access: 'public' },
   { method: 'GET', path: '/', area: 'web', access: 'public', page: true },
   { method: 'GET', path: '/performance', area: 'web', access: 'public', page: true },
   { method: 'GET', path: '/assets/demo.css', area: 'web', access: 'public' },
