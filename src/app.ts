@@ -21,6 +21,7 @@ import { TurnAnalyticsMiddleware } from '../bot/turnAnalyticsMiddleware';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationServices } from '../dialogs/conversationServices';
 import { AnsweringService } from './answering/answeringService';
+import { CaseworkDesk } from './casework/caseworkDesk';
 import {
   addDirectLineRoutes,
   DIRECT_LINE_PREFIX,
@@ -194,6 +195,15 @@ export async function createApp(
       const upload = parseAttachmentPath(link);
       return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
     },
+    onQueued: () => dispatcher.wake(),
+    onStatusChanged: (request, previous) => casework.statusChanged(request, previous),
+    clock,
+  });
+  const casework = new CaseworkDesk({
+    ...repositories,
+    knowledge: () => knowledge.current().knowledge,
+    crmWebhookUrl: config.CRM_WEBHOOK_URL,
+    caseUrl: (reference) => `${publicBase ?? ''}/console/casework/cases/${encodeURIComponent(reference)}`,
     onQueued: () => dispatcher.wake(),
     clock,
   });
@@ -405,6 +415,7 @@ export async function createApp(
     desk: config.HANDOFF_MODE === 'console' ? (dependencies.desk ?? handoff) : undefined,
     presence,
     requestDesk: requests,
+    casework,
     repositories,
     knowledge,
     contactCentre,
