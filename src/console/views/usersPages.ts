@@ -218,11 +218,13 @@ function roleRadios(current: string, error: string | undefined, offerCouncillor:
               name="role"
               type="radio"
               value="councillor"
+              aria-describedby="role-councillor-hint"
               ${current === 'councillor' ? html` checked` : ''}
             />
-            <label class="govuk-label govuk-radios__label" for="role-councillor"
-              >Councillor: raises and tracks cases for residents of their ward, nothing else</label
-            >
+            <label class="govuk-label govuk-radios__label" for="role-councillor">Councillor</label>
+            <div id="role-councillor-hint" class="govuk-hint govuk-radios__hint">
+              Raises and tracks cases for residents; sees nothing else in the console
+            </div>
           </div>`
         }
       </div>
