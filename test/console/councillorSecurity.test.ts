@@ -194,6 +194,8 @@ describe('consent and the audit log', () => {
     expect(staffView.body).toContain('Person market');
     expect((await lead.get('/console/requests')).body).toContain('Councillor enquiry from Person market');
     await lead.post(`/console/requests/${reference}/status`, { status: 'resolved', note: 'Cleared this morning.' });
+    const reports = await lead.get('/console/reports?period=month');
+    expect(reports.body).toContain('Councillors’ enquiries per month');
 
     const entries = await harness.app.repositories.auditLog.list({ subjectId: reference });
     expect(entries.map((entry) => entry.action).sort()).toEqual(

@@ -86,7 +86,7 @@ describe('a councillor raises and tracks a case for a constituent', () => {
     await page.keyboard.press('Tab');
     await page.keyboard.type('4 Market Square, Eastmere EM1 2AB');
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('serviceArea');
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('serviceArea');
     await page.getByLabel('Service area').selectOption({ label: 'Fly-tipping' });
     await page.getByLabel('What is the problem').fill('Mattresses dumped behind the shops for three weeks now.');
     // Without consent the case is refused, and nothing typed is lost.
