@@ -73,7 +73,7 @@ export function addCaseworkRoutes(
   );
 
   server.get(
-    '/console/casework/cases/:reference',
+    '/console/casework/cases/:caseReference',
     guard.page(async (req, res, signedIn) => {
       const item = await casework.caseOf(signedIn.signedIn.user, referenceOf(req));
       if (!item) return notFound(res, signedIn);
@@ -90,7 +90,7 @@ export function addCaseworkRoutes(
   );
 
   server.post(
-    '/console/casework/cases/:reference/updates',
+    '/console/casework/cases/:caseReference/updates',
     guard.page(async (req, res, signedIn) => {
       const councillor = signedIn.signedIn.user;
       const form = readForm(req, caseUpdateSchema);
@@ -150,6 +150,6 @@ function notFound(res: Response, { frame }: SignedInRequest): void {
 }
 
 function referenceOf(req: Request): string {
-  const value: unknown = req.params?.reference;
+  const value: unknown = req.params?.caseReference;
   return typeof value === 'string' ? value.slice(0, 40) : '';
 }
