@@ -21,6 +21,7 @@ import { TurnAnalyticsMiddleware } from '../bot/turnAnalyticsMiddleware';
 import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
 import type { ConversationServices } from '../dialogs/conversationServices';
 import { AnsweringService } from './answering/answeringService';
+import { CaseworkDesk } from './casework/caseworkDesk';
 import {
   addDirectLineRoutes,
   DIRECT_LINE_PREFIX,
@@ -229,6 +230,15 @@ export async function createApp(
     crmWebhookUrl: config.CRM_WEBHOOK_URL,
     open311Delivery: open311?.open311.delivery,
     photoUrl,
+    onQueued: () => dispatcher.wake(),
+    onStatusChanged: (request, previous) => casework.statusChanged(request, previous),
+    clock,
+  });
+  const casework = new CaseworkDesk({
+    ...repositories,
+    knowledge: () => knowledge.current().knowledge,
+    crmWebhookUrl: config.CRM_WEBHOOK_URL,
+    caseUrl: (reference) => `${publicBase ?? ''}/console/casework/cases/${encodeURIComponent(reference)}`,
     onQueued: () => dispatcher.wake(),
     clock,
   });
@@ -454,6 +464,7 @@ export async function createApp(
     desk: config.HANDOFF_MODE === 'console' ? (dependencies.desk ?? handoff) : undefined,
     presence,
     requestDesk: requests,
+    casework,
     repositories,
     knowledge,
     contactCentre,

@@ -4,6 +4,7 @@ import type { RenderRefusal } from '../server/http/refusal';
 import { ConsoleAccounts } from './auth/consoleAccounts';
 import type { ConsoleContext, ConsoleDependencies } from './consoleContext';
 import { addAssetRoutes, ASSET_BASE } from './routes/assetRoutes';
+import { addCaseworkRoutes } from './routes/caseworkRoutes';
 import { addChatRoutes } from './routes/chatRoutes';
 import { addNewRequestRoutes } from './routes/newRequestRoutes';
 import { ConsoleGuard } from './routes/consoleGuard';
@@ -64,6 +65,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addRequestRoutes(server, context, guard);
   addReportRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);
+  if (dependencies.casework) addCaseworkRoutes(server, context, guard, dependencies.casework);
   return {
     accounts,
     renderRefusal: (req, refusal) => guard.refusalResponse(req, refusal),

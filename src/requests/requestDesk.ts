@@ -52,6 +52,8 @@ export interface RequestDeskOptions {
   failedLookUpsPerAddress?: TokenBucketLimiter;
   /** The client address a conversation's messages come from, when the channel knows it (the web chat channel). */
   addressOf?: (conversationId: string) => string | undefined;
+  /** Told after each status change a person made (console or staff API), e.g. to tell a councillor about their case. */
+  onStatusChanged?: (request: ServiceRequest, previous: RequestStatus) => Promise<void>;
 }
 
 /** Wrong proofs a reference takes, from all conversations together, before it can be checked only by phone. */
@@ -201,6 +203,7 @@ export class RequestDesk {
       since: updated.request.createdAt,
       promisedBy: endOfDueDay(updated.request.responseDueBy),
     });
+    await this.options.onStatusChanged?.(updated.request, before.status);
     return { ok: true, request: updated.request, previous: before.status };
   }
 

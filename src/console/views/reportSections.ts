@@ -27,6 +27,7 @@ export function reportSections(report: FiguresReport, names: FigureNames): SafeH
     queueWaits(context),
     requests(context),
     callbacks(context),
+    memberEnquiries(context),
     satisfaction(context),
     helpfulness(context),
     languageModel(context),
@@ -253,6 +254,33 @@ function callbacks(context: SectionContext): SafeHtml {
         f.callbacks.late,
         f.callbacks.pending,
         formatShare(f.callbacks.onTimeRate),
+      ],
+    ),
+  );
+}
+
+function memberEnquiries(context: SectionContext): SafeHtml {
+  const figures = context.report.periods.map((f) => f.memberEnquiries);
+  return section(
+    'member-enquiries',
+    'Councillors’ enquiries',
+    'Cases councillors raised for residents, and whether the council gave a full reply by the member-enquiry target.',
+    columnChart({
+      label: `Stacked column chart of councillors’ enquiries ${context.per}: on time, late, and not yet due. ${SEE_TABLE}`,
+      categories: categories(context),
+      stacked: true,
+      series: onTimeSeries(figures),
+    }),
+    table(
+      context,
+      `Councillors’ enquiries ${context.per}`,
+      ['Enquiries', 'On time', 'Late', 'Not yet due', 'Share on time'],
+      (f) => [
+        f.memberEnquiries.total,
+        f.memberEnquiries.onTime,
+        f.memberEnquiries.late,
+        f.memberEnquiries.pending,
+        formatShare(f.memberEnquiries.onTimeRate),
       ],
     ),
   );
