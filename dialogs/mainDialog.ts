@@ -31,7 +31,7 @@ import { detectInterruption, type Interruption } from './detectInterruption';
 import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { type AnswerExtras, answerReply } from './replies/answerReply';
-import { declinedReply } from './replies/declinedReply';
+import { declinedReply, notEnglishReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
 import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
@@ -202,7 +202,10 @@ export class MainDialog extends InterruptibleDialog {
         await step.context.sendActivity(smallTalkReply(outcome.smallTalk, this.services));
         return step.endDialog();
       case 'declined':
-        await step.context.sendActivity(declinedReply(this.services));
+        await step.context.sendActivity(declinedReply(outcome.reason, this.services));
+        return step.endDialog();
+      case 'notEnglish':
+        await step.context.sendActivity(notEnglishReply(this.services));
         return step.endDialog();
       case 'signpost':
         await this.updateData(step.context, { noMatchStreak: 0 });

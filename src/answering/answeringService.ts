@@ -4,16 +4,21 @@ import { MAX_TOPIC_WORDS } from '../conversation/conversationTopic';
 import { contextOverridesModel } from '../conversation/contextOverridesModel';
 import { knownWords } from '../conversation/knownWords';
 import { readInContext, topicAfter } from '../conversation/readInContext';
-import { type AnswerOutcome, answerQuestion, type GeneratedAnswer } from '../knowledge/answerQuestion';
+import {
+  type AnswerOutcome,
+  answerQuestion,
+  type GeneratedAnswer,
+  knownWord,
+  screenedOutcome,
+} from '../knowledge/answerQuestion';
 import type { Article } from '../knowledge/articleSchema';
 import type { ArticleSearch } from '../knowledge/articleSearch';
 import { decideHybrid, HYBRID, type HybridTuning } from '../knowledge/decideHybrid';
-import { detectSmallTalk } from '../knowledge/detectSmallTalk';
+import { screenMessage } from '../guardrails/screenMessage';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
 import type { SectionIndex, SemanticMatch } from '../knowledge/sectionIndex';
 import { checkGroundedAnswer } from '../llm/checkGroundedAnswer';
-import { detectPromptInjection } from '../llm/detectPromptInjection';
 import type { ConversationTurn, LanguageModel } from '../llm/languageModel';
 import type { LlmFallbackReason, LlmUsageRecorder } from '../llm/llmUsage';
 import { redactPersonalData } from '../privacy/redactPersonalData';
@@ -122,24 +127,11 @@ export class AnsweringService implements QuestionAnswering {
     knowledge: KnowledgeBase,
     search: ArticleSearch,
   ): Promise<Omit<AnsweredQuestion, 'topic'>> {
-    const urgent = knowledge.urgentDetector.detect(text);
-    if (urgent)
-      return {
-        outcome: {
-          kind: 'urgent',
-          category: urgent.category,
-          certainty: urgent.certainty,
-          candidates: search.search(text),
-        },
-        remember: [],
-      };
-    const injection = detectPromptInjection(text);
-    if (injection) {
-      this.options.logger.info({ injection: injection.kind, via: injection.via }, 'instructions attempt declined');
-      return { outcome: { kind: 'declined', reason: 'promptInjection', candidates: [] }, remember: [] };
+    const screened = screenMessage(text, knowledge, knownWord(search));
+    if (screened?.kind === 'declined') {
+      this.options.logger.info({ declined: screened.reason, via: screened.via }, 'message declined');
     }
-    const smallTalk = detectSmallTalk(text);
-    if (smallTalk) return { outcome: { kind: 'smallTalk', smallTalk, candidates: [] }, remember: [] };
+    if (screened) return { outcome: screenedOutcome(screened, text, search), remember: [] };
     const lexical = answerQuestion(text, knowledge, search);
     if (lexical.kind === 'signpost') return { outcome: lexical, remember: [] };
 
@@ -150,7 +142,7 @@ export class AnsweringService implements QuestionAnswering {
     let searchText = redacted.text.replace(/\[[a-z ]+\]/g, ' ');
     if (history.length > 0) {
       const rewritten = await model.rewriteQuestion({ question, history }, { deadline });
-      if (rewritten.ok && !detectPromptInjection(rewritten.question)) {
+      if (rewritten.ok && !knowledge.messageGuard.check(rewritten.question)) {
         question = rewritten.question;
         searchText = rewritten.question;
         const urgentInContext = knowledge.urgentDetector.detect(question);

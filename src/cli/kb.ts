@@ -21,12 +21,16 @@ import { createLogger } from '../logging/createLogger';
 import { openStoreSnapshot } from '../storage/openStoreSnapshot';
 import { EditorQuestionRepository } from '../storage/repositories/editorQuestionRepository';
 import { parseConversationFile } from './parseConversationFile';
+import { evaluateGuardrailFile } from './evaluateGuardrailFile';
 import { embedWithProgress, type KbLanguageModel, openKbLanguageModel } from './kbLanguageModel';
 
 const USAGE = `Usage: npm run kb -- <command>
   check              validate every article, the council profile, the vocabulary and the safety examples
   ask [--json]       answer questions read one per line from standard input
   eval FILE [--misses]  score a question file (format of shared/eval/dev-questions.tsv)
+  eval GUARDRAILS.tsv [--misses] [--attacks]
+                     held per attack kind and genuine questions wrongly declined (format of
+                     shared/eval/guardrails-dev.tsv; --attacks reads SOURCE<TAB>message, every line an attack)
   eval --conversations FILE.jsonl [--misses]
                      run each conversation (format of shared/eval/followups-dev.jsonl) through the real bot and
                      print how many end right, per kind
@@ -61,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (rest.includes('--conversations')) return await evaluateConversationFile(snapshot, file, rest, llm);
+    const guarded = await evaluateGuardrailFile(snapshot, file, rest, llm);
+    if (guarded !== undefined) return guarded;
     return await evaluate(snapshot, file, rest.includes('--misses'), llm);
   } finally {
     await llm?.close();
@@ -219,11 +225,14 @@ async function ask(snapshot: KnowledgeSnapshot, json: boolean, llm: KbLanguageMo
 }
 
 /**
- * The `kb ask --json` line (contracts.md): small talk and a declined attempt to change the bot's instructions are
- * reported as `noMatch`, since no article answers them.
+ * The `kb ask --json` line (contracts.md): small talk, a declined message (`declined: true`, `declinedReason`) and a
+ * message in another language (`notEnglish: true`) are reported as `noMatch`, since no article answers them.
  */
 export function toAskRecord(question: string, outcome: AnswerOutcome) {
-  const action = outcome.kind === 'smallTalk' || outcome.kind === 'declined' ? 'noMatch' : outcome.kind;
+  const action =
+    outcome.kind === 'smallTalk' || outcome.kind === 'declined' || outcome.kind === 'notEnglish'
+      ? 'noMatch'
+      : outcome.kind;
   const candidates =
     outcome.kind === 'clarify'
       ? outcome.articles.map((article) => ({
@@ -241,7 +250,8 @@ export function toAskRecord(question: string, outcome: AnswerOutcome) {
       ? { urgentCategory: outcome.category, ...(outcome.certainty === 'check' ? { urgentCheck: true } : {}) }
       : {}),
     ...(outcome.kind === 'smallTalk' ? { smallTalk: outcome.smallTalk } : {}),
-    ...(outcome.kind === 'declined' ? { declined: true } : {}),
+    ...(outcome.kind === 'declined' ? { declined: true, declinedReason: outcome.reason } : {}),
+    ...(outcome.kind === 'notEnglish' ? { notEnglish: true } : {}),
     ...(outcome.kind === 'signpost' ? { signpostId: outcome.signpost.id } : {}),
     ...(outcome.kind === 'answer' && outcome.generated
       ? {

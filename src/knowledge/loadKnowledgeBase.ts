@@ -9,6 +9,7 @@ import { createKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from '
 import { type SignpostDirectory, signpostDirectorySchema } from './signpostSchema';
 import { type Vocabulary, vocabularySchema } from './vocabularySchema';
 import { loadSafetyExamples } from '../safety/loadSafetyExamples';
+import { loadGuardrailExamples } from '../guardrails/loadGuardrailExamples';
 
 export const PROFILE_FILE = 'council.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -36,6 +37,7 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
     if (article) articles.push(article);
   }
   const safetyExamples = await loadSafetyExamples(dir, problems);
+  const guardrailExamples = await loadGuardrailExamples(dir, problems);
   checkIdsAreUnique(articles, problems);
   checkLinks(articles, warnings);
   checkReviewDates(articles, today, warnings);
@@ -44,7 +46,14 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
   if (problems.length > 0 || !profile || !vocabulary) return { ok: false, problems, warnings };
   return {
     ok: true,
-    knowledge: createKnowledgeBase(articles, profile, vocabulary, directory?.signposts ?? [], safetyExamples),
+    knowledge: createKnowledgeBase(
+      articles,
+      profile,
+      vocabulary,
+      directory?.signposts ?? [],
+      safetyExamples,
+      guardrailExamples,
+    ),
     warnings,
   };
 }

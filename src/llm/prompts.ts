@@ -9,7 +9,7 @@ export interface PromptMessage {
 /**
  * Every prompt the bot sends, in one place. Residents' words and knowledge sections go inside tagged blocks and the
  * instructions say they are material, not instructions; messages that try to change the instructions are declined
- * before they get here (`detectPromptInjection`), and the answer is checked after (`checkGroundedAnswer`).
+ * before they get here (`src/guardrails/screenMessage.ts`), and the answer is checked after (`checkGroundedAnswer`).
  */
 
 export function rewriteQuestionPrompt(question: string, history: readonly ConversationTurn[]): PromptMessage[] {

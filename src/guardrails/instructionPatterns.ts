@@ -21,7 +21,7 @@ const OVERRIDE = [
   new RegExp(
     `\\b${VERB}\\s+(?:${FILLER}\\s+){0,3}${PREVIOUS}\\s+(?:(?:${FILLER}|${PREVIOUS})\\s+){0,3}${INSTRUCTIONS}\\b`,
   ),
-  /\b(?:ignore|disregard|forget) (?:everything|all|anything|what) (?:(?:you were|you've been|you have been|i|we) )?(?:told|said|written|given|before|above|prior|so far|until now)\b/,
+  /\b(?:ignore|disregard|forget) (?:everything|all|anything|what) (?:(?:you were|you've been|you have been) )?(?:told|written|given|above|prior|so far|until now)\b/,
   /\bforget (?:everything|all) (?:you know|above|before)\b/,
   /\b(?:new|updated|revised|real|true|actual|secret|hidden|override) (?:instructions|system prompt|rules|directive|task)\s*:/,
   /\byour (?:new|real|true|actual|only) (?:task|role|instructions?|job|goal|purpose|mission|persona|name) (?:is|are|will be|from now)\b/,
@@ -121,6 +121,15 @@ export function detectPromptInjection(text: string): PromptInjection | undefined
     if (hit) return { kind: hit, via: 'encoded' };
   }
   return undefined;
+}
+
+/**
+ * The message as written and with each common disguise undone (spaced letters, look-alike digits, reversed, rot13,
+ * base64 or hex payloads), for the other readers of attempts (`instructionConcepts.ts`).
+ */
+export function disguisedReadings(text: string): string[] {
+  const plain = normalise(text);
+  return [plain, ...disguisedVariants(text, plain), ...[...decodedPayloads(text)].map(normalise)];
 }
 
 function match(normalised: string): InjectionKind | undefined {
