@@ -67,9 +67,10 @@ export interface AnsweringServiceOptions {
 type Deterministic = Extract<AnswerOutcome, { kind: 'answer' | 'clarify' | 'noMatch' }>;
 
 /**
- * Answers a resident's message. Without a language model: `answerQuestion` (emergencies, small talk, lexical
- * search). With one, in this order: emergencies, attempts to change or extract the bot's instructions (declined),
- * small talk, all deterministic; then the message is redacted, a follow-up is rewritten as a standalone question
+ * Answers a resident's message. Without a language model: `answerQuestion` (the routing step, then the lexical
+ * search). With one, in this order: the same routing step (`screenMessage`: emergencies, messages to decline, other
+ * languages, small talk), all deterministic; then the redacted message is checked by the model, which can only add
+ * a decline; then a follow-up is rewritten as a standalone question
  * using the recent turns, articles are found by words and by meaning (hybrid retrieval), the decision is made as
  * without a model, and for an answer the model writes a short reply from the retrieved sections only. A reply
  * citing anything not retrieved, or making a claim the sections do not support, or advice the council must not
@@ -132,11 +133,20 @@ export class AnsweringService implements QuestionAnswering {
       this.options.logger.info({ declined: screened.reason, via: screened.via }, 'message declined');
     }
     if (screened) return { outcome: screenedOutcome(screened, text, search), remember: [] };
+    const deadline = this.now() + this.turnBudgetMs;
+    const redacted = redactPersonalData(text);
+    // The model's reading may add a decline the routing missed; it runs before, never instead of, the answer prompt.
+    const checked = await model.checkMessage(
+      { message: redacted.text, councilName: knowledge.profile.name },
+      { deadline },
+    );
+    if (checked.ok && checked.verdict !== 'none') {
+      this.options.logger.info({ declined: checked.verdict, via: 'model' }, 'message declined');
+      return { outcome: { kind: 'declined', reason: checked.verdict, candidates: [] }, remember: [] };
+    }
     const lexical = answerQuestion(text, knowledge, search);
     if (lexical.kind === 'signpost') return { outcome: lexical, remember: [] };
 
-    const deadline = this.now() + this.turnBudgetMs;
-    const redacted = redactPersonalData(text);
     let question = redacted.text;
     // The words search sees are the redacted ones too: personal details only dilute the match.
     let searchText = redacted.text.replace(/\[[a-z ]+\]/g, ' ');

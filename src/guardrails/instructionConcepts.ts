@@ -6,14 +6,29 @@
  * the council's staff can do.
  */
 
-/** The bot's own workings, as residents name them. */
-const ITS_RULES =
-  '(?:instructions?|rules|prompt|prompts|guidelines|guidance|setup|set up|configuration|config|settings|parameters|programming|directives|policies|guardrails|restrictions|filters|exemplars|initiali[sz]ation|training|system message|internal notes|backstory)';
+/** The bot's own workings, in words that mean nothing else when addressed to it. */
+const ITS_WORKINGS =
+  '(?:instructions?|prompt|prompts|setup|configuration|config|parameters|programming|directives|guardrails|restrictions|filters|exemplars|initiali[sz]ation|training|system message|internal notes|backstory|system prompting)';
+/** Words residents also use of the council ("what are your rules on bonfires"): the bot's only when marked so. */
+const ITS_RULES = `(?:${ITS_WORKINGS.slice(3, -1)}|rules|guidelines|guidance|policies|settings)`;
+const MARKED =
+  '(?:own|exact|full|real|actual|secret|hidden|internal|initial|original|underlying|confidential|safety|system|current|whole|entire|core|base)';
+const REVEAL =
+  '(?:disclose|reveal|repeat|recite|print|output|dump|leak|paste|spell out|write out|copy out|relay|expose|translate)';
 
 const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
-  new RegExp(`\\b(?:your|ur|yr|the bots?|the assistants?|the chatbots?|its) (?:own |exact |full |real |actual |secret |hidden |internal |initial |original |current |whole |entire )*${ITS_RULES}\\b`),
-  new RegExp(`\\b(?:hidden|secret|internal|confidential|private|underlying|initial|original|initialization|initialisation) ${ITS_RULES}\\b`),
-  new RegExp(`\\b${ITS_RULES} (?:you (?:were|have been|got|ve been|are) (?:given|told|set|programmed|configured|trained|set up)|(?:given|set) to you|they gave you|you follow|you work (?:to|by|under))\\b`),
+  // "your instructions for recycling batteries" asks the council; "your instructions" alone asks the bot.
+  new RegExp(
+    `\\b(?:your|ur|yr|the bots?|the assistants?|the chatbots?|its) (?:${MARKED} )*${ITS_WORKINGS}\\b(?! (?:for|on|about|to|when) (?!(?:this|the) (?:chat|conversation|session)))`,
+  ),
+  new RegExp(`\\b(?:your|ur|yr|the bots?|the assistants?|the chatbots?) (?:${MARKED} )+(?:\\w+ )?${ITS_RULES}\\b`),
+  new RegExp(`\\b${REVEAL}\\b.{0,20}\\b(?:your|ur|yr|all (?:of )?your|all the) (?:\\w+ ){0,2}${ITS_RULES}\\b`),
+  new RegExp(
+    `\\b(?:hidden|secret|confidential|underlying|initial|original|initialization|initialisation) ${ITS_RULES}\\b`,
+  ),
+  new RegExp(
+    `\\b${ITS_RULES} (?:you (?:were|have been|got|ve been|are) (?:given|told|set|programmed|configured|trained|set up)|(?:given|set) to you|they gave you|you follow|you work (?:to|by|under))\\b`,
+  ),
   /\bwhat (?:were|have|had) you (?:been )?(?:told|instructed|asked|programmed|trained|set up|configured) (?:to|not to|before|at the start|initially|first)\b/,
   /\bhow (?:were|have|are) you (?:been )?(?:programmed|prompted|instructed|configured|set up|trained)\b/,
   /\bwhat (?:are|were) you (?:not )?(?:allowed|permitted|told|forbidden|instructed) (?:to|not to)\b|\b(?:not allowed|forbidden) to (?:say|tell|answer|discuss|talk about)\b.{0,30}\b(?:list|tell|what|which)\b|\bwhich (?:topics|subjects|words|questions) (?:were|are) you (?:told|not allowed|forbidden|programmed)\b/,
@@ -28,6 +43,8 @@ const AUTHORITY: readonly RegExp[] = [
   /\b(?:admin|administrator|developer|system|sysadmin|root|security|moderator|maintenance|law enforcement|emergency|god|debug|test|testing|safe|diagnostic) (?:override|mode|note|command|update|upgrade|reset|message|prompt|instruction|alert|protocol)\b/,
   /\b(?:override|auth|authorisation|authorization|access) code\b|\bauthori[sz]ed (?:you|user|this|the assistant|to (?:tell|share|reveal|confirm|approve))\b|\bhas authori[sz]ed\b|\byou are (?:now )?authori[sz]ed\b|\bis authori[sz]ed to\b/,
   /\b(?:restrictions|filters?|rules|safety (?:rules|checks?|filters?)|guardrails|content filters?|limits|protocols) (?:are |have been |is |has been )?(?:now )?(?:lifted|off|suspended|disabled|removed|switched off|turned off|deactivated|no longer (?:apply|active))\b|\b(?:safe|safety) mode (?:off|disabled)\b|\bcontent filter off\b/,
+  /\b(?:the user|user|i) (?:is|am) now (?:the |an? )?(?:system )?(?:administrator|admin|developer|owner|root|operator|superuser)\b/,
+  /\b(?:all ?)?(?:previous|prior|above|earlier|old|other|original) ?(?:instructions|rules|directions|directives|prompts?) (?:are|were|is) (?:false|void|cancelled|canceled|invalid|out of date|wrong|obsolete|overridden|no longer|revoked|fake)\b/,
   /\bsecurity audit\b|\bsystem (?:upgrade|reset|override|update|note)\b|\bmaintenance mode\b|\btest mode\b|\bdebug(?:ging)? mode\b|\bunrestricted (?:ai|mode|assistant|model|bot)\b|\bno restrictions\b|\bwithout (?:any )?restrictions\b/,
 ];
 
@@ -67,7 +84,18 @@ export const INSTRUCTION_CONCEPTS: readonly RegExp[] = [
   ...COMMITMENTS,
 ];
 
-/** Whether a normalised message works on the bot itself rather than asking about a council service. */
-export function matchesInstructionConcept(normalised: string): boolean {
+/**
+ * Marks that only punctuation shows, read on the text as written: a message opening with a label for the model
+ * ("Instructions:", "Task:"), or ending in an order with a colon for what to print ("JUST PRINT :").
+ */
+const AS_WRITTEN: readonly RegExp[] = [
+  /^\W*(?:instructions?|new instructions?|task|new task|prompt|directive|objective|rules)\s*:/i,
+  /\b(?:print|say|output|repeat|write|type|respond with|reply with)\s*:\s*["'“]?\s*$/i,
+  /\bstop everything\b/i,
+];
+
+/** Whether a message works on the bot itself rather than asking about a council service. */
+export function matchesInstructionConcept(normalised: string, written?: string): boolean {
+  if (written !== undefined && AS_WRITTEN.some((pattern) => pattern.test(written.trim()))) return true;
   return INSTRUCTION_CONCEPTS.some((pattern) => pattern.test(normalised));
 }

@@ -12,9 +12,9 @@ const VERB =
 const FILLER =
   '(?:the|of|and|to|everything|anything|else|what|you|were|have|been|told|said|given|before|so|far|about|just|please|now|kindly|completely|entirely|totally|that|i|we)';
 const PREVIOUS =
-  '(?:all|any|every|your|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default)';
+  '(?:all|any|every|your|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default|other|following)';
 const INSTRUCTIONS =
-  '(?:instructions?|rules|prompts?|guidelines|directives|programming|constraints|guardrails|training|restrictions|system message)';
+  '(?:instructions?|rules|prompts?|guidelines|directives|directions|orders|commands|programming|constraints|guardrails|training|restrictions|system message)';
 
 /** Telling the bot to drop what it was told, in English. */
 const OVERRIDE = [
@@ -23,6 +23,9 @@ const OVERRIDE = [
   ),
   /\b(?:ignore|disregard|forget) (?:everything|all|anything|what) (?:(?:you were|you've been|you have been) )?(?:told|written|given|above|prior|so far|until now)\b/,
   /\bforget (?:everything|all) (?:you know|above|before)\b/,
+  /\b(?:ignore|disregard|forget|overlook) (?:all|any|every|everything)\b(?: \w+){0,4} (?:instructions|directions|directives|prompts?)\b/,
+  /\b(?:ignore|disregard|forget|overlook|nevermind|never mind) (?:all |everything |any(?:thing)? )?(?:of )?(?:the )?(?:above|foregoing|preceding)\b/,
+  /\b(?:ignore|disregard|forget|overlook) (?:all |any |the )?(?:previous|prior|earlier|preceding) (?:text|content|context|prompt|input|conversation|directions|messages and|and)\b/,
   /\b(?:new|updated|revised|real|true|actual|secret|hidden|override) (?:instructions|system prompt|rules|directive|task)\s*:/,
   /\byour (?:new|real|true|actual|only) (?:task|role|instructions?|job|goal|purpose|mission|persona|name) (?:is|are|will be|from now)\b/,
   /\bfrom now on,? (?:you|respond|reply|answer|talk|speak|only|always|act|behave|ignore|never|say|write|output)\b/,
@@ -204,6 +207,8 @@ function* disguisedVariants(original: string, plain: string): Generator<string> 
     );
   yield lookAlikes(plain);
   yield lookAlikes(joinedLetters);
+  // "a11" is "all" as often as "aii": both ones read as l.
+  yield lookAlikes(plain).replace(/\baii\b/g, 'all');
   yield plain.replace(/[^a-z0-9' ]+/g, '').replace(/\s+/g, ' ');
   yield [...plain].reverse().join('');
   yield normalise(rot13(original));

@@ -2,7 +2,12 @@ import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import type { KnowledgeProblem } from '../knowledge/knowledgeBase';
-import { GUARDRAIL_LABELS, type GuardrailExample, type GuardrailLabel, guardrailExamplesSchema } from './guardrailExampleSchema';
+import {
+  GUARDRAIL_LABELS,
+  type GuardrailExample,
+  type GuardrailLabel,
+  guardrailExamplesSchema,
+} from './guardrailExampleSchema';
 
 /** Folder of the knowledge base holding the message guard's example messages. */
 export const GUARDRAILS_DIR = 'guardrails';

@@ -1,4 +1,5 @@
 import { normaliseText } from '../knowledge/textAnalyzer';
+import { redactPersonalData } from '../privacy/redactPersonalData';
 import { NaiveBayes } from '../safety/naiveBayes';
 import type { DeclineReason } from './declineReason';
 import type { GuardrailExample, GuardrailLabel } from './guardrailExampleSchema';
@@ -24,7 +25,7 @@ export interface MessageGuardOptions {
  * The classifier must be this sure of a reason to decline, and the message must carry a word of that reason: a
  * probability alone, on words it has rarely seen, is not enough to turn a resident away.
  */
-export const GUARD_TUNING = { minProbability: 0.93, minKnownFeatures: 3 };
+export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
 
 /**
  * Decides whether a message is to be declined rather than answered, before anything else reads it (after the
@@ -56,7 +57,7 @@ export class MessageGuard {
   check(text: string): GuardVerdict | undefined {
     if (detectPromptInjection(text)) return { reason: 'injection', via: 'pattern' };
     const normalised = normaliseText(text);
-    if (matchesInstructionConcept(normalised)) return { reason: 'injection', via: 'pattern' };
+    if (matchesInstructionConcept(normalised, text)) return { reason: 'injection', via: 'pattern' };
     const requested = matchRequestPatterns(normalised);
     if (requested) return { reason: requested, via: 'pattern' };
     for (const reading of disguisedReadings(text).slice(1)) {
@@ -71,7 +72,8 @@ export class MessageGuard {
 
   private classify(text: string, normalised: string): GuardVerdict | undefined {
     if (!this.classifier) return undefined;
-    const features = guardFeatures(text);
+    // Names, addresses and numbers say nothing about what is asked; read without them.
+    const features = guardFeatures(redactPersonalData(text).text.replace(/\[[a-z ]+\]/g, ' '));
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;

@@ -21,7 +21,8 @@ const PERSONAL_DATA =
   '(?:phone numbers?|mobile(?: numbers?)?|numbers|home address(?:es)?|address(?:es)?|email(?: address(?:es)?)?|full name|names?|date of birth|birth ?date|birthday|dob|national insurance(?: number)?|ni number|bank (?:details|balance|account)|salary|salaries|wages|disciplinary|criminal record|medical records?|case notes|records?|details|whereabouts|city of residence|where (?:he|she|they) (?:lives?|live|moved|is living|are living|works))';
 
 /** Staff and members, whose private (not published) contacts are theirs alone. */
-const OFFICIAL = '(?:councillors?|cllr|officers?|staff|employees?|workers?|manager|head of \\w+|leader|mayor|bin ?man|binmen|chief executive|planner|inspector)';
+const OFFICIAL =
+  '(?:councillors?|cllr|officers?|staff|employees?|workers?|manager|head of \\w+|leader|mayor|bin ?man|binmen|chief executive|planner|inspector)';
 const PRIVATE_CONTACT =
   '(?:home address|personal (?:email|mobile|phone|number|address)|private (?:email|mobile|number|address)|direct (?:emails?|lines?|numbers?|email addresses)|own (?:email|number)|salary|wages|disciplinary|where (?:he|she|they) lives?|where (?:he|she|they) live|date of birth)';
 
@@ -29,7 +30,7 @@ const PRIVATE_CONTACT =
 const BULK =
   '(?:all|every|everyone|everybody|each|a list of|the list of|list of|the whole|the entire|the full)(?!(?: the)? (?:my|our)\\b)\\b(?: \\w+){0,4} (?:households?|residents?|people|claimants?|tenants?|applicants?|complaints?|complainants?|customers?|users?|names|addresses|records|accounts|staff|employees|database)';
 const INTERNAL =
-  '(?:internal (?:notes?|emails?|memos?|records?|documents?|reports?|messages?)|officer (?:notes?|emails?)|officers emails|case (?:notes|file)|staff (?:logins?|passwords?|emails?|list|records|directory)|(?:logins?|usernames?|passwords?|credentials) (?:for|to|of) (?:the )?(?:council|housing|staff|system|crm|admin|database|server|portal)|(?:residents?|customers?|users?|staff|council tax|your|claimants?|tenants?|housing) (?:database|records database))';
+  '(?:internal (?:notes?|emails?|memos?|records?|documents?|reports?|messages?)|officer (?:notes?|emails?)|officers emails|case (?:notes|file)|staff (?:logins?|passwords?|emails?|list|records|directory)|(?:staff|admin|administrator|all the|everyones|other peoples) (?:logins?|usernames?|passwords?|credentials)|(?:logins|usernames|passwords|credentials) (?:for|to|of) (?:the )?(?:council|housing|staff|system|crm|admin|database|server|portal)|(?:residents?|customers?|users?|staff|council tax|your|claimants?|tenants?|housing) (?:database|records database))';
 
 const DATA_EXFILTRATION: readonly RegExp[] = [
   // Who reported or complained, and their details.
@@ -53,9 +54,10 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
   new RegExp(`\\b${INTERNAL}\\b`),
   /\b(?:paste|show|send|give|export|dump|print|share|read out|forward)\b(?: me| us)? (?:the |all |all the |todays |everyones |other peoples |the other )(?:chat|conversation) (?:logs?|history|histories|transcripts?)\b/,
   /\bwhat (?:did|have|has) (?:the )?(?:last|previous|other|another) (?:person|people|resident|residents|user|users|customer|customers)\b|\bwhat (?:did|have) (?:other people|others|everyone else|people) (?:ask|asked|say|said|been)\b|\b(?:other|another|the last|the previous) (?:peoples?|residents?|users?|customers?|persons?) (?:conversations?|chats?|messages?|questions?|data|details)\b/,
-  /\bselect \* from\b|\bselect .{1,40} from \w+ where\b|\bdrop table\b|\bunion select\b/,
+  /\bselect (?:[a-z_]+ ){0,4}from [a-z_]+(?: where| limit| order|$)|\bdrop table\b|\bunion select\b/,
+  /\b(?:look up|lookup|find|check|search|trace|track down)\b.{0,30}\b(?:address|where|whereabouts)\b.{0,10}\b(?:shes|hes|she|he|they|theyre|theyve|her|his|their)\b.{0,20}\b(?:registered|lives?|living|moved|staying)\b/,
   // Another person's personal data asked about by name: "Paul's birth date", "Jane Smith's email".
-  /\b[a-z]+s (?:birth ?date|date of birth|birthday|email address|home address|current address|phone number|bank balance|bank details|national insurance number|current city(?: of residence)?|salary)\b/,
+  /\b[a-z]+s (?:birth ?date|date of birth|birthday|home address|current address|bank balance|bank details|national insurance number|current city(?: of residence)?|salary)\b/,
   /\b(?:bank balance|current city of residence|birth ?date|date of birth) of\b/,
   /\b(?:the|a) users? (?:email|address|phone|location|current|conversation|data|details|birth)/,
   /\bwhere (?:does|do|is) the user\b|\bwhere (?:does|do) [a-z]+ (?:[a-z]+ )?live(?: now)?\b(?!.{0,20}\b(?:bins?|council|collection|ward|tax|band)\b)/,
@@ -70,7 +72,8 @@ const UNSEEN =
 const HOW_TO =
   '(?:how (?:do|can|could|would|should|to|would you)(?: i| we| you| one| someone)?|where (?:can|do|could|would) (?:i|we|you)|best way to|easiest way to|quickest way to|cheapest way to|help me|teach me|show me how|tips (?:on|for)|instructions (?:on|for)|i want to|im going to|i am going to|gonna|ways? to|guide to|steps to|tell me how|explain how|whats the best way to|what can i)';
 /** Telling the council something, which "without them knowing" is a right to, not a wrong. */
-const REPORTING = /\b(?:report|reporting|complain|complaint|whistle ?blow|tell the council|anonymous(?:ly)?|confidential(?:ly)?|go between)\b/;
+const REPORTING =
+  /\b(?:report|reporting|complain|complaint|whistle ?blow|tell the council|anonymous(?:ly)?|confidential(?:ly)?|go between)\b/;
 
 const UNSEEN_REQUEST: readonly RegExp[] = [
   new RegExp(`\\b(?:${HOW_TO}|tips|can i|could i|should i|is there a way)\\b.{0,90}\\b${UNSEEN}\\b`),
@@ -92,12 +95,18 @@ const HARMFUL: readonly RegExp[] = [
   /\b(?:ddos|denial of service|phish|phishing|malware|ransomware|keylogger|sql injection|brute force)\b/,
   /\b(?:wipe|delete|erase|cancel|remove) (?:all )?(?:my|the) (?:pcns?|parking (?:tickets|fines)|fines|penalty charge notices|debts?|arrears|records?)\b.{0,30}\b(?:from|off|in) (?:the )?(?:system|database|records|computer)\b/,
   // Violence, weapons, poisons and drugs.
-  new RegExp(`\\b${HOW_TO}\\b.{0,40}\\b(?:make|build|making|building|construct|assemble|3d print|get|buy|get hold of)\\b(?: \\w+){0,3} (?:bomb|pipe bomb|petrol bomb|molotov|explosives?|detonator|gun|firearm|weapon|silencer|napalm|nerve agent|ricin|poison gas)\\b(?! (?:licen[cs]e|amnesty|surrender))`),
+  new RegExp(
+    `\\b${HOW_TO}\\b.{0,40}\\b(?:make|build|making|building|construct|assemble|3d print|get|buy|get hold of)\\b(?: \\w+){0,3} (?:bomb|pipe bomb|petrol bomb|molotov|explosives?|detonator|gun|firearm|weapon|silencer|napalm|nerve agent|ricin|poison gas)\\b(?! (?:licen[cs]e|amnesty|surrender))`,
+  ),
   /\b(?:make|build|making|building) (?:a |an )?(?:bomb|pipe bomb|petrol bomb|molotov|explosive device|homemade gun|home made gun)\b/,
   /\b(?:knife|blade|weapon)\b.{0,30}\b(?:wont|wouldnt|doesnt|not) (?:show up|be detected|set off)\b|\b(?:get|sneak) (?:a )?(?:knife|blade|weapon|gun) (?:past|through|into)\b/,
-  new RegExp(`\\b(?:${HOW_TO}|something|what can i)\\b.{0,60}\\b(?:kill|poison|hurt|harm|injure|maim|stab|attack)\\b(?: \\w+){0,3} (?:my |the |our |next doors? |his |her |their )?(?:neighbou?rs?|neighbou?rs? \\w+|someone|somebody|person|people|him|her|them|ex|dog|cat|pets?|kids?|children|family)\\b`),
+  new RegExp(
+    `\\b(?:${HOW_TO}|something|what can i)\\b.{0,60}\\b(?:kill|poison|hurt|harm|injure|maim|stab|attack)\\b(?: \\w+){0,3} (?:my |the |our |next doors? |his |her |their )?(?:neighbou?rs?|neighbou?rs? \\w+|someone|somebody|person|people|him|her|them|ex|dog|cat|pets?|kids?|children|family)\\b`,
+  ),
   /\b(?:chemicals?|gas|poison|substances?)\b.{0,50}\b(?:hurt|harm|kill|injure|poison|knock out)\b.{0,20}\b(?:someone|somebody|people|a person|him|her|them|neighbou?rs?)\b/,
-  new RegExp(`\\b${HOW_TO}\\b.{0,40}\\b(?:buy|sell|get hold of|score|cook|grow|make|deal|smuggle)\\b(?: \\w+){0,2} (?:cocaine|coke|heroin|meth|crystal meth|crack|mdma|ecstasy|ketamine|weed|cannabis|skunk|drugs|lsd|spice)\\b`),
+  new RegExp(
+    `\\b${HOW_TO}\\b.{0,40}\\b(?:buy|sell|get hold of|score|cook|grow|make|deal|smuggle)\\b(?: \\w+){0,2} (?:cocaine|coke|heroin|meth|crystal meth|crack|mdma|ecstasy|ketamine|weed|cannabis|skunk|drugs|lsd|spice)\\b`,
+  ),
   /\b(?:burn down|set fire to|torch|firebomb)\b(?! (?:the )?(?:garden waste|leaves|rubbish|bonfire))|\b(?:steal|hotwire|nick) (?:a|my neighbou?rs?|someones|his|her|their) (?:car|van|bike|motorbike|moped|catalytic)/,
   // Revenge, intimidation and hate.
   /\brevenge\b|\bget (?:back|even) (?:at|with) (?:my |the |our )?(?:neighbou?rs?|him|her|them|ex|someone|somebody|landlord|council)\b/,
@@ -110,7 +119,8 @@ const HARMFUL: readonly RegExp[] = [
 /** Kinds of writing the bot does not do for anyone. */
 const WRITING =
   '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweet|caption|product description|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation)';
-const COMPOSE = '(?:write|writ|compose|create|generate|draft|make up|come up with|produce|pen|help me write|help me with)';
+const COMPOSE =
+  '(?:write|writ|compose|create|generate|draft|make up|come up with|produce|pen|help me write|help me with)';
 const POLITICS =
   '(?:immigration|immigrants|brexit|government|prime minister|pm|labour|tory|tories|conservatives?|reform|lib dems?|liberal democrats|green party|snp|plaid|politics|politicians?|mps?|trump|starmer|farage|sunak|war|israel|gaza|ukraine|russia|abortion|death penalty|royal family|monarchy|king|election|councillors?|council leader|mayor|vote)';
 
