@@ -14,6 +14,7 @@ import {
 import type { Article } from '../knowledge/articleSchema';
 import type { ArticleSearch } from '../knowledge/articleSearch';
 import { decideHybrid, HYBRID, type HybridTuning } from '../knowledge/decideHybrid';
+import { checkAnswerGuardrails } from '../guardrails/checkAnswerGuardrails';
 import { screenMessage } from '../guardrails/screenMessage';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
@@ -228,6 +229,15 @@ export class AnsweringService implements QuestionAnswering {
     if (!check.ok) {
       this.options.logger.info({ problem: check.problem, detail: check.detail }, 'generated answer rejected');
       return this.fallBack(check.problem, decided);
+    }
+    const guarded = checkAnswerGuardrails(result.answer, {
+      councilWebsite: knowledge.profile.website,
+      sections,
+      articleLinks: knowledge.articles.map((article) => article.url),
+    });
+    if (!guarded.ok) {
+      this.options.logger.info({ guardrail: guarded.guardrail }, 'generated answer failed a guardrail');
+      return this.fallBack('failedGuardrail', decided);
     }
     const cited = check.citations.flatMap((id) => knowledge.byId.get(id) ?? []);
     const primary = cited.find((article) => article.id === decided.article.id) ?? cited[0];

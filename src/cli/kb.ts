@@ -349,7 +349,7 @@ function formatModelFigures(outcomes: readonly AnswerOutcome[], latencies: numbe
     .map(([reason, count]) => `${reason} ${count}`);
   const sorted = [...latencies].sort((a, b) => a - b);
   const percentile = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0);
-  const calls = (['rewrite', 'answer', 'embed'] as const).map((operation) => {
+  const calls = (['check', 'rewrite', 'answer', 'embed'] as const).map((operation) => {
     const counts = usage.calls[operation];
     const total = counts.ok + counts.timeout + counts.error + counts.invalid;
     const tokens = usage.promptTokens[operation] + usage.completionTokens[operation];
@@ -358,11 +358,20 @@ function formatModelFigures(outcomes: readonly AnswerOutcome[], latencies: numbe
   });
   return [
     `generated answers: ${generated} of ${answers.length} answers; fell back: ${fallbacks.join(', ') || 'none'}`,
-    `declined as attempts to change the instructions: ${outcomes.filter((o) => o.kind === 'declined').length}`,
+    `declined: ${declinedByReason(outcomes)}`,
     `model calls: ${calls.join('; ')}`,
     `latency per question: p50 ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms, max ${percentile(1)} ms`,
     '',
   ].join('\n');
+}
+
+/** Declined messages counted by reason ("injection 3, harmful 1"), never their words. */
+function declinedByReason(outcomes: readonly AnswerOutcome[]): string {
+  const counts = new Map<string, number>();
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'declined') counts.set(outcome.reason, (counts.get(outcome.reason) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
 }
 
 function formatReport(r: EvalReport, mode: string): string {
