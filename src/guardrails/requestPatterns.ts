@@ -127,7 +127,8 @@ const POLITICS =
 
 const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   new RegExp(`\\b${COMPOSE}\\b(?: \\w+){0,5} ${WRITING}\\b`),
-  /\b(?:give|tell|sing) (?:me |us )?(?:a |an |some |another )?(?:\w+ )?(?:joke|jokes|story|poem|riddle|recipe|essay|song|rap|limerick)\b/,
+  // "Tell me a joke" alone is small talk, answered as such; a joke about someone is not.
+  /\b(?:give|tell|sing) (?:me |us )?(?:a |an |some |another )?(?:\w+ )?(?:story|poem|riddle|recipe|essay|song|rap|limerick)\b/,
   /\b(?:write|writ|generate|create|produce)\b(?: me| us| some| a| the| an| piece of)* (?:code|coding)\b/,
   /\b(?:python|javascript|typescript|java|c\+\+|c sharp|html|css|php|ruby|rust|golang|bash|powershell|excel macro|vba)\b.{0,30}\b(?:script|code|program|function|class|app|scraper|bot|macro|snippet)\b/,
   /\b(?:fix|debug|refactor|review) (?:my|this) (?:code|script|program|function)\b/,

@@ -34,9 +34,12 @@ export function screenMessage(
   const urgent = knowledge.urgentDetector.detect(text);
   if (urgent) return { kind: 'urgent', category: urgent.category, certainty: urgent.certainty };
   const declined = knowledge.messageGuard.check(text);
-  if (declined) return { kind: 'declined', reason: declined.reason, via: declined.via };
-  if (isNotEnglish(text, knownWord)) return { kind: 'notEnglish' };
   const smallTalk = detectSmallTalk(text);
+  // The classifier alone is the weakest reader: small talk it resembles ("tell me a joke") is answered as such.
+  if (declined && !(declined.via === 'classifier' && smallTalk)) {
+    return { kind: 'declined', reason: declined.reason, via: declined.via };
+  }
+  if (isNotEnglish(text, knownWord)) return { kind: 'notEnglish' };
   if (smallTalk) return { kind: 'smallTalk', smallTalk };
   return undefined;
 }
