@@ -33,6 +33,13 @@ const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
   /\bhow (?:were|have|are) you (?:been )?(?:programmed|prompted|instructed|configured|set up|trained)\b/,
   /\bwhat (?:are|were) you (?:not )?(?:allowed|permitted|told|forbidden|instructed) (?:to|not to)\b|\b(?:not allowed|forbidden) to (?:say|tell|answer|discuss|talk about)\b.{0,30}\b(?:list|tell|what|which)\b|\bwhich (?:topics|subjects|words|questions) (?:were|are) you (?:told|not allowed|forbidden|programmed)\b/,
   /\bwhat (?:words|things|topics) are you not allowed\b/,
+  /\bwhat you (?:were|have been|ve been|got|are) (?:told|instructed|asked|programmed|given|set up|trained)\b/,
+  new RegExp(
+    `\\b${ITS_RULES} (?:did|do|does|have|has) (?:the council|they|the developers?|someone|your \\w+|eastmere|the makers?) (?:give|given|set|tell|told|put in) you\\b`,
+  ),
+  new RegExp(
+    `\\b(?:your|ur) (?:\\w+ ){0,2}${ITS_RULES}\\b.{0,20}\\b(?:word for word|verbatim|exactly as (?:written|given|they are)|in full)\\b`,
+  ),
   /\b(?:system|secret|admin|your|the bots?) (?:password|passcode|passphrase|pass code|secret key|api key|access code)\b|\b(?:password|passcode|passphrase|secret key|api key) (?:for|of|to) (?:the |our |your )?(?:system|bot|assistant|this mode|you|admin)\b|\bwhat is the password\b|\bwhats the password\b|\byour (?:password|passcode|passphrase|secret key)\b|\bsecret key\b|\bpasscode phrase\b/,
 ];
 
@@ -74,6 +81,7 @@ const COMMITMENTS: readonly RegExp[] = [
   /\b(?:please|just|now|you can|you could|you should|you must|go ahead and) (?:approve|grant|waive|authori[sz]e|rubber stamp|sign off) (?:me|my|the|this|it|that)\b/,
   /\b(?:approve|grant|waive|authori[sz]e) (?:my|me a|me an|me the)\b.{0,40}\b(?:now|please|and (?:give|confirm|send))\b|\bformally approve\b/,
   /\b(?:you have|you ve got|you are able|youre able|you can) (?:the )?(?:authority|power|permission|ability) to (?:approve|grant|waive|refund|cancel|write off|decide|award)\b|\bas (?:the|a|an) (?:council )?(?:assistant|bot|ai|chatbot),? you (?:can|could|have|are able)\b.{0,30}\b(?:approve|grant|waive|refund|cancel|write off|award)\b/,
+  /(?<!\b(?:can|could|did|have|will|would) you )\b(?:confirm|say|state|write|agree|declare) (?:that )?(?:my|the) (?:\w+ ){0,3}(?:is|has been|are|have been|was|were) (?:now )?(?:cancelled|canceled|waived|approved|granted|refunded|written off|removed|accepted|reduced|upheld)\b/,
   /\bconfirm (?:that )?(?:it is|its) (?:done|approved|granted|cancelled|waived|sorted)\b|\bconfirm (?:my|the) (?:discount|approval|exemption|award|compensation|upgrade)\b/,
 ];
 

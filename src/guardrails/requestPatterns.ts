@@ -46,9 +46,17 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
   /\b(?:is|does|are|do|has) (?:my |the |our |her |his )?(?:neighbou?rs?|ex|ex \w+|sister|brother|mum|dad|landlord|tenant|lodger|lady|woman|man|family|person|couple)\b.{0,40}\b(?:claim|claiming|get|getting|on|receive|receiving|owe|owes|in arrears|behind|registered|paying|pay)\b.{0,30}\b(?:benefits?|universal credit|housing benefit|council tax support|discount|waiting list|housing list|register|council tax|rent|arrears|band)\b/,
   /\bhow much (?:council tax |rent )?(?:does|did) (?:my |the |our )?(?:neighbou?rs?|landlord|tenant|lodger|ex|sister|brother|family|lady|man|woman|he|she|they)\b.{0,20}\b(?:owe|pay|get)\b/,
   /\bhow much (?:\w+ ){0,3}(?:does|do|did) (?!i\b|we\b|you\b|it\b|this\b|that\b)\w+(?: \w+)? owe\b/,
-  /\bwhich (?:of )?(?:my )?(?:neighbou?rs|households|houses|homes|flats|properties|people|residents)\b.{0,40}\b(?:empty|owe|owes|behind|claim|claiming|benefits|arrears|not paid|havent paid|in debt|on the)\b/,
+  /\bwhich (?:of )?(?:my )?(?:neighbou?rs|households|houses|homes|flats|properties|people|residents)\b.{0,40}\b(?:empty|owe|owes|behind|claim|claiming|benefits|arrears|not paid|havent paid|in debt|on the|complained|reported|objected)\b/,
   new RegExp(`\\b${OFFICIAL}\\b.{0,40}\\b${PRIVATE_CONTACT}\\b`),
   new RegExp(`\\b${PRIVATE_CONTACT}\\b.{0,30}\\b(?:of|for) (?:the |a |an |my |our )?(?:\\w+ ){0,3}${OFFICIAL}\\b`),
+  new RegExp(
+    `\\b(?:emails?|email addresses|phone numbers|mobiles?|mobile numbers|direct lines|addresses|names|contact details|numbers) (?:of|for) (?:all|every|each)\\b.{0,30}\\b${OFFICIAL}`,
+  ),
+  new RegExp(
+    `\\b(?:all|every|each) (?:the |of the )?(?:\\w+ ){0,2}${OFFICIAL}s?\\b.{0,25}\\b(?:emails?|email addresses|phone numbers|mobiles?|direct lines|home addresses|addresses|names and|contact details)\\b`,
+  ),
+  /\btheir (?:full )?(?:name|names)(?: and|,) (?:their )?(?:phone|number|mobile|address|email|date of birth)/,
+  /\b(?:see|check|find out|tell me|know|look up|confirm) (?:if|whether)\b.{0,40}\b(?:neighbou?rs?|tenants?|lodgers?|landlord|ex|sister|brother|partner|he|she|they)\b.{0,30}\b(?:claim|claiming|gets?|getting|receives?|receiving|on|owes?|in arrears|registered|paying)\b.{0,25}\b(?:benefits?|universal credit|council tax support|discount|housing list|waiting list|arrears|council tax|rent)\b/,
   // Bulk or internal records.
   new RegExp(`\\b(?:${ASK}|list|export|download|extract|copy|scrape)\\b.{0,30}\\b${BULK}\\b`),
   new RegExp(`\\b${INTERNAL}\\b`),
@@ -95,6 +103,15 @@ const HARMFUL: readonly RegExp[] = [
   /\bhack (?:the|a|their|his|her|someones|into|in)\b|\bhacking (?:the|a|into)\b/,
   /\b(?:ddos|denial of service|phish|phishing|malware|ransomware|keylogger|sql injection|brute force)\b/,
   /\b(?:wipe|delete|erase|cancel|remove) (?:all )?(?:my|the) (?:pcns?|parking (?:tickets|fines)|fines|penalty charge notices|debts?|arrears|records?)\b.{0,30}\b(?:from|off|in) (?:the )?(?:system|database|records|computer)\b/,
+  /\bdodg(?:e|ing) (?:paying |the )?(?:council tax|tax|rent|fines?|parking (?:fines?|tickets?)|bedroom tax|charges?|pcns?)\b/,
+  /\b(?:avoid|get out of|not pay|stop paying|reduce)\b.{0,40}\b(?:by|and) (?:pretending|lying|faking|hiding|not telling|not declaring|saying i live alone)\b/,
+  /\b(?:lie|lying|lied) (?:to (?:the council|them|the housing \w+|the benefits? \w+)|on my|in my|about my|about (?:who|where|how many|my))\b/,
+  new RegExp(
+    `\\b${HOW_TO}\\b.{0,30}\\b(?:annoy|wind up|torment|harass|intimidate|scare|frighten|bully|terrori[sz]e|get rid of|drive out)\\b (?:my |the |our )?(?:neighbou?rs?|tenants?|ex|family next door)\\b(?! (?:rubbish|bins?|waste|hedge|tree|trees|car|dog|noise|fence))`,
+  ),
+  new RegExp(
+    `\\b${HOW_TO}\\b.{0,30}\\b(?:put|pour|add|slip|throw)\\b.{0,25}\\b(?:in|into|on|over)\\b (?:my |the |our )?(?:neighbou?rs?|someones?|somebodys|his|her|their)\\b.{0,20}\\b(?:tank|car|drink|food|garden|pond|dog|cat|door|window|plants)\\b`,
+  ),
   // Violence, weapons, poisons and drugs.
   new RegExp(
     `\\b${HOW_TO}\\b.{0,40}\\b(?:make|build|making|building|construct|assemble|3d print|get|buy|get hold of)\\b(?: \\w+){0,3} (?:bomb|pipe bomb|petrol bomb|molotov|explosives?|detonator|gun|firearm|weapon|silencer|napalm|nerve agent|ricin|poison gas)\\b(?! (?:licen[cs]e|amnesty|surrender))`,
@@ -123,7 +140,7 @@ const WRITING =
 const COMPOSE =
   '(?:write|writ|compose|create|generate|draft|make up|come up with|produce|pen|help me write|help me with)';
 const POLITICS =
-  '(?:immigration|immigrants|brexit|government|prime minister|pm|labour|tory|tories|conservatives?|reform|lib dems?|liberal democrats|green party|snp|plaid|politics|politicians?|mps?|trump|starmer|farage|sunak|war|israel|gaza|ukraine|russia|abortion|death penalty|royal family|monarchy|king|election|councillors?|council leader|mayor|vote)';
+  '(?:immigration|immigrants|refugees|asylum|migrants|brexit|government|prime minister|pm|labour|tory|tories|conservatives?|reform|lib dems?|liberal democrats|green party|snp|plaid|politics|politicians?|mps?|trump|starmer|farage|sunak|war|israel|gaza|ukraine|russia|abortion|death penalty|royal family|monarchy|king|election|councillors?|council leader|mayor|vote)';
 
 const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   new RegExp(`\\b${COMPOSE}\\b(?: \\w+){0,5} ${WRITING}\\b`),
@@ -139,7 +156,7 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   new RegExp(`\\b(?:what|how) (?:do|would) you (?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`),
   new RegExp(`\\bdo you (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`),
   /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|or|vs|versus|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
-  /\bis (?:brexit|immigration|the government|the prime minister|labour|reform|the tory party|the conservative party|capitalism|socialism)\b.{0,20}\b(?:good|bad|right|wrong|too high|working|a mistake|a good thing|a bad thing)\b/,
+  /\b(?:is|are) (?:brexit|immigration|the government|the prime minister|labour|reform|the tory party|the conservative party|capitalism|socialism|the tories|the conservatives|the greens|the green party|the lib dems|the snp|plaid)\b.{0,20}\b(?:good|bad|right|wrong|too high|working|a mistake|a good thing|a bad thing|any good|worth voting|better|worse|corrupt|useless)\b/,
   /\b(?:joke|jokes|limerick|poem|rap) (?:about|on) (?:the )?(?:councillor|council|mayor|leader|bin men|binmen|staff|politicians?|prime minister)\b/,
   /\b(?:give me|suggest|list) (?:\d+ |some |ten |five )?(?:ideas|names|suggestions) for (?:my|a) (?!council|bin|garden|planning|street party|event licence)/,
   /\bexplain (?:quantum|relativity|black holes|the theory|how (?:black holes|the stock market|crypto|bitcoin|ai) work)/,
