@@ -68,7 +68,8 @@ export function notEnglishReply(services: ConversationServices): Partial<Activit
   const { profile } = services.knowledge.current().knowledge;
   return botMessage(
     `Sorry, I can only understand messages in English. To talk to someone at ${profile.name} in another language, ` +
-      `${phoneLine(profile, services)} and ask for an interpreter, or type **talk to a person**.`,
+      `${phoneLine(profile, services)} and ask for an interpreter, or type **talk to a person**. ` +
+      'If anyone is in danger now, call 999.',
     { action: 'notEnglish' },
     ['Talk to a person'],
   );

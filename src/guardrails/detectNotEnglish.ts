@@ -24,6 +24,9 @@ const MAX_ENGLISH_SHARE = 0.3;
  * are read as English and answered as well as they can be.
  */
 export function isNotEnglish(text: string, knownWord: (word: string) => boolean): boolean {
+  // Written in another script (Arabic, Chinese, Cyrillic, ...): letters that are not Latin, and few Latin words.
+  const otherScript = (text.normalize('NFKD').match(/[^\P{L}a-zA-Z]/gu) ?? []).length;
+  if (otherScript >= 3 && otherScript >= (text.match(/[a-zA-Z]/g) ?? []).length) return true;
   const words = normaliseText(text)
     .split(' ')
     .filter((word) => /^[a-z]{2,}$/.test(word));
