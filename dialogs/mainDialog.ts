@@ -12,22 +12,18 @@ import {
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { callbackWindowOf } from '../src/contactCentre/callbackWindow';
-import { detectFrustration } from '../src/handoff/detectFrustration';
 import type { EscalationReason } from '../src/handoff/handoffDesk';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
-import { normaliseText } from '../src/knowledge/textAnalyzer';
 import { topicOfRequest } from '../src/conversation/topicOfRequest';
 import { redactPersonalData } from '../src/privacy/redactPersonalData';
 import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
-import { requestToStart } from '../src/conversation/requestToStart';
 import { endOfDueDay } from '../src/requests/requestDesk';
 import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
 import { botMessage } from './councilBotMeta';
-import { detectFeedback } from './detectFeedback';
-import { detectInterruption, type Interruption } from './detectInterruption';
+import type { Interruption } from './detectInterruption';
 import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { type AnswerExtras, answerReply } from './replies/answerReply';
@@ -35,12 +31,13 @@ import { declinedReply, notEnglishReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
 import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
-import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
+import { requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
 import { signpostReply } from './replies/signpostReply';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { alsoAskedReply } from './replies/alsoAskedReply';
 import { urgentReply } from './replies/urgentReply';
 import { routinePartOf } from './routinePartOf';
+import { clearsLastAnswer, routeMessage } from './routeMessage';
 import {
   URGENT_CHECK_DIALOG,
   type UrgentCheckOptions,
@@ -57,8 +54,6 @@ export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
 const REQUEST_FLOW = 'requestFlow';
 const URGENT_CHECK_FLOW = 'urgentCheckFlow';
-/** A second "Yes, send it" this soon after a submission is a double tap, answered with the same reference. */
-const RESUBMIT_WINDOW_MS = 30 * 60_000;
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
 
@@ -151,31 +146,46 @@ export class MainDialog extends InterruptibleDialog {
     return dialogSet.createContext(context);
   }
 
+  /** Routes the message (`routeMessage`, a pure decision) and hands it to the handler for its route. */
   private async routeStep(step: WaterfallStepContext<AnswerFlowOptions>) {
     const options = answerFlowOptionsSchema.parse(step.options ?? {});
-    if (options.surveySessionId) return step.beginDialog(SATISFACTION_DIALOG, { sessionId: options.surveySessionId });
     const text = options.text ?? step.context.activity.text ?? '';
-    if (text.trim() === '') {
-      await step.context.sendActivity(unsupportedReply());
-      return step.endDialog();
+    const data = await this.updateData(step.context, {});
+    const route = routeMessage(text, {
+      surveySessionId: options.surveySessionId,
+      data,
+      knowledge: this.services.knowledge.current().knowledge,
+      now: this.services.clock(),
+    });
+    if (clearsLastAnswer(route) && data.lastAnswer) await this.updateData(step.context, { lastAnswer: undefined });
+    switch (route.kind) {
+      case 'survey':
+        return step.beginDialog(SATISFACTION_DIALOG, { sessionId: route.sessionId });
+      case 'empty':
+        await step.context.sendActivity(unsupportedReply());
+        return step.endDialog();
+      case 'interruption':
+        await this.handleTopLevelInterruption(step.context, route.interruption);
+        return step.endDialog();
+      case 'feedback':
+        await this.recordFeedback(step.context, route);
+        return step.endDialog();
+      case 'frustration':
+        await this.updateData(step.context, { noMatchStreak: 0 });
+        await this.handOffHere(step.context, 'frustration');
+        return step.endDialog();
+      case 'request':
+        return this.startRequest(step, route.intent);
+      case 'doubleTap':
+        if (await this.answeredDoubleTap(step.context, route.reference)) return step.endDialog();
+        return this.answerStep(step, text);
+      case 'answer':
+        return this.answerStep(step, text);
     }
-    const urgentDetector = this.services.knowledge.current().knowledge.urgentDetector;
-    const interruption = urgentDetector.detect(text) ? undefined : detectInterruption(text);
-    if (interruption) {
-      await this.handleTopLevelInterruption(step.context, interruption);
-      return step.endDialog();
-    }
-    if (await this.answeredFeedback(step.context, text)) return step.endDialog();
-    if (detectFrustration(text)) {
-      await this.updateData(step.context, { noMatchStreak: 0 });
-      await this.handOffHere(step.context, 'frustration');
-      return step.endDialog();
-    }
-    // A tapped article title or a request beside another need is answered; the answer offers the form.
-    const knowledge = this.services.knowledge.current().knowledge;
-    const intent = urgentDetector.detect(text) ? undefined : requestToStart(text, knowledge);
-    if (intent) return this.startRequest(step, intent);
-    if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
+  }
+
+  /** The answering service's outcome for the message, each kind with its reply. */
+  private async answerStep(step: WaterfallStepContext<AnswerFlowOptions>, text: string) {
     const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
     const { outcome, remember, topic: nextTopic } = await this.services.answering.answer(text, { history, topic });
     await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember), topic: nextTopic }));
@@ -350,12 +360,9 @@ export class MainDialog extends InterruptibleDialog {
     return topic ? { topic: topic.slice(0, 300) } : undefined;
   }
 
-  private async answeredDoubleTap(context: TurnContext, text: string): Promise<boolean> {
-    if (normaliseText(text) !== normaliseText(CONFIRM_BUTTON)) return false;
-    const { lastSubmission } = await this.updateData(context, {});
-    if (!lastSubmission) return false;
-    if (this.services.clock().getTime() - new Date(lastSubmission.at).getTime() > RESUBMIT_WINDOW_MS) return false;
-    const found = await this.services.requests.findByReference(lastSubmission.reference);
+  /** A second tap on "Yes, send it": the same reference again, when the request is still there. */
+  private async answeredDoubleTap(context: TurnContext, reference: string): Promise<boolean> {
+    const found = await this.services.requests.findByReference(reference);
     if (!found || !isRequestType(found.requestType)) return false;
     const { profile } = this.services.knowledge.current().knowledge;
     const window = callbackWindowOf(found, this.services.contactCentre.hours(profile));
@@ -374,22 +381,18 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** A reply to "Was this helpful?" right after an answer is recorded; anything else means the question has passed. */
-  private async answeredFeedback(context: TurnContext, text: string): Promise<boolean> {
-    const { lastAnswer } = await this.updateData(context, {});
-    if (!lastAnswer) return false;
-    await this.updateData(context, { lastAnswer: undefined });
-    const feedback = detectFeedback(text);
-    if (!feedback) return false;
-    const helpful = feedback === 'helpful';
+  /** A reply to "Was this helpful?" right after an answer, recorded and thanked. */
+  private async recordFeedback(
+    context: TurnContext,
+    feedback: { helpful: boolean; articleId: string; questionId: string },
+  ): Promise<void> {
     await this.services.feedback.answerRated({
       conversationId: context.activity.conversation.id,
-      articleId: lastAnswer.articleId,
-      helpful,
-      questionId: lastAnswer.questionId,
+      articleId: feedback.articleId,
+      helpful: feedback.helpful,
+      questionId: feedback.questionId,
     });
-    await context.sendActivity(helpful ? helpfulThanksReply() : notHelpfulReply(this.services));
-    return true;
+    await context.sendActivity(feedback.helpful ? helpfulThanksReply() : notHelpfulReply(this.services));
   }
 
   private async sendAnswer(
