@@ -25,6 +25,14 @@ export interface MessageGuardOptions {
  * The classifier must be this sure of a reason to decline, and the message must carry a word of that reason: a
  * probability alone, on words it has rarely seen, is not enough to turn a resident away.
  */
+/**
+ * Signs that a message may be disguised (digits or symbols for letters, letters spaced out, an encoded run), the
+ * only messages whose undisguised readings are worth reading with the concepts too (the surface patterns read every
+ * reading of every message).
+ */
+const DISGUISE_SIGNS =
+  /[a-z][0-9@$!|][a-z0-9]|[0-9@$!|][a-z]|\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b|[A-Za-z0-9+/_-]{16,}/i;
+
 export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
 
 /**
@@ -60,7 +68,8 @@ export class MessageGuard {
     if (matchesInstructionConcept(normalised, text)) return { reason: 'injection', via: 'pattern' };
     const requested = matchRequestPatterns(normalised);
     if (requested) return { reason: requested, via: 'pattern' };
-    for (const reading of disguisedReadings(text).slice(1)) {
+    const disguised = DISGUISE_SIGNS.test(text) ? disguisedReadings(text).slice(1) : [];
+    for (const reading of disguised) {
       const plain = normaliseText(reading);
       if (plain === normalised) continue;
       if (matchesInstructionConcept(plain)) return { reason: 'injection', via: 'disguised' };
