@@ -15,11 +15,7 @@ import { callbackWindowOf } from '../src/contactCentre/callbackWindow';
 import type { EscalationReason } from '../src/handoff/handoffDesk';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
-import { topicOfRequest } from '../src/conversation/topicOfRequest';
-import { redactPersonalData } from '../src/privacy/redactPersonalData';
-import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
 import { endOfDueDay } from '../src/requests/requestDesk';
-import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
 import { botMessage } from './councilBotMeta';
@@ -29,30 +25,28 @@ import { InterruptibleDialog } from './interruptibleDialog';
 import { type AnswerExtras, answerReply } from './replies/answerReply';
 import { declinedReply, notEnglishReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
-import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
-import { requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
 import { signpostReply } from './replies/signpostReply';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { alsoAskedReply } from './replies/alsoAskedReply';
 import { urgentReply } from './replies/urgentReply';
 import { routinePartOf } from './routinePartOf';
 import { clearsLastAnswer, routeMessage } from './routeMessage';
+import { REQUEST_FLOW, type RequestFlowOptions, startRequest } from './startRequest';
+import { answeredDoubleTap, buttonLabel, recordFeedback, wantsCallback } from './routeHandlers';
 import {
   URGENT_CHECK_DIALOG,
   type UrgentCheckOptions,
   UrgentCheckDialog,
   type UrgentCheckResult,
 } from './urgentCheckDialog';
-import { CHECK_REQUEST_DIALOG, CheckRequestDialog } from './requests/checkRequestDialog';
-import { requestDialogId } from './requests/requestDialog';
+import { CheckRequestDialog } from './requests/checkRequestDialog';
 import { createRequestDialogs } from './requests/requestDialogs';
 import { SATISFACTION_DIALOG, type SatisfactionResult, SatisfactionDialog } from './satisfactionDialog';
 import { whileHandedOff } from './whileHandedOff';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
-const REQUEST_FLOW = 'requestFlow';
 const URGENT_CHECK_FLOW = 'urgentCheckFlow';
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
@@ -60,11 +54,6 @@ const NONE_OF_THESE = 'None of these';
 const clarifyValuesSchema = z.object({ articleIds: z.array(z.string()), questionId: z.string().default('') });
 const answerFlowOptionsSchema = z.object({ text: z.string().optional(), surveySessionId: z.string().optional() });
 type AnswerFlowOptions = z.infer<typeof answerFlowOptionsSchema>;
-
-interface RequestFlowOptions {
-  dialogId: string;
-  prefill?: Record<string, string>;
-}
 
 /** What a request dialog ends with (`RequestDialogResult`) once the request is stored. */
 const requestResultSchema = z.object({ reference: z.string(), requestType: z.string() });
@@ -168,16 +157,16 @@ export class MainDialog extends InterruptibleDialog {
         await this.handleTopLevelInterruption(step.context, route.interruption);
         return step.endDialog();
       case 'feedback':
-        await this.recordFeedback(step.context, route);
+        await recordFeedback(step.context, this.services, route);
         return step.endDialog();
       case 'frustration':
         await this.updateData(step.context, { noMatchStreak: 0 });
         await this.handOffHere(step.context, 'frustration');
         return step.endDialog();
       case 'request':
-        return this.startRequest(step, route.intent);
+        return startRequest(step, this.services, (change) => this.updateData(step.context, change), route.intent);
       case 'doubleTap':
-        if (await this.answeredDoubleTap(step.context, route.reference)) return step.endDialog();
+        if (await answeredDoubleTap(step.context, this.services, route.reference)) return step.endDialog();
         return this.answerStep(step, text);
       case 'answer':
         return this.answerStep(step, text);
@@ -293,40 +282,6 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** Starts the request (or status) dialog the message asks for, in the request flow. */
-  private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
-    const { knowledge } = this.services.knowledge.current();
-    const data = await this.updateData(step.context, { noMatchStreak: 0 });
-    const requestType =
-      intent.kind === 'report' ? intent.requestType : knowledge.byId.get(data.lastArticleId ?? '')?.requestType;
-    if ((intent.kind === 'report' || intent.kind === 'reportLastTopic') && requestType) {
-      await this.updateData(step.context, { topic: topicOfRequest(requestType, knowledge, data.topic) });
-    }
-    switch (intent.kind) {
-      case 'report': {
-        const prefill = intent.requestType === 'callback' ? await this.callbackPrefill(step.context) : undefined;
-        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType), prefill });
-      }
-      case 'checkStatus':
-        return step.replaceDialog(REQUEST_FLOW, {
-          dialogId: CHECK_REQUEST_DIALOG,
-          prefill: intent.reference ? { reference: intent.reference } : undefined,
-        });
-      case 'reportLastTopic': {
-        const data = await this.updateData(step.context, {});
-        const article = this.services.knowledge.current().knowledge.byId.get(data.lastArticleId ?? '');
-        if (article?.requestType) {
-          return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(article.requestType) });
-        }
-        await step.context.sendActivity(requestMenuReply());
-        return step.endDialog();
-      }
-      case 'reportSomething':
-        await step.context.sendActivity(requestMenuReply());
-        return step.endDialog();
-    }
-  }
-
   private async startRequestStep(step: WaterfallStepContext<RequestFlowOptions>) {
     return step.beginDialog(step.options.dialogId, { prefill: step.options.prefill });
   }
@@ -351,27 +306,6 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** A callback's topic: what the resident last asked, personal details taken out; nothing when they asked nothing. */
-  private async callbackPrefill(context: TurnContext): Promise<Record<string, string> | undefined> {
-    const { lastQuestionId } = await this.updateData(context, {});
-    if (!lastQuestionId) return undefined;
-    const words = await this.services.handoff.residentWords(context.activity.conversation.id, lastQuestionId);
-    const topic = words && callbackTopic(words);
-    return topic ? { topic: topic.slice(0, 300) } : undefined;
-  }
-
-  /** A second tap on "Yes, send it": the same reference again, when the request is still there. */
-  private async answeredDoubleTap(context: TurnContext, reference: string): Promise<boolean> {
-    const found = await this.services.requests.findByReference(reference);
-    if (!found || !isRequestType(found.requestType)) return false;
-    const { profile } = this.services.knowledge.current().knowledge;
-    const window = callbackWindowOf(found, this.services.contactCentre.hours(profile));
-    await context.sendActivity(
-      requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true, window),
-    );
-    return true;
-  }
-
   /** A survey answered with something other than a rating: that was a new question, so answer it. */
   private async afterSurveyStep(step: WaterfallStepContext<AnswerFlowOptions>) {
     const result: SatisfactionResult | undefined = step.result;
@@ -379,20 +313,6 @@ export class MainDialog extends InterruptibleDialog {
       return step.replaceDialog(ANSWER_FLOW, { text: result.text } satisfies AnswerFlowOptions);
     }
     return step.endDialog();
-  }
-
-  /** A reply to "Was this helpful?" right after an answer, recorded and thanked. */
-  private async recordFeedback(
-    context: TurnContext,
-    feedback: { helpful: boolean; articleId: string; questionId: string },
-  ): Promise<void> {
-    await this.services.feedback.answerRated({
-      conversationId: context.activity.conversation.id,
-      articleId: feedback.articleId,
-      helpful: feedback.helpful,
-      questionId: feedback.questionId,
-    });
-    await context.sendActivity(feedback.helpful ? helpfulThanksReply() : notHelpfulReply(this.services));
   }
 
   private async sendAnswer(
@@ -445,20 +365,4 @@ export class MainDialog extends InterruptibleDialog {
     await this.conversationData.set(context, next);
     return next;
   }
-}
-
-/** A question as a callback's topic: personal details (kept in the callback's own fields) taken out. */
-function callbackTopic(text: string): string {
-  return redactPersonalData(text).text.replace(/\s+/g, ' ').trim();
-}
-
-/** An article on a button: its short title where the full one would not fit on a phone. */
-function buttonLabel(article: Article): string {
-  return article.shortTitle ?? article.title;
-}
-
-/** "Call me back" (the button offered while waiting) or any other wish for a callback. */
-function wantsCallback(text: string): boolean {
-  const intent = detectRequestIntent(text);
-  return intent?.kind === 'report' && intent.requestType === 'callback';
 }
