@@ -189,6 +189,9 @@ const LOOK_ALIKES: Record<string, string> = {
   '|': 'l',
 };
 
+const COMMON_WORD =
+  /\b(?:the|a|an|and|to|my|i|is|of|for|in|on|at|it|you|how|what|when|where|can|do|bin|bins|council|tax|please|thanks)\b/;
+
 /** The message with common disguises undone, each a separate reading. */
 function* disguisedVariants(original: string, plain: string): Generator<string> {
   // Wide gaps separate words when letters are spaced out ("i g n o r e   p r e v i o u s"): keep them as words.
@@ -210,6 +213,8 @@ function* disguisedVariants(original: string, plain: string): Generator<string> 
   // "a11" is "all" as often as "aii": both ones read as l.
   yield lookAlikes(plain).replace(/\baii\b/g, 'all');
   yield plain.replace(/[^a-z0-9' ]+/g, '').replace(/\s+/g, ' ');
+  // Reversed or rot13 text has none of the commonest words; a message with them is read as written.
+  if (COMMON_WORD.test(plain)) return;
   yield [...plain].reverse().join('');
   yield normalise(rot13(original));
 }
