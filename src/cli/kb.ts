@@ -349,7 +349,7 @@ function formatModelFigures(outcomes: readonly AnswerOutcome[], latencies: numbe
     .map(([reason, count]) => `${reason} ${count}`);
   const sorted = [...latencies].sort((a, b) => a - b);
   const percentile = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0);
-  const calls = (['check', 'rewrite', 'answer', 'embed'] as const).map((operation) => {
+  const calls = (['rewrite', 'answer', 'embed', 'check'] as const).map((operation) => {
     const counts = usage.calls[operation];
     const total = counts.ok + counts.timeout + counts.error + counts.invalid;
     const tokens = usage.promptTokens[operation] + usage.completionTokens[operation];

