@@ -42,6 +42,8 @@ export class TurnAnalyticsMiddleware implements Middleware {
         const articleId = stringField(meta, 'articleId');
         const urgentCategory = action === 'urgent' ? stringField(meta, 'urgentCategory') : undefined;
         if (urgentCategory) this.metrics.urgentReplies.inc({ category: urgentCategory });
+        const declinedReason = action === 'declined' ? stringField(meta, 'declinedReason') : undefined;
+        if (declinedReason) this.metrics.declinedReplies.inc({ reason: declinedReason });
         events.push({ kind: 'reply', at: this.clock(), conversationId, channel, action, articleId, urgentCategory });
       }
       return responses;

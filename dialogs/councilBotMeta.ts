@@ -1,4 +1,5 @@
 import { type Activity, ActivityTypes, type CardAction, MessageFactory } from 'botbuilder';
+import type { DeclineReason } from '../src/guardrails/declineReason';
 import type { UrgentCategory } from '../src/knowledge/detectUrgent';
 
 /**
@@ -21,7 +22,18 @@ export type CouncilBotMeta =
       /** A second need in the message, offered as a button with that article's title. */
       alsoArticleId?: string;
     }
-  | { action: 'declined'; reason: 'promptInjection' }
+  /**
+   * A message the bot does not answer (`src/guardrails`): `declinedReason` says why; `reason` is the same, except
+   * `promptInjection` for an attempt on the instructions, as it always was.
+   */
+  | {
+      action: 'declined';
+      reason: 'promptInjection' | Exclude<DeclineReason, 'injection'>;
+      declined: true;
+      declinedReason: DeclineReason;
+    }
+  /** A message in another language: the bot reads English only and offers a person. */
+  | { action: 'notEnglish' }
   | { action: 'clarify'; candidates: string[] }
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
   /** A national service or another body the council does not run (`knowledge/signposts.yaml`). */

@@ -21,12 +21,16 @@ import { createLogger } from '../logging/createLogger';
 import { openStoreSnapshot } from '../storage/openStoreSnapshot';
 import { EditorQuestionRepository } from '../storage/repositories/editorQuestionRepository';
 import { parseConversationFile } from './parseConversationFile';
+import { evaluateGuardrailFile } from './evaluateGuardrailFile';
 import { embedWithProgress, type KbLanguageModel, openKbLanguageModel } from './kbLanguageModel';
 
 const USAGE = `Usage: npm run kb -- <command>
   check              validate every article, the council profile, the vocabulary and the safety examples
   ask [--json]       answer questions read one per line from standard input
   eval FILE [--misses]  score a question file (format of shared/eval/dev-questions.tsv)
+  eval GUARDRAILS.tsv [--misses] [--attacks]
+                     held per attack kind and genuine questions wrongly declined (format of
+                     shared/eval/guardrails-dev.tsv; --attacks reads SOURCE<TAB>message, every line an attack)
   eval --conversations FILE.jsonl [--misses]
                      run each conversation (format of shared/eval/followups-dev.jsonl) through the real bot and
                      print how many end right, per kind
@@ -61,6 +65,8 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (rest.includes('--conversations')) return await evaluateConversationFile(snapshot, file, rest, llm);
+    const guarded = await evaluateGuardrailFile(snapshot, file, rest, llm);
+    if (guarded !== undefined) return guarded;
     return await evaluate(snapshot, file, rest.includes('--misses'), llm);
   } finally {
     await llm?.close();
@@ -225,11 +231,14 @@ async function ask(snapshot: KnowledgeSnapshot, json: boolean, llm: KbLanguageMo
 }
 
 /**
- * The `kb ask --json` line (contracts.md): small talk and a declined attempt to change the bot's instructions are
- * reported as `noMatch`, since no article answers them.
+ * The `kb ask --json` line (contracts.md): small talk, a declined message (`declined: true`, `declinedReason`) and a
+ * message in another language (`notEnglish: true`) are reported as `noMatch`, since no article answers them.
  */
 export function toAskRecord(question: string, outcome: AnswerOutcome) {
-  const action = outcome.kind === 'smallTalk' || outcome.kind === 'declined' ? 'noMatch' : outcome.kind;
+  const action =
+    outcome.kind === 'smallTalk' || outcome.kind === 'declined' || outcome.kind === 'notEnglish'
+      ? 'noMatch'
+      : outcome.kind;
   const candidates =
     outcome.kind === 'clarify'
       ? outcome.articles.map((article) => ({
@@ -247,7 +256,8 @@ export function toAskRecord(question: string, outcome: AnswerOutcome) {
       ? { urgentCategory: outcome.category, ...(outcome.certainty === 'check' ? { urgentCheck: true } : {}) }
       : {}),
     ...(outcome.kind === 'smallTalk' ? { smallTalk: outcome.smallTalk } : {}),
-    ...(outcome.kind === 'declined' ? { declined: true } : {}),
+    ...(outcome.kind === 'declined' ? { declined: true, declinedReason: outcome.reason } : {}),
+    ...(outcome.kind === 'notEnglish' ? { notEnglish: true } : {}),
     ...(outcome.kind === 'signpost' ? { signpostId: outcome.signpost.id } : {}),
     ...(outcome.kind === 'answer' && outcome.generated
       ? {
@@ -345,7 +355,7 @@ function formatModelFigures(outcomes: readonly AnswerOutcome[], latencies: numbe
     .map(([reason, count]) => `${reason} ${count}`);
   const sorted = [...latencies].sort((a, b) => a - b);
   const percentile = (p: number) => Math.round(sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0);
-  const calls = (['rewrite', 'answer', 'embed'] as const).map((operation) => {
+  const calls = (['rewrite', 'answer', 'embed', 'check'] as const).map((operation) => {
     const counts = usage.calls[operation];
     const total = counts.ok + counts.timeout + counts.error + counts.invalid;
     const tokens = usage.promptTokens[operation] + usage.completionTokens[operation];
@@ -354,11 +364,20 @@ function formatModelFigures(outcomes: readonly AnswerOutcome[], latencies: numbe
   });
   return [
     `generated answers: ${generated} of ${answers.length} answers; fell back: ${fallbacks.join(', ') || 'none'}`,
-    `declined as attempts to change the instructions: ${outcomes.filter((o) => o.kind === 'declined').length}`,
+    `declined: ${declinedByReason(outcomes)}`,
     `model calls: ${calls.join('; ')}`,
     `latency per question: p50 ${percentile(0.5)} ms, p95 ${percentile(0.95)} ms, max ${percentile(1)} ms`,
     '',
   ].join('\n');
+}
+
+/** Declined messages counted by reason ("injection 3, harmful 1"), never their words. */
+function declinedByReason(outcomes: readonly AnswerOutcome[]): string {
+  const counts = new Map<string, number>();
+  for (const outcome of outcomes) {
+    if (outcome.kind === 'declined') counts.set(outcome.reason, (counts.get(outcome.reason) ?? 0) + 1);
+  }
+  return [...counts].map(([reason, count]) => `${reason} ${count}`).join(', ') || 'none';
 }
 
 function formatReport(r: EvalReport, mode: string): string {

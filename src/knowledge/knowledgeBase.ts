@@ -2,6 +2,8 @@ import type { Article } from './articleSchema';
 import type { CouncilProfile } from './councilProfileSchema';
 import type { SafetyExample } from '../safety/safetyExampleSchema';
 import { UrgentDetector } from '../safety/urgentDetector';
+import type { GuardrailExample } from '../guardrails/guardrailExampleSchema';
+import { MessageGuard } from '../guardrails/messageGuard';
 import { normaliseText } from './textAnalyzer';
 import type { Signpost } from './signpostSchema';
 import type { Vocabulary } from './vocabularySchema';
@@ -21,6 +23,11 @@ export interface KnowledgeBase {
    * examples (`knowledge/safety/*.yaml`), so an edited example takes effect on reload.
    */
   urgentDetector: UrgentDetector;
+  /**
+   * Recognises messages to decline (attempts on the instructions, other people's data, harmful or unrelated
+   * requests), built from this snapshot's examples (`knowledge/guardrails/*.yaml`) and articles' example questions.
+   */
+  messageGuard: MessageGuard;
   /** The council's wards and their councillors (`wards.yaml`); empty when there is none. */
   wards: readonly Ward[];
   wardById: ReadonlyMap<string, Ward>;
@@ -34,6 +41,7 @@ export interface KnowledgeExtras {
   safetyExamples?: readonly SafetyExample[];
   wards?: readonly Ward[];
   places?: Places;
+  guardrailExamples?: readonly GuardrailExample[];
 }
 
 /** A problem found in one file of the knowledge folder, phrased for the editor who has to fix it. */
@@ -46,13 +54,17 @@ export function createKnowledgeBase(
   articles: Article[],
   profile: CouncilProfile,
   vocabulary: Vocabulary,
-  { signposts = [], safetyExamples = [], wards = [], places = NO_PLACES }: KnowledgeExtras = {},
+  { signposts = [], safetyExamples = [], wards = [], places = NO_PLACES, guardrailExamples = [] }: KnowledgeExtras = {},
 ): KnowledgeBase {
   const sorted = [...articles].sort((a, b) => a.id.localeCompare(b.id));
   const urgentDetector = new UrgentDetector({
     examples: safetyExamples,
     routineQuestions: sorted.flatMap((article) => article.questions),
     knownWords: knownWords(sorted, safetyExamples),
+  });
+  const messageGuard = new MessageGuard({
+    examples: guardrailExamples,
+    questions: sorted.flatMap((article) => article.questions),
   });
   return {
     articles: sorted,
@@ -61,6 +73,7 @@ export function createKnowledgeBase(
     vocabulary,
     signposts,
     urgentDetector,
+    messageGuard,
     wards,
     wardById: new Map(wards.map((ward) => [ward.id, ward])),
     places,

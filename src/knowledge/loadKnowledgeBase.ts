@@ -11,6 +11,7 @@ import { type Vocabulary, vocabularySchema } from './vocabularySchema';
 import { loadSafetyExamples } from '../safety/loadSafetyExamples';
 import { type WardDirectory, wardDirectorySchema } from '../places/wardSchema';
 import { loadPlaces } from '../places/loadPlaces';
+import { loadGuardrailExamples } from '../guardrails/loadGuardrailExamples';
 
 export const PROFILE_FILE = 'council.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
@@ -43,6 +44,7 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
   const safetyExamples = await loadSafetyExamples(dir, problems);
   const wardIds = new Set(wardDirectory?.wards.map((ward) => ward.id) ?? []);
   const places = await loadPlaces(dir, wardIds, problems, warnings, today);
+  const guardrailExamples = await loadGuardrailExamples(dir, problems);
   checkIdsAreUnique(articles, problems);
   checkLinks(articles, warnings);
   checkReviewDates(articles, today, warnings);
@@ -56,6 +58,7 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
       safetyExamples,
       wards: wardDirectory?.wards ?? [],
       places,
+      guardrailExamples,
     }),
     warnings,
   };

@@ -12,17 +12,20 @@ const VERB =
 const FILLER =
   '(?:the|of|and|to|everything|anything|else|what|you|were|have|been|told|said|given|before|so|far|about|just|please|now|kindly|completely|entirely|totally|that|i|we)';
 const PREVIOUS =
-  '(?:all|any|every|your|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default)';
+  '(?:all|any|every|your|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default|other|following)';
 const INSTRUCTIONS =
-  '(?:instructions?|rules|prompts?|guidelines|directives|programming|constraints|guardrails|training|restrictions|system message)';
+  '(?:instructions?|rules|prompts?|guidelines|directives|directions|orders|commands|programming|constraints|guardrails|training|restrictions|system message)';
 
 /** Telling the bot to drop what it was told, in English. */
 const OVERRIDE = [
   new RegExp(
     `\\b${VERB}\\s+(?:${FILLER}\\s+){0,3}${PREVIOUS}\\s+(?:(?:${FILLER}|${PREVIOUS})\\s+){0,3}${INSTRUCTIONS}\\b`,
   ),
-  /\b(?:ignore|disregard|forget) (?:everything|all|anything|what) (?:(?:you were|you've been|you have been|i|we) )?(?:told|said|written|given|before|above|prior|so far|until now)\b/,
+  /\b(?:ignore|disregard|forget) (?:everything|all|anything|what) (?:(?:you were|you've been|you have been) )?(?:told|written|given|above|prior|so far|until now)\b/,
   /\bforget (?:everything|all) (?:you know|above|before)\b/,
+  /\b(?:ignore|disregard|forget|overlook) (?:all|any|every|everything)\b(?: \w+){0,4} (?:instructions|directions|directives|prompts?)\b/,
+  /\b(?:ignore|disregard|forget|overlook|nevermind|never mind) (?:all |everything |any(?:thing)? )?(?:of )?(?:the )?(?:above|foregoing|preceding)\b/,
+  /\b(?:ignore|disregard|forget|overlook) (?:all |any |the )?(?:previous|prior|earlier|preceding) (?:text|content|context|prompt|input|conversation|directions|messages and|and)\b/,
   /\b(?:new|updated|revised|real|true|actual|secret|hidden|override) (?:instructions|system prompt|rules|directive|task)\s*:/,
   /\byour (?:new|real|true|actual|only) (?:task|role|instructions?|job|goal|purpose|mission|persona|name) (?:is|are|will be|from now)\b/,
   /\bfrom now on,? (?:you|respond|reply|answer|talk|speak|only|always|act|behave|ignore|never|say|write|output)\b/,
@@ -123,6 +126,15 @@ export function detectPromptInjection(text: string): PromptInjection | undefined
   return undefined;
 }
 
+/**
+ * The message as written and with each common disguise undone (spaced letters, look-alike digits, reversed, rot13,
+ * base64 or hex payloads), for the other readers of attempts (`instructionConcepts.ts`).
+ */
+export function disguisedReadings(text: string): string[] {
+  const plain = normalise(text);
+  return [plain, ...disguisedVariants(text, plain), ...[...decodedPayloads(text)].map(normalise)];
+}
+
 function match(normalised: string): InjectionKind | undefined {
   for (const { kind, patterns } of PATTERNS) {
     if (patterns.some((pattern) => pattern.test(normalised))) return kind;
@@ -177,6 +189,9 @@ const LOOK_ALIKES: Record<string, string> = {
   '|': 'l',
 };
 
+const COMMON_WORD =
+  /\b(?:the|a|an|and|to|my|i|is|of|for|in|on|at|it|you|how|what|when|where|can|do|bin|bins|council|tax|please|thanks)\b/;
+
 /** The message with common disguises undone, each a separate reading. */
 function* disguisedVariants(original: string, plain: string): Generator<string> {
   // Wide gaps separate words when letters are spaced out ("i g n o r e   p r e v i o u s"): keep them as words.
@@ -195,7 +210,11 @@ function* disguisedVariants(original: string, plain: string): Generator<string> 
     );
   yield lookAlikes(plain);
   yield lookAlikes(joinedLetters);
+  // "a11" is "all" as often as "aii": both ones read as l.
+  yield lookAlikes(plain).replace(/\baii\b/g, 'all');
   yield plain.replace(/[^a-z0-9' ]+/g, '').replace(/\s+/g, ' ');
+  // Reversed or rot13 text has none of the commonest words; a message with them is read as written.
+  if (COMMON_WORD.test(plain)) return;
   yield [...plain].reverse().join('');
   yield normalise(rot13(original));
 }
