@@ -30,9 +30,9 @@ import {
   type DirectLineLimits,
   loadOrCreateDirectLineSecret,
 } from './channel/directline';
-import { parseAttachmentPath } from './channel/directline/attachmentUrls';
-import { clientAddress, requestOrigin } from './channel/directline/http/requestOrigin';
-import { perMinute, TokenBucketLimiter } from './channel/directline/tokenBucketLimiter';
+import { parseAttachmentPath } from './server/http/attachmentUrls';
+import { clientAddress, requestOrigin } from './server/http/requestOrigin';
+import { perMinute, TokenBucketLimiter } from './server/http/tokenBucketLimiter';
 import type { Config } from './config/config';
 import { addConsoleRoutes } from './console/addConsoleRoutes';
 import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';

@@ -1,5 +1,5 @@
 import type { Server } from 'restify';
-import { perMinute } from '../channel/directline/tokenBucketLimiter';
+import { perMinute } from '../server/http/tokenBucketLimiter';
 import type { RenderRefusal } from '../server/http/refusal';
 import { ConsoleAccounts } from './auth/consoleAccounts';
 import type { ConsoleContext, ConsoleDependencies } from './consoleContext';

@@ -1,4 +1,4 @@
-import { TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
+import { TokenBucketLimiter } from '../server/http/tokenBucketLimiter';
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import { londonInstant } from '../calendar/londonTime';
 import type { AnalyticsRepository } from '../storage/repositories/analyticsRepository';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { normaliseText } from '../knowledge/textAnalyzer';
-import { parseAttachmentPath } from '../channel/directline/attachmentUrls';
+import { parseAttachmentPath } from '../server/http/attachmentUrls';
 import { addDays, formatLongDate, londonDate } from './calendar';
 import { emailAddressSchema } from './validation/emailAddress';
 import { readDate, recentDateSchema } from './validation/residentDate';

@@ -2,7 +2,7 @@ import { type Activity, ActivityTypes, type ConversationAccount } from 'botbuild
 import type { Logger } from 'pino';
 import { StoreUnavailableError } from '../../storage/storageErrors';
 import type { WebSocket } from 'ws';
-import { attachmentPath, presentActivityJson } from './attachmentUrls';
+import { attachmentPath, presentActivityJson } from '../../server/http/attachmentUrls';
 import { DirectLineAdapter, type TurnLogic } from './directLineAdapter';
 import { fail, type Outcome, succeed } from './directLineError';
 import {
@@ -22,18 +22,13 @@ import type { ConversationLog, ConversationRecord } from '../../storage/reposito
 import { ActivityStream } from './stream/activityStream';
 import { DIRECT_LINE_CHANNEL_ID, DIRECT_LINE_SERVICE_URL, toClientActivity } from './toClientActivity';
 import { type TokenClaims, type TokenRejection, TokenSigner } from './tokenSigner';
-import { takeAll, TokenBucketLimiter } from './tokenBucketLimiter';
+import type { Origin } from '../../server/http/requestOrigin';
+import { takeAll, TokenBucketLimiter } from '../../server/http/tokenBucketLimiter';
+
+export type { Origin };
 
 /** Who is calling: the website's backend with the secret, or a client with a conversation's token. */
 export type Caller = { kind: 'secret' } | { kind: 'token'; token: string; claims: TokenClaims };
-
-/** The public base URLs of this request's server, for URLs handed to the client. */
-export interface Origin {
-  /** `https://host` (attachment URLs) */
-  http: string;
-  /** `wss://host` (stream URLs) */
-  ws: string;
-}
 
 /** Direct Line's token response (`tokens/generate`, `tokens/refresh`). */
 export interface TokenGrant {
