@@ -26,6 +26,7 @@ import {
   DIRECT_LINE_PREFIX,
   DIRECT_LINE_SERVICE_URL,
   DirectLineChannel,
+  isDirectLineChannelReference,
   directLineRefusal,
   type DirectLineLimits,
   loadOrCreateDirectLineSecret,
@@ -278,7 +279,13 @@ export async function createApp(
 
   // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
   const middleware: Middleware[] = [
-    new TranscriptLoggerMiddleware(new TranscriptRecorder(repositories.transcripts, logger)),
+    new TranscriptLoggerMiddleware(
+      new TranscriptRecorder(
+        repositories.transcripts,
+        logger,
+        (activity) => activity.serviceUrl === DIRECT_LINE_SERVICE_URL,
+      ),
+    ),
     new TurnAnalyticsMiddleware(repositories.analytics, metrics, logger, clock),
     new TurnLoggingMiddleware(logger),
     new CouncilBotMetaMiddleware(logger),
@@ -340,7 +347,10 @@ export async function createApp(
   }
   late.messenger = new ProactiveMessenger({
     cloudAdapter: adapter,
-    directLineAdapter: channel.adapter,
+    webChat: {
+      carries: isDirectLineChannelReference,
+      continueConversation: (reference, logic) => channel.adapter.continueConversationAsync('', reference, logic),
+    },
     appId: config.MicrosoftAppId,
     allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
     services,

@@ -13,7 +13,7 @@ import {
 } from '../../src/requests/requestTypes';
 import { STATUS_NAMES } from '../../src/requests/statusForm';
 import { requestName } from '../../src/requests/requestName';
-import type { ServiceRequest } from '../../src/storage/repositories/requestRepository';
+import type { ServiceRequest } from '../../src/requests/requestDesk';
 import type { ConversationServices } from '../conversationServices';
 import { botMessage } from '../councilBotMeta';
 import { phoneLine } from './contactLine';

@@ -12,6 +12,10 @@ import type {
   ServiceRequest,
 } from '../storage/repositories/requestRepository';
 import { acknowledgementEmail } from './acknowledgementEmail';
+
+/** A stored service request, as the desk hands it to the conversation and the console. */
+export type { ServiceRequest };
+
 import { crmPayload } from './crmPayload';
 import type { Answers } from './requestFields';
 import { isRequestType, REQUEST_DEFINITIONS, type RequestDefinition, type RequestType } from './requestTypes';
