@@ -22,7 +22,7 @@ import { isRequestType, REQUEST_DEFINITIONS, type RequestDefinition, type Reques
 import { comparablePhoneNumber } from './validation/ukPhoneNumber';
 import { findPostcode } from './validation/findPostcode';
 import { normalisePostcode } from './validation/ukPostcode';
-import { responseDueBy } from './workingDays';
+import { responseDueBy } from '../calendar/workingDays';
 
 export interface RequestDeskOptions {
   requests: RequestRepository;

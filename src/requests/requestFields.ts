@@ -6,7 +6,7 @@ import { emailAddressSchema } from './validation/emailAddress';
 import { readDate, recentDateSchema } from './validation/residentDate';
 import { ukPhoneNumberSchema } from './validation/ukPhoneNumber';
 import { ukPostcodeSchema } from './validation/ukPostcode';
-import { isWorkingDay } from './workingDays';
+import { isWorkingDay } from '../calendar/workingDays';
 
 /** A file that came with a resident's message (an upload through the web chat, or a channel's attachment). */
 export interface ReceivedAttachment {

@@ -1,5 +1,5 @@
 import Holidays from 'date-holidays';
-import { addDays, dayOfWeek, type IsoDate, londonDate } from './calendar';
+import { addDays, dayOfWeek, type IsoDate, londonDate } from '../requests/calendar';
 
 // England and Wales share their bank holidays (date-holidays' GB-ENG: fixed, Easter-based, substitute days and
 // one-off days such as a coronation), maintained upstream rather than typed in here.
