@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { CallbackWindow } from '../../src/contactCentre/callbackWindow';
 import { clock } from '../../src/contactCentre/openingHours';
 import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
-import { formatDateTime, formatLongDate } from '../../src/requests/calendar';
+import { formatDateTime, formatLongDate } from '../../src/calendar/dateLabels';
 import { canBeCheckedOnline } from '../../src/requests/requestDesk';
 import type { Answers, FieldDefinition } from '../../src/requests/requestFields';
 import {

@@ -33,7 +33,7 @@ import type {
   SafeguardingFollowUpRequest,
 } from './handoffPort';
 import { SAFEGUARDING_DETAIL } from './handoffPort';
-import { londonDate } from '../requests/calendar';
+import { londonDate } from '../calendar/londonTime';
 import { URGENT_CATEGORIES, type UrgentCategory } from '../safety/urgentCategory';
 import { urgentCategoryName } from './urgentCategoryName';
 import type { ResidentMessenger, ResidentNotice } from './residentMessenger';

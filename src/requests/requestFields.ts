@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { normaliseText } from '../knowledge/textAnalyzer';
 import { parseAttachmentPath } from '../server/http/attachmentUrls';
-import { addDays, formatLongDate, londonDate } from './calendar';
+import { formatLongDate } from '../calendar/dateLabels';
+import { addDays, londonDate } from '../calendar/londonTime';
 import { emailAddressSchema } from './validation/emailAddress';
 import { readDate, recentDateSchema } from './validation/residentDate';
 import { ukPhoneNumberSchema } from './validation/ukPhoneNumber';

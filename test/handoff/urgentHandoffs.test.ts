@@ -6,7 +6,7 @@ import { HandoffEvents } from '../../src/handoff/handoffEvents';
 import type { HandoffRequest } from '../../src/handoff/handoffPort';
 import { HandoffService } from '../../src/handoff/handoffService';
 import type { ResidentMessenger } from '../../src/handoff/residentMessenger';
-import { londonDate } from '../../src/requests/calendar';
+import { londonDate } from '../../src/calendar/londonTime';
 import { MINUTE } from '../storage/support/testClock';
 import { describeWithRepositories } from '../storage/support/withRepositories';
 import { shippedKnowledge } from '../support/testBot';
