@@ -1,0 +1,28 @@
+import type { ContactCentre } from '../contactCentre/contactCentre';
+import type { KnowledgeSource } from '../knowledge/knowledgeService';
+import type { Repositories } from '../storage/repositories/openRepositories';
+import type { CsaPresence } from './handoffDesk';
+import type { HandoffEvents } from './handoffEvents';
+import type { ResidentMessenger } from './residentMessenger';
+
+export interface HandoffSettings {
+  /** `console`: the built-in CSA console; `botframework`: an external agent hub through the handoff protocol. */
+  mode: 'console' | 'botframework';
+  /** A resident waiting longer than this is offered a callback (`HANDOFF_MAX_WAIT_MINUTES`). */
+  maxWaitMinutes: number;
+}
+
+export interface HandoffServiceDependencies {
+  repositories: Pick<
+    Repositories,
+    'handoffs' | 'requests' | 'conversations' | 'transcripts' | 'auditLog' | 'analytics'
+  >;
+  knowledge: KnowledgeSource;
+  contactCentre: ContactCentre;
+  presence: CsaPresence;
+  /** Set once the bot is built (it needs this service first). */
+  messenger: () => ResidentMessenger;
+  events: HandoffEvents;
+  clock: () => Date;
+  settings: HandoffSettings;
+}
