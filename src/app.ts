@@ -250,17 +250,11 @@ export async function createApp(
     (store.backend === 'mongodb' ? new StoreClusterBus(store, logger, { clock }) : undefined);
   let cluster: ClusterConnection | undefined;
   const feed = new LiveFeed({ onUnheard: (conversationId) => cluster?.conversationStored(conversationId) });
-  // The messenger needs the bot, and the bot needs this service: it is filled in once the bot is built.
-  const late: { messenger?: ProactiveMessenger } = {};
   const handoff = new HandoffService({
     repositories,
     knowledge,
     contactCentre,
     presence,
-    messenger: () => {
-      if (!late.messenger) throw new Error('the bot is not built yet');
-      return late.messenger;
-    },
     events: handoffEvents,
     clock,
     settings: { mode: config.HANDOFF_MODE, maxWaitMinutes: config.HANDOFF_MAX_WAIT_MINUTES },
@@ -345,17 +339,20 @@ export async function createApp(
     for (const piece of middleware) adapterOfChannel.use(piece);
     adapterOfChannel.onTurnError = onTurnError;
   }
-  late.messenger = new ProactiveMessenger({
-    cloudAdapter: adapter,
-    webChat: {
-      carries: isDirectLineChannelReference,
-      continueConversation: (reference, logic) => channel.adapter.continueConversationAsync('', reference, logic),
-    },
-    appId: config.MicrosoftAppId,
-    allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
-    services,
-    bot: () => bot,
-  });
+  // The bot is built after the handoff service: residents are told things through the events port from now on.
+  handoffEvents.tellResidentsThrough(
+    new ProactiveMessenger({
+      cloudAdapter: adapter,
+      webChat: {
+        carries: isDirectLineChannelReference,
+        continueConversation: (reference, logic) => channel.adapter.continueConversationAsync('', reference, logic),
+      },
+      appId: config.MicrosoftAppId,
+      allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
+      services,
+      bot: () => bot,
+    }),
+  );
 
   const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
   server.pre(

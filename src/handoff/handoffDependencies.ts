@@ -3,7 +3,6 @@ import type { KnowledgeSource } from '../knowledge/knowledgeService';
 import type { Repositories } from '../storage/repositories/openRepositories';
 import type { CsaPresence } from './handoffDesk';
 import type { HandoffEvents } from './handoffEvents';
-import type { ResidentMessenger } from './residentMessenger';
 
 export interface HandoffSettings {
   /** `console`: the built-in CSA console; `botframework`: an external agent hub through the handoff protocol. */
@@ -20,8 +19,7 @@ export interface HandoffServiceDependencies {
   knowledge: KnowledgeSource;
   contactCentre: ContactCentre;
   presence: CsaPresence;
-  /** Set once the bot is built (it needs this service first). */
-  messenger: () => ResidentMessenger;
+  /** Desk events to the consoles, and notices to residents (through the messenger the bot layer attaches). */
   events: HandoffEvents;
   clock: () => Date;
   settings: HandoffSettings;

@@ -5,7 +5,7 @@ import type { DeskEvent } from './handoffDesk';
 import type { ResidentNotice } from './residentMessenger';
 
 /**
- * What both sides of a handoff share: telling the resident (through the messenger), the audit log (by CSA id, never
+ * What both sides of a handoff share: telling the resident (through the events' messenger), the audit log (by CSA id, never
  * message text), the analytics events for the figures, and the desk events the consoles follow.
  */
 export class HandoffRecorder {
@@ -13,7 +13,7 @@ export class HandoffRecorder {
 
   notify(session: HandoffSession, notice: ResidentNotice): Promise<{ activityId: string | undefined }> {
     if (!session.reference) return Promise.reject(new Error('the handoff has no conversation reference'));
-    return this.deps.messenger().notify(session.reference, notice);
+    return this.deps.events.notify(session.reference, notice);
   }
 
   recordAccepted(session: HandoffSession): Promise<void> {

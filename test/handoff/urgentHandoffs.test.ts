@@ -64,8 +64,7 @@ describeWithRepositories('urgent conversations and safeguarding follow-ups', (co
       knowledge: await shippedKnowledge(),
       contactCentre,
       presence,
-      messenger: () => messenger,
-      events: new HandoffEvents(),
+      events: eventsTellingResidents(),
       clock: clock.now,
       settings: { mode: 'console', maxWaitMinutes: 10 },
     });
@@ -149,3 +148,9 @@ describeWithRepositories('urgent conversations and safeguarding follow-ups', (co
     expect(await handoff.sessionForRequest(followUp.reference)).toBe(first?.sessionId);
   });
 });
+
+function eventsTellingResidents(): HandoffEvents {
+  const events = new HandoffEvents();
+  events.tellResidentsThrough(messenger);
+  return events;
+}
