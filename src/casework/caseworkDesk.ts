@@ -1,7 +1,7 @@
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import type { Ward } from '../places/wardSchema';
 import { endOfDueDay } from '../requests/requestDesk';
-import { responseDueBy } from '../requests/workingDays';
+import { responseDueBy } from '../calendar/workingDays';
 import type { AnalyticsRepository } from '../storage/repositories/analyticsRepository';
 import type { AuditLog } from '../storage/repositories/auditLog';
 import type { ConsoleUser, ConsoleUserRepository } from '../storage/repositories/consoleUserRepository';

@@ -1,5 +1,5 @@
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
-import { formatLongDate } from '../requests/calendar';
+import { formatLongDate } from '../calendar/dateLabels';
 import type { RequestStatus, ServiceRequest } from '../storage/repositories/requestRepository';
 import { CASE_DETAILS } from './memberEnquiry';
 

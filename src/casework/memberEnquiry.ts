@@ -1,4 +1,4 @@
-import { londonDate } from '../requests/calendar';
+import { londonDate } from '../calendar/londonTime';
 import type { RequestStatus, ServiceRequest, StatusChange } from '../storage/repositories/requestRepository';
 
 /** The request type of a case a councillor raises for a constituent (a "member enquiry"). */

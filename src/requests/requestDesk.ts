@@ -1,4 +1,4 @@
-import { TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
+import { TokenBucketLimiter } from '../server/http/tokenBucketLimiter';
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import { londonInstant } from '../calendar/londonTime';
 import type { AnalyticsRepository } from '../storage/repositories/analyticsRepository';
@@ -12,13 +12,17 @@ import type {
   ServiceRequest,
 } from '../storage/repositories/requestRepository';
 import { acknowledgementEmail } from './acknowledgementEmail';
+
+/** A stored service request, as the desk hands it to the conversation and the console. */
+export type { ServiceRequest };
+
 import { crmPayload } from './crmPayload';
 import type { Answers } from './requestFields';
 import { isRequestType, REQUEST_DEFINITIONS, type RequestDefinition, type RequestType } from './requestTypes';
 import { comparablePhoneNumber } from './validation/ukPhoneNumber';
 import { findPostcode } from './validation/findPostcode';
 import { normalisePostcode } from './validation/ukPostcode';
-import { responseDueBy } from './workingDays';
+import { responseDueBy } from '../calendar/workingDays';
 
 export interface RequestDeskOptions {
   requests: RequestRepository;

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
-import { responseDueBy } from '../../src/requests/workingDays';
-import { formatLongDate } from '../../src/requests/calendar';
+import { responseDueBy } from '../../src/calendar/workingDays';
+import { formatLongDate } from '../../src/calendar/dateLabels';
 import { seriousViolations } from '../support/accessibility';
 import { launchChromium } from '../support/browser';
 import { BOOTSTRAP, type ConsoleHarness, startConsole } from '../support/consoleHarness';

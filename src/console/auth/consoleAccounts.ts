@@ -2,7 +2,7 @@ import type { Csa } from '../../handoff/handoffDesk';
 import type { AuditLog } from '../../storage/repositories/auditLog';
 import type { ConsoleSessionRepository } from '../../storage/repositories/consoleSessionRepository';
 import type { ConsoleRole, ConsoleUser, ConsoleUserRepository } from '../../storage/repositories/consoleUserRepository';
-import { TokenBucketLimiter } from '../../channel/directline/tokenBucketLimiter';
+import { TokenBucketLimiter } from '../../server/http/tokenBucketLimiter';
 import { SignInThrottle, type SignInThrottlePolicy } from './signInThrottle';
 import { generatePassword, hashPassword, passwordProblem, verifyNothing, verifyPassword } from './passwords';
 

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import type { ConsoleRole } from '../../storage/repositories/consoleUserRepository';
-import { clientAddress, requestOrigin } from '../../channel/directline/http/requestOrigin';
+import { clientAddress, requestOrigin } from '../../server/http/requestOrigin';
 import type { SignedIn } from '../auth/consoleAccounts';
 import { csrfTokenFor, isValidCsrfToken } from '../auth/csrfToken';
 import { checkRequestSite, originOf } from '../auth/requestSite';

@@ -1,5 +1,5 @@
 import type { CaseHistoryEntry, CouncillorCase } from '../../casework/memberEnquiry';
-import { formatLongDate } from '../../requests/calendar';
+import { formatLongDate } from '../../calendar/dateLabels';
 import { csrfField, errorFor, type FieldError, summaryList, tag, textarea } from './components';
 import { formatDateTime } from './formatTime';
 import { html, type SafeHtml } from './html';

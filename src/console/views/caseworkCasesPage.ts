@@ -1,5 +1,5 @@
 import type { CouncillorCase } from '../../casework/memberEnquiry';
-import { formatLongDate } from '../../requests/calendar';
+import { formatLongDate } from '../../calendar/dateLabels';
 import type { Banner } from './components';
 import { tag } from './components';
 import { formatDateTime } from './formatTime';

@@ -1,6 +1,6 @@
 import type { CallbackWindow } from '../../contactCentre/callbackWindow';
 import { clock } from '../../contactCentre/openingHours';
-import { formatLongDate } from '../../requests/calendar';
+import { formatLongDate } from '../../calendar/dateLabels';
 import {
   REQUEST_STATUSES,
   type RequestStatus,

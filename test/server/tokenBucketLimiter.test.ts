@@ -1,4 +1,4 @@
-import { perMinute, takeAll, TokenBucketLimiter } from '../../src/channel/directline/tokenBucketLimiter';
+import { perMinute, takeAll, TokenBucketLimiter } from '../../src/server/http/tokenBucketLimiter';
 
 describe('token buckets', () => {
   let now = 0;

@@ -1,6 +1,13 @@
 import type { IncomingMessage } from 'node:http';
 import { isIPv4, isIPv6 } from 'node:net';
-import type { Origin } from '../directLineChannel';
+
+/** The public base URLs of this request's server, for URLs handed to the client. */
+export interface Origin {
+  /** `https://host` (attachment URLs) */
+  http: string;
+  /** `wss://host` (stream URLs) */
+  ws: string;
+}
 
 /** A Host header this strict is safe to build URLs from: a name or address and an optional port, nothing else. */
 const HOST = /^(?:[A-Za-z0-9.-]+|\[[0-9A-Fa-f:.]+\])(?::\d{1,5})?$/;

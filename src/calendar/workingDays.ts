@@ -1,25 +1,7 @@
-import Holidays from 'date-holidays';
-import { addDays, dayOfWeek, type IsoDate, londonDate } from './calendar';
+import { bankHolidays } from './bankHolidays';
+import { addDays, dayOfWeek, type IsoDate, londonDate } from './londonTime';
 
-// England and Wales share their bank holidays (date-holidays' GB-ENG: fixed, Easter-based, substitute days and
-// one-off days such as a coronation), maintained upstream rather than typed in here.
-const englandAndWales = new Holidays('GB', 'ENG');
-const byYear = new Map<number, ReadonlySet<IsoDate>>();
-
-/** The bank holidays of England and Wales in a year, as dates. */
-export function bankHolidays(year: number): ReadonlySet<IsoDate> {
-  let dates = byYear.get(year);
-  if (!dates) {
-    dates = new Set(
-      englandAndWales
-        .getHolidays(year)
-        .filter((holiday) => holiday.type === 'public' || holiday.type === 'bank')
-        .map((holiday) => holiday.date.slice(0, 10)),
-    );
-    byYear.set(year, dates);
-  }
-  return dates;
-}
+export { bankHolidays };
 
 /** Monday to Friday and not a bank holiday in England and Wales. */
 export function isWorkingDay(date: IsoDate): boolean {

@@ -1,4 +1,4 @@
-import { addWorkingDays, bankHolidays, isWorkingDay, responseDueBy } from '../../src/requests/workingDays';
+import { addWorkingDays, bankHolidays, isWorkingDay, responseDueBy } from '../../src/calendar/workingDays';
 
 describe('working days in England and Wales', () => {
   test.each([
