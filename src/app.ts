@@ -20,6 +20,8 @@ import { createChannel } from './composition/createChannel';
 import { createHttpServer } from './composition/createHttpServer';
 import { createConsoleAccounts, createConversationServices, createRequestDesk } from './composition/createServices';
 import { createStore } from './composition/createStore';
+import { createOutbox } from './composition/createOutbox';
+import { connectOpen311 } from './composition/connectOpen311';
 import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
 import { StoredCsaPresence } from './console/csaPresence';
 import { ContactCentre } from './contactCentre/contactCentre';
@@ -42,19 +44,15 @@ import type { LanguageModel } from './llm/languageModel';
 import { LlmUsageCounters, type LlmUsageSnapshot } from './llm/llmUsage';
 import { LlmUsageFanOut } from './metrics/llmUsageFanOut';
 import { ServiceMetrics } from './metrics/serviceMetrics';
-import { OutboxDispatcher } from './requests/outboxDispatcher';
 import { type RequestDesk } from './requests/requestDesk';
-import { createEmailSender } from './requests/senders/emailSender';
-import type { OutboxSender } from './requests/senders/sendOutcome';
-import { createWebhookSender } from './requests/senders/webhookSender';
 import type { DocumentStore } from './storage/documentStore';
 import { type Repositories } from './storage/repositories/openRepositories';
 import { schedulePurge } from './storage/repositories/purgeExpiredData';
 import type { AddressLookup } from './places/addressLookup';
 import { createAddressLookup } from './places/createAddressLookup';
 import { analyticsPlaceEvents } from './places/placeEvents';
-import { startOpen311 } from './open311/startOpen311';
 import type { Open311StatusPoller } from './open311/open311StatusPoller';
+import type { OutboxDispatcher } from './requests/outboxDispatcher';
 
 /** A built application: the HTTP server and the parts tests and benchmarks reach into. */
 export interface App {
@@ -152,23 +150,14 @@ export async function createApp(
     return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
   };
   // The back office over Open311: its service codes are checked against services.json before anything is taken.
-  const open311 = config.OPEN311_ENDPOINT
-    ? await startOpen311({
-        settings: {
-          endpoint: config.OPEN311_ENDPOINT,
-          apiKey: config.OPEN311_API_KEY,
-          jurisdictionId: config.OPEN311_JURISDICTION_ID,
-        },
-        pollSeconds: config.OPEN311_POLL_SECONDS,
-        knowledgeDir: config.KNOWLEDGE_DIR,
-        store,
-        addresses,
-        photoUrl,
-        analytics: repositories.analytics,
-        logger,
-        clock,
-      })
-    : undefined;
+  const open311 = await connectOpen311(config, {
+    store,
+    addresses,
+    photoUrl,
+    analytics: repositories.analytics,
+    logger,
+    clock,
+  });
   if (open311 && !open311.ok) {
     await store.close();
     return { ok: false, problems: open311.problems };
@@ -189,36 +178,14 @@ export async function createApp(
     onQueued: () => dispatcher.wake(),
     clock,
   });
-  const senders: { email?: OutboxSender; webhook?: OutboxSender; open311?: OutboxSender } = {
-    open311: open311?.open311.sender,
-  };
   const open311Poller: Open311StatusPoller | undefined = open311?.open311.poller(requests);
-  const smtp = config.SMTP_HOST
-    ? createEmailSender({
-        host: config.SMTP_HOST,
-        port: config.SMTP_PORT,
-        secure: config.SMTP_SECURE,
-        user: config.SMTP_USER,
-        password: config.SMTP_PASSWORD,
-        from: config.SMTP_FROM ?? '',
-      })
-    : undefined;
-  if (smtp) senders.email = smtp.send;
-  if (config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET) {
-    senders.webhook = createWebhookSender({ secret: config.CRM_WEBHOOK_SECRET, clock });
-  }
-  const dispatcher = new OutboxDispatcher({
-    outbox: repositories.outbox,
-    senders,
-    logger,
+  const { dispatcher, closeSenders } = createOutbox(config, {
+    repositories,
+    requests: () => requests,
+    open311Sender: open311?.open311.sender,
     pollMs: dependencies.outboxPollMs,
-    beforeRound: async () => {
-      await requests.queueMissingDeliveries();
-    },
-    onSent: async (message) => {
-      if ((message.channel === 'webhook' || message.channel === 'open311') && message.requestReference)
-        await requests.markForwarded(message.requestReference);
-    },
+    logger,
+    clock,
   });
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
@@ -415,7 +382,7 @@ export async function createApp(
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       await dispatcher.stop();
       await open311Poller?.stop();
-      smtp?.close();
+      closeSenders();
       await knowledge.close();
       stopEmbedding?.();
       await sectionIndex?.idle();
