@@ -52,11 +52,11 @@ describe('the OS Places adapter of the address lookup port', () => {
       if (url.pathname === '/search/places/v1/postcode') {
         const postcode = url.searchParams.get('postcode');
         if (postcode === 'NOT A POSTCODE') {
-          res
-            .writeHead(400)
-            .end(
-              '{"error":{"statuscode":400,"message":"Requested postcode must contain a minimum of the sector plus 1 digit of the district e.g. SO1. Requested postcode was NOT A POSTCODE"}}',
-            );
+          // Two calls, not a chain: once restify is loaded in the worker, its writeHead returns nothing.
+          res.writeHead(400, { 'content-type': 'application/json' });
+          res.end(
+            '{"error":{"statuscode":400,"message":"Requested postcode must contain a minimum of the sector plus 1 digit of the district e.g. SO1. Requested postcode was NOT A POSTCODE"}}',
+          );
           return;
         }
         results = postcode === 'EM1 1AA' ? DPA.map((dpa) => ({ DPA: dpa })) : [];
