@@ -135,6 +135,7 @@ export function createHttpServer(config: Config, parts: HttpParts): { server: Se
       presence,
       requestDesk: requests,
       casework: parts.casework,
+      addresses: parts.addresses,
       repositories,
       knowledge,
       contactCentre,

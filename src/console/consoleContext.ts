@@ -1,4 +1,5 @@
 import type { CaseworkDesk } from '../casework/caseworkDesk';
+import type { AddressLookup } from '../places/addressLookup';
 import type { ContactCentre } from '../contactCentre/contactCentre';
 import type { Logger } from 'pino';
 import type { FiguresService } from '../figures/figuresService';
@@ -39,6 +40,8 @@ export interface ConsoleDependencies {
   };
   /** Councillors' casework; absent, the casework pages are not offered. */
   casework?: CaseworkDesk;
+  /** The council's address lookup (gazetteer or OS Places): `Raise a case` offers it for `Their address`. */
+  addresses?: AddressLookup;
   logger: Logger;
   config: {
     PUBLIC_URL?: string;

@@ -83,8 +83,24 @@ describe('a councillor raises and tracks a case for a constituent', () => {
     await page.keyboard.type('ada@example.com');
     await page.keyboard.press('Tab');
     await page.keyboard.type('07700 900123');
+    // Their address from the council's address list: the postcode, then `Find address` (no JavaScript needed).
     await page.keyboard.press('Tab');
-    await page.keyboard.type('4 Market Square, Eastmere EM1 2AB');
+    await page.keyboard.type('EM9 9ZZ');
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await page.getByText('No addresses were found at that postcode').first().waitFor();
+    await expect(page.getByLabel("Constituent's name").inputValue()).resolves.toBe('Ada Constituent');
+    await page.getByLabel('Their postcode').fill('EM1 1AA');
+    await page.getByRole('button', { name: 'Find address' }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByText(/addresses? at this postcode/).waitFor();
+    await expectAccessible(page, 'raise a case with addresses to choose from');
+    await expect(page.getByLabel('Their phone').inputValue()).resolves.toBe('07700 900123');
+    const choices = await page.getByLabel('Their address').locator('option').allTextContents();
+    const officeAddress = choices.find((choice) => /^1 Market Square,/i.test(choice));
+    expect(officeAddress).toBeDefined();
+    await page.getByLabel('Their address').selectOption({ label: officeAddress ?? '' });
+    await page.getByLabel('Their address').focus();
     await page.keyboard.press('Tab');
     await expect(page.evaluate('document.activeElement?.id')).resolves.toBe('serviceArea');
     await page.getByLabel('Service area').selectOption({ label: 'Fly-tipping' });

@@ -56,8 +56,18 @@ export function typedCaseFields(body: unknown): Record<string, string | undefine
     return typeof value === 'string' ? value.slice(0, 4000) : undefined;
   };
   return Object.fromEntries(
-    ['constituentName', 'email', 'phone', 'address', 'serviceArea', 'problem', 'consent', 'formId', 'update'].map(
-      (name) => [name, field(name)],
-    ),
+    [
+      'constituentName',
+      'email',
+      'phone',
+      'postcode',
+      'address',
+      'serviceArea',
+      'problem',
+      'consent',
+      'formId',
+      'update',
+      'action',
+    ].map((name) => [name, field(name)]),
   );
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { CaseworkDesk } from '../../casework/caseworkDesk';
+import type { AddressLookup } from '../../places/addressLookup';
 import type { ConsoleContext } from '../consoleContext';
 import { redirect, sendHtml } from '../http/consoleResponses';
 import { queryValue, readForm } from '../http/readForm';
@@ -44,6 +45,13 @@ export function addCaseworkRoutes(
     '/console/casework',
     guard.page(async (req, res, signedIn) => {
       const typed = typedCaseFields(req.body);
+      if (typed.action === 'findAddress') {
+        const found = await findAddresses(context.addresses, typed.postcode);
+        const values = { ...typed, formId: typed.formId ?? randomUUID() };
+        if (found.ok) sendRaiseForm(res, signedIn, 200, values, [], found.addresses);
+        else sendRaiseForm(res, signedIn, 400, values, [{ field: 'postcode', message: found.message }]);
+        return;
+      }
       const form = readForm(req, newCaseSchema);
       if (!form.ok) {
         await context.repositories.auditLog.record({
@@ -130,6 +138,7 @@ export function addCaseworkRoutes(
     status: number,
     values: Record<string, string | undefined> & { formId: string },
     errors: ReadonlyArray<{ field?: string; message: string }> = [],
+    addressChoices?: readonly string[],
   ): void {
     sendHtml(
       res,
@@ -140,6 +149,8 @@ export function addCaseworkRoutes(
         formId: values.formId,
         values,
         errors,
+        lookup: context.addresses !== undefined,
+        addressChoices,
       }),
     );
   }
@@ -152,4 +163,19 @@ function notFound(res: Response, { frame }: SignedInRequest): void {
 function referenceOf(req: Request): string {
   const value: unknown = req.params?.caseReference;
   return typeof value === 'string' ? value.slice(0, 40) : '';
+}
+
+/** The addresses at a postcode for `Find address`, or what to tell the councillor (the form then takes free text). */
+async function findAddresses(
+  lookup: AddressLookup | undefined,
+  postcode: string | undefined,
+): Promise<{ ok: true; addresses: string[] } | { ok: false; message: string }> {
+  const typed = postcode?.trim() ?? '';
+  if (!lookup) return { ok: false, message: 'The address list is not available: type their address below' };
+  if (typed === '') return { ok: false, message: 'Enter their postcode to find their address' };
+  const found = await lookup.findByPostcode(typed);
+  if (!found.ok) return { ok: false, message: 'The address list cannot be reached: type their address below' };
+  if (found.addresses.length === 0)
+    return { ok: false, message: 'No addresses were found at that postcode: check it, or type their address below' };
+  return { ok: true, addresses: found.addresses.map((address) => address.label) };
 }

@@ -10,6 +10,10 @@ export interface RaiseCaseView {
   formId: string;
   values: Readonly<Record<string, string | undefined>>;
   errors?: readonly FieldError[];
+  /** Whether the council's address lookup is there to offer (a postcode search before `Their address`). */
+  lookup: boolean;
+  /** The addresses found for the postcode typed, to choose from (`Find address`). */
+  addressChoices?: readonly string[];
 }
 
 /** `Raise a case`: the constituent's details, where it should go, the problem, and their consent. */
@@ -32,7 +36,12 @@ export function renderRaiseCasePage(frame: PageFrame, view: RaiseCaseView): stri
         ${textInput({ id: 'constituentName', name: 'constituentName', label: "Constituent's name", value: values.constituentName, error: errorFor(errors, 'constituentName'), autocomplete: 'off' })}
         ${textInput({ id: 'email', name: 'email', label: 'Their email', hint: 'Optional. We use it only for this case.', type: 'email', value: values.email, error: errorFor(errors, 'email'), spellcheck: false, autocomplete: 'off' })}
         ${textInput({ id: 'phone', name: 'phone', label: 'Their phone', hint: 'Optional. A UK number, like 01632 960000.', type: 'tel', value: values.phone, error: errorFor(errors, 'phone'), autocomplete: 'off', inputClass: 'govuk-input--width-20' })}
-        ${addressField(values.address, errorFor(errors, 'address'))}
+        ${view.lookup ? postcodeSearch(values.postcode, errorFor(errors, 'postcode')) : ''}
+        ${
+          view.addressChoices && view.addressChoices.length > 0
+            ? addressChoice(view.addressChoices, values.address, errorFor(errors, 'address'))
+            : addressField(values.address, errorFor(errors, 'address'))
+        }
         ${select({
           id: 'serviceArea',
           name: 'serviceArea',
@@ -56,9 +65,48 @@ export function renderRaiseCasePage(frame: PageFrame, view: RaiseCaseView): stri
 }
 
 /**
- * `Their address`: free text for now. Where the council's address look-up (gazetteer) is configured, this is the
- * one place to swap for a postcode search and a choice of addresses (keeping the field name `address`).
+ * `Their postcode` and `Find address`: the council's address lookup, without JavaScript. The button posts the form
+ * back with everything typed; the page comes back with the addresses at that postcode to choose from.
  */
+function postcodeSearch(value: string | undefined, error: string | undefined): SafeHtml {
+  return html`${textInput({
+      id: 'postcode',
+      name: 'postcode',
+      label: 'Their postcode',
+      hint: 'Optional. Find their address from the council’s address list, or type it below.',
+      value,
+      error,
+      autocomplete: 'off',
+      spellcheck: false,
+      inputClass: 'govuk-input--width-10',
+    })}
+    <button
+      type="submit"
+      name="action"
+      value="findAddress"
+      class="govuk-button govuk-button--secondary"
+      data-module="govuk-button"
+    >
+      Find address
+    </button>`;
+}
+
+/** `Their address` as a choice of the addresses found at the postcode (a select keeps a long list usable). */
+function addressChoice(choices: readonly string[], value: string | undefined, error: string | undefined): SafeHtml {
+  return select({
+    id: 'address',
+    name: 'address',
+    label: 'Their address',
+    hint: `${choices.length} ${choices.length === 1 ? 'address' : 'addresses'} at this postcode.`,
+    error,
+    options: [
+      { value: '', text: 'Choose their address', selected: !value },
+      ...choices.map((choice) => ({ value: choice, text: choice, selected: value === choice })),
+    ],
+  });
+}
+
+/** `Their address` as free text: without the lookup, or when it found nothing at the postcode. */
 function addressField(value: string | undefined, error: string | undefined): SafeHtml {
   return textarea({
     id: 'address',
