@@ -175,6 +175,7 @@ export async function createApp(
     knowledge: () => knowledge.current().knowledge,
     crmWebhookUrl: config.CRM_WEBHOOK_URL,
     caseUrl: (reference) => `${publicBase ?? ''}/console/casework/cases/${encodeURIComponent(reference)}`,
+    open311Delivery: open311?.open311.memberEnquiryDelivery,
     onQueued: () => dispatcher.wake(),
     clock,
   });

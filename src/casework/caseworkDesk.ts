@@ -43,6 +43,8 @@ export interface CaseworkDeskOptions {
   knowledge: () => { profile: CouncilProfile; wardById: ReadonlyMap<string, Ward> };
   /** `CRM_WEBHOOK_URL`: cases go to the service team's CRM like any request. */
   crmWebhookUrl?: string;
+  /** The back office over Open311, when it takes councillors' cases (`member-enquiry` mapped in `open311.yaml`). */
+  open311Delivery?: (request: ServiceRequest) => Promise<{ to: string; body: string } | undefined>;
   /** The link to a case in the console, for the councillor's emails. */
   caseUrl: (reference: string) => string;
   wardOf?: WardOfRequest;
@@ -134,6 +136,7 @@ export class CaseworkDesk {
     }
     await this.queueAcknowledgement(councillor, request, profile);
     await this.queueCrmDelivery(request);
+    await this.queueOpen311Delivery(request);
     this.options.onQueued?.();
     return { ok: true, case: toCouncillorCase(request, now) };
   }
@@ -261,6 +264,19 @@ export class CaseworkDesk {
       channel: 'webhook',
       to: this.options.crmWebhookUrl,
       body: JSON.stringify(memberEnquiryPayload(request)),
+      requestReference: request.reference,
+    });
+  }
+
+  /** The case to the back office over Open311, through the outbox (retried; status polled like any request's). */
+  private async queueOpen311Delivery(request: ServiceRequest): Promise<void> {
+    const delivery = await this.options.open311Delivery?.(request);
+    if (!delivery) return;
+    await this.options.outbox.enqueue({
+      idempotencyKey: `open311:${request.reference}`,
+      channel: 'open311',
+      to: delivery.to,
+      body: delivery.body,
       requestReference: request.reference,
     });
   }

@@ -1,3 +1,4 @@
+import { MEMBER_ENQUIRY_TYPE } from '../casework/memberEnquiry';
 import { z } from 'zod';
 import { REQUEST_TYPES } from '../knowledge/articleSchema';
 
@@ -48,6 +49,7 @@ export const errorsSchema = z.array(z.object({ code: textOrNumber.optional(), de
 export const serviceCodesSchema = z.strictObject({
   /** True while the codes are the sample's (each equal to its request type). */
   example: z.boolean().default(false),
-  serviceCodes: z.partialRecord(z.enum(REQUEST_TYPES), z.string().trim().min(1)),
+  /** Request types, and `member-enquiry` for councillors' cases (without it, cases go by the outbox's other channels). */
+  serviceCodes: z.partialRecord(z.enum([...REQUEST_TYPES, MEMBER_ENQUIRY_TYPE]), z.string().trim().min(1)),
 });
 export type ServiceCodes = z.infer<typeof serviceCodesSchema>;

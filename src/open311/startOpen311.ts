@@ -11,6 +11,8 @@ import type { AnalyticsRepository } from '../storage/repositories/analyticsRepos
 import type { ServiceRequest } from '../storage/repositories/requestRepository';
 import { Open311Client, type Open311Settings } from './open311Client';
 import { Open311Links } from './open311Links';
+import { MEMBER_ENQUIRY_TYPE } from '../casework/memberEnquiry';
+import { memberEnquiryFields } from './memberEnquiryFields';
 import { open311RequestFields } from './open311RequestFields';
 import { serviceCodesSchema } from './open311Schemas';
 import { type Open311Body, createOpen311Sender } from './open311Sender';
@@ -27,6 +29,8 @@ export interface Open311Connection {
     request: ServiceRequest,
     definition: RequestDefinition,
   ) => Promise<{ to: string; body: string } | undefined>;
+  /** The delivery of a councillor's case, when `member-enquiry` is mapped to a service code (undefined otherwise). */
+  memberEnquiryDelivery: (request: ServiceRequest) => Promise<{ to: string; body: string } | undefined>;
   poller: (requests: Open311StatusPollerOptions['requests']) => Open311StatusPoller;
 }
 
@@ -79,11 +83,21 @@ export async function startOpen311(input: {
     const body: Open311Body = { fields, submittedAt: request.createdAt.toISOString() };
     return { to: client.url('requests.json'), body: JSON.stringify(body) };
   };
+  const memberEnquiryDelivery: Open311Connection['memberEnquiryDelivery'] = async (request) => {
+    const serviceCode = codes.serviceCodes[MEMBER_ENQUIRY_TYPE];
+    if (!serviceCode) return undefined;
+    const body: Open311Body = {
+      fields: memberEnquiryFields(request, serviceCode),
+      submittedAt: request.createdAt.toISOString(),
+    };
+    return { to: client.url('requests.json'), body: JSON.stringify(body) };
+  };
   return {
     ok: true,
     open311: {
       client,
       links,
+      memberEnquiryDelivery,
       sender: createOpen311Sender({ client, links, analytics: input.analytics, clock: input.clock }),
       delivery,
       poller: (requests) =>

@@ -19,8 +19,9 @@ let repositories: Repositories;
 const clock = new TestClock();
 const outbox: Array<{ to: string; subject?: string; body: string; channel: string }> = [];
 
-function desk(target?: number, crmWebhookUrl?: string): CaseworkDesk {
+function desk(target?: number, crmWebhookUrl?: string, open311Delivery?: CaseworkDeskOpen311): CaseworkDesk {
   return new CaseworkDesk({
+    open311Delivery,
     ...repositories,
     outbox: {
       enqueue: async (message) => {
@@ -86,7 +87,29 @@ describe('the date a full reply is due', () => {
   });
 });
 
+type CaseworkDeskOpen311 = ConstructorParameters<typeof CaseworkDesk>[0]['open311Delivery'];
+
 describe('raising a case', () => {
+  test("with Open311 taking councillors' cases, the case is queued for the back office once", async () => {
+    clock.set(londonInstant('2026-11-03', 9 * 60));
+    outbox.length = 0;
+    const amy = await councillor('amy@eastmere.example', 'market');
+    const delivery: CaseworkDeskOpen311 = async (request) => ({
+      to: 'https://back-office.example/requests.json',
+      body: JSON.stringify({ reference: request.reference }),
+    });
+    const first = await desk(undefined, undefined, delivery).raise(amy, { ...CASE, idempotencyKey: 'o311' });
+    await desk(undefined, undefined, delivery).raise(amy, { ...CASE, idempotencyKey: 'o311' });
+    if (!first.ok) throw new Error('not raised');
+    const open311 = outbox.filter((message) => message.channel === 'open311');
+    // A retry of the form asks again; the outbox keeps one message by its idempotency key.
+    expect(open311.map((message) => JSON.parse(message.body) as unknown)).toContainEqual({
+      reference: first.case.reference,
+    });
+    const queued = await repositories.outbox.findById(`open311:${first.case.reference}`);
+    expect(queued).toMatchObject({ channel: 'open311', requestReference: first.case.reference });
+  });
+
   test('the acknowledgement goes to the councillor, the CRM delivery is flagged, and a retry raises nothing new', async () => {
     clock.set(londonInstant('2026-11-02', 9 * 60));
     outbox.length = 0;
