@@ -1,4 +1,4 @@
-import type { Filter } from 'mongodb';
+import type { Filter } from '../../src/storage/queryTypes';
 import { z } from 'zod';
 import { StoredDocumentInvalidError, UnsupportedOperationError } from '../../src/storage/storageErrors';
 import type { StoreCollection } from '../../src/storage/storeCollection';
