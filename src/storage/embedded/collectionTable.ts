@@ -28,6 +28,22 @@ export class CollectionTable {
   ) {
     this.table = `"c_${name}"`;
     db.exec(`CREATE TABLE IF NOT EXISTS ${this.table} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS store_indexes (name TEXT PRIMARY KEY NOT NULL, collection TEXT NOT NULL, definition TEXT NOT NULL)`,
+    );
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS store_multikey (collection TEXT NOT NULL, path TEXT NOT NULL, PRIMARY KEY (collection, path))`,
+    );
+    const known = db
+      .prepare<[string], { name: string; definition: string }>(
+        `SELECT name, definition FROM store_indexes WHERE collection = ?`,
+      )
+      .all(name);
+    for (const row of known) this.indexes.set(row.name, JSON.parse(row.definition) as TableIndex);
+    const arrays = db
+      .prepare<[string], { path: string }>(`SELECT path FROM store_multikey WHERE collection = ?`)
+      .all(name);
+    for (const row of arrays) this.multikey.add(row.path);
   }
 
   /** Creates the index, or replaces one of the same name whose definition differs. Runs inside a write. */
@@ -81,9 +97,15 @@ export class CollectionTable {
   noteArrays(document: Readonly<Record<string, unknown>>): void {
     for (const index of this.indexes.values()) {
       for (const field of index.fields) {
-        if (!this.multikey.has(field) && reachesArray(document, field.split('.'))) this.multikey.add(field);
+        if (!this.multikey.has(field) && reachesArray(document, field.split('.'))) this.markMultikey(field);
       }
     }
+  }
+
+  /** Runs inside the write that stores the document, so the mark is committed with it. */
+  private markMultikey(field: string): void {
+    this.multikey.add(field);
+    this.db.prepare(`INSERT OR IGNORE INTO store_multikey (collection, path) VALUES (?, ?)`).run(this.name, field);
   }
 
   /** The SQL expression a filter on `path` is narrowed by, when an index serves it. */

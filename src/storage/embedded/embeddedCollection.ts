@@ -2,6 +2,7 @@ import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { parseStoredDocument } from '../parseStoredDocument';
 import { isDate } from '../plainObject';
+import { StoreUnavailableError } from '../storageErrors';
 import type { Filter, Update } from '../queryTypes';
 import type {
   DuplicateKey,
@@ -59,12 +60,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     private readonly schema: z.ZodType<T>,
   ) {}
 
-  insertOne(document: T): Promise<InsertOneOutcome> {
+  async insertOne(document: T): Promise<InsertOneOutcome> {
     const storable = toStorableDocument(document);
     return this.write(() => this.insertRow(storable));
   }
 
-  insertMany(documents: readonly T[]): Promise<InsertManyOutcome> {
+  async insertMany(documents: readonly T[]): Promise<InsertManyOutcome> {
     const storable = documents.map((document) => toStorableDocument(document));
     return this.write(() => {
       for (const [index, document] of storable.entries()) {
@@ -129,11 +130,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     return { ok: true, document: returned ? this.parse(returned) : null };
   }
 
-  deleteOne(filter: Filter<T>): Promise<{ deletedCount: number }> {
+  async deleteOne(filter: Filter<T>): Promise<{ deletedCount: number }> {
     return this.delete(filter, false);
   }
 
-  deleteMany(filter: Filter<T>): Promise<{ deletedCount: number }> {
+  async deleteMany(filter: Filter<T>): Promise<{ deletedCount: number }> {
     return this.delete(filter, true);
   }
 
@@ -144,7 +145,16 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   async createIndex(keys: IndexKeys, options: IndexOptions = {}): Promise<void> {
-    await this.write(() => this.context.table.ensureIndex(keys, options));
+    try {
+      await this.write(() => this.context.table.ensureIndex(keys, options));
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      throw new StoreUnavailableError(
+        `the unique index on ${Object.keys(keys).join(', ')} of ${this.name} cannot be created: documents share a key`,
+        { cause: error },
+      );
+    }
   }
 
   /** The documents matching `filter` (expired ones left out), sorted, skipped and limited. */
@@ -201,7 +211,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     return { ok: false, reason: 'duplicateKey', fields };
   }
 
-  private update(filter: Filter<T>, update: Update<T>, upsert: boolean, sort?: SortSpec): Promise<UpdateResult> {
+  private async update(filter: Filter<T>, update: Update<T>, upsert: boolean, sort?: SortSpec): Promise<UpdateResult> {
     const plain = validated(filter);
     validateUpdate(update);
     if (upsert) upsertDocumentId(this.name, filter, update);
@@ -227,7 +237,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     });
   }
 
-  private delete(filter: Filter<T>, multi: boolean): Promise<{ deletedCount: number }> {
+  private async delete(filter: Filter<T>, multi: boolean): Promise<{ deletedCount: number }> {
     const plain = validated(filter);
     const { db, table } = this.context;
     return this.write(() => {

@@ -56,9 +56,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
     _options: CollectionOptions = {},
   ): StoreCollection<T> {
     if (!COLLECTION_NAME.test(name)) throw new TypeError(`invalid collection name ${JSON.stringify(name)}`);
-    this.assertOpen();
     let table = this.tables.get(name);
     if (!table) {
+      this.assertOpen();
       table = new CollectionTable(this.db, name);
       this.tables.set(name, table);
     }
