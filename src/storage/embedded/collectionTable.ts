@@ -74,22 +74,22 @@ export class CollectionTable {
     const existing = this.db
       .prepare<[string], { sql: string }>(`SELECT sql FROM sqlite_master WHERE type = 'index' AND name = ?`)
       .get(sqlName.slice(1, -1));
-    if (existing?.sql !== create) {
+    const created = existing?.sql !== create;
+    if (created) {
       if (existing) this.db.exec(`DROP INDEX ${sqlName}`);
       this.db.exec(create);
     }
-    this.indexes.set(sqlName.slice(1, -1), {
-      sqlName,
-      fields,
-      unique,
-      sparse,
-      expireAfterSeconds: options.expireAfterSeconds,
-    });
-    for (const field of fields) {
+    const index: TableIndex = { sqlName, fields, unique, sparse, expireAfterSeconds: options.expireAfterSeconds };
+    this.indexes.set(sqlName.slice(1, -1), index);
+    this.db
+      .prepare(`INSERT OR REPLACE INTO store_indexes (name, collection, definition) VALUES (?, ?, ?)`)
+      .run(sqlName.slice(1, -1), this.name, JSON.stringify(index));
+    // Documents written since the index was created were noted as they were written (`noteArrays`).
+    for (const field of created ? fields : []) {
       if (this.multikey.has(field)) continue;
       const arrays = prefixes(field).map((prefix) => `json_type(doc, '${jsonPath(prefix)}') = 'array'`);
       if (this.db.prepare(`SELECT 1 FROM ${this.table} WHERE ${arrays.join(' OR ')} LIMIT 1`).get())
-        this.multikey.add(field);
+        this.markMultikey(field);
     }
   }
 
