@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Statement } from 'better-sqlite3';
 import { UnsupportedOperationError } from '../storageErrors';
 import type { IndexKeys, IndexOptions } from '../storeCollection';
 import { jsonPath, sqlKey, sqlReachable } from './documentCodec';
@@ -21,6 +21,7 @@ export class CollectionTable {
   private readonly indexes = new Map<string, TableIndex>();
   /** Indexed paths whose documents hold an array on the way (MongoDB's multikey): SQL cannot narrow by them. */
   private readonly multikey = new Set<string>();
+  private readonly statements = new Map<string, Statement<unknown[], unknown>>();
 
   constructor(
     private readonly db: Database,
@@ -100,6 +101,17 @@ export class CollectionTable {
         if (!this.multikey.has(field) && reachesArray(document, field.split('.'))) this.markMultikey(field);
       }
     }
+  }
+
+  /** A prepared statement on this connection, compiled once per SQL text. */
+  statement(sql: string): Statement<unknown[], unknown> {
+    let prepared = this.statements.get(sql);
+    if (!prepared) {
+      prepared = this.db.prepare(sql);
+      if (this.statements.size > 500) this.statements.clear();
+      this.statements.set(sql, prepared);
+    }
+    return prepared;
   }
 
   /** Runs inside the write that stores the document, so the mark is committed with it. */

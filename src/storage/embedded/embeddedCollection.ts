@@ -159,11 +159,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   /** The documents matching `filter` (expired ones left out), sorted, skipped and limited. */
   private select(filter: Plain, sort: SortSpec | undefined, limit: number, skip: number): Raw[] {
-    const { db, table } = this.context;
+    const { table } = this.context;
     const where = pushDown(filter, table.columnOf);
-    const rows = db
-      .prepare<Array<string | number>, { doc: string }>(`SELECT doc FROM ${table.table} WHERE ${where.sql}`)
-      .all(...where.params);
+    const rows = table.statement(`SELECT doc FROM ${table.table} WHERE ${where.sql}`).all(...where.params) as Array<{
+      doc: string;
+    }>;
     const expiredBefore = this.expiryCutoff();
     const found: Raw[] = [];
     const stopAt = sort ? Infinity : limit > 0 ? skip + limit : Infinity;
@@ -191,13 +191,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   private insertRow(document: Raw): InsertOneOutcome {
-    const { db, table } = this.context;
+    const { table } = this.context;
     table.noteArrays(document);
     try {
-      db.prepare(`INSERT INTO ${table.table} (id, doc) VALUES (?, ?)`).run(
-        String(document._id),
-        encodeDocument(document),
-      );
+      table
+        .statement(`INSERT INTO ${table.table} (id, doc) VALUES (?, ?)`)
+        .run(String(document._id), encodeDocument(document));
       return { ok: true };
     } catch (error) {
       return this.duplicateOrThrow(error);
@@ -215,7 +214,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const plain = validated(filter);
     validateUpdate(update);
     if (upsert) upsertDocumentId(this.name, filter, update);
-    const { db, table } = this.context;
+    const { table } = this.context;
     return this.write((): UpdateResult => {
       const [current] = this.select(plain, sort, 1, 0);
       if (current) {
@@ -223,7 +222,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
         if (valuesEqual(current, next)) return { ok: true, before: current, after: undefined, upserted: false };
         table.noteArrays(next);
         try {
-          db.prepare(`UPDATE ${table.table} SET doc = ? WHERE id = ?`).run(encodeDocument(next), String(current._id));
+          table
+            .statement(`UPDATE ${table.table} SET doc = ? WHERE id = ?`)
+            .run(encodeDocument(next), String(current._id));
         } catch (error) {
           return this.duplicateOrThrow(error);
         }
@@ -239,10 +240,10 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   private async delete(filter: Filter<T>, multi: boolean): Promise<{ deletedCount: number }> {
     const plain = validated(filter);
-    const { db, table } = this.context;
+    const { table } = this.context;
     return this.write(() => {
       const found = this.select(plain, undefined, multi ? 0 : 1, 0);
-      const remove = db.prepare(`DELETE FROM ${table.table} WHERE id = ?`);
+      const remove = table.statement(`DELETE FROM ${table.table} WHERE id = ?`);
       for (const document of found) remove.run(String(document._id));
       return { deletedCount: found.length };
     });

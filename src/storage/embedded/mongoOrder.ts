@@ -73,18 +73,27 @@ function valuesAt(value: unknown, path: readonly string[]): unknown[] {
   return isPlainObject(value) ? valuesAt(value[head], rest) : [];
 }
 
-/** Sorts documents in place by a MongoDB sort specification; ties keep their order. */
+/** Sorts documents by a MongoDB sort specification (keys computed once per document); ties keep their order. */
 export function sortDocuments<D>(documents: D[], sort: SortSpec): D[] {
   const fields = Object.entries(sort);
   if (fields.length === 0) return documents;
-  return documents.sort((a, b) => {
-    for (const [path, direction] of fields) {
-      const keyA = sortKey(a, path, direction);
-      const keyB = sortKey(b, path, direction);
+  const keyed = documents.map((document) => ({
+    document,
+    keys: fields.map(([path, direction]) => sortKey(document, path, direction)),
+  }));
+  keyed.sort((a, b) => {
+    for (const [index, [, direction]] of fields.entries()) {
+      const keyA = a.keys[index];
+      const keyB = b.keys[index];
+      if (!keyA || !keyB) continue;
       let order = Number(keyB.empty) - Number(keyA.empty);
       if (order === 0) order = compareValues(keyA.value, keyB.value);
       if (order !== 0) return order * direction;
     }
     return 0;
   });
+  keyed.forEach((entry, index) => {
+    documents[index] = entry.document;
+  });
+  return documents;
 }
