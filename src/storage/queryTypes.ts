@@ -24,7 +24,6 @@ export type Condition =
  * `$and`/`$or`/`$nor` of filters. The type parameter names the documents; paths are checked at run time by
  * `validateFilter`.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
 export type Filter<T> = { [path: string]: Condition } & {
   $and?: ReadonlyArray<Filter<T>>;
   $or?: ReadonlyArray<Filter<T>>;

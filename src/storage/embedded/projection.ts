@@ -58,6 +58,6 @@ function exclude(target: unknown, path: readonly string[]): void {
     return;
   }
   if (!isPlainObject(target)) return;
-  if (rest.length === 0) delete target[head];
+  if (rest.length === 0) Reflect.deleteProperty(target, head);
   else exclude(target[head], rest);
 }
