@@ -51,7 +51,7 @@ export interface CollectionContext {
 /**
  * `StoreCollection` on a SQLite table. SQL narrows a query by `_id` and indexed fields (`pushDown`); every row it
  * returns is then checked with `matchesFilter`, sorted with MongoDB's order and projected here, so the semantics are
- * MongoDB's whatever SQL narrowed. Each write, read-modify-write included, runs alone inside its own savepoint.
+ * MongoDB's whatever SQL narrowed. Each write, read-modify-write included, runs alone (better-sqlite3 is synchronous).
  */
 export class EmbeddedCollection<T extends StoredDocument> implements StoreCollection<T> {
   constructor(
@@ -146,7 +146,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   async createIndex(keys: IndexKeys, options: IndexOptions = {}): Promise<void> {
     try {
-      await this.write(() => this.context.table.ensureIndex(keys, options));
+      await this.write(() => this.context.table.ensureIndex(keys, options), true);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
@@ -249,12 +249,15 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     });
   }
 
-  private write<R>(run: () => R): Promise<R> {
+  private write<R>(run: () => R, savepoint = false): Promise<R> {
     this.context.assertOpen();
-    return this.context.writes.write(() => {
-      this.context.assertOpen();
-      return run();
-    });
+    return this.context.writes.write(
+      () => {
+        this.context.assertOpen();
+        return run();
+      },
+      { savepoint },
+    );
   }
 
   private parse(document: Raw): T {

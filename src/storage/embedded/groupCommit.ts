@@ -2,12 +2,13 @@ import type { Database } from 'better-sqlite3';
 
 interface Pending {
   run: () => unknown;
+  savepoint: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * Writes run one at a time, each in its own savepoint (so a refused write undoes only itself), and all the writes
+ * Writes run one at a time (in a savepoint when they ask, so a refused write undoes only itself), and all the writes
  * queued in one turn of the event loop share one transaction: one fsync of the write-ahead log acknowledges them all
  * (`synchronous=FULL`), so a promise resolves only once its write is on disk. better-sqlite3 is synchronous, so a
  * read-modify-write inside `run` is atomic.
@@ -18,9 +19,18 @@ export class GroupCommit {
 
   constructor(private readonly db: Database) {}
 
-  write<R>(run: () => R): Promise<R> {
+  /**
+   * Queues a write. A write of one SQL statement needs no savepoint (SQLite undoes a failed statement by itself);
+   * one of several statements that must stand or fall together asks for one.
+   */
+  write<R>(run: () => R, options: { savepoint?: boolean } = {}): Promise<R> {
     return new Promise<R>((resolve, reject) => {
-      this.queue.push({ run, resolve: resolve as (value: unknown) => void, reject });
+      this.queue.push({
+        run,
+        savepoint: options.savepoint ?? false,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
       if (!this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.flush());
@@ -40,7 +50,8 @@ export class GroupCommit {
         .transaction(() => {
           for (const pending of batch) {
             try {
-              outcomes.push({ ok: true, value: this.db.transaction(pending.run)() });
+              const value = pending.savepoint ? this.db.transaction(pending.run)() : pending.run();
+              outcomes.push({ ok: true, value });
             } catch (error) {
               outcomes.push({ ok: false, error });
             }
