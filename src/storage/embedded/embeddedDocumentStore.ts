@@ -69,6 +69,17 @@ export class EmbeddedDocumentStore implements DocumentStore {
     );
   }
 
+  /** The collections stored (for the benchmark's counts). */
+  collectionNames(): string[] {
+    this.assertOpen();
+    const tables = this.db
+      .prepare<[], { name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`,
+      )
+      .all();
+    return tables.map((table) => table.name.slice(2));
+  }
+
   /** The database file. */
   filename(): string {
     return path.join(this.options.dataDir, DATABASE_FILE);
