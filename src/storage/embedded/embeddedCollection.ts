@@ -206,7 +206,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   private duplicateOrThrow(error: unknown): DuplicateKey {
     const code = (error as { code?: unknown }).code;
     if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
-    const fields = this.context.table.fieldsOfViolation(error instanceof Error ? error.message : '');
+    // Not `instanceof Error`: the native module's errors may come from another realm (as under jest).
+    const message = (error as { message?: unknown }).message;
+    const fields = this.context.table.fieldsOfViolation(typeof message === 'string' ? message : '');
     return { ok: false, reason: 'duplicateKey', fields };
   }
 
