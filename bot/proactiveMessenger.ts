@@ -8,8 +8,6 @@ import {
   transferredReply,
   waitExpiredReply,
 } from '../dialogs/replies/handoffReplies';
-import type { DirectLineAdapter } from '../src/channel/directline/directLineAdapter';
-import { isDirectLineChannelReference } from '../src/channel/directline/toClientActivity';
 import {
   type ResidentMessenger,
   type ResidentNotice,
@@ -17,6 +15,7 @@ import {
 } from '../src/handoff/residentMessenger';
 import { isLoopbackUrl } from '../src/server/isLoopbackUrl';
 import type { CouncilBot } from './councilBot';
+import type { ProactiveChannel } from './proactiveChannel';
 
 const accountSchema = z.object({ id: z.string(), name: z.string().default(''), role: z.string().optional() });
 
@@ -39,7 +38,8 @@ const referenceSchema = z.object({
 
 export interface ProactiveMessengerOptions {
   cloudAdapter: CloudAdapter;
-  directLineAdapter: DirectLineAdapter;
+  /** The built-in web chat channel, which carries its own conversations. */
+  webChat: ProactiveChannel;
   /** `MicrosoftAppId`, which the CloudAdapter needs to message Azure channels proactively. */
   appId: string | undefined;
   /** `ALLOW_EMULATOR_LOOPBACK`: without an app id, the Emulator's literal loopback service URLs may be messaged. */
@@ -66,8 +66,8 @@ export class ProactiveMessenger implements ResidentMessenger {
     const logic = async (context: TurnContext) => {
       activityId = await this.deliver(context, notice);
     };
-    if (isDirectLineChannelReference(conversation)) {
-      await this.options.directLineAdapter.continueConversationAsync('', conversation, logic);
+    if (this.options.webChat.carries(conversation)) {
+      await this.options.webChat.continueConversation(conversation, logic);
     } else if (!this.options.appId && !(this.options.allowEmulatorLoopback && isLoopbackUrl(parsed.serviceUrl))) {
       throw new UnreachableConversationError();
     } else {

@@ -1,7 +1,10 @@
 import type { Activity, TranscriptLogger } from 'botbuilder';
 import type { Logger } from 'pino';
-import { DIRECT_LINE_SERVICE_URL } from '../src/channel/directline/toClientActivity';
-import type { TranscriptRepository } from '../src/storage/repositories/transcriptRepository';
+
+/** Where transcript entries go (the transcript repository, in the app). */
+export interface TranscriptAppender {
+  append(direction: 'incoming' | 'outgoing', activity: Partial<Activity>): Promise<unknown>;
+}
 
 /**
  * Records every activity into and out of a conversation in the transcript repository, for botbuilder's
@@ -12,12 +15,14 @@ import type { TranscriptRepository } from '../src/storage/repositories/transcrip
  */
 export class TranscriptRecorder implements TranscriptLogger {
   constructor(
-    private readonly transcripts: TranscriptRepository,
+    private readonly transcripts: TranscriptAppender,
     private readonly logger: Logger,
+    /** Whether a channel has stored this activity already (the built-in web chat channel stores its own). */
+    private readonly storedByChannel: (activity: Activity) => boolean,
   ) {}
 
   logActivity(activity: Activity): Promise<void> {
-    if (activity.serviceUrl === DIRECT_LINE_SERVICE_URL) return Promise.resolve();
+    if (this.storedByChannel(activity)) return Promise.resolve();
     // The middleware gives every incoming activity's sender the role `user`, so anything else is the bot's.
     const direction = activity.from?.role === 'user' ? 'incoming' : 'outgoing';
     return this.transcripts.append(direction, activity).then(

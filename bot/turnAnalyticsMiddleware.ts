@@ -1,7 +1,7 @@
 import { ActivityTypes, type Middleware, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
 import type { ServiceMetrics } from '../src/metrics/serviceMetrics';
-import type { AnalyticsRepository, NewAnalyticsEvent } from '../src/storage/repositories/analyticsRepository';
+import type { AnalyticsRecorder, NewAnalyticsEvent } from '../src/figures/analyticsRecorder';
 
 /**
  * Counts what every turn did, for the performance figures (analytics events in the store) and for Prometheus: a
@@ -10,7 +10,7 @@ import type { AnalyticsRepository, NewAnalyticsEvent } from '../src/storage/repo
  */
 export class TurnAnalyticsMiddleware implements Middleware {
   constructor(
-    private readonly analytics: AnalyticsRepository,
+    private readonly analytics: AnalyticsRecorder,
     private readonly metrics: ServiceMetrics,
     private readonly logger: Logger,
     private readonly clock: () => Date = () => new Date(),
@@ -42,6 +42,8 @@ export class TurnAnalyticsMiddleware implements Middleware {
         const articleId = stringField(meta, 'articleId');
         const urgentCategory = action === 'urgent' ? stringField(meta, 'urgentCategory') : undefined;
         if (urgentCategory) this.metrics.urgentReplies.inc({ category: urgentCategory });
+        const declinedReason = action === 'declined' ? stringField(meta, 'declinedReason') : undefined;
+        if (declinedReason) this.metrics.declinedReplies.inc({ reason: declinedReason });
         events.push({ kind: 'reply', at: this.clock(), conversationId, channel, action, articleId, urgentCategory });
       }
       return responses;

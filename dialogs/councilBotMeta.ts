@@ -1,4 +1,5 @@
 import { type Activity, ActivityTypes, type CardAction, MessageFactory } from 'botbuilder';
+import type { DeclineReason } from '../src/guardrails/declineReason';
 import type { UrgentCategory } from '../src/knowledge/detectUrgent';
 
 /**
@@ -21,7 +22,18 @@ export type CouncilBotMeta =
       /** A second need in the message, offered as a button with that article's title. */
       alsoArticleId?: string;
     }
-  | { action: 'declined'; reason: 'promptInjection' }
+  /**
+   * A message the bot does not answer (`src/guardrails`): `declinedReason` says why; `reason` is the same, except
+   * `promptInjection` for an attempt on the instructions, as it always was.
+   */
+  | {
+      action: 'declined';
+      reason: 'promptInjection' | Exclude<DeclineReason, 'injection'>;
+      declined: true;
+      declinedReason: DeclineReason;
+    }
+  /** A message in another language: the bot reads English only and offers a person. */
+  | { action: 'notEnglish' }
   | { action: 'clarify'; candidates: string[] }
   | { action: 'noMatch'; noMatchStreak: number; candidates: string[] }
   /** A national service or another body the council does not run (`knowledge/signposts.yaml`). */
@@ -66,6 +78,16 @@ export type CouncilBotMeta =
   | { action: 'requestNotSaved'; requestType: string }
   /** The reference and proof given did not match a request (the same reply whichever was wrong). */
   | { action: 'requestNotFound'; attemptsLeft: number }
+  /** The address step of a personal answer: asks the postcode, the house number or name, or which address. */
+  | { action: 'addressPrompt'; step: 'postcode' | 'premises' | 'choose'; retry: boolean; postcode?: string }
+  /** No address could be found (`noAddresses` at a postcode, or the look-up failed): the general page and the phone. */
+  | { action: 'addressNotFound'; postcode?: string; reason: 'noAddresses' | 'unavailable' | 'noRound' }
+  /** The next collection of each bin at the resident's address (ISO dates), with a calendar of the next 12 months. */
+  | { action: 'collections'; collections: { bin: string; date: string }[]; uprn: string; calendarUrl: string }
+  /** The resident's ward and its councillors. */
+  | { action: 'councillors'; uprn: string; ward: string; councillors: string[] }
+  /** A bin reported missed before its collection day has ended: when the crew is due, nothing logged. */
+  | { action: 'crewDue'; uprn: string; bin: string; date: string }
   /** The kinds of request the bot takes, as buttons. */
   | { action: 'requestMenu' }
   | { action: 'welcome' | 'help' | 'cancelled' | 'restarted' | 'contact' | 'error' | 'unsupported' };

@@ -12,64 +12,49 @@ import {
 } from 'botbuilder-dialogs';
 import { z } from 'zod';
 import { callbackWindowOf } from '../src/contactCentre/callbackWindow';
-import { detectFrustration } from '../src/handoff/detectFrustration';
 import type { EscalationReason } from '../src/handoff/handoffDesk';
 import type { GeneratedAnswer } from '../src/knowledge/answerQuestion';
 import type { Article } from '../src/knowledge/articleSchema';
-import { normaliseText } from '../src/knowledge/textAnalyzer';
-import { topicOfRequest } from '../src/conversation/topicOfRequest';
-import { redactPersonalData } from '../src/privacy/redactPersonalData';
-import { detectRequestIntent, type RequestIntent } from '../src/requests/detectRequestIntent';
-import { requestToStart } from '../src/conversation/requestToStart';
 import { endOfDueDay } from '../src/requests/requestDesk';
-import { isRequestType, REQUEST_DEFINITIONS } from '../src/requests/requestTypes';
 import { appendTurns, type ConversationData, conversationDataSchema } from './conversationData';
 import type { ConversationServices } from './conversationServices';
 import { botMessage } from './councilBotMeta';
-import { detectFeedback } from './detectFeedback';
-import { detectInterruption, type Interruption } from './detectInterruption';
+import type { Interruption } from './detectInterruption';
 import { handOff } from './handOff';
 import { InterruptibleDialog } from './interruptibleDialog';
 import { type AnswerExtras, answerReply } from './replies/answerReply';
-import { declinedReply } from './replies/declinedReply';
+import { declinedReply, notEnglishReply } from './replies/declinedReply';
 import { cancelledReply, helpReply, restartedReply, unsupportedReply } from './replies/interruptionReplies';
-import { helpfulThanksReply, notHelpfulReply } from './replies/feedbackReplies';
 import { noMatchReply } from './replies/noMatchReply';
-import { CONFIRM_BUTTON, requestMenuReply, requestSubmittedReply } from './replies/requestReplies';
 import { signpostReply } from './replies/signpostReply';
 import { smallTalkReply } from './replies/smallTalkReply';
 import { alsoAskedReply } from './replies/alsoAskedReply';
 import { urgentReply } from './replies/urgentReply';
 import { routinePartOf } from './routinePartOf';
+import { clearsLastAnswer, routeMessage } from './routeMessage';
+import { REQUEST_FLOW, type RequestFlowOptions, startRequest } from './startRequest';
+import { answeredDoubleTap, buttonLabel, recordFeedback, wantsCallback } from './routeHandlers';
 import {
   URGENT_CHECK_DIALOG,
   type UrgentCheckOptions,
   UrgentCheckDialog,
   type UrgentCheckResult,
 } from './urgentCheckDialog';
-import { CHECK_REQUEST_DIALOG, CheckRequestDialog } from './requests/checkRequestDialog';
-import { requestDialogId } from './requests/requestDialog';
+import { CheckRequestDialog } from './requests/checkRequestDialog';
 import { createRequestDialogs } from './requests/requestDialogs';
 import { SATISFACTION_DIALOG, type SatisfactionResult, SatisfactionDialog } from './satisfactionDialog';
 import { whileHandedOff } from './whileHandedOff';
+import { createPlaceDialogs, placeDialogId } from './places/placeDialogs';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
-const REQUEST_FLOW = 'requestFlow';
 const URGENT_CHECK_FLOW = 'urgentCheckFlow';
-/** A second "Yes, send it" this soon after a submission is a double tap, answered with the same reference. */
-const RESUBMIT_WINDOW_MS = 30 * 60_000;
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
 
 const clarifyValuesSchema = z.object({ articleIds: z.array(z.string()), questionId: z.string().default('') });
 const answerFlowOptionsSchema = z.object({ text: z.string().optional(), surveySessionId: z.string().optional() });
 type AnswerFlowOptions = z.infer<typeof answerFlowOptionsSchema>;
-
-interface RequestFlowOptions {
-  dialogId: string;
-  prefill?: Record<string, string>;
-}
 
 /** What a request dialog ends with (`RequestDialogResult`) once the request is stored. */
 const requestResultSchema = z.object({ reference: z.string(), requestType: z.string() });
@@ -104,6 +89,7 @@ export class MainDialog extends InterruptibleDialog {
     );
     for (const dialog of Object.values(createRequestDialogs(services))) this.addDialog(dialog);
     this.addDialog(new CheckRequestDialog(services, conversationData));
+    for (const dialog of createPlaceDialogs(services)) this.addDialog(dialog);
     this.addDialog(new UrgentCheckDialog(services));
     this.addDialog(
       new WaterfallDialog(URGENT_CHECK_FLOW, [
@@ -151,31 +137,48 @@ export class MainDialog extends InterruptibleDialog {
     return dialogSet.createContext(context);
   }
 
+  /** Routes the message (`routeMessage`, a pure decision) and hands it to the handler for its route. */
   private async routeStep(step: WaterfallStepContext<AnswerFlowOptions>) {
     const options = answerFlowOptionsSchema.parse(step.options ?? {});
-    if (options.surveySessionId) return step.beginDialog(SATISFACTION_DIALOG, { sessionId: options.surveySessionId });
     const text = options.text ?? step.context.activity.text ?? '';
-    if (text.trim() === '') {
-      await step.context.sendActivity(unsupportedReply());
-      return step.endDialog();
+    const data = await this.updateData(step.context, {});
+    const route = routeMessage(text, {
+      surveySessionId: options.surveySessionId,
+      data,
+      knowledge: this.services.knowledge.current().knowledge,
+      now: this.services.clock(),
+    });
+    if (clearsLastAnswer(route) && data.lastAnswer) await this.updateData(step.context, { lastAnswer: undefined });
+    switch (route.kind) {
+      case 'survey':
+        return step.beginDialog(SATISFACTION_DIALOG, { sessionId: route.sessionId });
+      case 'empty':
+        await step.context.sendActivity(unsupportedReply());
+        return step.endDialog();
+      case 'interruption':
+        await this.handleTopLevelInterruption(step.context, route.interruption);
+        return step.endDialog();
+      case 'feedback':
+        await recordFeedback(step.context, this.services, route);
+        return step.endDialog();
+      case 'frustration':
+        await this.updateData(step.context, { noMatchStreak: 0 });
+        await this.handOffHere(step.context, 'frustration');
+        return step.endDialog();
+      case 'request':
+        return startRequest(step, this.services, (change) => this.updateData(step.context, change), route.intent);
+      case 'place':
+        return step.replaceDialog(placeDialogId(route.place), { postcode: route.place.postcode });
+      case 'doubleTap':
+        if (await answeredDoubleTap(step.context, this.services, route.reference)) return step.endDialog();
+        return this.answerStep(step, text);
+      case 'answer':
+        return this.answerStep(step, text);
     }
-    const urgentDetector = this.services.knowledge.current().knowledge.urgentDetector;
-    const interruption = urgentDetector.detect(text) ? undefined : detectInterruption(text);
-    if (interruption) {
-      await this.handleTopLevelInterruption(step.context, interruption);
-      return step.endDialog();
-    }
-    if (await this.answeredFeedback(step.context, text)) return step.endDialog();
-    if (detectFrustration(text)) {
-      await this.updateData(step.context, { noMatchStreak: 0 });
-      await this.handOffHere(step.context, 'frustration');
-      return step.endDialog();
-    }
-    // A tapped article title or a request beside another need is answered; the answer offers the form.
-    const knowledge = this.services.knowledge.current().knowledge;
-    const intent = urgentDetector.detect(text) ? undefined : requestToStart(text, knowledge);
-    if (intent) return this.startRequest(step, intent);
-    if (await this.answeredDoubleTap(step.context, text)) return step.endDialog();
+  }
+
+  /** The answering service's outcome for the message, each kind with its reply. */
+  private async answerStep(step: WaterfallStepContext<AnswerFlowOptions>, text: string) {
     const { history, topic } = conversationDataSchema.parse((await this.conversationData.get(step.context)) ?? {});
     const { outcome, remember, topic: nextTopic } = await this.services.answering.answer(text, { history, topic });
     await this.updateData(step.context, (c) => ({ history: appendTurns(c.history, remember), topic: nextTopic }));
@@ -202,7 +205,10 @@ export class MainDialog extends InterruptibleDialog {
         await step.context.sendActivity(smallTalkReply(outcome.smallTalk, this.services));
         return step.endDialog();
       case 'declined':
-        await step.context.sendActivity(declinedReply(this.services));
+        await step.context.sendActivity(declinedReply(outcome.reason, this.services));
+        return step.endDialog();
+      case 'notEnglish':
+        await step.context.sendActivity(notEnglishReply(this.services));
         return step.endDialog();
       case 'signpost':
         await this.updateData(step.context, { noMatchStreak: 0 });
@@ -280,40 +286,6 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** Starts the request (or status) dialog the message asks for, in the request flow. */
-  private async startRequest(step: WaterfallStepContext<AnswerFlowOptions>, intent: RequestIntent) {
-    const { knowledge } = this.services.knowledge.current();
-    const data = await this.updateData(step.context, { noMatchStreak: 0 });
-    const requestType =
-      intent.kind === 'report' ? intent.requestType : knowledge.byId.get(data.lastArticleId ?? '')?.requestType;
-    if ((intent.kind === 'report' || intent.kind === 'reportLastTopic') && requestType) {
-      await this.updateData(step.context, { topic: topicOfRequest(requestType, knowledge, data.topic) });
-    }
-    switch (intent.kind) {
-      case 'report': {
-        const prefill = intent.requestType === 'callback' ? await this.callbackPrefill(step.context) : undefined;
-        return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(intent.requestType), prefill });
-      }
-      case 'checkStatus':
-        return step.replaceDialog(REQUEST_FLOW, {
-          dialogId: CHECK_REQUEST_DIALOG,
-          prefill: intent.reference ? { reference: intent.reference } : undefined,
-        });
-      case 'reportLastTopic': {
-        const data = await this.updateData(step.context, {});
-        const article = this.services.knowledge.current().knowledge.byId.get(data.lastArticleId ?? '');
-        if (article?.requestType) {
-          return step.replaceDialog(REQUEST_FLOW, { dialogId: requestDialogId(article.requestType) });
-        }
-        await step.context.sendActivity(requestMenuReply());
-        return step.endDialog();
-      }
-      case 'reportSomething':
-        await step.context.sendActivity(requestMenuReply());
-        return step.endDialog();
-    }
-  }
-
   private async startRequestStep(step: WaterfallStepContext<RequestFlowOptions>) {
     return step.beginDialog(step.options.dialogId, { prefill: step.options.prefill });
   }
@@ -338,30 +310,6 @@ export class MainDialog extends InterruptibleDialog {
     return step.endDialog();
   }
 
-  /** A callback's topic: what the resident last asked, personal details taken out; nothing when they asked nothing. */
-  private async callbackPrefill(context: TurnContext): Promise<Record<string, string> | undefined> {
-    const { lastQuestionId } = await this.updateData(context, {});
-    if (!lastQuestionId) return undefined;
-    const words = await this.services.handoff.residentWords(context.activity.conversation.id, lastQuestionId);
-    const topic = words && callbackTopic(words);
-    return topic ? { topic: topic.slice(0, 300) } : undefined;
-  }
-
-  private async answeredDoubleTap(context: TurnContext, text: string): Promise<boolean> {
-    if (normaliseText(text) !== normaliseText(CONFIRM_BUTTON)) return false;
-    const { lastSubmission } = await this.updateData(context, {});
-    if (!lastSubmission) return false;
-    if (this.services.clock().getTime() - new Date(lastSubmission.at).getTime() > RESUBMIT_WINDOW_MS) return false;
-    const found = await this.services.requests.findByReference(lastSubmission.reference);
-    if (!found || !isRequestType(found.requestType)) return false;
-    const { profile } = this.services.knowledge.current().knowledge;
-    const window = callbackWindowOf(found, this.services.contactCentre.hours(profile));
-    await context.sendActivity(
-      requestSubmittedReply(found, REQUEST_DEFINITIONS[found.requestType], profile, true, window),
-    );
-    return true;
-  }
-
   /** A survey answered with something other than a rating: that was a new question, so answer it. */
   private async afterSurveyStep(step: WaterfallStepContext<AnswerFlowOptions>) {
     const result: SatisfactionResult | undefined = step.result;
@@ -369,24 +317,6 @@ export class MainDialog extends InterruptibleDialog {
       return step.replaceDialog(ANSWER_FLOW, { text: result.text } satisfies AnswerFlowOptions);
     }
     return step.endDialog();
-  }
-
-  /** A reply to "Was this helpful?" right after an answer is recorded; anything else means the question has passed. */
-  private async answeredFeedback(context: TurnContext, text: string): Promise<boolean> {
-    const { lastAnswer } = await this.updateData(context, {});
-    if (!lastAnswer) return false;
-    await this.updateData(context, { lastAnswer: undefined });
-    const feedback = detectFeedback(text);
-    if (!feedback) return false;
-    const helpful = feedback === 'helpful';
-    await this.services.feedback.answerRated({
-      conversationId: context.activity.conversation.id,
-      articleId: lastAnswer.articleId,
-      helpful,
-      questionId: lastAnswer.questionId,
-    });
-    await context.sendActivity(helpful ? helpfulThanksReply() : notHelpfulReply(this.services));
-    return true;
   }
 
   private async sendAnswer(
@@ -439,20 +369,4 @@ export class MainDialog extends InterruptibleDialog {
     await this.conversationData.set(context, next);
     return next;
   }
-}
-
-/** A question as a callback's topic: personal details (kept in the callback's own fields) taken out. */
-function callbackTopic(text: string): string {
-  return redactPersonalData(text).text.replace(/\s+/g, ' ').trim();
-}
-
-/** An article on a button: its short title where the full one would not fit on a phone. */
-function buttonLabel(article: Article): string {
-  return article.shortTitle ?? article.title;
-}
-
-/** "Call me back" (the button offered while waiting) or any other wish for a callback. */
-function wantsCallback(text: string): boolean {
-  const intent = detectRequestIntent(text);
-  return intent?.kind === 'report' && intent.requestType === 'callback';
 }

@@ -1,40 +1,27 @@
-import {
-  type Activity,
-  CloudAdapter,
-  ConfigurationBotFrameworkAuthentication,
-  type Middleware,
-  TranscriptLoggerMiddleware,
-  type TurnContext,
-} from 'botbuilder';
+import { type Activity, CloudAdapter, ConfigurationBotFrameworkAuthentication, type TurnContext } from 'botbuilder';
 import type { Logger } from 'pino';
-import restify, { type Server } from 'restify';
+import { type Server } from 'restify';
 import type { CouncilBot } from '../bot/councilBot';
-import { CouncilBotMetaMiddleware } from '../bot/councilBotMetaMiddleware';
-import { createCouncilBot } from '../bot/createCouncilBot';
-import { erasePersonalData } from './storage/personalData/erasePersonalData';
-import { exportPersonalData } from './storage/personalData/exportPersonalData';
 import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { ResilientStateStorage } from '../bot/resilientStateStorage';
-import { TranscriptRecorder } from '../bot/transcriptRecorder';
-import { createTurnErrorHandler } from '../bot/turnErrorHandler';
-import { TurnAnalyticsMiddleware } from '../bot/turnAnalyticsMiddleware';
-import { TurnLoggingMiddleware } from '../bot/turnLoggingMiddleware';
-import type { ConversationServices } from '../dialogs/conversationServices';
 import { AnsweringService } from './answering/answeringService';
+import { CaseworkDesk } from './casework/caseworkDesk';
 import {
-  addDirectLineRoutes,
-  DIRECT_LINE_PREFIX,
   DIRECT_LINE_SERVICE_URL,
-  DirectLineChannel,
-  directLineRefusal,
+  type DirectLineChannel,
+  isDirectLineChannelReference,
   type DirectLineLimits,
   loadOrCreateDirectLineSecret,
 } from './channel/directline';
-import { parseAttachmentPath } from './channel/directline/attachmentUrls';
-import { clientAddress, requestOrigin } from './channel/directline/http/requestOrigin';
-import { perMinute, TokenBucketLimiter } from './channel/directline/tokenBucketLimiter';
+import { parseAttachmentPath } from './server/http/attachmentUrls';
 import type { Config } from './config/config';
-import { addConsoleRoutes } from './console/addConsoleRoutes';
+import { createBot, createTurnMiddleware } from './composition/createBot';
+import { createChannel } from './composition/createChannel';
+import { createHttpServer } from './composition/createHttpServer';
+import { createConsoleAccounts, createConversationServices, createRequestDesk } from './composition/createServices';
+import { createStore } from './composition/createStore';
+import { createOutbox } from './composition/createOutbox';
+import { connectOpen311 } from './composition/connectOpen311';
 import { type BootstrapOutcome, bootstrapConsoleAdmin } from './console/auth/bootstrapConsoleAdmin';
 import { StoredCsaPresence } from './console/csaPresence';
 import { ContactCentre } from './contactCentre/contactCentre';
@@ -43,7 +30,6 @@ import { parseOpeningHours } from './contactCentre/openingHours';
 import type { CsaPresence, HandoffDesk } from './handoff/handoffDesk';
 import { HYBRID } from './knowledge/decideHybrid';
 import { keepSectionsEmbedded } from './knowledge/keepSectionsEmbedded';
-import { FeedbackService } from './feedback/feedbackService';
 import { HandoffEvents } from './handoff/handoffEvents';
 import type { ClusterBus } from './cluster/clusterBus';
 import { type ClusterConnection, connectCluster } from './cluster/connectCluster';
@@ -56,29 +42,17 @@ import { SectionIndex } from './knowledge/sectionIndex';
 import { createLanguageModel } from './llm/createLanguageModel';
 import type { LanguageModel } from './llm/languageModel';
 import { LlmUsageCounters, type LlmUsageSnapshot } from './llm/llmUsage';
-import { answerErrors } from './server/answerErrors';
-import { addHealthRoutes } from './server/healthRoutes';
-import { readRequestBody } from './server/http/readRequestBody';
-import { apiRefusal, type RenderRefusal } from './server/http/refusal';
-import { answerUnparsableRequests, securityHeaders } from './server/http/securityHeaders';
 import { LlmUsageFanOut } from './metrics/llmUsageFanOut';
 import { ServiceMetrics } from './metrics/serviceMetrics';
-import { addRequestRoutes } from './requests/http/requestRoutes';
-import { OutboxDispatcher } from './requests/outboxDispatcher';
-import { RequestDesk } from './requests/requestDesk';
-import { createEmailSender } from './requests/senders/emailSender';
-import type { OutboxSender } from './requests/senders/sendOutcome';
-import { createWebhookSender } from './requests/senders/webhookSender';
-import { addMessagesRoute } from './server/messagesRoute';
-import { addMetricsRoute } from './server/metricsRoute';
+import { type RequestDesk } from './requests/requestDesk';
 import type { DocumentStore } from './storage/documentStore';
-import { openDocumentStore } from './storage/openDocumentStore';
-import { openRepositories, type Repositories } from './storage/repositories/openRepositories';
+import { type Repositories } from './storage/repositories/openRepositories';
 import { schedulePurge } from './storage/repositories/purgeExpiredData';
-import { addWebRoutes } from './web/webRoutes';
-
-/** The largest request body the JSON APIs and the console's forms read (Direct Line routes have their own limits). */
-const MAX_BODY_BYTES = 256 * 1024;
+import type { AddressLookup } from './places/addressLookup';
+import { createAddressLookup } from './places/createAddressLookup';
+import { analyticsPlaceEvents } from './places/placeEvents';
+import type { Open311StatusPoller } from './open311/open311StatusPoller';
+import type { OutboxDispatcher } from './requests/outboxDispatcher';
 
 /** A built application: the HTTP server and the parts tests and benchmarks reach into. */
 export interface App {
@@ -101,6 +75,8 @@ export interface App {
   figures: FiguresService;
   /** Sends the outbox (acknowledgement emails, CRM deliveries) in the background while the app listens. */
   dispatcher: OutboxDispatcher;
+  /** Reads back the status of requests passed over Open311 (when `OPEN311_ENDPOINT` is set). */
+  open311Poller: Open311StatusPoller | undefined;
   /** Where the Direct Line secret came from (`configured`, `stored` or `generated`), for the start-up message. */
   directLineSecretSource: string;
   /** The Direct Line secret, printed once when it was just generated (never logged). */
@@ -139,6 +115,8 @@ export interface AppDependencies {
   clusterBus?: ClusterBus;
   /** How often a WebSocket stream also reads the store (default 2 s). */
   streamPollMs?: number;
+  /** An address lookup instead of the one the configuration names (the embedded gazetteer or OS Places). */
+  addresses?: AddressLookup;
 }
 
 /**
@@ -153,25 +131,10 @@ export async function createApp(
   const loaded = await KnowledgeService.load(config.KNOWLEDGE_DIR, logger);
   if (!loaded.ok) return { ok: false, problems: loaded.problems };
   const knowledge = loaded.service;
+  const addresses = dependencies.addresses ?? createAddressLookup(config, knowledge);
 
-  const store =
-    dependencies.store ??
-    (await openDocumentStore({
-      mongodbUri: config.MONGODB_URI,
-      mongodbDb: config.MONGODB_DB,
-      dataDir: config.DATA_DIR,
-      logger,
-    }));
   const clock = dependencies.clock ?? (() => new Date());
-  const repositories = await openRepositories(store, {
-    retentionDays: config.RETENTION_DAYS,
-    analyticsRetentionDays: config.ANALYTICS_RETENTION_DAYS,
-    clock,
-    outbox: {
-      maxAttempts: config.OUTBOX_MAX_ATTEMPTS,
-      backoff: { baseMs: config.OUTBOX_RETRY_BASE_SECONDS * 1000, maxMs: 3_600_000 },
-    },
-  });
+  const { store, repositories } = await createStore(config, logger, clock, dependencies.store);
   const consoleBootstrap = await bootstrapConsoleAdmin(repositories.consoleUsers, repositories.auditLog, {
     email: config.CONSOLE_ADMIN_EMAIL,
     password: config.CONSOLE_ADMIN_PASSWORD,
@@ -182,48 +145,47 @@ export async function createApp(
   let publicBase = config.PUBLIC_URL?.replace(/\/+$/, '');
   // The web chat channel is built later (it needs the bot): status checks ask it for a conversation's address.
   const channelForAddresses: { current?: DirectLineChannel } = {};
-  const requests = new RequestDesk({
-    addressOf: (conversationId) => channelForAddresses.current?.addressOf(conversationId),
-    requests: repositories.requests,
-    outbox: repositories.outbox,
-    auditLog: repositories.auditLog,
+  const photoUrl = (link: string, reference: string) => {
+    const upload = parseAttachmentPath(link);
+    return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
+  };
+  // The back office over Open311: its service codes are checked against services.json before anything is taken.
+  const open311 = await connectOpen311(config, {
+    store,
+    addresses,
+    photoUrl,
     analytics: repositories.analytics,
-    profile: () => knowledge.current().knowledge.profile,
+    logger,
+    clock,
+  });
+  if (open311 && !open311.ok) {
+    await store.close();
+    return { ok: false, problems: open311.problems };
+  }
+  const requests = createRequestDesk(repositories, knowledge, clock, {
+    addressOf: (conversationId) => channelForAddresses.current?.addressOf(conversationId),
     crmWebhookUrl: config.CRM_WEBHOOK_URL,
-    photoUrl: (link, reference) => {
-      const upload = parseAttachmentPath(link);
-      return upload ? `${publicBase ?? ''}/api/requests/${reference}/photos/${upload.attachmentId}` : link;
-    },
+    open311Delivery: open311?.open311.delivery,
+    photoUrl,
+    onQueued: () => dispatcher.wake(),
+    onStatusChanged: (request, previous) => casework.statusChanged(request, previous),
+  });
+  const casework = new CaseworkDesk({
+    ...repositories,
+    knowledge: () => knowledge.current().knowledge,
+    crmWebhookUrl: config.CRM_WEBHOOK_URL,
+    caseUrl: (reference) => `${publicBase ?? ''}/console/casework/cases/${encodeURIComponent(reference)}`,
     onQueued: () => dispatcher.wake(),
     clock,
   });
-  const senders: { email?: OutboxSender; webhook?: OutboxSender } = {};
-  const smtp = config.SMTP_HOST
-    ? createEmailSender({
-        host: config.SMTP_HOST,
-        port: config.SMTP_PORT,
-        secure: config.SMTP_SECURE,
-        user: config.SMTP_USER,
-        password: config.SMTP_PASSWORD,
-        from: config.SMTP_FROM ?? '',
-      })
-    : undefined;
-  if (smtp) senders.email = smtp.send;
-  if (config.CRM_WEBHOOK_URL && config.CRM_WEBHOOK_SECRET) {
-    senders.webhook = createWebhookSender({ secret: config.CRM_WEBHOOK_SECRET, clock });
-  }
-  const dispatcher = new OutboxDispatcher({
-    outbox: repositories.outbox,
-    senders,
-    logger,
+  const open311Poller: Open311StatusPoller | undefined = open311?.open311.poller(requests);
+  const { dispatcher, closeSenders } = createOutbox(config, {
+    repositories,
+    requests: () => requests,
+    open311Sender: open311?.open311.sender,
     pollMs: dependencies.outboxPollMs,
-    beforeRound: async () => {
-      await requests.queueMissingDeliveries();
-    },
-    onSent: async (message) => {
-      if (message.channel === 'webhook' && message.requestReference)
-        await requests.markForwarded(message.requestReference);
-    },
+    logger,
+    clock,
   });
 
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
@@ -249,23 +211,26 @@ export async function createApp(
     (store.backend === 'mongodb' ? new StoreClusterBus(store, logger, { clock }) : undefined);
   let cluster: ClusterConnection | undefined;
   const feed = new LiveFeed({ onUnheard: (conversationId) => cluster?.conversationStored(conversationId) });
-  // The messenger needs the bot, and the bot needs this service: it is filled in once the bot is built.
-  const late: { messenger?: ProactiveMessenger } = {};
   const handoff = new HandoffService({
     repositories,
     knowledge,
     contactCentre,
     presence,
-    messenger: () => {
-      if (!late.messenger) throw new Error('the bot is not built yet');
-      return late.messenger;
-    },
     events: handoffEvents,
     clock,
     settings: { mode: config.HANDOFF_MODE, maxWaitMinutes: config.HANDOFF_MAX_WAIT_MINUTES },
   });
-  const feedback = new FeedbackService(repositories);
-  const services: ConversationServices = { knowledge, contactCentre, answering, handoff, requests, feedback, clock };
+  const services = createConversationServices({
+    knowledge,
+    repositories,
+    contactCentre,
+    answering,
+    handoff,
+    requests,
+    addresses,
+    placeEvents: analyticsPlaceEvents(repositories.analytics),
+    clock,
+  });
   const figures = new FiguresService({ analytics: repositories.analytics, knowledge, clock });
   // Bot state degrades to this instance's memory while the store is unreachable: residents still get answers.
   const botState = new ResilientStateStorage(repositories.botState, logger);
@@ -274,18 +239,18 @@ export async function createApp(
     config.HANDOFF_MODE === 'botframework' &&
     Boolean(config.MicrosoftAppId) &&
     activity.serviceUrl !== DIRECT_LINE_SERVICE_URL;
-  const { bot, conversationState, dialogState } = createCouncilBot(botState, services, isFromAgentHub);
-
-  // The same middleware, in the same order, on every adapter: transcripts see replies after they are labelled.
-  const middleware: Middleware[] = [
-    new TranscriptLoggerMiddleware(new TranscriptRecorder(repositories.transcripts, logger)),
-    new TurnAnalyticsMiddleware(repositories.analytics, metrics, logger, clock),
-    new TurnLoggingMiddleware(logger),
-    new CouncilBotMetaMiddleware(logger),
-  ];
-  const onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge, () =>
-    metrics.errors.inc({ kind: 'turn' }),
-  );
+  const { bot, onTurnError } = createBot(botState, services, {
+    isFromAgentHub,
+    logger,
+    countError: () => metrics.errors.inc({ kind: 'turn' }),
+  });
+  const middleware = createTurnMiddleware({
+    repositories,
+    metrics,
+    logger,
+    clock,
+    storedByChannel: (activity) => activity.serviceUrl === DIRECT_LINE_SERVICE_URL,
+  });
 
   const adapter = new CloudAdapter(
     new ConfigurationBotFrameworkAuthentication({
@@ -308,26 +273,15 @@ export async function createApp(
   };
 
   const secret = await loadOrCreateDirectLineSecret(store, config.DIRECTLINE_SECRET, clock);
-  const channel = new DirectLineChannel({
-    conversations: repositories.conversations,
-    attachments: repositories.attachments,
+  const channel = createChannel(config, {
+    repositories,
     secret: secret.secret,
     logger,
     logic: runBot,
     clock,
-    publicUrl: config.PUBLIC_URL,
-    trustProxy: config.TRUST_PROXY,
-    limits: {
-      tokensPerAddress: perMinute(config.RATE_LIMIT_TOKENS_PER_ADDRESS),
-      tokensPerConversation: perMinute(config.RATE_LIMIT_TOKENS_PER_CONVERSATION),
-      postsPerAddress: perMinute(config.RATE_LIMIT_MESSAGES_PER_ADDRESS),
-      postsPerConversation: perMinute(config.RATE_LIMIT_MESSAGES_PER_CONVERSATION),
-      uploadsPerAddress: perMinute(config.RATE_LIMIT_UPLOADS_PER_ADDRESS),
-      uploadsPerConversation: perMinute(config.RATE_LIMIT_UPLOADS_PER_CONVERSATION),
-      ...dependencies.channelLimits,
-    },
-    streamPollMs: dependencies.streamPollMs,
     feed,
+    limits: dependencies.channelLimits,
+    streamPollMs: dependencies.streamPollMs,
   });
   channelForAddresses.current = channel;
   if (clusterBus) {
@@ -338,102 +292,42 @@ export async function createApp(
     for (const piece of middleware) adapterOfChannel.use(piece);
     adapterOfChannel.onTurnError = onTurnError;
   }
-  late.messenger = new ProactiveMessenger({
-    cloudAdapter: adapter,
-    directLineAdapter: channel.adapter,
-    appId: config.MicrosoftAppId,
-    allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
-    services,
-    bot: () => bot,
-  });
-
-  const server = restify.createServer({ name: 'council-assistant', handleUncaughtExceptions: false });
-  server.pre(
-    securityHeaders({
-      isHttps: (req) => requestOrigin(req, config.PUBLIC_URL, config.TRUST_PROXY).http.startsWith('https:'),
+  // The bot is built after the handoff service: residents are told things through the events port from now on.
+  handoffEvents.tellResidentsThrough(
+    new ProactiveMessenger({
+      cloudAdapter: adapter,
+      webChat: {
+        carries: isDirectLineChannelReference,
+        continueConversation: (reference, logic) => channel.adapter.continueConversationAsync('', reference, logic),
+      },
+      appId: config.MicrosoftAppId,
+      allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
+      services,
+      bot: () => bot,
     }),
   );
-  answerUnparsableRequests(server.server);
-  addDirectLineRoutes(server, channel);
-  server.use(restify.plugins.queryParser({ mapParams: false }));
 
-  let storeReady = true;
-  addHealthRoutes(server, async () => {
-    if (closing) return false;
-    const ping = await store.ping();
-    if (ping.ok !== storeReady) {
-      storeReady = ping.ok;
-      if (!ping.ok) logger.error({ problem: ping.problem }, 'store unavailable: not ready');
-      else logger.info('store available again: ready');
-    }
-    return ping.ok;
-  });
-  addMessagesRoute(server, {
-    adapter,
-    runBot,
-    authenticated: Boolean(config.MicrosoftAppId),
-    allowEmulatorLoopback: config.ALLOW_EMULATOR_LOOPBACK,
-    maxTextLength: channel.limits.maxTextLength,
-    // Behind Azure Bot Service every request comes from Azure's addresses: only conversations are limited then.
-    limits: {
-      perAddress: config.MicrosoftAppId
-        ? undefined
-        : new TokenBucketLimiter(perMinute(config.RATE_LIMIT_MESSAGES_PER_ADDRESS), clock),
-      perConversation: new TokenBucketLimiter(perMinute(config.RATE_LIMIT_MESSAGES_PER_CONVERSATION), clock),
-      addressOf: (req) => clientAddress(req, config.TRUST_PROXY),
-    },
-    isOwnChannelConversation: async (conversationId, serviceUrl) =>
-      serviceUrl === DIRECT_LINE_SERVICE_URL || (await repositories.conversations.find(conversationId)) !== null,
-  });
-  addMetricsRoute(server, metrics, config.METRICS_TOKEN);
-  addRequestRoutes(server, { desk: requests, attachments: repositories.attachments, apiKey: config.STAFF_API_KEY });
-  addWebRoutes(server, {
-    knowledge,
-    contactCentre,
-    issueSession: (req, existingToken) => {
-      const session = channel.webchatSession(existingToken, clientAddress(req, config.TRUST_PROXY));
-      return session.ok ? session : { ok: false, retryAfterSeconds: session.error.retryAfterSeconds ?? 60 };
-    },
-    streamOrigin: (req) => requestOrigin(req, config.PUBLIC_URL, config.TRUST_PROXY).ws,
-    figures,
-    performanceCacheSeconds: config.PERFORMANCE_CACHE_SECONDS,
-    clock,
-    logger,
-  });
-  const consoleRoutes = addConsoleRoutes(server, {
-    // With an external agent hub, the console has no chats: only callbacks, requests and accounts.
-    desk: config.HANDOFF_MODE === 'console' ? (dependencies.desk ?? handoff) : undefined,
-    presence,
-    requestDesk: requests,
+  const { server, consoleRoutes } = createHttpServer(config, {
+    store,
     repositories,
     knowledge,
     contactCentre,
+    channel,
+    adapter,
+    runBot,
+    metrics,
+    requests,
     figures,
-    personalData: {
-      export: (subject) => exportPersonalData(repositories, subject),
-      erase: (subject, actor) =>
-        erasePersonalData(repositories, subject, actor, () =>
-          store.purgeDeleted ? store.purgeDeleted() : Promise.resolve(),
-        ),
-    },
+    presence,
+    // With an external agent hub, the console has no chats: only callbacks, requests and accounts.
+    desk: config.HANDOFF_MODE === 'console' ? (dependencies.desk ?? handoff) : undefined,
+    consoleAccounts: createConsoleAccounts(repositories, config, clock),
+    casework,
+    addresses,
+    isClosing: () => closing,
     logger,
-    config,
     clock,
   });
-  // Every refusal made outside a route's own handler, in the error shape of the part of the server that was asked.
-  const renderRefusal: RenderRefusal = (req, refusal) => {
-    const path = req.path();
-    if (path === '/console' || path.startsWith('/console/')) return consoleRoutes.renderRefusal(req, refusal);
-    return path.startsWith(DIRECT_LINE_PREFIX) ? directLineRefusal(refusal) : apiRefusal(refusal);
-  };
-  server.use(
-    readRequestBody({
-      maxBytes: MAX_BODY_BYTES,
-      skip: (req) => req.path().startsWith(DIRECT_LINE_PREFIX),
-      render: renderRefusal,
-    }),
-  );
-  answerErrors(server, { logger, render: renderRefusal, onServerError: () => metrics.errors.inc({ kind: 'http' }) });
 
   let stopPurge: (() => void) | undefined;
   let longWaits: NodeJS.Timeout | undefined;
@@ -452,6 +346,7 @@ export async function createApp(
     requests,
     figures,
     dispatcher,
+    open311Poller,
     directLineSecretSource: secret.source,
     directLineSecret: secret.secret,
     presence,
@@ -472,6 +367,7 @@ export async function createApp(
           const url = `http://${config.HOST === '0.0.0.0' ? 'localhost' : config.HOST}:${address.port}`;
           publicBase ??= url;
           dispatcher.start();
+          open311Poller?.start();
           resolve(url);
         });
       }),
@@ -485,7 +381,8 @@ export async function createApp(
       await channel.close(drainMs);
       while (inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 25));
       await dispatcher.stop();
-      smtp?.close();
+      await open311Poller?.stop();
+      closeSenders();
       await knowledge.close();
       stopEmbedding?.();
       await sectionIndex?.idle();

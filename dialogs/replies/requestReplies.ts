@@ -2,7 +2,7 @@ import type { Activity } from 'botbuilder';
 import type { CallbackWindow } from '../../src/contactCentre/callbackWindow';
 import { clock } from '../../src/contactCentre/openingHours';
 import type { CouncilProfile } from '../../src/knowledge/councilProfileSchema';
-import { formatDateTime, formatLongDate } from '../../src/requests/calendar';
+import { formatDateTime, formatLongDate } from '../../src/calendar/dateLabels';
 import { canBeCheckedOnline } from '../../src/requests/requestDesk';
 import type { Answers, FieldDefinition } from '../../src/requests/requestFields';
 import {
@@ -13,7 +13,7 @@ import {
 } from '../../src/requests/requestTypes';
 import { STATUS_NAMES } from '../../src/requests/statusForm';
 import { requestName } from '../../src/requests/requestName';
-import type { ServiceRequest } from '../../src/storage/repositories/requestRepository';
+import type { ServiceRequest } from '../../src/requests/requestDesk';
 import type { ConversationServices } from '../conversationServices';
 import { botMessage } from '../councilBotMeta';
 import { phoneLine } from './contactLine';

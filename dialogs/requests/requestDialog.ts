@@ -23,10 +23,11 @@ export interface RequestDialogResult {
 /**
  * A guided service request: the form's questions, a summary to confirm, then the submission. The request is stored
  * (idempotently: the key is the conversation id and the form's instance id, kept in dialog state) before the
- * confirmation with its reference and promised reply date is sent. Interruptions work at every step.
+ * confirmation with its reference and promised reply date is sent. Interruptions work at every step. One class for
+ * every request type: a type's questions and wording are its definition in `src/requests/requestTypes.ts`.
  */
-export abstract class RequestDialog extends InterruptibleDialog {
-  protected constructor(
+export class RequestDialog extends InterruptibleDialog {
+  constructor(
     protected readonly definition: RequestDefinition,
     services: ConversationServices,
   ) {

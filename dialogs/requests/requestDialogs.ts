@@ -1,23 +1,18 @@
-import type { RequestType } from '../../src/requests/requestTypes';
+import { REQUEST_DEFINITIONS, REQUEST_TYPES, type RequestType } from '../../src/requests/requestTypes';
 import type { ConversationServices } from '../conversationServices';
-import { AbandonedVehicleDialog } from './abandonedVehicleDialog';
-import { CallbackDialog } from './callbackDialog';
-import { FlyTippingDialog } from './flyTippingDialog';
 import { MissedBinDialog } from './missedBinDialog';
-import { NewBinDialog } from './newBinDialog';
-import { NoiseDialog } from './noiseDialog';
-import type { RequestDialog } from './requestDialog';
-import { StreetCleansingDialog } from './streetCleansingDialog';
+import { RequestDialog } from './requestDialog';
 
-/** One dialog per request type. */
+/**
+ * One dialog per request type, each asking the questions of its definition. A missed bin has its own: the address
+ * step and the round come first (`MissedBinDialog`).
+ */
 export function createRequestDialogs(services: ConversationServices): Record<RequestType, RequestDialog> {
-  return {
-    'missed-bin': new MissedBinDialog(services),
-    'fly-tipping': new FlyTippingDialog(services),
-    'street-cleansing': new StreetCleansingDialog(services),
-    'new-bin': new NewBinDialog(services),
-    'abandoned-vehicle': new AbandonedVehicleDialog(services),
-    noise: new NoiseDialog(services),
-    callback: new CallbackDialog(services),
-  };
+  // Object.fromEntries forgets its keys' type; REQUEST_TYPES lists every request type, so the record is whole.
+  return Object.fromEntries(
+    REQUEST_TYPES.map((type) => [
+      type,
+      type === 'missed-bin' ? new MissedBinDialog(services) : new RequestDialog(REQUEST_DEFINITIONS[type], services),
+    ]),
+  ) as Record<RequestType, RequestDialog>;
 }

@@ -4,16 +4,22 @@ import { MAX_TOPIC_WORDS } from '../conversation/conversationTopic';
 import { contextOverridesModel } from '../conversation/contextOverridesModel';
 import { knownWords } from '../conversation/knownWords';
 import { readInContext, topicAfter } from '../conversation/readInContext';
-import { type AnswerOutcome, answerQuestion, type GeneratedAnswer } from '../knowledge/answerQuestion';
+import {
+  type AnswerOutcome,
+  answerQuestion,
+  type GeneratedAnswer,
+  knownWord,
+  screenedOutcome,
+} from '../knowledge/answerQuestion';
 import type { Article } from '../knowledge/articleSchema';
 import type { ArticleSearch } from '../knowledge/articleSearch';
 import { decideHybrid, HYBRID, type HybridTuning } from '../knowledge/decideHybrid';
-import { detectSmallTalk } from '../knowledge/detectSmallTalk';
+import { checkAnswerGuardrails } from '../guardrails/checkAnswerGuardrails';
+import { screenMessage } from '../guardrails/screenMessage';
 import type { KnowledgeBase } from '../knowledge/knowledgeBase';
 import type { KnowledgeSource } from '../knowledge/knowledgeService';
 import type { SectionIndex, SemanticMatch } from '../knowledge/sectionIndex';
 import { checkGroundedAnswer } from '../llm/checkGroundedAnswer';
-import { detectPromptInjection } from '../llm/detectPromptInjection';
 import type { ConversationTurn, LanguageModel } from '../llm/languageModel';
 import type { LlmFallbackReason, LlmUsageRecorder } from '../llm/llmUsage';
 import { redactPersonalData } from '../privacy/redactPersonalData';
@@ -62,9 +68,10 @@ export interface AnsweringServiceOptions {
 type Deterministic = Extract<AnswerOutcome, { kind: 'answer' | 'clarify' | 'noMatch' }>;
 
 /**
- * Answers a resident's message. Without a language model: `answerQuestion` (emergencies, small talk, lexical
- * search). With one, in this order: emergencies, attempts to change or extract the bot's instructions (declined),
- * small talk, all deterministic; then the message is redacted, a follow-up is rewritten as a standalone question
+ * Answers a resident's message. Without a language model: `answerQuestion` (the routing step, then the lexical
+ * search). With one, in this order: the same routing step (`screenMessage`: emergencies, messages to decline, other
+ * languages, small talk), all deterministic; then the redacted message is checked by the model, which can only add
+ * a decline; then a follow-up is rewritten as a standalone question
  * using the recent turns, articles are found by words and by meaning (hybrid retrieval), the decision is made as
  * without a model, and for an answer the model writes a short reply from the retrieved sections only. A reply
  * citing anything not retrieved, or making a claim the sections do not support, or advice the council must not
@@ -122,35 +129,31 @@ export class AnsweringService implements QuestionAnswering {
     knowledge: KnowledgeBase,
     search: ArticleSearch,
   ): Promise<Omit<AnsweredQuestion, 'topic'>> {
-    const urgent = knowledge.urgentDetector.detect(text);
-    if (urgent)
-      return {
-        outcome: {
-          kind: 'urgent',
-          category: urgent.category,
-          certainty: urgent.certainty,
-          candidates: search.search(text),
-        },
-        remember: [],
-      };
-    const injection = detectPromptInjection(text);
-    if (injection) {
-      this.options.logger.info({ injection: injection.kind, via: injection.via }, 'instructions attempt declined');
-      return { outcome: { kind: 'declined', reason: 'promptInjection', candidates: [] }, remember: [] };
+    const screened = screenMessage(text, knowledge, knownWord(search));
+    if (screened?.kind === 'declined') {
+      this.options.logger.info({ declined: screened.reason, via: screened.via }, 'message declined');
     }
-    const smallTalk = detectSmallTalk(text);
-    if (smallTalk) return { outcome: { kind: 'smallTalk', smallTalk, candidates: [] }, remember: [] };
+    if (screened) return { outcome: screenedOutcome(screened, text, search), remember: [] };
+    const deadline = this.now() + this.turnBudgetMs;
+    const redacted = redactPersonalData(text);
+    // The model's reading may add a decline the routing missed; it runs before, never instead of, the answer prompt.
+    const checked = await model.checkMessage(
+      { message: redacted.text, councilName: knowledge.profile.name },
+      { deadline },
+    );
+    if (checked.ok && checked.verdict !== 'none') {
+      this.options.logger.info({ declined: checked.verdict, via: 'model' }, 'message declined');
+      return { outcome: { kind: 'declined', reason: checked.verdict, candidates: [] }, remember: [] };
+    }
     const lexical = answerQuestion(text, knowledge, search);
     if (lexical.kind === 'signpost') return { outcome: lexical, remember: [] };
 
-    const deadline = this.now() + this.turnBudgetMs;
-    const redacted = redactPersonalData(text);
     let question = redacted.text;
     // The words search sees are the redacted ones too: personal details only dilute the match.
     let searchText = redacted.text.replace(/\[[a-z ]+\]/g, ' ');
     if (history.length > 0) {
       const rewritten = await model.rewriteQuestion({ question, history }, { deadline });
-      if (rewritten.ok && !detectPromptInjection(rewritten.question)) {
+      if (rewritten.ok && !knowledge.messageGuard.check(rewritten.question)) {
         question = rewritten.question;
         searchText = rewritten.question;
         const urgentInContext = knowledge.urgentDetector.detect(question);
@@ -226,6 +229,15 @@ export class AnsweringService implements QuestionAnswering {
     if (!check.ok) {
       this.options.logger.info({ problem: check.problem, detail: check.detail }, 'generated answer rejected');
       return this.fallBack(check.problem, decided);
+    }
+    const guarded = checkAnswerGuardrails(result.answer, {
+      councilWebsite: knowledge.profile.website,
+      sections,
+      articleLinks: knowledge.articles.map((article) => article.url),
+    });
+    if (!guarded.ok) {
+      this.options.logger.info({ guardrail: guarded.guardrail }, 'generated answer failed a guardrail');
+      return this.fallBack('failedGuardrail', decided);
     }
     const cited = check.citations.flatMap((id) => knowledge.byId.get(id) ?? []);
     const primary = cited.find((article) => article.id === decided.article.id) ?? cited[0];

@@ -1,3 +1,6 @@
+/** A calendar date in the UK, `YYYY-MM-DD`: compared as strings, free of time zones. */
+export type IsoDate = string;
+
 /** A moment as a clock in England shows it (Europe/London: GMT in winter, BST in summer). */
 export interface LondonTime {
   /** `2026-12-25` */
@@ -44,8 +47,18 @@ export function londonInstant(date: string, minutes: number): Date {
   return new Date(guess);
 }
 
+/** The date in the UK at an instant (a request made at 00:30 BST on 1 June was made on 1 June). */
+export function londonDate(instant: Date): IsoDate {
+  return londonTime(instant).date;
+}
+
+/** 0 (Sunday) to 6 (Saturday). */
+export function dayOfWeek(date: IsoDate): number {
+  return new Date(`${date}T00:00:00Z`).getUTCDay();
+}
+
 /** The London date `days` after `date`. */
-export function addDays(date: string, days: number): string {
+export function addDays(date: IsoDate, days: number): IsoDate {
   const [year = 0, month = 1, day = 1] = date.split('-').map(Number);
   return new Date(Date.UTC(year, month - 1, day + days)).toISOString().slice(0, 10);
 }

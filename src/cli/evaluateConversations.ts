@@ -4,18 +4,15 @@ import path from 'node:path';
 import { type Activity, MemoryStorage, TestAdapter } from 'botbuilder';
 import pino from 'pino';
 import { CouncilBotMetaMiddleware } from '../../bot/councilBotMetaMiddleware';
-import { createCouncilBot } from '../../bot/createCouncilBot';
-import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
-import type { ConversationServices } from '../../dialogs/conversationServices';
 import type { QuestionAnswering } from '../answering/answeringService';
 import { ContactCentre } from '../contactCentre/contactCentre';
-import { FeedbackService } from '../feedback/feedbackService';
 import type { KnowledgeSnapshot } from '../knowledge/knowledgeSnapshot';
-import { RequestDesk } from '../requests/requestDesk';
 import { EmbeddedDocumentStore } from '../storage/embedded/embeddedDocumentStore';
 import { openRepositories } from '../storage/repositories/openRepositories';
 import { EvalHandoffPort } from './evalHandoffPort';
 import { CONVERSATION_KINDS, type EvalConversation } from './parseConversationFile';
+import { createBot } from '../composition/createBot';
+import { createConversationServices, createRequestDesk } from '../composition/createServices';
 
 /** How one conversation ended: what the bot did with the last turn. */
 export interface ConversationResult {
@@ -37,7 +34,7 @@ export interface ConversationReport {
 }
 
 /**
- * Runs each conversation through the real bot (`createCouncilBot`, its dialogs and the given answering service) on
+ * Runs each conversation through the real bot (`createBot`, its dialogs and the given answering service) on
  * a `TestAdapter`, with bot state in memory and requests and feedback on a throwaway embedded store, one fresh
  * conversation each. A conversation ends right when a reply to its last turn is an `answer` from the expected
  * article, or, for `OUT`, when no reply to it is an `answer`.
@@ -55,30 +52,23 @@ export async function evaluateConversations(
     const repositories = await openRepositories(store, { retentionDays: 1, clock });
     const handoff = new EvalHandoffPort();
     const knowledge = { current: () => snapshot };
-    const services: ConversationServices = {
+    const services = createConversationServices({
       knowledge,
+      repositories,
       contactCentre: new ContactCentre({ kind: 'never' }),
       answering,
       handoff,
-      requests: new RequestDesk({
-        requests: repositories.requests,
-        outbox: repositories.outbox,
-        auditLog: repositories.auditLog,
-        profile: () => snapshot.knowledge.profile,
-        photoUrl: (link) => link,
-        clock,
-      }),
-      feedback: new FeedbackService(repositories),
+      requests: createRequestDesk(repositories, knowledge, clock, { photoUrl: (link) => link }),
       clock,
-    };
+    });
     const results: ConversationResult[] = [];
     let handoffs = 0;
     for (const conversation of conversations) {
       const before = handoff.requested;
-      const { bot, conversationState, dialogState } = createCouncilBot(new MemoryStorage(), services, () => false);
+      const { bot, onTurnError } = createBot(new MemoryStorage(), services, { isFromAgentHub: () => false, logger });
       const adapter = new TestAdapter((context) => bot.run(context));
       adapter.use(new CouncilBotMetaMiddleware(logger));
-      adapter.onTurnError = createTurnErrorHandler(logger, conversationState, dialogState, knowledge);
+      adapter.onTurnError = onTurnError;
       const turns: string[][] = [];
       for (const turn of conversation.turns) turns.push((await say(adapter, turn)).flatMap(describeReply));
       const got = turns.at(-1) ?? [];

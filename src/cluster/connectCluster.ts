@@ -1,6 +1,5 @@
 import type { Logger } from 'pino';
 import { z } from 'zod';
-import type { LiveFeed } from '../channel/directline/liveFeed';
 import type { DeskEvent } from '../handoff/handoffDesk';
 import type { HandoffEvents } from '../handoff/handoffEvents';
 import type { ClusterBus } from './clusterBus';
@@ -21,6 +20,11 @@ const conversationMessage = z.object({ conversationId: z.string().min(1).max(200
 /** Several activities stored in one turn make one message. */
 const COALESCE_MS = 20;
 
+/** What the cluster needs of the web chat's live feed: a nudge to re-read one conversation (the Direct Line feed is one). */
+export interface ConversationNudges {
+  nudge(conversationId: string): void;
+}
+
 export interface ClusterConnection {
   /** Something was stored in a conversation no stream of this instance follows: tell the other instances. */
   conversationStored(conversationId: string): void;
@@ -35,7 +39,7 @@ export interface ClusterConnection {
  */
 export function connectCluster(
   bus: ClusterBus,
-  parts: { deskEvents: HandoffEvents; feed: LiveFeed },
+  parts: { deskEvents: HandoffEvents; feed: ConversationNudges },
   logger: Logger,
 ): ClusterConnection {
   parts.deskEvents.relayTo((event) => {

@@ -120,6 +120,19 @@ const configShape = {
   RATE_LIMIT_UPLOADS_PER_ADDRESS: perMinute(60),
   RATE_LIMIT_UPLOADS_PER_CONVERSATION: perMinute(10),
   RATE_LIMIT_SIGN_INS_PER_ADDRESS: perMinute(10),
+  /** Ordnance Survey Places API key: addresses from OS Places instead of the embedded gazetteer (ward, round kept). */
+  OS_PLACES_API_KEY: optionalText,
+  /** The back office's Open311 GeoReport v2 base address (`.../services.json` and `.../requests.json` under it). */
+  OPEN311_ENDPOINT: optionalText.pipe(
+    z
+      .url()
+      .refine((value) => /^https?:\/\//.test(value), 'must be an http(s) address')
+      .optional(),
+  ),
+  OPEN311_API_KEY: optionalText,
+  OPEN311_JURISDICTION_ID: optionalText,
+  /** How often the status of requests passed over Open311 is read back. */
+  OPEN311_POLL_SECONDS: z.coerce.number().int().min(5).max(86_400).default(300),
   /** Bearer key for the staff API (`/api/requests/...`); unset turns the API off. */
   STAFF_API_KEY: optionalText.pipe(z.string().min(32, 'must be at least 32 characters').optional()),
 };

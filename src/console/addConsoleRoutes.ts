@@ -1,9 +1,9 @@
 import type { Server } from 'restify';
-import { perMinute } from '../channel/directline/tokenBucketLimiter';
 import type { RenderRefusal } from '../server/http/refusal';
-import { ConsoleAccounts } from './auth/consoleAccounts';
+import type { ConsoleAccounts } from './auth/consoleAccounts';
 import type { ConsoleContext, ConsoleDependencies } from './consoleContext';
 import { addAssetRoutes, ASSET_BASE } from './routes/assetRoutes';
+import { addCaseworkRoutes } from './routes/caseworkRoutes';
 import { addChatRoutes } from './routes/chatRoutes';
 import { addNewRequestRoutes } from './routes/newRequestRoutes';
 import { ConsoleGuard } from './routes/consoleGuard';
@@ -32,20 +32,13 @@ export interface ConsoleRoutes {
 /**
  * The CSA console under `/console`: sign-in and accounts, the queue and chats (through `HandoffDesk`), callbacks and
  * service requests, supervisors' reports, GOV.UK Frontend's assets, and the live stream. The one function the
- * composition root calls.
+ * composition root calls, with the accounts it built (`createConsoleAccounts`).
  */
-export function addConsoleRoutes(server: Server, dependencies: ConsoleDependencies): ConsoleRoutes {
-  const accounts = new ConsoleAccounts({
-    users: dependencies.repositories.consoleUsers,
-    sessions: dependencies.repositories.consoleSessions,
-    auditLog: dependencies.repositories.auditLog,
-    clock: dependencies.clock,
-    signInRate: perMinute(dependencies.config.RATE_LIMIT_SIGN_INS_PER_ADDRESS),
-    session: {
-      idleMs: dependencies.config.CONSOLE_SESSION_IDLE_MINUTES * 60_000,
-      maxAgeMs: MAX_SESSION_HOURS * 3_600_000,
-    },
-  });
+export function addConsoleRoutes(
+  server: Server,
+  dependencies: ConsoleDependencies,
+  accounts: ConsoleAccounts,
+): ConsoleRoutes {
   const context: ConsoleContext = {
     ...dependencies,
     accounts,
@@ -64,6 +57,7 @@ export function addConsoleRoutes(server: Server, dependencies: ConsoleDependenci
   addRequestRoutes(server, context, guard);
   addReportRoutes(server, context, guard);
   addStreamRoute(server, context, guard, streams);
+  if (dependencies.casework) addCaseworkRoutes(server, context, guard, dependencies.casework);
   return {
     accounts,
     renderRefusal: (req, refusal) => guard.refusalResponse(req, refusal),

@@ -1,3 +1,4 @@
+import type { CaseworkDesk } from '../casework/caseworkDesk';
 import type { ContactCentre } from '../contactCentre/contactCentre';
 import type { Logger } from 'pino';
 import type { FiguresService } from '../figures/figuresService';
@@ -36,6 +37,8 @@ export interface ConsoleDependencies {
     export(subject: DataSubject): Promise<PersonalDataExport>;
     erase(subject: DataSubject, actor: AuditActor): Promise<ErasureSummary>;
   };
+  /** Councillors' casework; absent, the casework pages are not offered. */
+  casework?: CaseworkDesk;
   logger: Logger;
   config: {
     PUBLIC_URL?: string;

@@ -1,5 +1,7 @@
+import { MEMBER_ENQUIRY_TYPE } from '../casework/memberEnquiry';
 import type { AnalyticsEvent } from '../storage/repositories/analyticsRepository';
 import type { Period } from './periods';
+import { type PersonalAnswerFigures, personalAnswerFigures } from './personalAnswerFigures';
 
 /** How many of something were on time: answered by the promised time, late, or not yet due. */
 export interface OnTime {
@@ -44,7 +46,10 @@ export interface PeriodFigures {
   /** Residents who stopped waiting before a CSA took the conversation. */
   abandonment: { queued: number; abandoned: number; rate: number | null };
   callbacks: OnTime;
+  /** Residents' service requests (councillors' member enquiries apart: they have their own target). */
   requests: OnTime & { byType: Record<string, number> };
+  /** Cases councillors raised for residents, against the member-enquiry target. */
+  memberEnquiries: OnTime;
   satisfaction: { ratings: number; average: number | null; distribution: [number, number, number, number, number] };
   /** "Was this helpful?" answers per article. */
   helpfulness: Array<{ articleId: string; helpful: number; notHelpful: number }>;
@@ -56,6 +61,8 @@ export interface PeriodFigures {
     generated: number;
     fallbacks: number;
   };
+  /** Bin-day questions answered with a date; requests delivered over Open311 and their round trip. */
+  personalAnswers: PersonalAnswerFigures;
 }
 
 /** Request statuses that count as the council's reply (anything staff did beyond passing it to the CRM). */
@@ -84,7 +91,8 @@ export function computeFigures(period: Period, events: readonly AnalyticsEvent[]
   const queued = handoffRequests.filter((event) => event.outcome === 'queued').length;
   const abandoned = of('handoffEnded').filter((event) => event.outcome === 'leftQueue').length;
 
-  const submitted = of('requestSubmitted');
+  const allSubmitted = of('requestSubmitted');
+  const submitted = allSubmitted.filter((event) => event.requestType !== MEMBER_ENQUIRY_TYPE);
   const requests = onTime(submitted, events, now);
   const ratings = of('rating').flatMap((event) => (event.score === undefined ? [] : [event.score]));
   const llm = of('llm');
@@ -116,6 +124,11 @@ export function computeFigures(period: Period, events: readonly AnalyticsEvent[]
       now,
     ),
     requests: { ...requests, byType: countBy(submitted, (event) => event.requestType) },
+    memberEnquiries: onTime(
+      allSubmitted.filter((event) => event.requestType === MEMBER_ENQUIRY_TYPE),
+      events,
+      now,
+    ),
     satisfaction: {
       ratings: ratings.length,
       average: ratings.length ? round(ratings.reduce((sum, score) => sum + score, 0) / ratings.length, 2) : null,
@@ -132,6 +145,7 @@ export function computeFigures(period: Period, events: readonly AnalyticsEvent[]
       generated: llm.filter((event) => event.action === 'generated').length,
       fallbacks: llm.filter((event) => event.action === 'fallback').length,
     },
+    personalAnswers: personalAnswerFigures(inPeriod),
   };
 }
 

@@ -106,6 +106,13 @@ export function figuresCsv(report: FiguresReport, names: FigureNames): string {
     { header: 'Language model median latency (ms)', value: (f) => f.languageModel.medianLatencyMs },
     { header: 'Answers written by the language model', value: (f) => f.languageModel.generated },
     { header: 'Answers without the language model (fallbacks)', value: (f) => f.languageModel.fallbacks },
+    { header: 'Bin-day questions', value: (f) => f.personalAnswers.binDays.asked },
+    { header: 'Bin-day questions answered with a date', value: (f) => f.personalAnswers.binDays.answeredWithDate },
+    { header: 'Bin-day date rate', value: (f) => f.personalAnswers.binDays.rate },
+    { header: 'Requests delivered by Open311', value: (f) => f.personalAnswers.open311.delivered },
+    { header: 'Open311 median delivery (ms)', value: (f) => f.personalAnswers.open311.medianDeliveryMs },
+    { header: 'Requests closed over Open311', value: (f) => f.personalAnswers.open311.closed },
+    { header: 'Open311 median round trip (ms)', value: (f) => f.personalAnswers.open311.medianRoundTripMs },
   ];
   return toCsv([
     columns.map((column) => column.header),

@@ -1,4 +1,4 @@
-import { ATTACHMENT_PATH } from '../channel/directline/attachmentUrls';
+import { ATTACHMENT_PATH } from '../server/http/attachmentUrls';
 import type { TranscriptLine } from './handoffDesk';
 
 type ShownAttachment = TranscriptLine['attachments'][number];

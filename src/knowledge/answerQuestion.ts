@@ -1,8 +1,11 @@
 import { redactPersonalData } from '../privacy/redactPersonalData';
+import { placeArticle } from '../places/placeArticle';
 import type { Article } from './articleSchema';
 import type { ArticleSearch, Candidate } from './articleSearch';
 import { asksForRecommendation } from './asksForRecommendation';
-import { detectSmallTalk, type SmallTalkKind } from './detectSmallTalk';
+import type { SmallTalkKind } from './detectSmallTalk';
+import type { DeclineReason } from '../guardrails/declineReason';
+import { screenMessage } from '../guardrails/screenMessage';
 import type { UrgentCategory } from './detectUrgent';
 import { findSignpost } from './findSignpost';
 import type { KnowledgeBase } from './knowledgeBase';
@@ -22,7 +25,8 @@ export interface GeneratedAnswer {
 
 /**
  * What the bot should do with a resident's message. The bot turns each kind into a reply; `kb ask` prints it.
- * `declined` (only with a language model) is an attempt to change the bot's instructions or extract its prompt.
+ * `declined` is a message the bot does not answer, for its `reason` (`src/guardrails/screenMessage.ts`);
+ * `notEnglish` one written in another language.
  */
 export type AnswerOutcome =
   /**
@@ -31,7 +35,8 @@ export type AnswerOutcome =
    */
   | { kind: 'urgent'; category: UrgentCategory; certainty: UrgentCertainty; candidates: Candidate[] }
   | { kind: 'smallTalk'; smallTalk: SmallTalkKind; candidates: Candidate[] }
-  | { kind: 'declined'; reason: 'promptInjection'; candidates: Candidate[] }
+  | { kind: 'declined'; reason: DeclineReason; candidates: Candidate[] }
+  | { kind: 'notEnglish'; candidates: Candidate[] }
   | {
       kind: 'answer';
       article: Article;
@@ -104,14 +109,12 @@ export function answerQuestion(
   search: ArticleSearch,
   tuning: DecisionTuning = DECISION,
 ): AnswerOutcome {
-  const urgent = knowledge.urgentDetector.detect(text);
-  if (urgent) {
-    const candidates = search.search(searchableText(text));
-    return { kind: 'urgent', category: urgent.category, certainty: urgent.certainty, candidates };
-  }
-  const smallTalk = detectSmallTalk(text);
-  if (smallTalk) return { kind: 'smallTalk', smallTalk, candidates: [] };
+  const screened = screenMessage(text, knowledge, knownWord(search));
+  if (screened) return screenedOutcome(screened, text, search);
   if (asksForRecommendation(text)) return { kind: 'noMatch', candidates: search.search(searchableText(text)) };
+  // "When do my bins get collected?": the bot's own-address journey, whose article this is.
+  const place = placeArticle(text, knowledge);
+  if (place) return { kind: 'answer', article: place, candidates: placeCandidates(place, search.search(searchableText(text))) };
   const message = readMessage(text, knownWord(search));
   const outcome = decideMessage(message, knowledge, search, tuning);
   const signposted = findSignpost(searchableText(text), knowledge.signposts, search);
@@ -132,6 +135,30 @@ export function answerQuestion(
   return { kind: 'signpost', signpost: signposted.signpost, candidates: outcome.candidates };
 }
 
+/** The outcome of a message the routing step decided (an emergency keeps the articles a routine part may need). */
+export function screenedOutcome(
+  screened: NonNullable<ReturnType<typeof screenMessage>>,
+  text: string,
+  search: ArticleSearch,
+): AnswerOutcome {
+  switch (screened.kind) {
+    case 'urgent':
+      return { ...screened, candidates: search.search(searchableText(text)) };
+    case 'declined':
+      return { kind: 'declined', reason: screened.reason, candidates: [] };
+    case 'notEnglish':
+      return { kind: 'notEnglish', candidates: [] };
+    case 'smallTalk':
+      return { kind: 'smallTalk', smallTalk: screened.smallTalk, candidates: [] };
+  }
+}
+
+/** The search's candidates with the journey's article first. */
+function placeCandidates(article: Article, found: Candidate[]): Candidate[] {
+  const own = found.find((candidate) => candidate.id === article.id);
+  const first: Candidate = own ?? { ...(found[0] ?? { score: 1, coverage: 1 }), id: article.id };
+  return [first, ...found.filter((candidate) => candidate.id !== article.id)];
+}
 
 /**
  * The decision on a message as read (`readMessage`): on the whole of it first; when that finds no answer and the

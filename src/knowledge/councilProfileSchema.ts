@@ -37,6 +37,10 @@ export const councilProfileSchema = z.strictObject({
       .default([]),
   }),
   responseTarget: z.strictObject({ workingDays: z.number().int().min(1).max(20) }),
+  /** When a full reply to a councillor's enquiry (a member enquiry) is due, in working days (bank holidays skipped). */
+  memberEnquiryTarget: z.strictObject({ workingDays: z.number().int().min(1).max(60) }).default({ workingDays: 10 }),
+  /** The council's committee and meetings site (agendas, minutes, councillors), linked from councillors' pages. */
+  meetingsSite: z.url().optional(),
   /** Emergency and safeguarding numbers, in order for each kind of emergency (`kb check` refuses one without). */
   emergencyContacts: emergencyContactsSchema,
   county: z.strictObject({

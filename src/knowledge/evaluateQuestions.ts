@@ -255,7 +255,8 @@ function describeOutcome(outcome: AnswerOutcome): string {
   if (outcome.kind === 'clarify') return `clarify ${outcome.articles.map((a) => a.id).join('/')} | ${ranked}`;
   if (outcome.kind === 'urgent') return `urgent ${outcome.category}`;
   if (outcome.kind === 'smallTalk') return `smallTalk ${outcome.smallTalk}`;
-  if (outcome.kind === 'declined') return 'declined';
+  if (outcome.kind === 'declined') return `declined ${outcome.reason}`;
+  if (outcome.kind === 'notEnglish') return 'notEnglish';
   if (outcome.kind === 'signpost') return `signpost ${outcome.signpost.id} | ${ranked}`;
   return `noMatch | ${ranked}`;
 }

@@ -9,11 +9,16 @@ import { createKnowledgeBase, type KnowledgeBase, type KnowledgeProblem } from '
 import { type SignpostDirectory, signpostDirectorySchema } from './signpostSchema';
 import { type Vocabulary, vocabularySchema } from './vocabularySchema';
 import { loadSafetyExamples } from '../safety/loadSafetyExamples';
+import { type WardDirectory, wardDirectorySchema } from '../places/wardSchema';
+import { loadPlaces } from '../places/loadPlaces';
+import { loadGuardrailExamples } from '../guardrails/loadGuardrailExamples';
 
 export const PROFILE_FILE = 'council.yaml';
 export const VOCABULARY_FILE = 'vocabulary.yaml';
 /** Optional: without it nothing is signposted and everything out of scope gets the honest no-match. */
 export const SIGNPOSTS_FILE = 'signposts.yaml';
+/** Optional: without it the bot cannot say who a resident's councillor is. */
+export const WARDS_FILE = 'wards.yaml';
 
 export type LoadKnowledgeResult =
   | { ok: true; knowledge: KnowledgeBase; warnings: KnowledgeProblem[] }
@@ -29,6 +34,7 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
   const profile = await readYamlFile(dir, PROFILE_FILE, councilProfileSchema, problems);
   const vocabulary = await readYamlFile(dir, VOCABULARY_FILE, vocabularySchema, problems);
   const directory = await readYamlFile(dir, SIGNPOSTS_FILE, signpostDirectorySchema, problems, { optional: true });
+  const wardDirectory = await readYamlFile(dir, WARDS_FILE, wardDirectorySchema, problems, { optional: true });
   const articles: Article[] = [];
   const files = await listMarkdownFiles(dir, problems);
   for (const file of files) {
@@ -36,6 +42,9 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
     if (article) articles.push(article);
   }
   const safetyExamples = await loadSafetyExamples(dir, problems);
+  const wardIds = new Set(wardDirectory?.wards.map((ward) => ward.id) ?? []);
+  const places = await loadPlaces(dir, wardIds, problems, warnings, today);
+  const guardrailExamples = await loadGuardrailExamples(dir, problems);
   checkIdsAreUnique(articles, problems);
   checkLinks(articles, warnings);
   checkReviewDates(articles, today, warnings);
@@ -44,12 +53,18 @@ export async function loadKnowledgeBase(dir: string, today: Date = new Date()): 
   if (problems.length > 0 || !profile || !vocabulary) return { ok: false, problems, warnings };
   return {
     ok: true,
-    knowledge: createKnowledgeBase(articles, profile, vocabulary, directory?.signposts ?? [], safetyExamples),
+    knowledge: createKnowledgeBase(articles, profile, vocabulary, {
+      signposts: directory?.signposts ?? [],
+      safetyExamples,
+      wards: wardDirectory?.wards ?? [],
+      places,
+      guardrailExamples,
+    }),
     warnings,
   };
 }
 
-async function readYamlFile<T extends CouncilProfile | Vocabulary | SignpostDirectory>(
+async function readYamlFile<T extends CouncilProfile | Vocabulary | SignpostDirectory | WardDirectory>(
   dir: string,
   name: string,
   schema: z.ZodType<T>,

@@ -25,6 +25,11 @@ export class CircuitBreaker {
     this.now = options.now ?? Date.now;
   }
 
+  /** A new breaker with the same settings, for another kind of call that must fail or recover on its own. */
+  sibling(): CircuitBreaker {
+    return new CircuitBreaker(this.options);
+  }
+
   get state(): CircuitState {
     if (this.openedAt === undefined) return 'closed';
     return this.now() - this.openedAt >= this.options.coolDownMs ? 'halfOpen' : 'open';

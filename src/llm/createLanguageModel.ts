@@ -31,7 +31,7 @@ export function createLanguageModel(
     client,
     chatModel: config.OPENAI_MODEL,
     embeddingModel: config.OPENAI_EMBEDDING_MODEL,
-    breakers: { chat: breaker(), embed: breaker() },
+    breakers: { chat: breaker(), embed: breaker(), check: breaker() },
     usage,
     logger,
     defaultTimeoutMs: config.OPENAI_TIMEOUT_MS,

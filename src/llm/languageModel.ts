@@ -32,6 +32,14 @@ export type GroundedAnswerOutcome =
   | { ok: true; status: 'cannotAnswer' }
   | ModelFailure;
 
+/**
+ * The model's reading of a message before anything answers it: `none` when it is a question for the council (or
+ * small talk), else the reason to decline. It can only add a decline to the deterministic routing, never take one
+ * away, and never an emergency flag.
+ */
+export type MessageCheckOutcome =
+  { ok: true; verdict: 'none' | 'injection' | 'dataExfiltration' | 'harmful' | 'offTopicGeneration' } | ModelFailure;
+
 export type EmbedOutcome = { ok: true; vectors: Float32Array[] } | ModelFailure;
 
 export interface ModelCallOptions {
@@ -65,6 +73,12 @@ export interface LanguageModel {
 
   /** A short answer to the question from the given sections only, citing the article ids it used. */
   groundedAnswer(input: GroundedAnswerInput, options?: ModelCallOptions): Promise<GroundedAnswerOutcome>;
+
+  /** Whether a (redacted) message is one to decline; sent before the answer-writing prompt, never instead of it. */
+  checkMessage(
+    input: { message: string; councilName: string },
+    options?: ModelCallOptions,
+  ): Promise<MessageCheckOutcome>;
 
   /** One vector per text, in order. */
   embed(texts: readonly string[], options?: ModelCallOptions): Promise<EmbedOutcome>;

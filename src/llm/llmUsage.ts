@@ -1,5 +1,6 @@
 /** What a call to the language model was for. */
-export type LlmOperation = 'rewrite' | 'answer' | 'embed';
+/** `check` is the model's reading of a message before answering (`MessageCheckOutcome`): it may only add a decline. */
+export type LlmOperation = 'rewrite' | 'answer' | 'embed' | 'check';
 
 /** How a call ended: `refused` means the circuit breaker was open or no time was left, so nothing was sent. */
 export type LlmCallOutcome = 'ok' | 'timeout' | 'error' | 'invalid' | 'refused';
@@ -15,7 +16,14 @@ export interface LlmCallRecord {
 
 /** Why a generated answer was not given and the deterministic one was given instead. */
 export type LlmFallbackReason =
-  'unavailable' | 'invalidOutput' | 'cannotAnswer' | 'unknownCitation' | 'unsupportedClaim' | 'forbiddenAdvice';
+  | 'unavailable'
+  | 'invalidOutput'
+  | 'cannotAnswer'
+  | 'unknownCitation'
+  | 'unsupportedClaim'
+  | 'forbiddenAdvice'
+  /** The answer failed a guardrail after answering: a promise, personal data, an outside link, a political opinion. */
+  | 'failedGuardrail';
 
 /** Where model usage goes: the composition root hands in one recorder, the metrics (issue 7) read its snapshot. */
 export interface LlmUsageRecorder {
@@ -55,6 +63,7 @@ export class LlmUsageCounters implements LlmUsageRecorder {
       unknownCitation: 0,
       unsupportedClaim: 0,
       forbiddenAdvice: 0,
+      failedGuardrail: 0,
     },
   };
 
@@ -83,5 +92,5 @@ export class LlmUsageCounters implements LlmUsageRecorder {
 }
 
 function perOperation<T>(make: () => T): Record<LlmOperation, T> {
-  return { rewrite: make(), answer: make(), embed: make() };
+  return { rewrite: make(), answer: make(), embed: make(), check: make() };
 }

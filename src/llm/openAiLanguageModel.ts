@@ -5,6 +5,7 @@ import type { CircuitBreaker } from './circuitBreaker';
 import type {
   EmbedOutcome,
   GroundedAnswerInput,
+  MessageCheckOutcome,
   GroundedAnswerOutcome,
   LanguageModel,
   ModelCallOptions,
@@ -12,10 +13,12 @@ import type {
   RewriteOutcome,
 } from './languageModel';
 import type { LlmCallOutcome, LlmOperation, LlmUsageRecorder } from './llmUsage';
-import { groundedAnswerPrompt, type PromptMessage, rewriteQuestionPrompt } from './prompts';
+import { groundedAnswerPrompt, messageCheckPrompt, type PromptMessage, rewriteQuestionPrompt } from './prompts';
 import {
   GROUNDED_ANSWER_FORMAT,
   groundedAnswerSchema,
+  MESSAGE_CHECK_FORMAT,
+  messageCheckSchema,
   REWRITTEN_QUESTION_FORMAT,
   rewrittenQuestionSchema,
 } from './structuredOutputs';
@@ -25,8 +28,12 @@ export interface OpenAiLanguageModelOptions {
   client: OpenAI;
   chatModel: string;
   embeddingModel: string;
-  /** Breakers for chat completions and for embeddings: two endpoints (often two deployments) that fail apart. */
-  breakers: { chat: CircuitBreaker; embed: CircuitBreaker };
+  /**
+   * Breakers for chat completions and for embeddings: two endpoints (often two deployments) that fail apart; and for
+   * the short check before answering, kept apart so its successes never hide the answers' failures (without one, a
+   * breaker of the chat breaker's settings).
+   */
+  breakers: { chat: CircuitBreaker; embed: CircuitBreaker; check?: CircuitBreaker };
   usage: LlmUsageRecorder;
   logger: Logger;
   /** Time allowed for a call given no deadline. */
@@ -68,8 +75,10 @@ export class OpenAiLanguageModel implements LanguageModel {
   readonly chatModel: string;
   readonly embeddingModel: string;
   private readonly now: () => number;
+  private readonly checkBreaker: CircuitBreaker;
 
   constructor(private readonly options: OpenAiLanguageModelOptions) {
+    this.checkBreaker = options.breakers.check ?? options.breakers.chat.sibling();
     this.chatModel = options.chatModel;
     this.embeddingModel = options.embeddingModel;
     this.now = options.now ?? Date.now;
@@ -95,6 +104,18 @@ export class OpenAiLanguageModel implements LanguageModel {
     if (!result.ok) return result;
     if (result.value.status === 'cannotAnswer') return { ok: true, status: 'cannotAnswer' };
     return { ok: true, status: 'answered', answer: result.value.answer, citations: result.value.citations };
+  }
+
+  async checkMessage(
+    input: { message: string; councilName: string },
+    options: ModelCallOptions = {},
+  ): Promise<MessageCheckOutcome> {
+    const prompt = messageCheckPrompt(input.message, input.councilName);
+    const result = await this.chat('check', prompt, options, (json) => {
+      const parsed = messageCheckSchema.safeParse(json);
+      return parsed.success ? parsed.data.verdict : undefined;
+    });
+    return result.ok ? { ok: true, verdict: result.value } : result;
   }
 
   async embed(texts: readonly string[], options: ModelCallOptions = {}): Promise<EmbedOutcome> {
@@ -124,14 +145,19 @@ export class OpenAiLanguageModel implements LanguageModel {
     options: ModelCallOptions,
     read: (json: unknown) => T | undefined,
   ): Promise<Called<T>> {
-    const format = operation === 'rewrite' ? REWRITTEN_QUESTION_FORMAT : GROUNDED_ANSWER_FORMAT;
+    const format =
+      operation === 'rewrite'
+        ? REWRITTEN_QUESTION_FORMAT
+        : operation === 'check'
+          ? MESSAGE_CHECK_FORMAT
+          : GROUNDED_ANSWER_FORMAT;
     return this.call(operation, options, async (requestOptions) => {
       const response: unknown = await this.options.client.chat.completions.create(
         {
           model: this.chatModel,
           messages,
           temperature: 0,
-          max_completion_tokens: operation === 'rewrite' ? 120 : 400,
+          max_completion_tokens: operation === 'answer' ? 400 : 120,
           response_format: format,
         },
         requestOptions,
@@ -155,8 +181,15 @@ export class OpenAiLanguageModel implements LanguageModel {
     const deadline = options.deadline ?? started + (options.timeoutMs ?? this.options.defaultTimeoutMs);
     const timeLeft = deadline - started;
     if (timeLeft < MIN_CALL_MS) return this.record(operation, 'refused', started, undefined, 'timeout');
-    const breaker = operation === 'embed' ? this.options.breakers.embed : this.options.breakers.chat;
-    if (!breaker.tryAcquire()) return this.record(operation, 'refused', started, undefined, 'unavailable');
+    const breaker =
+      operation === 'embed'
+        ? this.options.breakers.embed
+        : operation === 'check'
+          ? this.checkBreaker
+          : this.options.breakers.chat;
+    // The check shares the chat endpoint: while the chat breaker is open, nothing is sent there.
+    const chatDown = operation === 'check' && this.options.breakers.chat.state === 'open';
+    if (chatDown || !breaker.tryAcquire()) return this.record(operation, 'refused', started, undefined, 'unavailable');
 
     const abort = new AbortController();
     let timer: NodeJS.Timeout | undefined;

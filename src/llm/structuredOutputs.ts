@@ -23,6 +23,17 @@ export const groundedAnswerSchema = z.discriminatedUnion('status', [
   }),
 ]);
 
+export const MESSAGE_CHECK_VERDICTS = [
+  'none',
+  'injection',
+  'dataExfiltration',
+  'harmful',
+  'offTopicGeneration',
+] as const;
+
+/** What the model must return when asked whether a message is one to decline (checked with zod). */
+export const messageCheckSchema = z.strictObject({ verdict: z.enum(MESSAGE_CHECK_VERDICTS) });
+
 /**
  * The same shapes as JSON Schemas for `response_format: { type: "json_schema", strict: true }`, written out because
  * strict mode accepts a subset of JSON Schema (every property required, no additional properties, no length limits);
@@ -55,6 +66,20 @@ export const GROUNDED_ANSWER_FORMAT = {
         citations: { type: 'array', items: { type: 'string' }, description: 'ids of the articles used' },
       },
       required: ['status', 'answer', 'citations'],
+      additionalProperties: false,
+    },
+  },
+} as const;
+
+export const MESSAGE_CHECK_FORMAT = {
+  type: 'json_schema',
+  json_schema: {
+    name: 'message_check',
+    strict: true,
+    schema: {
+      type: 'object',
+      properties: { verdict: { type: 'string', enum: [...MESSAGE_CHECK_VERDICTS] } },
+      required: ['verdict'],
       additionalProperties: false,
     },
   },

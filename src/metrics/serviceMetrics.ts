@@ -17,6 +17,7 @@ export class ServiceMetrics {
   readonly replies: Counter<'action'>;
   readonly handoffs: Counter<'reason'>;
   readonly urgentReplies: Counter<'category'>;
+  readonly declinedReplies: Counter<'reason'>;
   readonly requestsSubmitted: Counter<'type'>;
   readonly errors: Counter<'kind'>;
   readonly llmCalls: Counter<'outcome'>;
@@ -55,6 +56,12 @@ export class ServiceMetrics {
       name: 'councilbot_urgent_replies_total',
       help: 'Emergency signposting (and "is anyone in danger?" checks) by kind of emergency: selfHarm, abuse, child, ...',
       labelNames: ['category'],
+      registers,
+    });
+    this.declinedReplies = new Counter({
+      name: 'councilbot_declined_replies_total',
+      help: 'Messages declined before answering, by reason: injection, dataExfiltration, harmful, offTopicGeneration',
+      labelNames: ['reason'],
       registers,
     });
     this.requestsSubmitted = new Counter({

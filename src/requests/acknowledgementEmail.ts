@@ -1,6 +1,6 @@
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import type { ServiceRequest } from '../storage/repositories/requestRepository';
-import { formatDateTime, formatLongDate } from './calendar';
+import { formatDateTime, formatLongDate } from '../calendar/dateLabels';
 import { requestName } from './requestName';
 import type { RequestDefinition } from './requestTypes';
 

@@ -32,7 +32,9 @@ export class OutboxDispatcher {
   private readonly channels: OutboxMessage['channel'][];
 
   constructor(private readonly options: OutboxDispatcherOptions) {
-    this.channels = (['email', 'webhook'] as const).filter((channel) => options.senders[channel] !== undefined);
+    this.channels = (['email', 'webhook', 'open311'] as const).filter(
+      (channel) => options.senders[channel] !== undefined,
+    );
   }
 
   /** Starts polling (and runs a first round now). */

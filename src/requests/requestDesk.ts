@@ -1,4 +1,4 @@
-import { TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
+import { TokenBucketLimiter } from '../server/http/tokenBucketLimiter';
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import { londonInstant } from '../calendar/londonTime';
 import type { AnalyticsRepository } from '../storage/repositories/analyticsRepository';
@@ -12,13 +12,17 @@ import type {
   ServiceRequest,
 } from '../storage/repositories/requestRepository';
 import { acknowledgementEmail } from './acknowledgementEmail';
+
+/** A stored service request, as the desk hands it to the conversation and the console. */
+export type { ServiceRequest };
+
 import { crmPayload } from './crmPayload';
 import type { Answers } from './requestFields';
 import { isRequestType, REQUEST_DEFINITIONS, type RequestDefinition, type RequestType } from './requestTypes';
 import { comparablePhoneNumber } from './validation/ukPhoneNumber';
 import { findPostcode } from './validation/findPostcode';
 import { normalisePostcode } from './validation/ukPostcode';
-import { responseDueBy } from './workingDays';
+import { responseDueBy } from '../calendar/workingDays';
 
 export interface RequestDeskOptions {
   requests: RequestRepository;
@@ -28,6 +32,14 @@ export interface RequestDeskOptions {
   profile: () => CouncilProfile;
   /** The CRM webhook (`CRM_WEBHOOK_URL`); without it requests wait in the store for staff. */
   crmWebhookUrl?: string;
+  /**
+   * The back office over Open311 (`OPEN311_ENDPOINT`): the delivery of a request (its address and the outbox body),
+   * or undefined for a type it does not take (callbacks). Queued beside the CRM webhook.
+   */
+  open311Delivery?: (
+    request: ServiceRequest,
+    definition: RequestDefinition,
+  ) => Promise<{ to: string; body: string } | undefined>;
   /** A link the CRM can fetch a resident's uploaded photo from. */
   photoUrl: (contentUrl: string, reference: string) => string;
   /** Called after messages are queued, so the dispatcher sends them now rather than at its next poll. */
@@ -44,6 +56,8 @@ export interface RequestDeskOptions {
   failedLookUpsPerAddress?: TokenBucketLimiter;
   /** The client address a conversation's messages come from, when the channel knows it (the web chat channel). */
   addressOf?: (conversationId: string) => string | undefined;
+  /** Told after each status change a person made (console or staff API), e.g. to tell a councillor about their case. */
+  onStatusChanged?: (request: ServiceRequest, previous: RequestStatus) => Promise<void>;
 }
 
 /** Wrong proofs a reference takes, from all conversations together, before it can be checked only by phone. */
@@ -126,6 +140,7 @@ export class RequestDesk {
     });
     await this.queueAcknowledgement(request, definition);
     await this.queueCrmDelivery(request, definition);
+    await this.queueOpen311Delivery(request, definition);
     this.options.onQueued?.();
     if (created) {
       await this.options.analytics?.record({
@@ -192,6 +207,7 @@ export class RequestDesk {
       since: updated.request.createdAt,
       promisedBy: endOfDueDay(updated.request.responseDueBy),
     });
+    await this.options.onStatusChanged?.(updated.request, before.status);
     return { ok: true, request: updated.request, previous: before.status };
   }
 
@@ -216,12 +232,14 @@ export class RequestDesk {
    * between storing and queueing, or a CRM configured after requests were taken). Returns how many were queued.
    */
   async queueMissingDeliveries(): Promise<number> {
-    if (!this.options.crmWebhookUrl) return 0;
+    if (!this.options.crmWebhookUrl && !this.options.open311Delivery) return 0;
     const before = new Date(this.options.clock().getTime() - DELIVERY_GRACE_MS);
     let queued = 0;
     for (const request of await this.options.requests.listInStatus('submitted', before)) {
       if (!isRequestType(request.requestType)) continue;
-      if (await this.queueCrmDelivery(request, REQUEST_DEFINITIONS[request.requestType])) queued++;
+      const definition = REQUEST_DEFINITIONS[request.requestType];
+      if (await this.queueCrmDelivery(request, definition)) queued++;
+      if (await this.queueOpen311Delivery(request, definition)) queued++;
     }
     if (queued > 0) this.options.onQueued?.();
     return queued;
@@ -249,6 +267,20 @@ export class RequestDesk {
       channel: 'webhook',
       to: this.options.crmWebhookUrl,
       body: JSON.stringify(crmPayload(request, definition, this.options.photoUrl)),
+      conversationId: request.conversationId,
+      requestReference: request.reference,
+    });
+    return enqueued;
+  }
+
+  private async queueOpen311Delivery(request: ServiceRequest, definition: RequestDefinition): Promise<boolean> {
+    const delivery = await this.options.open311Delivery?.(request, definition);
+    if (!delivery) return false;
+    const { enqueued } = await this.options.outbox.enqueue({
+      idempotencyKey: `open311:${request.reference}`,
+      channel: 'open311',
+      to: delivery.to,
+      body: delivery.body,
       conversationId: request.conversationId,
       requestReference: request.reference,
     });

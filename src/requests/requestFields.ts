@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { normaliseText } from '../knowledge/textAnalyzer';
-import { parseAttachmentPath } from '../channel/directline/attachmentUrls';
-import { addDays, formatLongDate, londonDate } from './calendar';
+import { parseAttachmentPath } from '../server/http/attachmentUrls';
+import { formatLongDate } from '../calendar/dateLabels';
+import { addDays, londonDate } from '../calendar/londonTime';
 import { emailAddressSchema } from './validation/emailAddress';
 import { readDate, recentDateSchema } from './validation/residentDate';
 import { ukPhoneNumberSchema } from './validation/ukPhoneNumber';
 import { ukPostcodeSchema } from './validation/ukPostcode';
-import { isWorkingDay } from './workingDays';
+import { isWorkingDay } from '../calendar/workingDays';
 
 /** A file that came with a resident's message (an upload through the web chat, or a channel's attachment). */
 export interface ReceivedAttachment {

@@ -45,7 +45,8 @@ export interface RequestDefinition extends FormDefinition {
   startPhrase: string;
 }
 
-const BINS = ['Black (general waste)', 'Blue (recycling)', 'Brown (garden waste)', 'Food caddy'];
+/** The bins, as the missed-bin form and `places/collections.yaml` name them. */
+export const BINS = ['Black (general waste)', 'Blue (recycling)', 'Brown (garden waste)', 'Food caddy'];
 
 const email = (purpose: string) =>
   emailField({
@@ -132,6 +133,13 @@ const missedBin: RequestDefinition = {
   fields: [
     homePostcode,
     homeAddress,
+    // The property's UPRN, when the address was chosen from the gazetteer (never asked: it comes with the address).
+    textField({
+      id: 'uprn',
+      label: 'Property reference (UPRN)',
+      question: 'What is the property reference?',
+      askWhen: (answers) => answers.uprn !== undefined,
+    }),
     choiceField({ id: 'bin', label: 'Bin', question: 'Which bin was missed?', choices: BINS }),
     recentDateField({
       id: 'collectionDate',

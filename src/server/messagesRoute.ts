@@ -1,7 +1,7 @@
 import type { CloudAdapter, TurnContext } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import { z } from 'zod';
-import { takeAll, type TokenBucketLimiter } from '../channel/directline/tokenBucketLimiter';
+import { takeAll, type TokenBucketLimiter } from './http/tokenBucketLimiter';
 import { isPlainObject } from '../storage/plainObject';
 import { isLoopbackUrl } from './isLoopbackUrl';
 

@@ -120,6 +120,29 @@ export function renderPerformancePage(view: PerformanceView): string {
       },
     }),
     section(view, {
+      id: 'councillors',
+      title: `Councillors’ enquiries answered within ${view.profile.memberEnquiryTarget.workingDays} working days`,
+      standard: 'Take responsibility or find the right person to help',
+      explanation: `Councillors raise cases for residents who ask them for help. Each gets a reference and the date of a full reply: ${view.profile.memberEnquiryTarget.workingDays} working days. Not yet due means we have not replied yet and that date has not passed.`,
+      chart: {
+        label:
+          'Column chart of the share of councillors’ enquiries answered on time each month. The figures are in the table below.',
+        values: (f) =>
+          f.memberEnquiries.onTime + f.memberEnquiries.late < FEWEST_TO_SHOW ? null : f.memberEnquiries.onTimeRate,
+      },
+      caption: 'Councillors’ enquiries',
+      table: {
+        columns: ['Enquiries', 'Answered on time', 'Answered late', 'Not yet due', 'Share on time'],
+        cells: (f) => [
+          f.memberEnquiries.total,
+          f.memberEnquiries.onTime,
+          f.memberEnquiries.late,
+          f.memberEnquiries.pending,
+          share(f.memberEnquiries.onTimeRate, f.memberEnquiries.onTime + f.memberEnquiries.late),
+        ],
+      },
+    }),
+    section(view, {
       id: 'feedback',
       title: 'What residents tell us',
       standard: 'Be courteous and helpful',

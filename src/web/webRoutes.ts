@@ -9,6 +9,7 @@ import { CachedValue } from './cachedValue';
 import { DEMO_STYLES, renderDemoPage } from './demoPage';
 import { renderEmbedScript } from './embedScript';
 import { renderPerformancePage } from './performancePage';
+import { sendStaticAsset } from '../server/http/staticAsset';
 import { loadWebchatBundle, type StaticScript } from './webchatBundle';
 
 export interface WebRoutesOptions {
@@ -183,21 +184,12 @@ function sendText(res: Response, status: number, type: string, body: string, hea
 }
 
 function sendScript(req: Request, res: Response, script: StaticScript): void {
-  const headers = {
-    'content-type': 'application/javascript; charset=utf-8',
-    'cache-control': 'public, max-age=31536000, immutable',
-    etag: script.etag,
-    vary: 'accept-encoding',
-    'x-content-type-options': 'nosniff',
-    'access-control-allow-origin': '*',
-  };
-  if (req.headers['if-none-match'] === script.etag) {
-    res.writeHead(304, headers);
-    res.end();
-    return;
-  }
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? script.gzipped : script.body;
-  res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-  res.end(body);
+  sendStaticAsset(
+    req,
+    res,
+    { ...script, type: 'application/javascript; charset=utf-8' },
+    {
+      'access-control-allow-origin': '*',
+    },
+  );
 }

@@ -53,7 +53,7 @@ describe('when the bot hands a conversation to a person', () => {
     const { adapter, handoff } = await createTestBot();
     await adapter
       .send('when is my rubbish collected')
-      .assertReply((reply) => expect(metaOf(reply).action).toBe('answer'));
+      .assertReply((reply) => expect(metaOf(reply).action).toBe('addressPrompt'));
     expect(handoff.requests).toEqual([]);
   });
 

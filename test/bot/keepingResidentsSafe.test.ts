@@ -164,9 +164,7 @@ describe('when the safety check is not sure, the bot asks whether anyone is in d
     const { adapter, handoff } = await asked();
     await adapter
       .send('when is my bin day, i live on Church Street')
-      .assertReply((reply) =>
-        expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'bin-collection-days' }),
-      );
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'addressPrompt', step: 'postcode' }));
     expect(handoff.requests).toEqual([]);
   });
 
@@ -174,9 +172,7 @@ describe('when the safety check is not sure, the bot asks whether anyone is in d
     const { adapter } = await asked();
     await adapter
       .send('no but can you tell me what day my bins get collected')
-      .assertReply((reply) =>
-        expect(metaOf(reply)).toMatchObject({ action: 'answer', articleId: 'bin-collection-days' }),
-      );
+      .assertReply((reply) => expect(metaOf(reply)).toMatchObject({ action: 'addressPrompt', step: 'postcode' }));
   });
 });
 

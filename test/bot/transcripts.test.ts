@@ -1,5 +1,6 @@
 import { readConversationTranscript } from '../../src/storage/repositories/readConversationTranscript';
 import { type ChannelHarness, startChannelHarness } from '../support/directLineHarness';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(30_000);
 
@@ -29,7 +30,7 @@ describe('every activity in and out of a conversation is recorded once, so a CSA
     });
     expect(response.status).toBe(200);
     const { repositories } = harness.app;
-    await waitUntil(async () => (await repositories.transcripts.listByConversation(conversationId)).length >= 2);
+    await eventually(async () => (await repositories.transcripts.listByConversation(conversationId)).length >= 2);
     const transcript = await readConversationTranscript(repositories, conversationId);
     expect(transcript.map((entry) => [entry.direction, entry.type])).toEqual([
       ['incoming', 'message'],
@@ -52,11 +53,3 @@ describe('every activity in and out of a conversation is recorded once, so a CSA
     expect(await repositories.transcripts.listByConversation(conversationId)).toEqual([]);
   });
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 5000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}

@@ -5,6 +5,7 @@ import type { Activity } from 'botbuilder';
 import { verifyWebhookSignature } from '../../src/requests/webhookSignature';
 import { type ChannelHarness, type ResidentClient, startChannelHarness } from '../support/directLineHarness';
 import { metaOf } from '../support/testBot';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(60_000);
 
@@ -111,8 +112,9 @@ test('a resident reports fly-tipping with a photo, gets a reference, and checks 
   expect(acknowledgement).toMatchObject({ to: 'sam.resident@example.org', status: 'pending' });
 
   // The CRM receives it, signed, with a photo link it can fetch with the staff API key.
-  await waitUntil(
+  await eventually(
     async () => (await harness.app.repositories.requests.findByReference(reference))?.status === 'forwarded',
+    { timeoutMs: 10_000 },
   );
   const delivery = crmDeliveries.find((candidate) => candidate.body.includes(reference));
   expect(verifyWebhookSignature(CRM_SECRET, delivery?.signature, delivery?.body ?? '', Date.now() / 1000)).toEqual({
@@ -194,11 +196,3 @@ test('the staff API needs its key and a valid body', async () => {
   });
   expect(unknown.status).toBe(404);
 });
-
-async function waitUntil(condition: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const started = Date.now();
-  while (!(await condition())) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}

@@ -107,7 +107,7 @@ describe('the kb command line with a language model', () => {
       .map((line) => JSON.parse(line));
     expect(answer).toMatchObject({ action: 'answer', articleId: 'garden-waste', generated: true });
     expect(answer.citations).toEqual(['garden-waste']);
-    expect(declined).toMatchObject({ action: 'noMatch', declined: true, articleId: null });
+    expect(declined).toMatchObject({ action: 'noMatch', declined: true, declinedReason: 'injection', articleId: null });
   }, 60_000);
   test('eval --conversations runs the conversations through the bot lexically and then with the model', async () => {
     const result = await kb(['eval', '--conversations', 'test/fixtures/followups-validation.jsonl']);

@@ -6,6 +6,7 @@ import type { DocumentStore, InsertWatch } from '../../src/storage/documentStore
 import { openDocumentStore } from '../../src/storage/openDocumentStore';
 import { sharedStore } from '../support/sharedStore';
 import { silentLogger } from '../support/testBot';
+import { eventually } from '../support/eventually';
 
 let dataDir: string;
 let store: ReturnType<typeof sharedStore>;
@@ -29,18 +30,6 @@ async function bus(on: DocumentStore = store, pollMs = 20): Promise<StoreCluster
   return started;
 }
 
-function until(predicate: () => boolean, timeoutMs = 5_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const deadline = Date.now() + timeoutMs;
-    const check = () => {
-      if (predicate()) resolve();
-      else if (Date.now() > deadline) reject(new Error('timed out'));
-      else setTimeout(check, 10);
-    };
-    check();
-  });
-}
-
 test('each message reaches every other instance once, in order, and never the instance that sent it', async () => {
   const [a, b, c] = [await bus(), await bus(), await bus()];
   const heard: { a: unknown[]; b: unknown[]; c: unknown[] } = { a: [], b: [], c: [] };
@@ -49,7 +38,7 @@ test('each message reaches every other instance once, in order, and never the in
   c.subscribe('conversation', (body) => heard.c.push(body));
   for (let n = 1; n <= 5; n++) a.publish('desk', { kind: 'queueChanged', n });
   b.publish('conversation', { conversationId: 'c1' });
-  await until(() => heard.b.length === 5 && heard.c.length === 1);
+  await eventually(() => heard.b.length === 5 && heard.c.length === 1);
   // Several polls later (each re-reads the last few seconds), still once each.
   await new Promise((resolve) => setTimeout(resolve, 200));
   expect(heard.a).toEqual([]);
@@ -70,7 +59,7 @@ test('a message that is not JSON is dropped and the next one still arrives; clos
     at: new Date(),
   });
   a.publish('desk', { kind: 'queueChanged' });
-  await until(() => heard.length === 1);
+  await eventually(() => heard.length === 1);
   await b.close();
   a.publish('desk', { kind: 'queueChanged' });
   await new Promise((resolve) => setTimeout(resolve, 150));
@@ -114,13 +103,13 @@ test('with change streams, messages arrive as they are inserted; if the server c
   const heard: unknown[] = [];
   b.subscribe('conversation', (body) => heard.push(body));
   a.publish('conversation', { conversationId: 'c1' });
-  await until(() => heard.length === 1, 1_000);
+  await eventually(() => heard.length === 1, { timeoutMs: 1_000 });
 
   // A standalone server refuses change streams: the bus says so and polls.
   watching = undefined;
   failWatch?.(new Error('The $changeStream stage is only supported on replica sets'));
   expect(b.mode).toBe('polling');
   a.publish('conversation', { conversationId: 'c2' });
-  await until(() => heard.length === 2, 2_000);
+  await eventually(() => heard.length === 2, { timeoutMs: 2_000 });
   expect(heard).toEqual([{ conversationId: 'c1' }, { conversationId: 'c2' }]);
 });

@@ -64,7 +64,7 @@ describe('configuration', () => {
     const example = readFileSync(path.resolve(__dirname, '../../.env.example'), 'utf8');
     const listed = example
       .split('\n')
-      .filter((line) => /^[A-Za-z_]+=/.test(line))
+      .filter((line) => /^[A-Za-z0-9_]+=/.test(line))
       .map((line) => line.slice(0, line.indexOf('=')))
       .sort();
     const schemaKeys = [...CONFIG_VARIABLES].sort();

@@ -3,6 +3,7 @@ import { bootstrapConsoleAdmin, DEFAULT_ADMIN_EMAIL } from '../../src/console/au
 import { verifyPassword } from '../../src/console/auth/passwords';
 import { MINUTE } from '../storage/support/testClock';
 import { BOOTSTRAP, ConsoleClient, type ConsoleHarness, createAccount, startConsole } from '../support/consoleHarness';
+import { eventually } from '../support/eventually';
 
 const CSA = {
   email: 'alex@eastmere.example',
@@ -60,7 +61,8 @@ function readStream(
           }
         }
       });
-      res.on('end', () => {
+      // Ended by the server, or closed here (`abort`): either way the events so far are all there will be.
+      res.on('close', () => {
         clearTimeout(timer);
         resolve(events);
       });
@@ -275,12 +277,13 @@ describe('the live stream', () => {
     if (!desk) throw new Error('no desk');
     const mine = desk.enqueue({ topic: 'Parking permit' });
     const elsewhere = desk.enqueue({ topic: 'Planning' });
+    const subscribed = desk.subscriberCount;
     const browser = await signedIn(CSA.email, CSA.password);
     const chat = readStream(browser, `/console/stream?chat=${mine}`, (events) =>
       events.some((e) => e.event === 'line'),
     );
     const queue = readStream(browser, '/console/stream', (events) => events.some((e) => e.event === 'queueChanged'));
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await eventually(() => desk.subscriberCount === subscribed + 2, { what: 'both pages subscribed' });
     desk.residentWrites(elsewhere, 'not for this page');
     desk.residentWrites(mine, 'hello from the resident');
     desk.enqueue({ topic: 'Another one' });
@@ -291,22 +294,20 @@ describe('the live stream', () => {
       text: 'hello from the resident',
     });
     expect((await queue.done).map((e) => e.event)).toEqual(['ready', 'queueChanged']);
+    await eventually(() => desk.subscriberCount === subscribed, { what: 'both pages unsubscribed' });
   });
 
   test('closing the page ends its subscription to the desk', async () => {
     const desk = harness.desk;
     if (!desk) throw new Error('no desk');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the previous test's streams have closed
     const before = desk.subscriberCount;
     const browser = await signedIn(CSA.email, CSA.password);
     const stream = readStream(browser, '/console/stream', () => false);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(desk.subscriberCount).toBe(before + 1);
+    await eventually(() => desk.subscriberCount === before + 1, { what: 'the page subscribed' });
     await browser.post('/console/sign-out');
     stream.abort();
     await stream.done;
-    await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(desk.subscriberCount).toBe(before);
+    await eventually(() => desk.subscriberCount === before, { what: 'the closed page unsubscribed' });
   });
 });
 

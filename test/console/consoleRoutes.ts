@@ -11,6 +11,10 @@ export const PAGE_ROUTES = [
   '/console/users/ID',
   '/console/reports',
   '/console/reports/figures.csv',
+  '/console/casework',
+  '/console/casework/new',
+  '/console/casework/cases/ID',
+  '/console/casework/ward',
 ];
 
 /** Only the console's script asks for these: 401 without a session. */
@@ -34,7 +38,18 @@ export const FORM_ROUTES = [
   '/console/users/ID/disable',
   '/console/users/ID/enable',
   '/console/users/ID/password',
+  '/console/casework',
+  '/console/casework/cases/ID/updates',
 ];
+
+/** Councillors' casework: only councillors reach these; staff get 403. */
+export const COUNCILLOR_PAGES = [
+  '/console/casework',
+  '/console/casework/new',
+  '/console/casework/cases/ID',
+  '/console/casework/ward',
+];
+export const COUNCILLOR_FORMS = ['/console/casework', '/console/casework/cases/ID/updates'];
 
 export const SUPERVISOR_PAGES = [
   '/console/users',

@@ -159,7 +159,10 @@ describe('the public performance page', () => {
       'Too few to show',
     ]);
     expect(await row('Ratings and feedback, by month', month)).toEqual(['0', 'no data', '1', 'Too few to show']);
-    expect(await page.locator('main svg.figures-chart[role="img"]').count()).toBe(2);
+    // Councillors' enquiries, under "Take responsibility": none made, so counts of 0 and no share.
+    expect(await row('Councillors’ enquiries, by month', month)).toEqual(['0', '0', '0', '0', 'no data']);
+    await page.getByText('Our standard: Take responsibility or find the right person to help.').waitFor();
+    expect(await page.locator('main svg.figures-chart[role="img"]').count()).toBe(3);
     expect(await seriousViolations(page)).toEqual([]);
 
     // Week by week, behind "details" (works without script).

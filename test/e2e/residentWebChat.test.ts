@@ -1,4 +1,5 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { z } from 'zod';
 import { seriousViolations } from '../support/accessibility';
 import { startWebApp, type WebApp } from '../support/webApp';
 
@@ -66,12 +67,33 @@ describe('a resident uses the chat on the council website', () => {
       .getByRole('link', { name: /polling/i })
       .first()
       .waitFor({ timeout: 20_000 });
-    await page.goto(`${url}/#contact`);
-    await page.reload();
-    await page
-      .getByRole('link', { name: /polling/i })
-      .first()
-      .waitFor({ timeout: 20_000 });
+    const conversationBefore = await savedConversationId(page);
+    expect(conversationBefore).toMatch(/\S/);
+
+    // A new document: another page of the same site, loaded afresh.
+    await page.goto(`${url}/?page=contact-us`);
+    expect(new URL(page.url()).searchParams.get('page')).toBe('contact-us');
+    // The chat opens by itself, in the same conversation, with what was said before and nothing said twice.
+    const panel = page.getByRole('region', { name: /online assistant/ });
+    await panel.waitFor({ timeout: 20_000 });
+    const earlierLink = page.getByRole('link', { name: /polling/i }).first();
+    await earlierLink.waitFor({ timeout: 20_000 });
+    expect(await page.getByRole('button', { name: 'Close chat', expanded: true }).count()).toBe(1);
+    expect(await savedConversationId(page)).toBe(conversationBefore);
+    const bubbles = panel.locator('.webchat__bubble');
+    expect(await bubbles.filter({ hasText: 'where is my polling station' }).count()).toBe(1);
+    // The bot is not welcomed in again on the new page: one greeting in the whole conversation.
+    expect(await bubbles.filter({ hasText: /automated assistant/ }).count()).toBe(1);
     await context.close();
   });
 });
+
+/** The conversation the embed script keeps for this site in sessionStorage. */
+async function savedConversationId(page: Page): Promise<string | undefined> {
+  const entries = z
+    .array(z.tuple([z.string(), z.string()]))
+    .parse(JSON.parse(await page.evaluate<string>('JSON.stringify(Object.entries(window.sessionStorage))')));
+  const saved = entries.find(([key]) => key.startsWith('councilChat:'));
+  if (!saved) return undefined;
+  return z.object({ conversationId: z.string() }).parse(JSON.parse(saved[1])).conversationId;
+}

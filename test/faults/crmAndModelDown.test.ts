@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { type ChannelHarness, type ResidentClient, startChannelHarness } from '../support/directLineHarness';
 import { metaOf } from '../support/testBot';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(60_000);
 
@@ -62,15 +63,6 @@ async function ask(client: ResidentClient, text: string): Promise<Activity> {
   return reply() as Activity;
 }
 
-/** Polls `check` until it holds (15 s at most). */
-async function eventually(check: () => Promise<boolean>, what: string): Promise<void> {
-  const deadline = Date.now() + 15_000;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
-
 test('with the language model and the CRM both down, residents get answers from the knowledge base and requests are confirmed, then delivered when the CRM is back', async () => {
   const { token } = await harness.webchatToken();
   const client = await harness.connect({ token, webSocket: true });
@@ -98,15 +90,21 @@ test('with the language model and the CRM both down, residents get answers from 
   const crmDelivery = async () =>
     (await outbox.listForRequest(reference)).find((message) => message.channel === 'webhook');
   // (A claim counts as an attempt: a failed one is back to pending with its error.)
-  await eventually(async () => {
-    const delivery = await crmDelivery();
-    return delivery?.status === 'pending' && delivery.attempts >= 1 && delivery.lastError !== undefined;
-  }, 'a failed CRM attempt');
+  await eventually(
+    async () => {
+      const delivery = await crmDelivery();
+      return delivery?.status === 'pending' && delivery.attempts >= 1 && delivery.lastError !== undefined;
+    },
+    { timeoutMs: 15_000, what: 'a failed CRM attempt' },
+  );
 
   // The CRM comes back: the retry delivers the request, once.
   const received: string[] = [];
   crm = await startCrm(crmPort, received);
-  await eventually(async () => (await crmDelivery())?.status === 'sent', 'the delivery marked sent');
+  await eventually(async () => (await crmDelivery())?.status === 'sent', {
+    timeoutMs: 15_000,
+    what: 'the delivery marked sent',
+  });
   expect(received).toHaveLength(1);
   expect(received[0]).toContain(reference);
 });

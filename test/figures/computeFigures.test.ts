@@ -114,6 +114,36 @@ describe('the figures of a period', () => {
     expect(afterDue.callbacks).toMatchObject({ onTime: 1, late: 1, onTimeRate: 0.5 });
   });
 
+  test('councillors’ member enquiries are counted apart, against their own promised date', () => {
+    const submitted = (reference: string, requestType: string, promisedBy: string) =>
+      event('09:00', { kind: 'requestSubmitted', reference, requestType, promisedBy: new Date(promisedBy) });
+    const status = (reference: string, status: string, when: string): AnalyticsEvent => ({
+      _id: `m-${reference}-${status}`,
+      kind: 'requestStatus',
+      reference,
+      status,
+      at: new Date(when),
+    });
+    const events = [
+      submitted('M1', 'member-enquiry', '2026-12-08T23:59:00Z'),
+      submitted('M2', 'member-enquiry', '2026-12-08T23:59:00Z'),
+      submitted('M3', 'member-enquiry', '2026-12-08T23:59:00Z'),
+      submitted('R1', 'missed-bin', '2026-11-26T17:00:00Z'),
+      status('M1', 'forwarded', '2026-11-24T09:01:00Z'),
+      status('M1', 'resolved', '2026-12-01T10:00:00Z'),
+      status('M2', 'inProgress', '2026-12-10T10:00:00Z'),
+    ];
+    const figures = computeFigures(
+      DAY,
+      events.filter((item) => item.at <= new Date('2026-12-04T12:00:00Z')),
+      new Date('2026-12-04T12:00:00Z'),
+    );
+    expect(figures.memberEnquiries).toEqual({ total: 3, onTime: 1, late: 0, pending: 2, onTimeRate: 1 });
+    expect(figures.requests).toMatchObject({ total: 1, byType: { 'missed-bin': 1 } });
+    const later = computeFigures(DAY, events, new Date('2026-12-11T12:00:00Z'));
+    expect(later.memberEnquiries).toEqual({ total: 3, onTime: 1, late: 2, pending: 0, onTimeRate: 0.333 });
+  });
+
   test('satisfaction, helpfulness per article and the language model', () => {
     const events = [
       ...[5, 4, 4, 1].map((score) => event('11:00', { kind: 'rating', score })),

@@ -96,12 +96,12 @@ describeWithRepositories('the handoff service', (context) => {
     const { repositories, clock } = context();
     const handoffEvents = new HandoffEvents();
     handoffEvents.subscribe((event) => events.push(event));
+    handoffEvents.tellResidentsThrough(messenger);
     return new HandoffService({
       repositories,
       knowledge: await shippedKnowledge(),
       contactCentre,
       presence,
-      messenger: () => messenger,
       events: handoffEvents,
       clock: clock.now,
       settings: { mode: 'console', maxWaitMinutes: 10, ...settings },

@@ -6,7 +6,7 @@ import { HandoffEvents } from '../../src/handoff/handoffEvents';
 import type { HandoffRequest } from '../../src/handoff/handoffPort';
 import { HandoffService } from '../../src/handoff/handoffService';
 import type { ResidentMessenger } from '../../src/handoff/residentMessenger';
-import { londonDate } from '../../src/requests/calendar';
+import { londonDate } from '../../src/calendar/londonTime';
 import { MINUTE } from '../storage/support/testClock';
 import { describeWithRepositories } from '../storage/support/withRepositories';
 import { shippedKnowledge } from '../support/testBot';
@@ -64,8 +64,7 @@ describeWithRepositories('urgent conversations and safeguarding follow-ups', (co
       knowledge: await shippedKnowledge(),
       contactCentre,
       presence,
-      messenger: () => messenger,
-      events: new HandoffEvents(),
+      events: eventsTellingResidents(),
       clock: clock.now,
       settings: { mode: 'console', maxWaitMinutes: 10 },
     });
@@ -149,3 +148,9 @@ describeWithRepositories('urgent conversations and safeguarding follow-ups', (co
     expect(await handoff.sessionForRequest(followUp.reference)).toBe(first?.sessionId);
   });
 });
+
+function eventsTellingResidents(): HandoffEvents {
+  const events = new HandoffEvents();
+  events.tellResidentsThrough(messenger);
+  return events;
+}

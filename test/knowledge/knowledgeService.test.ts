@@ -3,6 +3,7 @@ import path from 'node:path';
 import pino from 'pino';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
 import { articleText, TempKnowledge } from '../support/tempKnowledge';
+import { eventually } from '../support/eventually';
 
 function capturingLogger() {
   const lines: Array<Record<string, unknown>> = [];
@@ -10,14 +11,6 @@ function capturingLogger() {
   return { logger, lines };
 }
 
-async function eventually(check: () => boolean, timeoutMs: number): Promise<number> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  return Date.now() - started;
-}
 
 describe('an editor changes the knowledge base while the bot runs', () => {
   let kb: TempKnowledge;
@@ -51,14 +44,14 @@ describe('an editor changes the knowledge base while the bot runs', () => {
         keywords: '[bonfire, smoke]',
       }),
     );
-    const waited = await eventually(() => service.current().knowledge.byId.has('bonfires'), 2000);
+    const waited = await eventually(() => service.current().knowledge.byId.has('bonfires'), { timeoutMs: 2000 });
     expect(waited).toBeLessThan(2000);
   });
 
   test('an edited article takes effect, and the council profile too', async () => {
     const profile = readFileSync(path.join(kb.dir, 'council.yaml'), 'utf8');
     kb.write('council.yaml', profile.replace('phone: "01632 960000"', 'phone: "01632 960555"'));
-    await eventually(() => service.current().knowledge.profile.phone === '01632 960555', 2000);
+    await eventually(() => service.current().knowledge.profile.phone === '01632 960555', { timeoutMs: 2000 });
   });
 
   test('a broken edit keeps the last good version serving and logs the file and the problem', async () => {
@@ -66,13 +59,13 @@ describe('an editor changes the knowledge base while the bot runs', () => {
     kb.write('parks/allotments.md', articleText({ url: 'not a url' }));
     await eventually(
       () => lines.some((line) => line.msg === 'knowledge edit rejected; still serving the last good version'),
-      2000,
+      { timeoutMs: 2000 },
     );
     expect(service.current()).toBe(before);
     expect(service.current().knowledge.byId.get('allotments')?.url).toBe('https://www.eastmere.example/allotments');
     const logged = lines.find((line) => line.file === 'parks/allotments.md');
     expect(logged?.problem).toMatch(/url/);
     kb.write('parks/allotments.md', articleText({ url: 'https://www.eastmere.example/allotments-new' }));
-    await eventually(() => service.current().knowledge.byId.get('allotments')?.url.endsWith('-new') === true, 2000);
+    await eventually(() => service.current().knowledge.byId.get('allotments')?.url.endsWith('-new') === true, { timeoutMs: 2000 });
   });
 });

@@ -1,5 +1,5 @@
 import { checkGroundedAnswer } from '../../src/llm/checkGroundedAnswer';
-import { detectPromptInjection } from '../../src/llm/detectPromptInjection';
+import { detectPromptInjection } from '../../src/guardrails/instructionPatterns';
 import type { SourceSection } from '../../src/llm/languageModel';
 import { passesLuhn, redactPersonalData } from '../../src/privacy/redactPersonalData';
 import { ORDINARY_QUESTIONS_WITH_TRIGGER_WORDS, PROMPT_INJECTIONS } from '../fixtures/promptInjections';

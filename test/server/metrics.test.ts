@@ -1,4 +1,5 @@
 import { startChannelHarness } from '../support/directLineHarness';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(30_000);
 
@@ -21,14 +22,14 @@ describe('Prometheus metrics and the analytics events behind the figures', () =>
       expect(response.headers.get('content-type')).toMatch(/text\/plain/);
       // A turn is counted when it ends, just after its last reply is sent: give the second turn time to end.
       let text = await response.text();
-      for (
-        let tries = 0;
-        !/councilbot_turns_total\{channel="directline",type="message"\} 2/.test(text) && tries < 50;
-        tries++
-      ) {
-        await new Promise((resolve) => setTimeout(resolve, 100));
-        text = await (await scrape()).text();
-      }
+      await eventually(
+        async () => {
+          if (/councilbot_turns_total\{channel="directline",type="message"\} 2/.test(text)) return true;
+          text = await (await scrape()).text();
+          return false;
+        },
+        { what: 'the second turn counted', everyMs: 100 },
+      );
       expect(text).toMatch(/councilbot_turns_total\{channel="directline",type="message"\} 2/);
       expect(text).toMatch(/councilbot_replies_total\{action="answer"\} 1/);
       expect(text).toMatch(/councilbot_replies_total\{action="noMatch"\} 1/);

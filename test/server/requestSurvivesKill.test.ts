@@ -1,5 +1,9 @@
+import { parse as parseYaml } from 'yaml';
+import { londonTime } from '../../src/calendar/londonTime';
+import { collectionScheduleSchema } from '../../src/places/collectionScheduleSchema';
+import { collectionsBetween } from '../../src/places/collectionsBetween';
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { waitForReady } from '../support/waitForReady';
@@ -49,7 +53,9 @@ test('a request confirmed to the resident survives kill -9 right after the confi
   let child = startServer(env);
   try {
     await waitForReady(port);
-    for (const answer of ['report a missed bin', 'EM1 1AA', '12 Mill Lane', 'Black', 'today', 'skip', 'skip']) {
+    // An address whose round does not collect today (on its collection day the crew is still due, and nothing is taken).
+    const [postcode, address] = addressNotCollectedToday();
+    for (const answer of ['report a missed bin', postcode, address, 'Black (general waste)', 'skip', 'skip']) {
       await say(port, answer);
     }
     const replies = await say(port, 'Yes, send it');
@@ -75,3 +81,18 @@ test('a request confirmed to the resident survives kill -9 right after the confi
     rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+/** A sample address (postcode, first line) whose round has no collection today, in London. */
+function addressNotCollectedToday(): [string, string] {
+  const schedule = collectionScheduleSchema.parse(
+    parseYaml(readFileSync(path.resolve(__dirname, '../../knowledge/places/collections.yaml'), 'utf8')),
+  );
+  const today = londonTime(new Date()).date;
+  const candidates: [string, string, string][] = [
+    ['EM1 1AA', '1 Market Square', 'monday'],
+    ['EM2 4DB', 'Rose Cottage', 'wednesday'],
+  ];
+  const free = candidates.find(([, , round]) => collectionsBetween(schedule, round, today, today).length === 0);
+  if (!free) throw new Error('both sample rounds collect today');
+  return [free[0], free[1]];
+}

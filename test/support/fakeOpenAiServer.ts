@@ -20,7 +20,7 @@ export type ChatReply =
   { json: unknown } | { content: string } | { status: number } | { delayMs: number; then: ChatReply } | { hang: true };
 
 export interface ChatRequest {
-  kind: 'rewrite' | 'answer';
+  kind: 'rewrite' | 'answer' | 'check';
   system: string;
   user: string;
   /** Answer requests: the sections given, by article id. */
@@ -39,6 +39,8 @@ export class FakeOpenAiServer {
   readonly requests: RecordedRequest[] = [];
   onRewrite: (request: ChatRequest) => ChatReply = defaultRewrite;
   onAnswer: (request: ChatRequest) => ChatReply = defaultAnswer;
+  /** The check before answering: by default every message is a question for the council (`none`). */
+  onCheck: (request: ChatRequest) => ChatReply = defaultCheck;
   onEmbeddings: () => { status: number } | { delayMs: number } | undefined = () => undefined;
 
   private constructor(
@@ -63,6 +65,7 @@ export class FakeOpenAiServer {
     this.requests.length = 0;
     this.onRewrite = defaultRewrite;
     this.onAnswer = defaultAnswer;
+    this.onCheck = defaultCheck;
     this.onEmbeddings = () => undefined;
   }
 
@@ -124,7 +127,8 @@ export class FakeOpenAiServer {
       user: contentOf('user'),
       sections: parseSections(contentOf('user')),
     };
-    let reply = kind === 'rewrite' ? this.onRewrite(request) : this.onAnswer(request);
+    let reply =
+      kind === 'rewrite' ? this.onRewrite(request) : kind === 'check' ? this.onCheck(request) : this.onAnswer(request);
     while ('delayMs' in reply) {
       await sleep(reply.delayMs);
       reply = reply.then;
@@ -177,6 +181,11 @@ function defaultRewrite(request: ChatRequest): ChatReply {
   return { json: { question: topic && refersBack ? `${latest} (${topic})` : latest } };
 }
 
+/** The default check: nothing to decline (the deterministic routing has decided). */
+function defaultCheck(): ChatReply {
+  return { json: { verdict: 'none' } };
+}
+
 /** The default answer: the first sentence of the first section, citing its article. */
 function defaultAnswer(request: ChatRequest): ChatReply {
   const first = request.sections[0];
@@ -198,6 +207,7 @@ function chatKind(body: Record<string, unknown>): ChatRequest['kind'] | undefine
   const name = typeof schema === 'object' && schema !== null && 'name' in schema ? schema.name : undefined;
   if (name === 'rewritten_question') return 'rewrite';
   if (name === 'grounded_answer') return 'answer';
+  if (name === 'message_check') return 'check';
   return undefined;
 }
 

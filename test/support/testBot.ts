@@ -6,20 +6,19 @@ import { MemoryStorage, type Storage, TestAdapter } from 'botbuilder';
 import pino from 'pino';
 import type { CouncilBot } from '../../bot/councilBot';
 import { CouncilBotMetaMiddleware } from '../../bot/councilBotMetaMiddleware';
-import { createCouncilBot } from '../../bot/createCouncilBot';
-import { createTurnErrorHandler } from '../../bot/turnErrorHandler';
 import type { ConversationServices } from '../../dialogs/conversationServices';
 import {
   AnsweringService,
   type AnsweringServiceOptions,
   type QuestionAnswering,
 } from '../../src/answering/answeringService';
-import { FeedbackService } from '../../src/feedback/feedbackService';
 import { ContactCentre } from '../../src/contactCentre/contactCentre';
 import { KnowledgeService } from '../../src/knowledge/knowledgeService';
-import { RequestDesk } from '../../src/requests/requestDesk';
+import type { AddressLookup } from '../../src/places/addressLookup';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
 import { openRepositories, type Repositories } from '../../src/storage/repositories/openRepositories';
+import { createBot } from '../../src/composition/createBot';
+import { createConversationServices, createRequestDesk } from '../../src/composition/createServices';
 import { FakeHandoffPort } from './fakeHandoffPort';
 
 export const SHIPPED_KNOWLEDGE = path.resolve(__dirname, '../../knowledge');
@@ -60,6 +59,8 @@ export interface TestServicesOptions {
   contactCentre?: ContactCentre;
   /** Adds a language model (and section index) to the answering service, as `src/app.ts` does when one is configured. */
   answering?: Omit<AnsweringServiceOptions, 'logger'>;
+  /** An address lookup, as the app gives one (the missed-bin report then starts with the address step). */
+  addresses?: AddressLookup;
   /** Wraps the answering service, e.g. to give an outcome today's decision would not (a test double). */
   wrapAnswering?: (real: QuestionAnswering) => QuestionAnswering;
 }
@@ -73,27 +74,22 @@ export async function createTestServices(options: TestServicesOptions = {}): Pro
   const clock = options.clock ?? (() => new Date());
   const repositories = options.repositories ?? (await tempRepositories(clock));
   const contactCentre = options.contactCentre ?? new ContactCentre();
-  const requests = new RequestDesk({
-    requests: repositories.requests,
-    outbox: repositories.outbox,
-    auditLog: repositories.auditLog,
-    analytics: repositories.analytics,
-    profile: () => knowledge.current().knowledge.profile,
+  const requests = createRequestDesk(repositories, knowledge, clock, {
     crmWebhookUrl: options.crmWebhookUrl,
     photoUrl: (link) => link,
-    clock,
   });
   const answering = new AnsweringService(knowledge, { logger: silentLogger, ...options.answering });
-  return {
+  const services = createConversationServices({
     knowledge,
+    repositories,
     contactCentre,
     answering: options.wrapAnswering ? options.wrapAnswering(answering) : answering,
     handoff: new FakeHandoffPort(),
     requests,
-    feedback: new FeedbackService(repositories),
+    addresses: options.addresses,
     clock,
-    repositories,
-  };
+  });
+  return { ...services, repositories };
 }
 
 export interface TestBot {
@@ -110,15 +106,15 @@ export interface TestBotOptions extends TestServicesOptions {
   storage?: Storage;
 }
 
-/** The real bot, wired as the composition root wires it (`createCouncilBot`), on a TestAdapter. */
+/** The real bot, built by the composition root's factory (`createBot`), on a TestAdapter. */
 export async function createTestBot(options: TestBotOptions = {}): Promise<TestBot> {
   const storage = options.storage ?? new MemoryStorage();
   const services = await createTestServices(options);
   // The test adapter plays every channel, the external agent hub included.
-  const { bot, conversationState, dialogState } = createCouncilBot(storage, services, () => true);
+  const { bot, onTurnError } = createBot(storage, services, { isFromAgentHub: () => true, logger: silentLogger });
   const adapter = new TestAdapter((context) => bot.run(context));
   adapter.use(new CouncilBotMetaMiddleware(silentLogger));
-  adapter.onTurnError = createTurnErrorHandler(silentLogger, conversationState, dialogState, services.knowledge);
+  adapter.onTurnError = onTurnError;
   return { adapter, bot, services, repositories: services.repositories, storage, handoff: services.handoff };
 }
 

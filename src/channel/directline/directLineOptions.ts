@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { AttachmentStore } from '../../storage/repositories/attachmentStore';
 import type { ConversationLog } from '../../storage/repositories/conversationLog';
 import type { TurnLogic } from './directLineAdapter';
-import { perMinute, type RateLimit } from './tokenBucketLimiter';
+import { perMinute, type RateLimit } from '../../server/http/tokenBucketLimiter';
 
 /** Sizes and rates the channel enforces; every request beyond them gets a 4xx and the server keeps serving. */
 export interface DirectLineLimits {

@@ -2,7 +2,7 @@ import type { Csa } from '../../handoff/handoffDesk';
 import type { AuditLog } from '../../storage/repositories/auditLog';
 import type { ConsoleSessionRepository } from '../../storage/repositories/consoleSessionRepository';
 import type { ConsoleRole, ConsoleUser, ConsoleUserRepository } from '../../storage/repositories/consoleUserRepository';
-import { TokenBucketLimiter } from '../../channel/directline/tokenBucketLimiter';
+import { TokenBucketLimiter } from '../../server/http/tokenBucketLimiter';
 import { SignInThrottle, type SignInThrottlePolicy } from './signInThrottle';
 import { generatePassword, hashPassword, passwordProblem, verifyNothing, verifyPassword } from './passwords';
 
@@ -42,6 +42,8 @@ export interface NewAccount {
   email: string;
   displayName: string;
   role: ConsoleRole;
+  /** A councillor's ward (required for councillors, ignored for staff). */
+  wardId?: string;
   /** The password the supervisor chose; omitted to generate one. Either way it is for one sign-in only. */
   password?: string;
 }
@@ -157,6 +159,7 @@ export class ConsoleAccounts {
       email: input.email,
       displayName: input.displayName,
       role: input.role,
+      ...(input.role === 'councillor' && { wardId: input.wardId }),
       passwordHash: await hashPassword(password),
       mustChangePassword: true,
     });
@@ -169,6 +172,14 @@ export class ConsoleAccounts {
     const user = await this.options.users.findById(id);
     if (!user) return notFound();
     if (user.role === role) return { ok: true, value: user };
+    // A councillor is not staff: their account is a different person's, so it never becomes a CSA's or back.
+    if (user.role === 'councillor' || role === 'councillor') {
+      return {
+        ok: false,
+        field: 'role',
+        message: 'A councillor’s account cannot become a staff account, or the other way: create a new account',
+      };
+    }
     if (user.role === 'supervisor' && (await this.isLastSupervisor(user))) {
       return {
         ok: false,
@@ -265,12 +276,12 @@ export class ConsoleAccounts {
   }
 }
 
-/** Who a console user is to the handoff desk. */
+/** Who a console user is to the handoff desk (councillors never reach it: the guard refuses them its routes). */
 export function csaOf(user: ConsoleUser): Csa {
-  return { id: user._id, displayName: user.displayName, role: user.role };
+  return { id: user._id, displayName: user.displayName, role: user.role === 'supervisor' ? 'supervisor' : 'csa' };
 }
 
-export function actorOf(user: ConsoleUser): { kind: 'csa' | 'supervisor'; id: string } {
+export function actorOf(user: ConsoleUser): { kind: ConsoleRole; id: string } {
   return { kind: user.role, id: user._id };
 }
 

@@ -1,4 +1,4 @@
-import { type RateLimit, TokenBucketLimiter } from '../../channel/directline/tokenBucketLimiter';
+import { type RateLimit, TokenBucketLimiter } from '../../server/http/tokenBucketLimiter';
 
 /** How many wrong sign-ins are checked, per account from one address and per account from everywhere. */
 export interface SignInThrottlePolicy {

@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
+import { sendStaticAsset, type StaticAsset } from '../../server/http/staticAsset';
 import { consoleScript } from '../client/consoleScript';
 import { CONSOLE_STYLES } from '../views/consoleStyles';
 
@@ -26,13 +27,6 @@ const ICON =
   '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="4" fill="#0b0c0c"/>' +
   '<path d="M8 10h16v10H14l-4 4v-4H8z" fill="#fff"/></svg>';
 
-interface Asset {
-  body: Buffer;
-  gzipped?: Buffer;
-  type: string;
-  etag: string;
-}
-
 /** The version in every asset address: GOV.UK Frontend's and a hash of the console's own files. */
 export const ASSET_VERSION = `${GOVUK_VERSION}-${createHash('sha256')
   .update(consoleScript('') + CONSOLE_STYLES)
@@ -46,7 +40,7 @@ export const ASSET_BASE = `/console/assets/${ASSET_VERSION}`;
  * pointed here, and its GDS Transport font faces are left out (that font is for GOV.UK only).
  */
 export function addAssetRoutes(server: Server): void {
-  const cache = new Map<string, Promise<Asset | undefined>>();
+  const cache = new Map<string, Promise<StaticAsset | undefined>>();
   server.get('/console/assets/*', async (req: Request, res: Response) => {
     const prefix = `${ASSET_BASE}/`;
     const requested = req.path();
@@ -55,27 +49,11 @@ export function addAssetRoutes(server: Server): void {
     if (!cache.has(name)) cache.set(name, loadAsset(name));
     const asset = await cache.get(name);
     if (!asset) return notFound(res);
-    const headers = {
-      'content-type': asset.type,
-      'cache-control': 'public, max-age=31536000, immutable',
-      etag: asset.etag,
-      vary: 'accept-encoding',
-      'x-content-type-options': 'nosniff',
-      'cross-origin-resource-policy': 'same-origin',
-    };
-    if (req.headers['if-none-match'] === asset.etag) {
-      res.writeHead(304, headers);
-      res.end();
-      return;
-    }
-    const gzip = asset.gzipped && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-    const body = gzip && asset.gzipped ? asset.gzipped : asset.body;
-    res.writeHead(200, { ...headers, 'content-length': body.length, ...(gzip ? { 'content-encoding': 'gzip' } : {}) });
-    res.end(body);
+    sendStaticAsset(req, res, asset, { 'cross-origin-resource-policy': 'same-origin' });
   });
 }
 
-async function loadAsset(name: string): Promise<Asset | undefined> {
+async function loadAsset(name: string): Promise<StaticAsset | undefined> {
   if (name === 'console.js') return textAsset(consoleScript(`${ASSET_BASE}/govuk/govuk-frontend.min.js`), '.js');
   if (name === 'console.css') return textAsset(CONSOLE_STYLES, '.css');
   if (name === 'icon.svg') return textAsset(ICON, '.svg');
@@ -106,7 +84,7 @@ export function adaptStylesheet(css: string): string {
     .replace(/url\(\/assets\//g, `url(${ASSET_BASE}/govuk/assets/`);
 }
 
-function textAsset(text: string, extension: string): Asset {
+function textAsset(text: string, extension: string): StaticAsset {
   const body = Buffer.from(text);
   return { body, gzipped: gzipSync(body), type: TYPES[extension] ?? 'text/plain', etag: etagOf(body) };
 }

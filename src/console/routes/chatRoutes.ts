@@ -49,191 +49,155 @@ type Draft = { message?: string; note?: string; reference?: string };
  * (`Accept: application/json`: the outcome as JSON). Nothing a CSA typed is dropped without being told.
  */
 export function addChatRoutes(server: Server, context: ConsoleContext, guard: ConsoleGuard): void {
-  const withDesk =
-    (handler: (req: Request, res: Response, signedIn: SignedInRequest, desk: HandoffDesk) => Promise<void>) =>
-    async (req: Request, res: Response, signedIn: SignedInRequest) => {
-      if (!context.desk) {
-        if (wantsJson(req)) sendJsonBody(res, 503, { ok: false, message: DESK_MISSING_MESSAGE });
-        else sendHtml(res, 503, renderMessagePage(signedIn.frame, 'Handoffs are not available', DESK_MISSING_MESSAGE));
-        return;
-      }
-      await handler(req, res, signedIn, context.desk);
-    };
+  type DeskHandler = (req: Request, res: Response, signedIn: SignedInRequest, desk: HandoffDesk) => Promise<void>;
 
-  server.get(
-    '/console/chats/:sessionId',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        await context.presence.heartbeat(signedIn.signedIn.user._id);
-        const canned = Number(queryValue(req, 'canned'));
-        const text = Number.isInteger(canned) ? desk.cannedResponses()[canned]?.text : undefined;
-        const done = queryValue(req, 'done');
-        const created = /^SR-[0-9A-Z]{8}$/.exec(queryValue(req, 'created') ?? '')?.[0];
-        const message = created
-          ? `Service request ${created} created and linked to this conversation. Tell the resident its reference.`
-          : done
-            ? DONE_MESSAGES[done]
-            : undefined;
-        await sendChatPage(req, res, signedIn, desk, 200, {
-          draft: text ? { message: text } : undefined,
-          banner: message ? { kind: 'success', text: message } : undefined,
-        });
-      }),
-    ),
-  );
-
-  server.get(
-    '/console/chats/:sessionId/lines',
-    guard.api(
-      withDesk(async (req, res, _signedIn, desk) => {
-        const view = await desk.view(sessionIdOf(req));
-        if (!view) sendJsonBody(res, 404, { ok: false, message: 'There is no such chat.' });
-        else sendJsonBody(res, 200, { ok: true, state: view.item.state, lines: view.transcript.map(lineJson) });
-      }),
-    ),
-  );
-
-  server.post(
-    '/console/chats/:sessionId/accept',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        const sessionId = sessionIdOf(req);
-        const outcome = await desk.accept(sessionId, signedIn.signedIn.csa);
-        if (outcome.ok) {
-          if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
-          else redirect(res, `/console/chats/${encodeURIComponent(sessionId)}`);
-          return;
-        }
-        if (wantsJson(req)) sendJsonBody(res, refusalStatus(outcome), { ok: false, message: outcome.message });
-        else await sendQueuePage(context, req, res, signedIn, refusalStatus(outcome), [{ message: outcome.message }]);
-      }),
-    ),
-  );
-
-  server.post(
-    '/console/chats/:sessionId/messages',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        const form = readForm(req, messageSchema);
-        const typed = typedText(req);
-        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'message', form.errors, { message: typed });
-        const outcome = await desk.sendMessage(sessionIdOf(req), signedIn.signedIn.csa, form.value.text);
-        await answerLine(req, res, signedIn, desk, outcome, 'message', { message: typed }, 'sent');
-      }),
-    ),
-  );
-
-  server.post(
-    '/console/chats/:sessionId/articles',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        const form = readForm(req, articleSchema);
-        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'articleId', form.errors, {});
-        const outcome = await desk.sendArticle(sessionIdOf(req), signedIn.signedIn.csa, form.value.articleId);
-        await answerLine(req, res, signedIn, desk, outcome, 'articleId', {}, 'article');
-      }),
-    ),
-  );
-
-  server.post(
-    '/console/chats/:sessionId/notes',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        const form = readForm(req, noteSchema);
-        const typed = typedText(req);
-        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'note', form.errors, { note: typed });
-        const outcome = await desk.addNote(sessionIdOf(req), signedIn.signedIn.csa, form.value.text);
-        if (!outcome.ok) {
-          return refuse(req, res, signedIn, desk, refusalStatus(outcome), 'note', [{ message: outcome.message }], {
-            note: typed,
-          });
-        }
-        const note = {
-          at: outcome.value.at.toISOString(),
-          csa: outcome.value.csa.displayName,
-          text: outcome.value.text,
-        };
-        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true, note });
-        else redirect(res, `/console/chats/${encodeURIComponent(sessionIdOf(req))}?done=note#notes-heading`);
-      }),
-    ),
-  );
-
-  server.post(
-    '/console/chats/:sessionId/requests',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        const form = readForm(req, referenceSchema);
-        const typed = typedText(req, 'reference');
-        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'reference', form.errors, { reference: typed });
-        const outcome = await desk.attachRequest(sessionIdOf(req), signedIn.signedIn.csa, form.value.reference);
-        if (!outcome.ok) {
-          return refuse(req, res, signedIn, desk, refusalStatus(outcome), 'reference', [{ message: outcome.message }], {
-            reference: typed,
-          });
-        }
-        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
-        else redirect(res, `/console/chats/${encodeURIComponent(sessionIdOf(req))}?done=request`);
-      }),
-    ),
-  );
-
-  server.post(
-    '/console/chats/:sessionId/transfer',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        const form = readForm(req, transferSchema);
-        if (!form.ok) return refuse(req, res, signedIn, desk, 400, 'team', form.errors, {});
-        if (!desk.teams().includes(form.value.team)) {
-          return refuse(req, res, signedIn, desk, 400, 'team', [{ message: 'Choose a team from the list' }], {});
-        }
-        const outcome = await desk.transfer(sessionIdOf(req), signedIn.signedIn.csa, form.value.team);
-        if (!outcome.ok)
-          return refuse(req, res, signedIn, desk, refusalStatus(outcome), 'team', [{ message: outcome.message }], {});
-        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
-        else redirect(res, '/console?done=transferred');
-      }),
-    ),
-  );
-
-  server.post(
-    '/console/chats/:sessionId/end',
-    guard.page(
-      withDesk(async (req, res, signedIn, desk) => {
-        const outcome = await desk.end(sessionIdOf(req), signedIn.signedIn.csa);
-        if (!outcome.ok)
-          return refuse(
-            req,
-            res,
-            signedIn,
-            desk,
-            refusalStatus(outcome),
-            undefined,
-            [{ message: outcome.message }],
-            {},
-          );
-        if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
-        else redirect(res, '/console?done=ended');
-      }),
-    ),
-  );
-
-  async function answerLine(
-    req: Request,
-    res: Response,
-    signedIn: SignedInRequest,
-    desk: HandoffDesk,
-    outcome: DeskOutcome<TranscriptLine>,
-    field: string,
-    draft: Draft,
-    done: string,
-  ): Promise<void> {
-    if (!outcome.ok) {
-      return refuse(req, res, signedIn, desk, refusalStatus(outcome), field, [{ message: outcome.message }], draft);
+  const withDesk = (handler: DeskHandler) => async (req: Request, res: Response, signedIn: SignedInRequest) => {
+    if (!context.desk) {
+      if (wantsJson(req)) sendJsonBody(res, 503, { ok: false, message: DESK_MISSING_MESSAGE });
+      else sendHtml(res, 503, renderMessagePage(signedIn.frame, 'Handoffs are not available', DESK_MISSING_MESSAGE));
+      return;
     }
-    if (wantsJson(req)) sendJsonBody(res, 200, { ok: true, line: lineJson(outcome.value) });
-    else redirect(res, `/console/chats/${encodeURIComponent(sessionIdOf(req))}?done=${done}#message`);
+    await handler(req, res, signedIn, context.desk);
+  };
+
+  /**
+   * One action of the chat page, the same way for each: read the form with `schema` (a problem goes back to the
+   * page, linked to `field`, with what was typed in `draft`), ask the desk with `act`, then answer the script with
+   * `json` or the browser with a redirect to `redirectTo`; a refusal from the desk goes back to the page like a
+   * problem with the form.
+   */
+  function formAction<Fields, Value>(action: {
+    schema: z.ZodType<Fields>;
+    field: string | undefined;
+    draft?: (req: Request) => Draft;
+    check?: (fields: Fields, desk: HandoffDesk) => FieldError[];
+    act: (
+      fields: Fields,
+      sessionId: string,
+      signedIn: SignedInRequest,
+      desk: HandoffDesk,
+    ) => Promise<DeskOutcome<Value>>;
+    json: (value: Value) => Record<string, unknown>;
+    redirectTo: (sessionId: string) => string;
+  }): DeskHandler {
+    return async (req, res, signedIn, desk) => {
+      const draft = action.draft?.(req) ?? {};
+      const form = readForm(req, action.schema);
+      if (!form.ok) return refuse(req, res, signedIn, desk, 400, action.field, form.errors, draft);
+      const problems = action.check?.(form.value, desk) ?? [];
+      if (problems.length > 0) return refuse(req, res, signedIn, desk, 400, action.field, problems, draft);
+      const sessionId = sessionIdOf(req);
+      const outcome = await action.act(form.value, sessionId, signedIn, desk);
+      if (!outcome.ok) {
+        const errors = [{ message: outcome.message }];
+        return refuse(req, res, signedIn, desk, refusalStatus(outcome), action.field, errors, draft);
+      }
+      if (wantsJson(req)) sendJsonBody(res, 200, { ok: true, ...action.json(outcome.value) });
+      else redirect(res, action.redirectTo(sessionId));
+    };
   }
+
+  const backToChat =
+    (done: string, anchor = '') =>
+    (sessionId: string) =>
+      `/console/chats/${encodeURIComponent(sessionId)}?done=${done}${anchor}`;
+
+  const showChat: DeskHandler = async (req, res, signedIn, desk) => {
+    await context.presence.heartbeat(signedIn.signedIn.user._id);
+    const canned = Number(queryValue(req, 'canned'));
+    const text = Number.isInteger(canned) ? desk.cannedResponses()[canned]?.text : undefined;
+    const done = queryValue(req, 'done');
+    const created = /^SR-[0-9A-Z]{8}$/.exec(queryValue(req, 'created') ?? '')?.[0];
+    const message = created
+      ? `Service request ${created} created and linked to this conversation. Tell the resident its reference.`
+      : done
+        ? DONE_MESSAGES[done]
+        : undefined;
+    await sendChatPage(req, res, signedIn, desk, 200, {
+      draft: text ? { message: text } : undefined,
+      banner: message ? { kind: 'success', text: message } : undefined,
+    });
+  };
+
+  const chatLines: DeskHandler = async (req, res, _signedIn, desk) => {
+    const view = await desk.view(sessionIdOf(req));
+    if (!view) sendJsonBody(res, 404, { ok: false, message: 'There is no such chat.' });
+    else sendJsonBody(res, 200, { ok: true, state: view.item.state, lines: view.transcript.map(lineJson) });
+  };
+
+  const acceptChat: DeskHandler = async (req, res, signedIn, desk) => {
+    const sessionId = sessionIdOf(req);
+    const outcome = await desk.accept(sessionId, signedIn.signedIn.csa);
+    if (outcome.ok) {
+      if (wantsJson(req)) sendJsonBody(res, 200, { ok: true });
+      else redirect(res, `/console/chats/${encodeURIComponent(sessionId)}`);
+      return;
+    }
+    if (wantsJson(req)) sendJsonBody(res, refusalStatus(outcome), { ok: false, message: outcome.message });
+    else await sendQueuePage(context, req, res, signedIn, refusalStatus(outcome), [{ message: outcome.message }]);
+  };
+
+  const sendMessage = formAction({
+    schema: messageSchema,
+    field: 'message',
+    draft: (req) => ({ message: typedText(req) }),
+    act: (form, sessionId, { signedIn }, desk) => desk.sendMessage(sessionId, signedIn.csa, form.text),
+    json: (line) => ({ line: lineJson(line) }),
+    redirectTo: backToChat('sent', '#message'),
+  });
+
+  const sendArticle = formAction({
+    schema: articleSchema,
+    field: 'articleId',
+    act: (form, sessionId, { signedIn }, desk) => desk.sendArticle(sessionId, signedIn.csa, form.articleId),
+    json: (line) => ({ line: lineJson(line) }),
+    redirectTo: backToChat('article', '#message'),
+  });
+
+  const addNote = formAction({
+    schema: noteSchema,
+    field: 'note',
+    draft: (req) => ({ note: typedText(req) }),
+    act: (form, sessionId, { signedIn }, desk) => desk.addNote(sessionId, signedIn.csa, form.text),
+    json: (note) => ({ note: { at: note.at.toISOString(), csa: note.csa.displayName, text: note.text } }),
+    redirectTo: backToChat('note', '#notes-heading'),
+  });
+
+  const attachRequest = formAction({
+    schema: referenceSchema,
+    field: 'reference',
+    draft: (req) => ({ reference: typedText(req, 'reference') }),
+    act: (form, sessionId, { signedIn }, desk) => desk.attachRequest(sessionId, signedIn.csa, form.reference),
+    json: () => ({}),
+    redirectTo: backToChat('request'),
+  });
+
+  const transferChat = formAction({
+    schema: transferSchema,
+    field: 'team',
+    check: (form, desk) => (desk.teams().includes(form.team) ? [] : [{ message: 'Choose a team from the list' }]),
+    act: (form, sessionId, { signedIn }, desk) => desk.transfer(sessionId, signedIn.csa, form.team),
+    json: () => ({}),
+    redirectTo: () => '/console?done=transferred',
+  });
+
+  const endChat = formAction({
+    schema: z.unknown(),
+    field: undefined,
+    act: (_form, sessionId, { signedIn }, desk) => desk.end(sessionId, signedIn.csa),
+    json: () => ({}),
+    redirectTo: () => '/console?done=ended',
+  });
+
+  server.get('/console/chats/:sessionId', guard.page(withDesk(showChat)));
+  server.get('/console/chats/:sessionId/lines', guard.api(withDesk(chatLines)));
+  server.post('/console/chats/:sessionId/accept', guard.page(withDesk(acceptChat)));
+  server.post('/console/chats/:sessionId/messages', guard.page(withDesk(sendMessage)));
+  server.post('/console/chats/:sessionId/articles', guard.page(withDesk(sendArticle)));
+  server.post('/console/chats/:sessionId/notes', guard.page(withDesk(addNote)));
+  server.post('/console/chats/:sessionId/requests', guard.page(withDesk(attachRequest)));
+  server.post('/console/chats/:sessionId/transfer', guard.page(withDesk(transferChat)));
+  server.post('/console/chats/:sessionId/end', guard.page(withDesk(endChat)));
 
   /** A refused action: JSON for the script, or the chat page again with the text kept and the error linked. */
   async function refuse(

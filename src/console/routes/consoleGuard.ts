@@ -1,6 +1,6 @@
 import type { Request, Response } from 'restify';
 import type { ConsoleRole } from '../../storage/repositories/consoleUserRepository';
-import { clientAddress, requestOrigin } from '../../channel/directline/http/requestOrigin';
+import { clientAddress, requestOrigin } from '../../server/http/requestOrigin';
 import type { SignedIn } from '../auth/consoleAccounts';
 import { csrfTokenFor, isValidCsrfToken } from '../auth/csrfToken';
 import { checkRequestSite, originOf } from '../auth/requestSite';
@@ -27,7 +27,16 @@ export interface GuardOptions {
   role?: ConsoleRole;
   /** Allowed while the user must still choose a new password (the password page itself, signing out). */
   beforePasswordChange?: boolean;
+  /**
+   * Who may use it: `staff` (CSAs and supervisors: the default, so every route is closed to councillors unless it
+   * says otherwise), `councillor` (casework: closed to staff, who never act as a councillor), or `everyone` (one's
+   * own password, signing out). Routes allowed before a password change default to `everyone`.
+   */
+  audience?: 'staff' | 'councillor' | 'everyone';
 }
+
+/** Where a councillor's console starts. */
+export const COUNCILLOR_HOME = '/console/casework';
 
 /**
  * Wraps every console handler: no session means a redirect to the sign-in page (pages and forms) or 401 (the
@@ -169,6 +178,22 @@ export class ConsoleGuard {
           else redirect(res, '/console/password');
           return;
         }
+        const audience = options.audience ?? (options.beforePasswordChange ? 'everyone' : 'staff');
+        const isCouncillor = signedIn.user.role === 'councillor';
+        if (audience === 'staff' && isCouncillor) {
+          if (kind === 'page' && req.method === 'GET' && req.path() === '/console') {
+            redirect(res, COUNCILLOR_HOME);
+            return;
+          }
+          await this.auditRefusal(signedIn, audience);
+          this.refuse(req, res, frame, 403, 'This is for the council’s staff. Councillors have their casework.');
+          return;
+        }
+        if (audience === 'councillor' && !isCouncillor) {
+          await this.auditRefusal(signedIn, audience);
+          this.refuse(req, res, frame, 403, 'Only councillors can do this: staff see cases in Service requests.');
+          return;
+        }
         if (options.role && signedIn.user.role !== options.role) {
           this.refuse(req, res, frame, 403, 'Only supervisors can do this. Ask a supervisor if you need it done.');
           return;
@@ -178,6 +203,15 @@ export class ConsoleGuard {
         this.fail(req, res, error);
       }
     };
+  }
+
+  /** A signed-in user tried a part of the console that is not for their role (by role, never the address). */
+  private async auditRefusal(signedIn: SignedIn, audience: string): Promise<void> {
+    await this.context.repositories.auditLog.record({
+      actor: { kind: signedIn.user.role, id: signedIn.user._id },
+      action: 'console.accessRefused',
+      details: { audience },
+    });
   }
 
   private presentedCsrfToken(req: Request): unknown {

@@ -23,7 +23,12 @@ const newUserSchema = z.object({
     .string({ error: 'Enter their email address' })
     .trim()
     .pipe(z.email('Enter an email address in the correct format, like name@council.gov.uk')),
-  role: z.enum(CONSOLE_ROLES, { error: 'Choose CSA or supervisor' }),
+  role: z.enum(CONSOLE_ROLES, { error: 'Choose CSA, supervisor or councillor' }),
+  wardId: z
+    .string()
+    .max(80)
+    .optional()
+    .transform((value) => value || undefined),
   password: optionalPassword,
 });
 const roleSchema = z.object({ role: z.enum(CONSOLE_ROLES, { error: 'Choose CSA or supervisor' }) });
@@ -39,6 +44,7 @@ const USER_DONE: Record<string, string> = {
 export function addUserRoutes(server: Server, context: ConsoleContext, guard: ConsoleGuard): void {
   const supervisor = { role: 'supervisor' as const };
   const { accounts } = context;
+  const wards = () => context.knowledge.current().knowledge.wards;
 
   server.get(
     '/console/users',
@@ -50,7 +56,7 @@ export function addUserRoutes(server: Server, context: ConsoleContext, guard: Co
   server.get(
     '/console/users/new',
     guard.page(async (_req, res, { frame }) => {
-      sendHtml(res, 200, renderNewUserPage(frame, {}));
+      sendHtml(res, 200, renderNewUserPage(frame, { wards: wards() }));
     }, supervisor),
   );
 
@@ -58,9 +64,14 @@ export function addUserRoutes(server: Server, context: ConsoleContext, guard: Co
     '/console/users',
     guard.page(async (req, res, { signedIn, frame }) => {
       const form = readForm(req, newUserSchema);
-      const typed = typedFields(req);
+      const typed = { ...typedFields(req), wards: wards() };
       if (!form.ok) {
         sendHtml(res, 400, renderNewUserPage(frame, { ...typed, errors: form.errors }));
+        return;
+      }
+      const wardProblem = councillorWardProblem(form.value, context.knowledge.current().knowledge.wardById);
+      if (wardProblem) {
+        sendHtml(res, 400, renderNewUserPage(frame, { ...typed, errors: [{ field: 'wardId', message: wardProblem }] }));
         return;
       }
       const created = await accounts.create(signedIn.user, form.value);
@@ -89,6 +100,7 @@ export function addUserRoutes(server: Server, context: ConsoleContext, guard: Co
         renderUserPage(signedIn.frame, user, {
           me: signedIn.signedIn.user._id,
           banner: message ? { kind: 'success', text: message } : undefined,
+          wardName: user.wardId ? context.knowledge.current().knowledge.wardById.get(user.wardId)?.name : undefined,
         }),
       );
     }, supervisor),
@@ -176,11 +188,21 @@ function userIdOf(req: Request): string {
   return typeof value === 'string' ? value : '';
 }
 
-function typedFields(req: Request): { displayName?: string; email?: string; role?: string } {
+/** A councillor needs a ward that is in the ward data; staff need none. */
+function councillorWardProblem(
+  form: { role: string; wardId?: string },
+  wardById: ReadonlyMap<string, unknown>,
+): string | undefined {
+  if (form.role !== 'councillor') return undefined;
+  if (!form.wardId) return 'Choose the councillor’s ward';
+  return wardById.has(form.wardId) ? undefined : 'Choose one of the wards listed';
+}
+
+function typedFields(req: Request): { displayName?: string; email?: string; role?: string; wardId?: string } {
   const body: unknown = req.body;
   const field = (name: string) => {
     const value: unknown = body && typeof body === 'object' ? Reflect.get(body, name) : undefined;
     return typeof value === 'string' ? value.slice(0, 320) : undefined;
   };
-  return { displayName: field('displayName'), email: field('email'), role: field('role') };
+  return { displayName: field('displayName'), email: field('email'), role: field('role'), wardId: field('wardId') };
 }

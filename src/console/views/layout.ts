@@ -2,7 +2,8 @@ import type { ConsoleRole } from '../../storage/repositories/consoleUserReposito
 import { type Banner, errorSummary, type FieldError, notificationBanner } from './components';
 import { html, type SafeHtml } from './html';
 
-export type NavigationItem = 'queue' | 'callbacks' | 'requests' | 'reports' | 'users' | 'data' | 'password';
+export type NavigationItem =
+  'queue' | 'callbacks' | 'requests' | 'reports' | 'users' | 'data' | 'password' | 'raiseCase' | 'cases' | 'ward';
 
 /** What every console page is given. */
 export interface PageFrame {
@@ -33,7 +34,7 @@ export interface PageContent {
  */
 export function renderPage(frame: PageFrame, content: PageContent): string {
   const errors = content.errors ?? [];
-  const title = `${errors.length > 0 ? 'Error: ' : ''}${content.title} – CSA console – ${frame.councilName}`;
+  const title = `${errors.length > 0 ? 'Error: ' : ''}${content.title} – ${serviceName(frame)} – ${frame.councilName}`;
   const body =
     content.width === 'full'
       ? content.body
@@ -82,22 +83,34 @@ export function renderPage(frame: PageFrame, content: PageContent): string {
     </html>`.value;
 }
 
+/** Councillors use the same console under their own name for it. */
+function serviceName(frame: PageFrame): string {
+  return frame.user?.role === 'councillor' ? 'Councillor casework' : 'CSA console';
+}
+
 function serviceNavigation(frame: PageFrame, current: NavigationItem | undefined): SafeHtml {
-  const items: Array<{ id: NavigationItem; text: string; href: string }> = frame.user
-    ? [
-        { id: 'queue', text: 'Queue', href: '/console' },
-        { id: 'callbacks', text: 'Callbacks', href: '/console/callbacks' },
-        { id: 'requests', text: 'Service requests', href: '/console/requests' },
-        ...(frame.user.role === 'supervisor'
-          ? [
-              { id: 'reports' as const, text: 'Reports', href: '/console/reports' },
-              { id: 'users' as const, text: 'Accounts', href: '/console/users' },
-              { id: 'data' as const, text: 'Residents’ data', href: '/console/data' },
-            ]
-          : []),
-        { id: 'password', text: 'Your password', href: '/console/password' },
-      ]
-    : [];
+  const items: Array<{ id: NavigationItem; text: string; href: string }> = !frame.user
+    ? []
+    : frame.user.role === 'councillor'
+      ? [
+          { id: 'cases', text: 'Your cases', href: '/console/casework' },
+          { id: 'raiseCase', text: 'Raise a case', href: '/console/casework/new' },
+          { id: 'ward', text: 'Your ward', href: '/console/casework/ward' },
+          { id: 'password', text: 'Your password', href: '/console/password' },
+        ]
+      : [
+          { id: 'queue', text: 'Queue', href: '/console' },
+          { id: 'callbacks', text: 'Callbacks', href: '/console/callbacks' },
+          { id: 'requests', text: 'Service requests', href: '/console/requests' },
+          ...(frame.user.role === 'supervisor'
+            ? [
+                { id: 'reports' as const, text: 'Reports', href: '/console/reports' },
+                { id: 'users' as const, text: 'Accounts', href: '/console/users' },
+                { id: 'data' as const, text: 'Residents’ data', href: '/console/data' },
+              ]
+            : []),
+          { id: 'password', text: 'Your password', href: '/console/password' },
+        ];
   return html`<section
     aria-label="Service information"
     class="govuk-service-navigation"
@@ -106,7 +119,7 @@ function serviceNavigation(frame: PageFrame, current: NavigationItem | undefined
     <div class="govuk-width-container">
       <div class="govuk-service-navigation__container">
         <span class="govuk-service-navigation__service-name">
-          <a href="/console" class="govuk-service-navigation__link">CSA console</a>
+          <a href="/console" class="govuk-service-navigation__link">${serviceName(frame)}</a>
         </span>
         ${
           frame.user &&

@@ -1,20 +1,23 @@
-import type { PeriodFigures } from '../../figures/computeFigures';
 import type { FigureNames } from '../../figures/figuresCsv';
 import type { FiguresReport } from '../../figures/figuresService';
 import { formatAverage, formatMinutes, formatShare, shareOf } from '../../figures/formatFigure';
-import type { Granularity } from '../../figures/periods';
 import { barChart } from '../../web/charts/barChart';
 import { columnChart } from '../../web/charts/columnChart';
-import { type DataTable, dataTable } from './dataTable';
-import { html, SafeHtml } from './html';
-import { urgentCategoryName } from '../../handoff/urgentCategoryName';
-import { URGENT_CATEGORIES } from '../../safety/urgentCategory';
-
-const PER: Record<Granularity, string> = { day: 'per day', week: 'per week', month: 'per month' };
-const ROW_HEADER: Record<Granularity, string> = { day: 'Day', week: 'Week', month: 'Month' };
-/** Articles shown in the "Was this helpful?" figures: those with the most answers rated. */
-const TOP_ARTICLES = 10;
-const SEE_TABLE = 'The figures are in the table below the chart.';
+import { dataTable } from './dataTable';
+import { html, type SafeHtml } from './html';
+import {
+  PER,
+  ROW_HEADER,
+  SEE_TABLE,
+  type SectionContext,
+  TOP_ARTICLES,
+  breakdown,
+  categories,
+  categoryName,
+  onTimeSeries,
+  section,
+  table,
+} from './reportSectionParts';
 
 /** Every section of the reports page: a chart and its table for each group of figures. */
 export function reportSections(report: FiguresReport, names: FigureNames): SafeHtml {
@@ -27,52 +30,11 @@ export function reportSections(report: FiguresReport, names: FigureNames): SafeH
     queueWaits(context),
     requests(context),
     callbacks(context),
+    memberEnquiries(context),
     satisfaction(context),
     helpfulness(context),
     languageModel(context),
   ]}`;
-}
-
-interface SectionContext {
-  report: FiguresReport;
-  names: FigureNames;
-  /** `per week` */
-  per: string;
-  rowHeader: string;
-}
-
-function section(id: string, title: string, description: string, ...parts: Array<string | SafeHtml>): SafeHtml {
-  return html`<section class="figures-section" aria-labelledby="${id}">
-    <h2 class="govuk-heading-m" id="${id}">${title}</h2>
-    <p class="govuk-body">${description}</p>
-    ${parts.map((part) => (typeof part === 'string' ? new SafeHtml(part) : part))}
-  </section>`;
-}
-
-function table(
-  context: SectionContext,
-  caption: string,
-  columns: string[],
-  cells: (f: PeriodFigures) => Array<string | number>,
-): SafeHtml {
-  const spec: DataTable = {
-    caption,
-    rowHeader: context.rowHeader,
-    columns,
-    rows: context.report.periods.map((figures) => ({
-      header: periodName(figures, context.report),
-      cells: cells(figures),
-    })),
-  };
-  return dataTable(spec);
-}
-
-function periodName(figures: PeriodFigures, report: FiguresReport): string {
-  return figures.period.end > report.generatedAt ? `${figures.period.label} (so far)` : figures.period.label;
-}
-
-function categories(context: SectionContext): string[] {
-  return context.report.periods.map((figures) => figures.period.shortLabel);
 }
 
 function conversations(context: SectionContext): SafeHtml {
@@ -136,11 +98,6 @@ function urgentConversations(context: SectionContext): SafeHtml {
       },
     }),
   );
-}
-
-function categoryName(code: string): string {
-  const category = URGENT_CATEGORIES.find((known) => known === code);
-  return category ? urgentCategoryName(category) : code;
 }
 
 function handoffs(context: SectionContext): SafeHtml {
@@ -258,6 +215,33 @@ function callbacks(context: SectionContext): SafeHtml {
   );
 }
 
+function memberEnquiries(context: SectionContext): SafeHtml {
+  const figures = context.report.periods.map((f) => f.memberEnquiries);
+  return section(
+    'member-enquiries',
+    'Councillors’ enquiries',
+    'Cases councillors raised for residents, and whether the council gave a full reply by the member-enquiry target.',
+    columnChart({
+      label: `Stacked column chart of councillors’ enquiries ${context.per}: on time, late, and not yet due. ${SEE_TABLE}`,
+      categories: categories(context),
+      stacked: true,
+      series: onTimeSeries(figures),
+    }),
+    table(
+      context,
+      `Councillors’ enquiries ${context.per}`,
+      ['Enquiries', 'On time', 'Late', 'Not yet due', 'Share on time'],
+      (f) => [
+        f.memberEnquiries.total,
+        f.memberEnquiries.onTime,
+        f.memberEnquiries.late,
+        f.memberEnquiries.pending,
+        formatShare(f.memberEnquiries.onTimeRate),
+      ],
+    ),
+  );
+}
+
 function satisfaction(context: SectionContext): SafeHtml {
   return section(
     'satisfaction',
@@ -354,66 +338,4 @@ function languageModel(context: SectionContext): SafeHtml {
       ],
     ),
   );
-}
-
-function onTimeSeries(figures: ReadonlyArray<{ onTime: number; late: number; pending: number }>) {
-  return [
-    { name: 'On time', values: figures.map((f) => f.onTime), colour: '#00703c' },
-    { name: 'Late', values: figures.map((f) => f.late), colour: '#d4351c' },
-    { name: 'Not yet due', values: figures.map((f) => f.pending), colour: '#505a5f' },
-  ];
-}
-
-interface Breakdown {
-  /** `Handoffs` */
-  what: string;
-  /** `reason` */
-  by: string;
-  counts(figures: PeriodFigures): Record<string, number>;
-  /** A key's name for people (a reason's words, a request type's title); the key itself by default. */
-  name?: (key: string) => string;
-  /** Columns before the categories' (totals). */
-  leading?: { columns: string[]; cells(figures: PeriodFigures): Array<string | number> };
-}
-
-/**
- * Counts by category (reasons, services, request types): a bar chart of each category over all the periods, largest
- * first, and a table of each period's counts. Nothing when no period has any, unless there are leading columns.
- */
-function breakdown(context: SectionContext, spec: Breakdown): SafeHtml[] {
-  const totals = totalsOf(context.report.periods, spec.counts);
-  const name = spec.name ?? ((key: string) => key);
-  const what = spec.what.toLowerCase();
-  if (totals.length === 0 && !spec.leading) return [];
-  const chart =
-    totals.length === 0
-      ? html`<p class="govuk-body">No ${what} in these periods.</p>`
-      : new SafeHtml(
-          barChart({
-            label: `Bar chart of ${what} by ${spec.by}, all periods together. ${SEE_TABLE}`,
-            series: [spec.what],
-            bars: totals.map(([key, count]) => ({ label: name(key), values: [count] })),
-          }),
-        );
-  return [
-    chart,
-    table(
-      context,
-      `${spec.what} by ${spec.by} ${context.per}`,
-      [...(spec.leading?.columns ?? []), ...totals.map(([key]) => name(key))],
-      (f) => [...(spec.leading?.cells(f) ?? []), ...totals.map(([key]) => spec.counts(f)[key] ?? 0)],
-    ),
-  ];
-}
-
-/** Each key's total over the periods, largest first. */
-function totalsOf(
-  periods: readonly PeriodFigures[],
-  counts: (f: PeriodFigures) => Record<string, number>,
-): Array<[string, number]> {
-  const totals = new Map<string, number>();
-  for (const figures of periods) {
-    for (const [key, count] of Object.entries(counts(figures))) totals.set(key, (totals.get(key) ?? 0) + count);
-  }
-  return [...totals.entries()].sort(([a, one], [b, other]) => other - one || a.localeCompare(b));
 }

@@ -1,6 +1,6 @@
 import type { CallbackWindow } from '../../contactCentre/callbackWindow';
 import { clock } from '../../contactCentre/openingHours';
-import { formatLongDate } from '../../requests/calendar';
+import { formatLongDate } from '../../calendar/dateLabels';
 import {
   REQUEST_STATUSES,
   type RequestStatus,
@@ -146,7 +146,14 @@ export function renderRequestsPage(
                           >${request.reference}</a
                         >
                       </td>
-                      <td class="govuk-table__cell">${requestTypeName(request.requestType)}</td>
+                      <td class="govuk-table__cell">
+                        ${requestTypeName(request.requestType)}${
+                          request.details.councillor &&
+                          html`<br /><span class="govuk-body-s"
+                              >Councillor enquiry from ${request.details.councillor}</span
+                            >`
+                        }
+                      </td>
                       <td class="govuk-table__cell">${statusTag(request.status)}</td>
                       <td class="govuk-table__cell">${formatDateTime(request.createdAt)}</td>
                       <td class="govuk-table__cell">${formatDateTime(request.updatedAt)}</td>

@@ -5,6 +5,7 @@ import {
   csrfField,
   errorFor,
   type FieldError,
+  select,
   summaryList,
   tag,
   textInput,
@@ -60,6 +61,9 @@ export interface NewUserForm {
   displayName?: string;
   email?: string;
   role?: string;
+  wardId?: string;
+  /** The wards a councillor can represent, from `knowledge/wards.yaml`. */
+  wards: ReadonlyArray<{ id: string; name: string }>;
   errors?: readonly FieldError[];
 }
 
@@ -75,7 +79,18 @@ export function renderNewUserPage(frame: PageFrame, form: NewUserForm): string {
         ${csrfField(frame.csrfToken ?? '')}
         ${textInput({ id: 'displayName', name: 'displayName', label: 'Name', hint: 'Residents see the first word of it on CSAs’ messages.', value: form.displayName, error: errorFor(errors, 'displayName'), autocomplete: 'off' })}
         ${textInput({ id: 'email', name: 'email', label: 'Email address', type: 'email', value: form.email, error: errorFor(errors, 'email'), spellcheck: false, autocomplete: 'off' })}
-        ${roleRadios(form.role ?? 'csa', errorFor(errors, 'role'))}
+        ${roleRadios(form.role ?? 'csa', errorFor(errors, 'role'), true)}
+        ${select({
+          id: 'wardId',
+          name: 'wardId',
+          label: 'Ward',
+          hint: 'For a councillor: the ward they represent. Leave it for CSAs and supervisors.',
+          error: errorFor(errors, 'wardId'),
+          options: [
+            { value: '', text: 'Not a councillor', selected: !form.wardId },
+            ...form.wards.map((ward) => ({ value: ward.id, text: ward.name, selected: form.wardId === ward.id })),
+          ],
+        })}
         ${textInput({ id: 'password', name: 'password', label: 'One-time password (optional)', hint: 'Leave empty to generate one. Either way it works once: they choose their own when they first sign in.', type: 'password', error: errorFor(errors, 'password'), autocomplete: 'new-password' })}
         <button type="submit" class="govuk-button" data-module="govuk-button">Create account</button>
       </form>`,
@@ -111,7 +126,7 @@ export function renderOneTimePasswordPage(
 export function renderUserPage(
   frame: PageFrame,
   user: ConsoleUser,
-  options: { me: string; errors?: readonly FieldError[]; banner?: Banner },
+  options: { me: string; errors?: readonly FieldError[]; banner?: Banner; wardName?: string },
 ): string {
   const errors = options.errors ?? [];
   const csrf = frame.csrfToken ?? '';
@@ -125,6 +140,7 @@ export function renderUserPage(
       ${summaryList([
         { key: 'Email address', value: user.email },
         { key: 'Role', value: roleName(user.role) },
+        ...(user.wardId ? [{ key: 'Ward', value: options.wardName ?? user.wardId }] : []),
         { key: 'Status', value: statusTag(user) },
         { key: 'Availability', value: user.availability === 'available' ? 'Available' : 'Away' },
         { key: 'Last signed in', value: user.lastSignedInAt ? formatDateTime(user.lastSignedInAt) : 'Never' },
@@ -132,7 +148,7 @@ export function renderUserPage(
       ])}
       <h2 class="govuk-heading-m">Role</h2>
       <form method="post" action="/console/users/${user._id}/role" novalidate>
-        ${csrfField(csrf)} ${roleRadios(user.role, errorFor(errors, 'role'))}
+        ${csrfField(csrf)} ${roleRadios(user.role, errorFor(errors, 'role'), user.role === 'councillor')}
         <button type="submit" class="govuk-button govuk-button--secondary" data-module="govuk-button">
           Change role
         </button>
@@ -165,7 +181,7 @@ export function renderUserPage(
   });
 }
 
-function roleRadios(current: string, error: string | undefined): SafeHtml {
+function roleRadios(current: string, error: string | undefined, offerCouncillor: boolean): SafeHtml {
   return html`<div class="govuk-form-group${error ? ' govuk-form-group--error' : ''}">
     <fieldset class="govuk-fieldset" ${error ? html` aria-describedby="role-error"` : ''}>
       <legend class="govuk-fieldset__legend govuk-fieldset__legend--s">Role</legend>
@@ -193,13 +209,31 @@ function roleRadios(current: string, error: string | undefined): SafeHtml {
           />
           <label class="govuk-label govuk-radios__label" for="role-supervisor">Supervisor: also manages accounts</label>
         </div>
+        ${
+          offerCouncillor &&
+          html`<div class="govuk-radios__item">
+            <input
+              class="govuk-radios__input"
+              id="role-councillor"
+              name="role"
+              type="radio"
+              value="councillor"
+              aria-describedby="role-councillor-hint"
+              ${current === 'councillor' ? html` checked` : ''}
+            />
+            <label class="govuk-label govuk-radios__label" for="role-councillor">Councillor</label>
+            <div id="role-councillor-hint" class="govuk-hint govuk-radios__hint">
+              Raises and tracks cases for residents; sees nothing else in the console
+            </div>
+          </div>`
+        }
       </div>
     </fieldset>
   </div>`;
 }
 
 function roleName(role: string): string {
-  return role === 'supervisor' ? 'Supervisor' : 'CSA';
+  return role === 'supervisor' ? 'Supervisor' : role === 'councillor' ? 'Councillor' : 'CSA';
 }
 
 function statusTag(user: ConsoleUser): SafeHtml {

@@ -1,7 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Request, Response, Server } from 'restify';
 import type { z } from 'zod';
-import { parseAttachmentPath } from '../../channel/directline/attachmentUrls';
+import { parseAttachmentPath } from '../../server/http/attachmentUrls';
 import type { AttachmentStore } from '../../storage/repositories/attachmentStore';
 import type { ServiceRequest } from '../../storage/repositories/requestRepository';
 import type { RequestDesk } from '../requestDesk';

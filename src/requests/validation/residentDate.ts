@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { z } from 'zod';
-import { addDays, type IsoDate, londonDate } from '../calendar';
+import { addDays, type IsoDate, londonDate } from '../../calendar/londonTime';
 
 /**
  * Reads a date the way residents write it in the UK (`yesterday`, `Monday`, `4/5`, `4 May 2026`) with chrono's

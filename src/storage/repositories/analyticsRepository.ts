@@ -26,6 +26,10 @@ export const ANALYTICS_KINDS = [
   'requestStatus',
   /** A language model call: `tokens`, `latencyMs`, `outcome`. */
   'llm',
+  /** A request over Open311: `outcome` `delivered` (accepted by the back office) or `closed`, `durationMs` since made. */
+  'open311',
+  /** A bin-day question ended: `outcome` `date` (answered with dates) or why not (`noAddresses`, `noRound`, ...). */
+  'binDay',
 ] as const;
 export type AnalyticsKind = (typeof ANALYTICS_KINDS)[number];
 

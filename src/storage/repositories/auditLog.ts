@@ -6,7 +6,7 @@ import type { StoreCollection } from '../storeCollection';
 import { systemClock } from './repositoryOptions';
 
 const actorSchema = z.object({
-  kind: z.enum(['csa', 'supervisor', 'system', 'operator']),
+  kind: z.enum(['csa', 'supervisor', 'councillor', 'system', 'operator']),
   /** A console user id, or an operator's account name for command-line actions. */
   id: z.string().optional(),
 });

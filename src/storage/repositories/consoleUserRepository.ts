@@ -5,8 +5,11 @@ import type { DocumentStore } from '../documentStore';
 import type { StoreCollection } from '../storeCollection';
 import { normaliseEmail, systemClock } from './repositoryOptions';
 
-export const CONSOLE_ROLES = ['csa', 'supervisor'] as const;
+export const CONSOLE_ROLES = ['csa', 'supervisor', 'councillor'] as const;
 export type ConsoleRole = (typeof CONSOLE_ROLES)[number];
+/** Roles of the contact centre's staff (the queue, chats, requests); councillors only have their casework. */
+export const STAFF_ROLES = ['csa', 'supervisor'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
 export const CONSOLE_AVAILABILITY = ['available', 'away'] as const;
 export type ConsoleAvailability = (typeof CONSOLE_AVAILABILITY)[number];
 
@@ -16,6 +19,8 @@ const consoleUserSchema = z.object({
   email: z.string(),
   displayName: z.string(),
   role: z.enum(CONSOLE_ROLES),
+  /** A councillor's ward (an id from `knowledge/wards.yaml`); staff have none. */
+  wardId: z.string().optional(),
   /** A password hash produced by the sign-in service (this repository never sees passwords). */
   passwordHash: z.string(),
   /** Failed sign-ins since the last successful one. */
@@ -39,6 +44,8 @@ export interface NewConsoleUser {
   email: string;
   displayName: string;
   role: ConsoleRole;
+  /** A councillor's ward. */
+  wardId?: string;
   passwordHash: string;
   /** True when someone else chose the password: it must be changed at the next sign-in. */
   mustChangePassword?: boolean;
@@ -72,6 +79,7 @@ export class ConsoleUserRepository {
       email: normaliseEmail(input.email),
       displayName: input.displayName,
       role: input.role,
+      ...(input.wardId !== undefined && { wardId: input.wardId }),
       passwordHash: input.passwordHash,
       failedSignIns: 0,
       disabled: false,
@@ -160,9 +168,10 @@ export class ConsoleUserRepository {
     await this.update(id, { $set: { lastHeartbeatAt: this.clock() } });
   }
 
-  /** Enabled users who chose available and whose console was seen at or after `seenSince`. */
+  /** Enabled staff who chose available and whose console was seen at or after `seenSince` (never councillors). */
   countAvailable(seenSince: Date): Promise<number> {
     return this.collection.countDocuments({
+      role: { $in: [...STAFF_ROLES] },
       availability: 'available',
       disabled: false,
       lastHeartbeatAt: { $gte: seenSince },

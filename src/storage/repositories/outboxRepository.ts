@@ -12,11 +12,11 @@ const FINISHED_STATUSES: OutboxStatus[] = ['sent', 'dead'];
 
 const outboxSchema = z.object({
   _id: z.string(),
-  channel: z.enum(['email', 'webhook']),
-  /** An email address (trimmed, lower-cased) or a webhook URL. */
+  channel: z.enum(['email', 'webhook', 'open311']),
+  /** An email address (trimmed, lower-cased), a webhook URL or an Open311 `requests.json` address. */
   to: z.string(),
   subject: z.string().optional(),
-  /** Text for an email, JSON for a webhook. */
+  /** Text for an email, JSON for a webhook or an Open311 delivery (its form fields, never the API key). */
   body: z.string(),
   conversationId: z.string().optional(),
   requestReference: z.string().optional(),

@@ -158,6 +158,8 @@ export class RequestRepository {
     const filter: Filter<ServiceRequest> = {};
     if (query.statuses && query.statuses.length > 0) filter.status = { $in: [...query.statuses] };
     if (query.requestType) filter.requestType = query.requestType;
+    if (query.since) filter.createdAt = { $gte: query.since };
+    if (query.detail) filter[`details.${query.detail.key}`] = query.detail.value;
     return this.collection.findMany(filter, {
       sort: { createdAt: query.oldestFirst ? 1 : -1 },
       limit: query.limit ?? 200,
@@ -191,6 +193,10 @@ export class RequestRepository {
 export interface RequestListQuery {
   statuses?: readonly RequestStatus[];
   requestType?: string;
+  /** Made at or after this time. */
+  since?: Date;
+  /** Whose detail `key` is exactly `value` (a councillor's enquiries: `councillorAccount`). */
+  detail?: { key: string; value: string };
   oldestFirst?: boolean;
   limit?: number;
 }

@@ -1,4 +1,5 @@
 import { ConsoleClient, createAccount } from '../../support/consoleHarness';
+import { hashPassword } from '../../../src/console/auth/passwords';
 import {
   type ChannelHarness,
   type HarnessOptions,
@@ -20,6 +21,11 @@ export const CSA = {
   displayName: 'Sam Jones',
   role: 'csa' as const,
   password: 'sam password 123',
+};
+export const COUNCILLOR = {
+  email: 'priya.lawson@eastmere.example',
+  displayName: 'Councillor Priya Lawson',
+  password: 'priya password 123',
 };
 export const OTHER_CSA = {
   email: 'alex.csa@eastmere.example',
@@ -139,6 +145,13 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
   });
   const csaUserId = await createAccount(channel.app, CSA);
   await createAccount(channel.app, OTHER_CSA);
+  await channel.app.repositories.consoleUsers.create({
+    email: COUNCILLOR.email,
+    displayName: COUNCILLOR.displayName,
+    role: 'councillor',
+    wardId: 'market',
+    passwordHash: await hashPassword(COUNCILLOR.password),
+  });
 
   const send: BadInputHarness['send'] = async (path, init = {}) => {
     const { address, headers, headersOnly, ...rest } = init;
@@ -192,6 +205,19 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
 
   const csa = await signIn(CSA);
   const supervisor = await signIn(SUPERVISOR);
+  const councillor = await signIn(COUNCILLOR);
+  const caseForm = await councillor.get('/console/casework/new');
+  const raisedCase = await councillor.post('/console/casework', {
+    formId: /name="formId" value="([^"]+)"/.exec(caseForm.body)?.[1] ?? '',
+    constituentName: 'Ada Constituent',
+    address: '4 Market Square, Eastmere',
+    serviceArea: 'type:fly-tipping',
+    problem: 'Mattresses dumped behind the shops.',
+    consent: 'yes',
+  });
+  const caseReference = decodeURIComponent(/\/cases\/([^?]+)/.exec(raisedCase.location ?? '')?.[1] ?? '');
+  if (!caseReference) throw new Error(`no councillor's case: ${raisedCase.status}`);
+  await councillor.get('/console/casework');
   const attacker = await conversation();
   const sessionId = await acceptedChat(channel, csa);
   const submitted = await channel.app.requests.submit({
@@ -244,6 +270,7 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
           headers: credentialsFor(route.access, conversation, (r, who) => consoleSession(who, r), {
             csa,
             supervisor,
+            councillor,
           })(route),
         };
       }
@@ -256,10 +283,12 @@ export async function startBadInputHarness(options: HarnessOptions = {}): Promis
       conversationId: conversation.conversationId,
       attachmentId: conversation.attachmentId,
       reference: fixtures.reference,
+      caseReference,
       photo: attacker.attachmentId,
       sessionId,
       userId: csaUserId,
       file: fixtures.webchatFile,
+      uprn: '100091000001',
       '*': fixtures.consoleAsset,
     }),
     travel: async (ms, work) => {
@@ -293,7 +322,7 @@ function credentialsFor(
   access: Exclude<Access, 'signInForm'>,
   attacker: Conversation,
   session: (route: PublicRoute, who: ConsoleClient) => Record<string, string>,
-  people: { csa: ConsoleClient; supervisor: ConsoleClient },
+  people: { csa: ConsoleClient; supervisor: ConsoleClient; councillor: ConsoleClient },
 ): (route: PublicRoute) => Record<string, string> {
   switch (access) {
     case 'public':
@@ -313,6 +342,8 @@ function credentialsFor(
       return (route) => session(route, people.csa);
     case 'supervisor':
       return (route) => session(route, people.supervisor);
+    case 'councillor':
+      return (route) => session(route, people.councillor);
   }
 }
 

@@ -10,7 +10,8 @@
  * - `attachment`: a conversation's token, or the attachment token in the URL;
  * - `staffKey`, `metricsToken`: the bearer keys of the staff API and `/metrics`;
  * - `signInForm`: the console's sign-in cookie and its CSRF token;
- * - `csa`, `supervisor`: a console session (and for POST its CSRF token); `csaScript`: the same, JSON only.
+ * - `csa`, `supervisor`: a console session (and for POST its CSRF token); `csaScript`: the same, JSON only;
+ * - `councillor`: a councillor's console session (casework only).
  */
 export type Access =
   | 'public'
@@ -23,6 +24,7 @@ export type Access =
   | 'signInForm'
   | 'csa'
   | 'supervisor'
+  | 'councillor'
   | 'csaScript';
 
 /** The shape a route's refusals come in (see `expectRefusal`). */
@@ -73,6 +75,7 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   { method: 'POST', path: '/api/requests/:reference/status', area: 'api', access: 'staffKey', body: 'json' },
   { method: 'GET', path: '/api/requests/:reference/photos/:photo', area: 'api', access: 'staffKey' },
 
+  { method: 'GET', path: '/collections/:uprn/calendar.ics', area: 'api', access: 'public' },
   { method: 'GET', path: '/', area: 'web', access: 'public', page: true },
   { method: 'GET', path: '/performance', area: 'web', access: 'public', page: true },
   { method: 'GET', path: '/assets/demo.css', area: 'web', access: 'public' },
@@ -119,6 +122,16 @@ export const PUBLIC_ROUTES: readonly PublicRoute[] = [
   consolePage('/console/reports', 'supervisor'),
   { method: 'GET', path: '/console/reports/figures.csv', area: 'console', access: 'supervisor' },
   { method: 'GET', path: '/console/stream', area: 'console', access: 'csaScript' },
+  consolePage('/console/casework', 'councillor'),
+  consolePage('/console/casework/new', 'councillor'),
+  consoleForm(
+    '/console/casework',
+    ['formId', 'constituentName', 'email', 'phone', 'address', 'serviceArea', 'problem', 'consent'],
+    'councillor',
+  ),
+  consolePage('/console/casework/cases/:caseReference', 'councillor'),
+  consoleForm('/console/casework/cases/:caseReference/updates', ['update'], 'councillor'),
+  consolePage('/console/casework/ward', 'councillor'),
 ];
 
 /** The routes with a parameter in their path. */

@@ -2,7 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { JSON_PROBLEM_MESSAGES, parseJsonSafely } from '../../../server/http/parseJsonSafely';
 import { fail, type Outcome, succeed } from '../directLineError';
-import { readBody } from './readBody';
+import { readBody } from '../../../server/http/readBody';
 
 /** `application/json`, `application/vnd.x+json`, with or without parameters (`; charset=utf-8`). */
 function isJsonType(contentType: string | undefined): boolean {

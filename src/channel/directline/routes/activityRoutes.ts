@@ -1,7 +1,7 @@
 import type { Server } from 'restify';
 import type { DirectLineChannel } from '../directLineChannel';
 import { fail } from '../directLineError';
-import { clientAddress, requestOrigin } from '../http/requestOrigin';
+import { clientAddress, requestOrigin } from '../../../server/http/requestOrigin';
 import { parseWith, readJson } from '../http/readJson';
 import { conversationParamsSchema, watermarkSchema } from './conversationSchemas';
 import { directLineRoute, json, queryOf } from './directLineRoute';

@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import { z } from 'zod';
-import { ATTACHMENT_PATH } from '../attachmentUrls';
+import { ATTACHMENT_PATH } from '../../../server/http/attachmentUrls';
 import type { DirectLineChannel } from '../directLineChannel';
 import { fail } from '../directLineError';
 import { directLineRoute, queryOf } from './directLineRoute';

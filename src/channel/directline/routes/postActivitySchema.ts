@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ATTACHMENT_PATH } from '../attachmentUrls';
+import { ATTACHMENT_PATH } from '../../../server/http/attachmentUrls';
 
 /** Attachment URLs a resident's activity may carry: https, or one of this channel's own uploads. */
 function isAllowedUrl(value: string): boolean {

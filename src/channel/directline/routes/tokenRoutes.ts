@@ -1,6 +1,6 @@
 import type { Server } from 'restify';
 import type { DirectLineChannel } from '../directLineChannel';
-import { clientAddress } from '../http/requestOrigin';
+import { clientAddress } from '../../../server/http/requestOrigin';
 import { parseWith, readJson } from '../http/readJson';
 import { directLineRoute, json } from './directLineRoute';
 import { generateTokenSchema } from './tokenSchemas';

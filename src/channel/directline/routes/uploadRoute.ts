@@ -3,7 +3,7 @@ import { JSON_PROBLEM_MESSAGES, parseJsonSafely } from '../../../server/http/par
 import type { DirectLineChannel, UploadedFile, UploadTemplate } from '../directLineChannel';
 import { detectImageType } from '../detectImageType';
 import { fail, type Outcome, succeed } from '../directLineError';
-import { clientAddress } from '../http/requestOrigin';
+import { clientAddress } from '../../../server/http/requestOrigin';
 import { parseWith } from '../http/readJson';
 import { readUpload } from '../http/readUpload';
 import { conversationParamsSchema } from './conversationSchemas';

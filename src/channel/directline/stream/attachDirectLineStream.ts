@@ -4,7 +4,7 @@ import { WebSocketServer } from 'ws';
 import { BASELINE_SECURITY_HEADERS } from '../../../server/http/securityHeaders';
 import type { DirectLineChannel } from '../directLineChannel';
 import { DirectLineError } from '../directLineError';
-import { clientAddress, requestOrigin } from '../http/requestOrigin';
+import { clientAddress, requestOrigin } from '../../../server/http/requestOrigin';
 import { conversationParamsSchema, watermarkSchema } from '../routes/conversationSchemas';
 
 const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;

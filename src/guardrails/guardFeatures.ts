@@ -1,0 +1,15 @@
+import { normaliseText } from '../knowledge/textAnalyzer';
+import { safetyStem } from '../safety/safetyText';
+
+/**
+ * A message as the message guard's classifier reads it: every word stemmed (stop words kept, since "your", "me" and
+ * "all" tell an attempt from a question), and each pair of adjacent stems.
+ */
+export function guardFeatures(text: string): string[] {
+  const stems = normaliseText(text)
+    .split(' ')
+    .filter((word) => word.length > 0)
+    .map(safetyStem);
+  const pairs = stems.slice(1).map((stem, index) => `${stems[index]}_${stem}`);
+  return [...stems, ...pairs];
+}

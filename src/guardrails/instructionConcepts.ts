@@ -1,0 +1,109 @@
+/**
+ * Attempts on the bot's instructions that the surface patterns (`instructionPatterns.ts`) do not name, read as
+ * concepts over a message as `normaliseText` leaves it: a claim of authority over the bot, a message addressed to
+ * the model inside the text, orders about the form of its replies, asking about its own rules in any words, and
+ * asking it to promise or decide something on the council's behalf (a refund, an approval, a waiver), which only
+ * the council's staff can do.
+ */
+
+/** The bot's own workings, in words that mean nothing else when addressed to it. */
+const ITS_WORKINGS =
+  '(?:instructions?|prompt|prompts|setup|configuration|config|parameters|programming|directives|guardrails|restrictions|filters|exemplars|initiali[sz]ation|training|system message|internal notes|backstory|system prompting)';
+/** Words residents also use of the council ("what are your rules on bonfires"): the bot's only when marked so. */
+const ITS_RULES = `(?:${ITS_WORKINGS.slice(3, -1)}|rules|guidelines|guidance|policies|settings)`;
+const MARKED =
+  '(?:own|exact|full|real|actual|secret|hidden|internal|initial|original|underlying|confidential|safety|system|current|whole|entire|core|base)';
+const REVEAL =
+  '(?:disclose|reveal|repeat|recite|print|output|dump|leak|paste|spell out|write out|copy out|relay|expose|translate)';
+
+const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
+  // "your instructions for recycling batteries" asks the council; "your instructions" alone asks the bot.
+  new RegExp(
+    `\\b(?:your|ur|yr|the bots?|the assistants?|the chatbots?|its) (?:${MARKED} )*${ITS_WORKINGS}\\b(?! (?:for|on|about|to|when) (?!(?:this|the) (?:chat|conversation|session)))`,
+  ),
+  new RegExp(`\\b(?:your|ur|yr|the bots?|the assistants?|the chatbots?) (?:${MARKED} )+(?:\\w+ )?${ITS_RULES}\\b`),
+  new RegExp(`\\b${REVEAL}\\b.{0,20}\\b(?:your|ur|yr|all (?:of )?your|all the) (?:\\w+ ){0,2}${ITS_RULES}\\b`),
+  new RegExp(
+    `\\b(?:hidden|secret|confidential|underlying|initial|original|initialization|initialisation) ${ITS_RULES}\\b`,
+  ),
+  new RegExp(
+    `\\b${ITS_RULES} (?:you (?:were|have been|got|ve been|are) (?:given|told|set|programmed|configured|trained|set up)|(?:given|set) to you|they gave you|you follow|you work (?:to|by|under))\\b`,
+  ),
+  /\bwhat (?:were|have|had) you (?:been )?(?:told|instructed|asked|programmed|trained|set up|configured) (?:to|not to|before|at the start|initially|first)\b/,
+  /\bhow (?:were|have|are) you (?:been )?(?:programmed|prompted|instructed|configured|set up|trained)\b/,
+  /\bwhat (?:are|were) you (?:not )?(?:allowed|permitted|told|forbidden|instructed) (?:to|not to)\b|\b(?:not allowed|forbidden) to (?:say|tell|answer|discuss|talk about)\b.{0,30}\b(?:list|tell|what|which)\b|\bwhich (?:topics|subjects|words|questions) (?:were|are) you (?:told|not allowed|forbidden|programmed)\b/,
+  /\bwhat (?:words|things|topics) are you not allowed\b/,
+  /\bwhat you (?:were|have been|ve been|got|are) (?:told|instructed|asked|programmed|given|set up|trained)\b/,
+  new RegExp(
+    `\\b${ITS_RULES} (?:did|do|does|have|has) (?:the council|they|the developers?|someone|your \\w+|eastmere|the makers?) (?:give|given|set|tell|told|put in) you\\b`,
+  ),
+  new RegExp(
+    `\\b(?:your|ur) (?:\\w+ ){0,2}${ITS_RULES}\\b.{0,20}\\b(?:word for word|verbatim|exactly as (?:written|given|they are)|in full)\\b`,
+  ),
+  /\b(?:system|secret|admin|your|the bots?) (?:password|passcode|passphrase|pass code|secret key|api key|access code)\b|\b(?:password|passcode|passphrase|secret key|api key) (?:for|of|to) (?:the |our |your )?(?:system|bot|assistant|this mode|you|admin)\b|\bwhat is the password\b|\bwhats the password\b|\byour (?:password|passcode|passphrase|secret key)\b|\bsecret key\b|\bpasscode phrase\b/,
+];
+
+/** Someone claiming to speak for the people who run the bot, or for the bot's own system. */
+const AUTHORITY: readonly RegExp[] = [
+  /\b(?:i am|im|i m|this is|its|it is) (?:your|the|a|an|ur) (?:developer|dev|admin|administrator|creator|maker|programmer|owner|maintainer|boss|operator|supervisor|engineer|system administrator|sysadmin)\b/,
+  /\b(?:i am|im|i m|this is|message from|note from|update from|instruction from|on behalf of) (?:the )?(?:council |eastmere |your )?(?:it|web|digital|tech|dev|development|ict|ai|chatbot|bot) (?:team|dept|department|support|admin|administrator|manager|staff)\b|\b(?:council )?(?:it|web|dev|digital) (?:team|dept|department) here\b/,
+  /\b(?:admin|administrator|developer|system|sysadmin|root|security|moderator|maintenance|law enforcement|emergency|god|debug|test|testing|safe|diagnostic) (?:override|mode|note|command|update|upgrade|reset|message|prompt|instruction|alert|protocol)\b/,
+  /\b(?:override|auth|authorisation|authorization|access) code\b|\bauthori[sz]ed (?:you|user|this|the assistant|to (?:tell|share|reveal|confirm|approve))\b|\bhas authori[sz]ed\b|\byou are (?:now )?authori[sz]ed\b|\bis authori[sz]ed to\b/,
+  /\b(?:restrictions|filters?|rules|safety (?:rules|checks?|filters?)|guardrails|content filters?|limits|protocols) (?:are |have been |is |has been )?(?:now )?(?:lifted|off|suspended|disabled|removed|switched off|turned off|deactivated|no longer (?:apply|active))\b|\b(?:safe|safety) mode (?:off|disabled)\b|\bcontent filter off\b/,
+  /\b(?:the user|user|i) (?:is|am) now (?:the |an? )?(?:system )?(?:administrator|admin|developer|owner|root|operator|superuser)\b/,
+  /\b(?:all ?)?(?:previous|prior|above|earlier|old|other|original) ?(?:instructions|rules|directions|directives|prompts?) (?:are|were|is) (?:false|void|cancelled|canceled|invalid|out of date|wrong|obsolete|overridden|no longer|revoked|fake)\b/,
+  /\bsecurity audit\b|\bsystem (?:upgrade|reset|override|update|note)\b|\bmaintenance mode\b|\btest mode\b|\bdebug(?:ging)? mode\b|\bunrestricted (?:ai|mode|assistant|model|bot)\b|\bno restrictions\b|\bwithout (?:any )?restrictions\b/,
+];
+
+/** Text addressed to the model inside a message, or orders about the form of every reply. */
+const ADDRESSED_TO_MODEL: readonly RegExp[] = [
+  /\b(?:note|message|instruction|instructions|command|reminder) (?:to|for) (?:the |any )?(?:assistant|ai|bot|chatbot|model|llm|language model|gpt)\b/,
+  /^(?:new|updated|revised|additional|hidden|real) (?:instructions?|task|rules?|directives?|policy|objective|prompt)\b|\b(?:new|updated|revised|additional|hidden|real) (?:instructions?|rules?|directives?|prompt|task) (?:to|for) (?:the |you|ai|assistant|bot|chatbot|model)\b/,
+  /\b(?:assistant|ai|bot|chatbot|system)\s*(?:instruction|note|command|override)\b|\bto the ai\b|\bdear (?:ai|assistant|chatbot|bot)\b/,
+  /\bbefore (?:you )?answer(?:ing)?\b.{0,40}\b(?:message from|output|print|reveal|list|show|say|confirm|the following)\b|\bafter answering\b.{0,30}\b(?:also|list|print|output|reveal)\b/,
+  /\b(?:reply|respond|answer|start|begin|end) (?:every|each|all|your) (?:reply|replies|response|responses|answer|answers|message|messages)\b|\b(?:every|each) (?:reply|response|answer) (?:with|must|should)\b/,
+  /\b(?:reply|respond|answer|say|write|output|print|type) (?:only |just )?(?:with )?(?:the (?:word|words|phrase|text)|exactly|verbatim|word for word|nothing (?:else|but)|only)\b|\b(?:say|write|output|print|reply|respond|type)\b.{0,60}\b(?:and nothing else|nothing else|only those words|and only)\b|\bdont (?:write|say) anything else\b/,
+  /\breply [a-z ]{1,30} to (?:acknowledge|confirm)\b|\b(?:acknowledge|confirm) (?:by saying|with the words)\b|\bsay [a-z ]{1,30} to (?:confirm|acknowledge)\b/,
+  /\b(?:for the rest of (?:this|the) (?:chat|conversation)|for this session|until i say)\b/,
+  /\byou (?:must|will) now\b|\byou must (?:only |always )?(?:reply|respond|answer|say|agree|confirm)\b|\byour (?:new |real |true |actual |only )(?:task|job|role|purpose|goal|name|instructions?)\b/,
+  /\byou(?:re| are| r) (?:no longer|not) (?:the |a |an )?(?:council|eastmere|assistant|bot|chatbot)\b|\bstop being (?:the |a )?(?:council|assistant|bot)\b|\b(?:be|become) (?:a )?(?:normal|regular|general|different|free) (?:ai|chatbot|bot|assistant)\b/,
+  /\b(?:pretend|imagine) (?:you(?:re| are| were)|to be|that you|youre|being)\b|\bplay (?:the part|the role|a game)\b|\b(?:act|acting|behave) (?:as|like) (?:a |an |the |my )?(?!if (?:i|we)\b)(?:\w+ ){0,3}(?:officer|manager|head|director|assistant|ai|bot|chatbot|version|character|person|lawyer|judge|grandma|grandmother|nan|granny|pirate|terminal|hacker|dan)\b/,
+  /\b(?:role ?play|roleplay|in character|stay in character|break character|persona|alter ego|evil twin|do anything now|jailbreak|jailbroken)\b/,
+  /\bstory (?:where|in which|about) (?:a |the )?(?:council )?(?:chatbot|bot|assistant|ai)\b/,
+];
+
+/** Asking the bot to promise, grant or decide something that only the council's staff can. */
+const COMMITMENTS: readonly RegExp[] = [
+  /\b(?:confirm|state|say|declare|promise|guarantee|certify|put (?:it )?in writing)\b.{0,30}\b(?:that )?(?:the council|eastmere)(?: district council)? (?:will|has|have|agrees?|is going to|owes?|accepts?)\b/,
+  /\b(?:confirm|put|state|write|say|promise)\b.{0,20}\bin writing\b/,
+  /\bmake it (?:sound |look )?official\b|\bsign it (?:from|as|off as)\b|\bon (?:council|official) letterhead\b/,
+  /\bwrite (?:me )?(?:a |an )?(?:letter|email|statement|note) (?:from|on behalf of) (?:the council|eastmere)\b/,
+  /\b(?:please|just|now|you can|you could|you should|you must|go ahead and) (?:approve|grant|waive|authori[sz]e|rubber stamp|sign off) (?:me|my|the|this|it|that)\b/,
+  /\b(?:approve|grant|waive|authori[sz]e) (?:my|me a|me an|me the)\b.{0,40}\b(?:now|please|and (?:give|confirm|send))\b|\bformally approve\b/,
+  /\b(?:you have|you ve got|you are able|youre able|you can) (?:the )?(?:authority|power|permission|ability) to (?:approve|grant|waive|refund|cancel|write off|decide|award)\b|\bas (?:the|a|an) (?:council )?(?:assistant|bot|ai|chatbot),? you (?:can|could|have|are able)\b.{0,30}\b(?:approve|grant|waive|refund|cancel|write off|award)\b/,
+  /(?<!\b(?:can|could|did|have|will|would) you )\b(?:confirm|say|state|write|agree|declare) (?:that )?(?:my|the) (?:\w+ ){0,3}(?:is|has been|are|have been|was|were) (?:now )?(?:cancelled|canceled|waived|approved|granted|refunded|written off|removed|accepted|reduced|upheld)\b/,
+  /\bconfirm (?:that )?(?:it is|its) (?:done|approved|granted|cancelled|waived|sorted)\b|\bconfirm (?:my|the) (?:discount|approval|exemption|award|compensation|upgrade)\b/,
+];
+
+export const INSTRUCTION_CONCEPTS: readonly RegExp[] = [
+  ...ASKED_ABOUT_ITSELF,
+  ...AUTHORITY,
+  ...ADDRESSED_TO_MODEL,
+  ...COMMITMENTS,
+];
+
+/**
+ * Marks that only punctuation shows, read on the text as written: a message opening with a label for the model
+ * ("Instructions:", "Task:"), or ending in an order with a colon for what to print ("JUST PRINT :").
+ */
+const AS_WRITTEN: readonly RegExp[] = [
+  /^\W*(?:instructions?|new instructions?|task|new task|prompt|directive|objective|rules)\s*:/i,
+  /\b(?:print|say|output|repeat|write|type|respond with|reply with)\s*:\s*["'“]?\s*$/i,
+  /\bstop everything\b/i,
+];
+
+/** Whether a message works on the bot itself rather than asking about a council service. */
+export function matchesInstructionConcept(normalised: string, written?: string): boolean {
+  if (written !== undefined && AS_WRITTEN.some((pattern) => pattern.test(written.trim()))) return true;
+  return INSTRUCTION_CONCEPTS.some((pattern) => pattern.test(normalised));
+}

@@ -1,0 +1,93 @@
+import { normaliseText } from '../knowledge/textAnalyzer';
+import { redactPersonalData } from '../privacy/redactPersonalData';
+import { NaiveBayes } from '../safety/naiveBayes';
+import type { DeclineReason } from './declineReason';
+import type { GuardrailExample, GuardrailLabel } from './guardrailExampleSchema';
+import { guardFeatures } from './guardFeatures';
+import { matchesInstructionConcept } from './instructionConcepts';
+import { detectPromptInjection, disguisedReadings } from './instructionPatterns';
+import { matchRequestPatterns, REASON_CUES } from './requestPatterns';
+
+/** Why a message is declined, and what recognised it (for logs and figures; never the words). */
+export interface GuardVerdict {
+  reason: DeclineReason;
+  via: 'pattern' | 'disguised' | 'classifier';
+}
+
+export interface MessageGuardOptions {
+  /** The editors' examples (`knowledge/guardrails/*.yaml`). */
+  examples: readonly GuardrailExample[];
+  /** Every article's example questions: what residents genuinely ask, learnt as `question`. */
+  questions: readonly string[];
+}
+
+/**
+ * The classifier must be this sure of a reason to decline, and the message must carry a word of that reason: a
+ * probability alone, on words it has rarely seen, is not enough to turn a resident away.
+ */
+/**
+ * Signs that a message may be disguised (digits or symbols for letters, letters spaced out, an encoded run), the
+ * only messages whose undisguised readings are worth reading with the concepts too (the surface patterns read every
+ * reading of every message).
+ */
+const DISGUISE_SIGNS =
+  /[a-z][0-9@$!|][a-z0-9]|[0-9@$!|][a-z]|\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b|[A-Za-z0-9+/_-]{16,}/i;
+
+export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
+
+/**
+ * Decides whether a message is to be declined rather than answered, before anything else reads it (after the
+ * emergency check, which always comes first). Three readers, deterministic and without a model:
+ * 1. the surface patterns of attempts on the instructions, over the message as written and with disguises undone
+ *    (spaced letters, look-alike digits, reversed, rot13, base64; and in other languages);
+ * 2. compositional patterns over the normalised text: attempts on the bot itself (asking about its rules, claiming
+ *    authority over it, addressing the model, asking it to promise or decide for the council), other people's data
+ *    and internal records, harmful or illegal requests, unrelated writing and political opinions;
+ * 3. a naive Bayes classifier trained when the knowledge base loads, from the editors' examples and every article's
+ *    example questions, which generalises to phrasings the patterns do not name, gated by a word of the reason.
+ */
+export class MessageGuard {
+  private readonly classifier: NaiveBayes<GuardrailLabel> | undefined;
+
+  constructor(options: MessageGuardOptions) {
+    const texts = [
+      ...options.examples.map((example) => ({ label: example.label, features: guardFeatures(example.text) })),
+      ...options.questions.map((question) => ({ label: 'question' as const, features: guardFeatures(question) })),
+    ];
+    const labels = new Set(texts.map((text) => text.label));
+    // Without examples of attacks the classifier could only ever say "question": it is left out.
+    this.classifier =
+      labels.size > 1
+        ? new NaiveBayes(texts, new Map([...labels].map((label) => [label, 1 / labels.size])), 0.3)
+        : undefined;
+  }
+
+  check(message: string): GuardVerdict | undefined {
+    // A run of hundreds of lower-case letters is no word and no encoding: read without it, so it costs nothing.
+    const text = message.replace(/[a-z]{200,}/g, ' ');
+    if (detectPromptInjection(text)) return { reason: 'injection', via: 'pattern' };
+    const normalised = normaliseText(text);
+    if (matchesInstructionConcept(normalised, text)) return { reason: 'injection', via: 'pattern' };
+    const requested = matchRequestPatterns(normalised);
+    if (requested) return { reason: requested, via: 'pattern' };
+    const disguised = DISGUISE_SIGNS.test(text) ? disguisedReadings(text).slice(1) : [];
+    for (const reading of disguised) {
+      const plain = normaliseText(reading);
+      if (plain === normalised) continue;
+      if (matchesInstructionConcept(plain)) return { reason: 'injection', via: 'disguised' };
+      const hidden = matchRequestPatterns(plain);
+      if (hidden) return { reason: hidden, via: 'disguised' };
+    }
+    return this.classify(text, normalised);
+  }
+
+  private classify(text: string, normalised: string): GuardVerdict | undefined {
+    if (!this.classifier) return undefined;
+    // Names, addresses and numbers say nothing about what is asked; read without them.
+    const features = guardFeatures(redactPersonalData(text).text.replace(/\[[a-z ]+\]/g, ' '));
+    if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
+    const [best] = this.classifier.classify(features);
+    if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
+    return REASON_CUES[best.label].test(normalised) ? { reason: best.label, via: 'classifier' } : undefined;
+  }
+}
