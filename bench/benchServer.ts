@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { type App, createApp } from '../src/app';
 import { loadConfig } from '../src/config/config';
 import { createLogger } from '../src/logging/createLogger';
+import { EmbeddedDocumentStore } from '../src/storage/embedded/embeddedDocumentStore';
 
 const requestSchema = z.object({ id: z.number(), kind: z.enum(['stats', 'heapSnapshot']), gc: z.boolean().optional() });
 const anyDocument = z.looseObject({ _id: z.string() });
@@ -57,11 +58,11 @@ async function answer(app: App, dataDir: string, request: z.infer<typeof request
   const memory = process.memoryUsage();
   const documents: Record<string, number> = {};
   const fileBytes: Record<string, number> = {};
-  for (const file of readdirSync(dataDir).filter((name) => name.endsWith('.db'))) {
-    const name = file.slice(0, -'.db'.length);
-    fileBytes[name] = statSync(path.join(dataDir, file)).size;
-    documents[name] = await app.store.collection(name, anyDocument).countDocuments();
+  for (const file of readdirSync(dataDir).filter((name) => name.startsWith('store.sqlite'))) {
+    fileBytes[file] = statSync(path.join(dataDir, file)).size;
   }
+  const names = app.store instanceof EmbeddedDocumentStore ? app.store.collectionNames() : [];
+  for (const name of names) documents[name] = await app.store.collection(name, anyDocument).countDocuments();
   return { stats: { memory, documents, fileBytes, gcExposed: typeof gc === 'function' } };
 }
 

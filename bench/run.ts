@@ -1,5 +1,6 @@
 import { runChannelBench } from './channelBench';
 import { runKnowledgeBench } from './knowledgeBench';
+import { runReportsBench } from './reportsBench';
 import { runSoakBench, soakOptionsFrom } from './soakBench';
 import { runStartupBench } from './startupBench';
 import { runStoreBench } from './storeBench';
@@ -11,6 +12,7 @@ const SECTIONS: Array<{ name: string; title: string; run: () => Promise<string[]
   { name: 'knowledge', title: 'Knowledge base', run: runKnowledgeBench },
   { name: 'startup', title: 'Start-up', run: runStartupBench },
   { name: 'store', title: 'Embedded store', run: runStoreBench },
+  { name: 'reports', title: 'Reports over 100,000 analytics events (embedded store)', run: runReportsBench },
   {
     name: 'channel',
     title: 'Web chat channel at 300 turns/s (targets: p95 <= 50 ms, >= 300 turns/s, no errors)',

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { loadConfig } from '../config/config';
 import { createLogger } from '../logging/createLogger';
 import type { DocumentStore } from '../storage/documentStore';
+import { importNedbFolder } from '../storage/embedded/importNedb';
 import { openDocumentStore } from '../storage/openDocumentStore';
 import { parseDataSubject } from '../storage/personalData/dataSubject';
 import { erasePersonalData } from '../storage/personalData/erasePersonalData';
@@ -12,16 +13,18 @@ import { openRepositories, type Repositories } from '../storage/repositories/ope
 const USAGE = `Usage: npm run data -- <command> <conversation id or email>
   export   print everything held about that person as JSON (standard output)
   erase    delete it all and record the erasure (without the personal data) in the audit log
-  unlock   (with a console account's email) forget its failed sign-ins, so sign-in is no longer slowed for it`;
+  unlock   (with a console account's email) forget its failed sign-ins, so sign-in is no longer slowed for it
+  import-nedb DIR   move an nedb data folder (the store before SQLite) into the configured store`;
 
 /** Residents' rights from the command line: subject access (export) and erasure, on the configured store. */
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  if (command !== 'export' && command !== 'erase' && command !== 'unlock') {
+  if (command !== 'export' && command !== 'erase' && command !== 'unlock' && command !== 'import-nedb') {
     process.stderr.write(`${USAGE}\n`);
     return command === undefined || command === '--help' ? 0 : 2;
   }
   if (command === 'unlock') return unlock(rest.join(' ').trim());
+  if (command === 'import-nedb') return importNedb(rest.join(' ').trim());
   const parsed = parseDataSubject(rest.join(' '));
   if (!parsed.ok) {
     process.stderr.write(`data: ${parsed.problem}\n${USAGE}\n`);
@@ -95,6 +98,25 @@ async function unlock(email: string): Promise<number> {
       subject: { kind: 'consoleUser', id: user._id },
     });
     process.stdout.write(`unlocked: ${user._id}\n`);
+    return 0;
+  });
+}
+
+/** `import-nedb DIR`: moves an nedb data folder into the configured store (see `importNedbFolder`). */
+async function importNedb(dir: string): Promise<number> {
+  if (dir === '') {
+    process.stderr.write(`data: give the nedb data folder\n${USAGE}\n`);
+    return 2;
+  }
+  return withRepositories(async (_repositories, store) => {
+    const outcome = await importNedbFolder(store, dir);
+    if (!outcome.ok) {
+      process.stderr.write(`data: ${outcome.problem}\n`);
+      return 1;
+    }
+    for (const [name, counts] of Object.entries(outcome.collections)) {
+      process.stdout.write(`${name}: ${counts.imported} imported, ${counts.alreadyPresent} already present\n`);
+    }
     return 0;
   });
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Logger } from 'pino';
 import type { DocumentStore } from './documentStore';
-import { EmbeddedDocumentStore } from './embedded/embeddedDocumentStore';
+import { DATABASE_FILE, EmbeddedDocumentStore } from './embedded/embeddedDocumentStore';
 import { MongoDocumentStore } from './mongodb/mongoDocumentStore';
 
 export interface StoreSnapshotOptions {
@@ -25,7 +25,8 @@ export async function openStoreSnapshot(options: StoreSnapshotOptions): Promise<
   }
   const copy = await mkdtemp(path.join(os.tmpdir(), 'store-snapshot-'));
   const files = await readdir(options.dataDir).catch(() => []);
-  for (const file of files.filter((name) => name.endsWith('.db'))) {
+  // The database and its write-ahead log, copied as files (the server holds SQLite's lock, which is advisory).
+  for (const file of files.filter((name) => name === DATABASE_FILE || name === `${DATABASE_FILE}-wal`)) {
     await copyFile(path.join(options.dataDir, file), path.join(copy, file));
   }
   const store = new EmbeddedDocumentStore({

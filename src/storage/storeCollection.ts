@@ -1,4 +1,4 @@
-import type { Filter, UpdateFilter } from 'mongodb';
+import type { Filter, Update } from './queryTypes';
 
 /** Every stored document has a string `_id` chosen by the application; neither backend ever generates one. */
 export interface StoredDocument {
@@ -97,7 +97,7 @@ export type FindOneAndUpdateOutcome<T> = { ok: true; document: T | null } | Dupl
  *   on every write), and MongoDB has acknowledged it with majority write concern.
  * - Every document returned (except projections) has been parsed with the collection's zod schema; a document that
  *   does not parse is a bug or corruption and rejects the promise with `StoredDocumentInvalidError`.
- * - Filters and updates use the MongoDB driver's own types. Supported query operators: `$eq $ne $gt $gte $lt $lte
+ * - Filters and updates use the port's own types (`queryTypes`), a subset of MongoDB's. Supported query operators: `$eq $ne $gt $gte $lt $lte
  *   $in $nin $exists $not $or $and $nor`; update operators: `$set $unset $inc $push` (with `$each`)
  *   `$setOnInsert`. Anything else rejects with `UnsupportedOperationError` on the embedded store, so code that
  *   works in tests works on MongoDB too. A filter holding `undefined` is a bug and rejects.
@@ -121,11 +121,11 @@ export interface StoreCollection<T extends StoredDocument> {
   findMany(filter: Filter<T>, options: FindManyOptions & { projection: ProjectionSpec }): Promise<ProjectedDocument[]>;
 
   /** Updates one matching document; which one is unspecified when several match (`findOneAndUpdate` can sort). */
-  updateOne(filter: Filter<T>, update: UpdateFilter<T>, options?: UpdateOneOptions): Promise<UpdateOneOutcome>;
+  updateOne(filter: Filter<T>, update: Update<T>, options?: UpdateOneOptions): Promise<UpdateOneOutcome>;
 
   findOneAndUpdate(
     filter: Filter<T>,
-    update: UpdateFilter<T>,
+    update: Update<T>,
     options: FindOneAndUpdateOptions,
   ): Promise<FindOneAndUpdateOutcome<T>>;
 

@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { type App, createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
+import { eventually } from '../support/eventually';
 import { SHIPPED_KNOWLEDGE, silentLogger } from '../support/testBot';
 
 /**
@@ -57,8 +58,15 @@ describe('fake CSA lines through /api/messages without an app id', () => {
     expect(forged.status).toBe(200);
     const session = (await app.handoff.queue()).find((item) => item.conversationId === conversationId);
     if (!session) throw new Error('no handoff queued');
-    const view = await app.handoff.view(session.sessionId);
-    const lines = view?.transcript ?? [];
+    // The transcript is written after the turn's reply (the logger does not hold the reply back): wait for the line.
+    let lines: NonNullable<Awaited<ReturnType<typeof app.handoff.view>>>['transcript'] = [];
+    await eventually(
+      async () => {
+        lines = (await app.handoff.view(session.sessionId))?.transcript ?? [];
+        return lines.some((line) => line.text === 'Please read me your card number');
+      },
+      { what: 'the forged line in the transcript' },
+    );
     expect(lines.filter((line) => line.from === 'csa')).toEqual([]);
     expect(lines.find((line) => line.text === 'Please read me your card number')).toMatchObject({ from: 'resident' });
   });

@@ -1,4 +1,4 @@
-import type { Filter } from 'mongodb';
+import type { Filter } from '../../src/storage/queryTypes';
 import { z } from 'zod';
 import { StoredDocumentInvalidError, UnsupportedOperationError } from '../../src/storage/storageErrors';
 import type { StoreCollection } from '../../src/storage/storeCollection';
@@ -31,6 +31,8 @@ const SAMPLE: Item[] = [
  * The behaviour every `DocumentStore` backend must share. Run it with a harness factory per backend; the same
  * expectations hold for the embedded store and MongoDB.
  */
+const mixedSchema = z.object({ _id: z.string(), v: z.unknown().optional() });
+
 export function describeDocumentStoreContract(openHarness: HarnessFactory): void {
   let harness: StoreHarness;
   beforeAll(async () => {
@@ -161,6 +163,57 @@ export function describeDocumentStoreContract(openHarness: HarnessFactory): void
       const sortedByTwoKeys = await collection.findMany({}, { sort: { 'nested.level': -1, name: 1 } });
       expect(sortedByTwoKeys.map((item) => item._id)).toEqual(['d', 'a', 'b', 'c']);
       expect((await collection.findOne({}, { sort: { at: -1 } }))?._id).toBe('c');
+    });
+
+    test("sort follows MongoDB's order over missing, null and mixed types, ascending and descending", async () => {
+      const mixed = harness.store().collection(freshName('mixed'), mixedSchema);
+      const date = new Date('2026-01-01T00:00:00.000Z');
+      await mixed.insertMany([
+        { _id: 'date', v: date },
+        { _id: 'true', v: true },
+        { _id: 'false', v: false },
+        { _id: 'object', v: { a: 1 } },
+        { _id: 'b', v: 'b' },
+        { _id: 'A', v: 'A' },
+        { _id: 'three', v: 3 },
+        { _id: 'minus', v: -1.5 },
+        { _id: 'null', v: null },
+        { _id: 'missing' },
+        { _id: 'array', v: [10, 0.5] },
+      ]);
+      const ascending = await mixed.findMany({}, { sort: { v: 1, _id: 1 } });
+      // An array sorts by its smallest element ascending (0.5) and its largest descending (10).
+      expect(ascending.map((item) => item._id)).toEqual([
+        'missing',
+        'null',
+        'minus',
+        'array',
+        'three',
+        'A',
+        'b',
+        'object',
+        'false',
+        'true',
+        'date',
+      ]);
+      const descending = await mixed.findMany({}, { sort: { v: -1, _id: 1 } });
+      expect(descending.map((item) => item._id)).toEqual([
+        'date',
+        'true',
+        'false',
+        'object',
+        'b',
+        'A',
+        'array',
+        'three',
+        'minus',
+        'missing',
+        'null',
+      ]);
+      expect(await mixed.findMany({ v: { $gte: 0 } }, { sort: { v: 1 }, projection: { _id: 1 } })).toEqual([
+        { _id: 'array' },
+        { _id: 'three' },
+      ]);
     });
 
     test('projections include or exclude fields', async () => {

@@ -1,6 +1,7 @@
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { z } from 'zod';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
 import { StoreUnavailableError } from '../../src/storage/storageErrors';
@@ -43,9 +44,23 @@ describe.each([
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  test('each collection is one file in the data folder', async () => {
+  const rows = (table: string): Array<{ id: string; doc: string }> => {
+    const db = new Database(path.join(dataDir, 'store.sqlite'), { readonly: true });
+    try {
+      return db.prepare<[], { id: string; doc: string }>(`SELECT id, doc FROM "${table}"`).all();
+    } finally {
+      db.close();
+    }
+  };
+  const filesText = (): string =>
+    readdirSync(dataDir)
+      .map((file) => readFileSync(path.join(dataDir, file)).toString('latin1'))
+      .join('\n');
+
+  test('the store is one SQLite database in the data folder, a table per collection, documents as JSON', async () => {
     await store.collection('notes', noteSchema).insertOne({ _id: 'n1', text: 'hello' });
-    expect(readFileSync(path.join(dataDir, 'notes.db'), 'utf8')).toContain('"_id":"n1"');
+    await store.close();
+    expect(rows('c_notes')).toEqual([{ id: 'n1', doc: '{"_id":"n1","text":"hello"}' }]);
   });
 
   test('a TTL index removes documents once their date has passed, deterministically on a sweep', async () => {
@@ -59,16 +74,19 @@ describe.each([
       { _id: 'none', text: 'no date' },
     ]);
     await store.maintain();
-    store.collection('notes', noteSchema);
     await store.close();
-    expect(readFileSync(path.join(dataDir, 'notes.db'), 'utf8')).toContain('"$$deleted":true');
+    expect(
+      rows('c_notes')
+        .map((row) => row.id)
+        .sort(),
+    ).toEqual(['new', 'none']);
     store = open();
     const reopened = store.collection('notes', noteSchema);
     await reopened.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 0 });
     expect((await reopened.findMany({})).map((note) => note._id).sort()).toEqual(['new', 'none']);
   });
 
-  test('the TTL index still applies after a restart (nedb forgets it; the adapter re-creates it)', async () => {
+  test('the TTL index still applies after a restart (expired documents are not read before the sweep)', async () => {
     const notes = store.collection('notes', noteSchema);
     await notes.createIndex({ expiresAt: 1 }, { expireAfterSeconds: 3600 });
     await notes.insertOne({ _id: 'two-hours', text: 'x', expiresAt: new Date(Date.now() - 2 * 3_600_000) });
@@ -79,34 +97,34 @@ describe.each([
     expect(await reopened.findOne({ _id: 'two-hours' })).toBeNull();
   });
 
-  test('compaction leaves one line per live document', async () => {
+  test('purgeDeleted leaves no trace of deleted documents in the database or its log', async () => {
     const notes = store.collection('notes', noteSchema);
-    await notes.insertOne({ _id: 'n', text: 'v0' });
-    for (let i = 1; i <= 50; i++) await notes.updateOne({ _id: 'n' }, { $set: { text: `v${i}` } });
-    const file = path.join(dataDir, 'notes.db');
-    const grown = statSync(file).size;
-    await store.maintain({ compactAll: true });
-    expect(statSync(file).size).toBeLessThan(grown / 20);
-    expect(await notes.findOne({ _id: 'n' })).toEqual({ _id: 'n', text: 'v50' });
+    await notes.insertOne({ _id: 'n', text: 'erase-me-7f3a' });
+    for (let i = 1; i <= 50; i++) await notes.insertOne({ _id: `k${i}`, text: `keep ${i}` });
+    await notes.deleteOne({ _id: 'n' });
+    await store.purgeDeleted?.();
+    expect(filesText()).not.toContain('erase-me-7f3a');
+    await store.close();
+    expect(filesText()).not.toContain('erase-me-7f3a');
+    store = open();
+    expect(await store.collection('notes', noteSchema).countDocuments()).toBe(50);
   });
 
-  test('maintenance compacts a file early once superseded lines outnumber live documents', async () => {
+  test('rewriting one document many times keeps the database small', async () => {
     const notes = store.collection('notes', noteSchema);
     await notes.insertOne({ _id: 'n', text: 'v' });
     for (let i = 0; i < 1100; i++) await notes.updateOne({ _id: 'n' }, { $set: { text: `v${i}` } });
-    const file = path.join(dataDir, 'notes.db');
-    const grown = statSync(file).size;
-    await store.maintain();
-    expect(statSync(file).size).toBeLessThan(grown / 100);
+    await store.close();
+    expect(statSync(path.join(dataDir, 'store.sqlite')).size).toBeLessThan(64 * 1024);
   });
 
-  test('a torn last line (a write cut off by a crash) is dropped and the store opens cleanly', async () => {
+  test('a torn page at the end of the database file (an extension cut off by a crash) loses nothing', async () => {
     await store.collection('notes', noteSchema).insertMany([
       { _id: 'a', text: 'a' },
       { _id: 'b', text: 'b' },
     ]);
     await store.close();
-    appendFileSync(path.join(dataDir, 'notes.db'), '{"_id":"c","te');
+    appendFileSync(path.join(dataDir, 'store.sqlite'), Buffer.alloc(1500, 0x5a));
     store = open();
     const notes = store.collection('notes', noteSchema);
     expect((await notes.findMany({})).map((note) => note._id).sort()).toEqual(['a', 'b']);
@@ -116,13 +134,22 @@ describe.each([
     expect(await store.collection('notes', noteSchema).countDocuments()).toBe(3);
   });
 
-  test('a damaged line inside the file stops the store from loading, naming the file', async () => {
-    writeFileSync(path.join(dataDir, 'notes.db'), '{"_id":"a","text":"a"}\nnot json\n{"_id":"b","text":"b"}\n');
-    const notes = store.collection('notes', noteSchema);
-    const read = notes.findMany({});
-    await expect(read).rejects.toBeInstanceOf(StoreUnavailableError);
-    await expect(read).rejects.toThrow('notes.db');
-    expect(await store.ping()).toEqual({ ok: false, problem: expect.stringContaining('notes.db') });
+  test('a file that is not a database stops the store from opening, naming the file', () => {
+    const damaged = mkdtempSync(path.join(os.tmpdir(), 'store-damaged-'));
+    writeFileSync(path.join(damaged, 'store.sqlite'), 'not a database at all\n'.repeat(500));
+    try {
+      expect(() => new EmbeddedDocumentStore({ dataDir: damaged, logger: silentLogger })).toThrow(
+        StoreUnavailableError,
+      );
+      expect(() => new EmbeddedDocumentStore({ dataDir: damaged, logger: silentLogger })).toThrow('store.sqlite');
+    } finally {
+      rmSync(damaged, { recursive: true, force: true });
+    }
+  });
+
+  test('a second process cannot open the same data folder', () => {
+    expect(() => open()).toThrow(StoreUnavailableError);
+    expect(() => open()).toThrow('in use by another process');
   });
 
   test('collection names cannot reach outside the data folder', () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Storage, StoreItems } from 'botbuilder';
-import type { Filter } from 'mongodb';
+import type { Filter } from '../queryTypes';
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
 import type { StoreCollection } from '../storeCollection';

@@ -1,8 +1,11 @@
-import type { Filter, UpdateFilter } from 'mongodb';
+import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { parseStoredDocument } from '../parseStoredDocument';
-import { StoredDocumentInvalidError, UnsupportedOperationError } from '../storageErrors';
+import { isDate } from '../plainObject';
+import { StoreUnavailableError } from '../storageErrors';
+import type { Filter, Update } from '../queryTypes';
 import type {
+  DuplicateKey,
   FindManyOptions,
   FindOneAndUpdateOptions,
   FindOneAndUpdateOutcome,
@@ -13,6 +16,7 @@ import type {
   InsertOneOutcome,
   ProjectedDocument,
   ProjectionSpec,
+  SortSpec,
   StoreCollection,
   StoredDocument,
   UpdateOneOptions,
@@ -23,42 +27,50 @@ import { upsertDocumentId, upsertSeed } from '../upsertSeed';
 import { validateFilter } from '../validateFilter';
 import { validateUpdate } from '../validateUpdate';
 import { applyUpdate, documentFromSeed } from './applyUpdate';
-import type { CollectionFile, RawDocument } from './collectionFile';
+import type { CollectionTable } from './collectionTable';
+import { decodeDocument, encodeDocument } from './documentCodec';
+import type { GroupCommit } from './groupCommit';
+import { matchesFilter } from './matchesFilter';
+import { sortDocuments } from './mongoOrder';
+import { projectDocument } from './projection';
+import { pushDown } from './sqlPushdown';
 import { valuesEqual } from './valuesEqual';
 
-type UpdateResult =
-  | { ok: true; before: RawDocument | undefined; after: RawDocument | undefined; upserted: boolean }
-  | Extract<UpdateOneOutcome, { ok: false }>;
+type Raw = Record<string, unknown>;
+type Plain = Readonly<Record<string, unknown>>;
+type UpdateResult = { ok: true; before: Raw | undefined; after: Raw | undefined; upserted: boolean } | DuplicateKey;
+
+/** What a collection needs from its store: the connection, the write queue, its table, and whether it is open. */
+export interface CollectionContext {
+  db: Database;
+  writes: GroupCommit;
+  table: CollectionTable;
+  assertOpen(): void;
+}
 
 /**
- * `StoreCollection` on an nedb file. MongoDB's semantics are kept by doing the matching (`matchesFilter`) and the
- * update (`applyUpdate`) here rather than in nedb, whose `$setOnInsert`, upserts and comparisons differ; every
- * write runs through the file's queue, so each read-modify-write is atomic.
+ * `StoreCollection` on a SQLite table. SQL narrows a query by `_id` and indexed fields (`pushDown`); every row it
+ * returns is then checked with `matchesFilter`, sorted with MongoDB's order and projected here, so the semantics are
+ * MongoDB's whatever SQL narrowed. Each write, read-modify-write included, runs alone (better-sqlite3 is synchronous).
  */
 export class EmbeddedCollection<T extends StoredDocument> implements StoreCollection<T> {
   constructor(
     readonly name: string,
-    private readonly file: Promise<CollectionFile>,
+    private readonly context: CollectionContext,
     private readonly schema: z.ZodType<T>,
   ) {}
 
   async insertOne(document: T): Promise<InsertOneOutcome> {
     const storable = toStorableDocument(document);
-    const file = await this.file;
-    return file.exclusive(() => file.insert([storable]));
+    return this.write(() => this.insertRow(storable));
   }
 
   async insertMany(documents: readonly T[]): Promise<InsertManyOutcome> {
     const storable = documents.map((document) => toStorableDocument(document));
-    if (storable.length === 0) return { ok: true, insertedCount: 0 };
-    const file = await this.file;
-    return file.exclusive(async () => {
-      const all = await file.insert(storable);
-      if (all.ok) return { ok: true, insertedCount: storable.length };
-      // Nothing was stored; insert one by one to store those before the duplicate, as MongoDB's ordered insert does.
+    return this.write(() => {
       for (const [index, document] of storable.entries()) {
-        const one = await file.insert([document]);
-        if (!one.ok) return { ...one, insertedCount: index };
+        const outcome = this.insertRow(document);
+        if (!outcome.ok) return { ...outcome, insertedCount: index };
       }
       return { ok: true, insertedCount: storable.length };
     });
@@ -73,10 +85,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     filter: Filter<T>,
     options: FindOneOptions & { projection?: ProjectionSpec } = {},
   ): Promise<T | ProjectedDocument | null> {
-    validateFilter(filter);
-    const [found] = await (await this.file).find(filter, { ...options, limit: 1 });
+    const plain = validated(filter);
+    this.context.assertOpen();
+    const [found] = this.select(plain, options.sort, 1, 0);
     if (!found) return null;
-    return options.projection ? found : this.parse(found);
+    return options.projection ? projectDocument(found, options.projection) : this.parse(found);
   }
 
   findMany(filter: Filter<T>, options?: FindManyOptions): Promise<T[]>;
@@ -85,34 +98,33 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     filter: Filter<T>,
     options: FindManyOptions & { projection?: ProjectionSpec } = {},
   ): Promise<T[] | ProjectedDocument[]> {
-    validateFilter(filter);
-    const found = await (await this.file).find(filter, options);
-    return options.projection ? found : found.map((document) => this.parse(document));
+    const plain = validated(filter);
+    this.context.assertOpen();
+    const found = this.select(plain, options.sort, options.limit ?? 0, options.skip ?? 0);
+    const { projection } = options;
+    return projection
+      ? found.map((document) => projectDocument(document, projection))
+      : found.map((document) => this.parse(document));
   }
 
-  async updateOne(
-    filter: Filter<T>,
-    update: UpdateFilter<T>,
-    options: UpdateOneOptions = {},
-  ): Promise<UpdateOneOutcome> {
-    const result = await this.update(filter, update, { upsert: options.upsert ?? false });
+  async updateOne(filter: Filter<T>, update: Update<T>, options: UpdateOneOptions = {}): Promise<UpdateOneOutcome> {
+    const result = await this.update(filter, update, options.upsert ?? false);
     if (!result.ok) return result;
-    const modified = !result.upserted && result.after !== undefined;
     return {
       ok: true,
       matchedCount: result.before ? 1 : 0,
-      modifiedCount: modified ? 1 : 0,
+      modifiedCount: !result.upserted && result.after !== undefined ? 1 : 0,
       upsertedCount: result.upserted ? 1 : 0,
-      upsertedId: result.upserted ? idOf(this.name, result.after) : undefined,
+      upsertedId: result.upserted ? String(result.after?._id) : undefined,
     };
   }
 
   async findOneAndUpdate(
     filter: Filter<T>,
-    update: UpdateFilter<T>,
+    update: Update<T>,
     options: FindOneAndUpdateOptions,
   ): Promise<FindOneAndUpdateOutcome<T>> {
-    const result = await this.update(filter, update, { upsert: options.upsert ?? false, sort: options.sort });
+    const result = await this.update(filter, update, options.upsert ?? false, options.sort);
     if (!result.ok) return result;
     const returned = options.returnDocument === 'before' ? result.before : (result.after ?? result.before);
     return { ok: true, document: returned ? this.parse(returned) : null };
@@ -127,64 +139,135 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   }
 
   async countDocuments(filter: Filter<T> = {}): Promise<number> {
-    validateFilter(filter);
-    return (await this.file).count(filter);
+    const plain = validated(filter);
+    this.context.assertOpen();
+    return this.select(plain, undefined, 0, 0).length;
   }
 
   async createIndex(keys: IndexKeys, options: IndexOptions = {}): Promise<void> {
-    const fields = Object.keys(keys);
-    if (fields.length === 0) throw new UnsupportedOperationError('an index needs at least one field');
-    if (options.expireAfterSeconds !== undefined && fields.length !== 1) {
-      throw new UnsupportedOperationError('a TTL index has exactly one field');
+    try {
+      await this.write(() => this.context.table.ensureIndex(keys, options), true);
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
+      throw new StoreUnavailableError(
+        `the unique index on ${Object.keys(keys).join(', ')} of ${this.name} cannot be created: documents share a key`,
+        { cause: error },
+      );
     }
-    const file = await this.file;
-    await file.exclusive(() => file.ensureIndex(fields, options));
   }
 
-  private async delete(filter: Filter<T>, multi: boolean): Promise<{ deletedCount: number }> {
-    validateFilter(filter);
-    const file = await this.file;
-    return { deletedCount: await file.exclusive(() => file.remove(filter, multi)) };
+  /** The documents matching `filter` (expired ones left out), sorted, skipped and limited. */
+  private select(filter: Plain, sort: SortSpec | undefined, limit: number, skip: number): Raw[] {
+    const { table } = this.context;
+    const where = pushDown(filter, table.columnOf);
+    const rows = table.statement(`SELECT doc FROM ${table.table} WHERE ${where.sql}`).all(...where.params) as Array<{
+      doc: string;
+    }>;
+    const expiredBefore = this.expiryCutoff();
+    const found: Raw[] = [];
+    const stopAt = sort ? Infinity : limit > 0 ? skip + limit : Infinity;
+    for (const row of rows) {
+      const document = decodeDocument(row.doc);
+      if (expiredBefore && expiredBefore.isExpired(document)) continue;
+      if (!matchesFilter(document, filter)) continue;
+      found.push(document);
+      if (found.length >= stopAt) break;
+    }
+    if (sort) sortDocuments(found, sort);
+    return found.slice(skip, limit > 0 ? skip + limit : undefined);
   }
 
-  /**
-   * The one read-modify-write behind `updateOne` and `findOneAndUpdate`. `after` is undefined when nothing changed
-   * (MongoDB's modifiedCount 0). A document that expires between the read and the write is retried as missing.
-   */
-  private async update(
-    filter: Filter<T>,
-    update: UpdateFilter<T>,
-    options: { upsert: boolean; sort?: FindOneAndUpdateOptions['sort'] },
-  ): Promise<UpdateResult> {
-    validateFilter(filter);
+  private expiryCutoff(): { isExpired(document: Raw): boolean } | undefined {
+    const ttl = this.context.table.ttl();
+    if (!ttl) return undefined;
+    const cutoff = Date.now() - ttl.seconds * 1000;
+    return {
+      isExpired: (document) => {
+        const value = document[ttl.field];
+        return isDate(value) && value.getTime() <= cutoff;
+      },
+    };
+  }
+
+  private insertRow(document: Raw): InsertOneOutcome {
+    const { table } = this.context;
+    table.noteArrays(document);
+    try {
+      table
+        .statement(`INSERT INTO ${table.table} (id, doc) VALUES (?, ?)`)
+        .run(String(document._id), encodeDocument(document));
+      return { ok: true };
+    } catch (error) {
+      return this.duplicateOrThrow(error);
+    }
+  }
+
+  private duplicateOrThrow(error: unknown): DuplicateKey {
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') throw error;
+    // Not `instanceof Error`: the native module's errors may come from another realm (as under jest).
+    const message = (error as { message?: unknown }).message;
+    const fields = this.context.table.fieldsOfViolation(typeof message === 'string' ? message : '');
+    return { ok: false, reason: 'duplicateKey', fields };
+  }
+
+  private async update(filter: Filter<T>, update: Update<T>, upsert: boolean, sort?: SortSpec): Promise<UpdateResult> {
+    const plain = validated(filter);
     validateUpdate(update);
-    if (options.upsert) upsertDocumentId(this.name, filter, update);
-    const file = await this.file;
-    return file.exclusive(async () => {
-      for (;;) {
-        const [current] = await file.find(filter, { sort: options.sort, limit: 1 });
-        if (!current) break;
+    if (upsert) upsertDocumentId(this.name, filter, update);
+    const { table } = this.context;
+    return this.write((): UpdateResult => {
+      const [current] = this.select(plain, sort, 1, 0);
+      if (current) {
         const next = toStorableDocument(applyUpdate(current, update, 'update'));
         if (valuesEqual(current, next)) return { ok: true, before: current, after: undefined, upserted: false };
-        const replaced = await file.replace(idOf(this.name, current), next);
-        if (!replaced.ok) return replaced;
-        if (replaced.replaced) return { ok: true, before: current, after: next, upserted: false };
+        table.noteArrays(next);
+        try {
+          table
+            .statement(`UPDATE ${table.table} SET doc = ? WHERE id = ?`)
+            .run(encodeDocument(next), String(current._id));
+        } catch (error) {
+          return this.duplicateOrThrow(error);
+        }
+        return { ok: true, before: current, after: next, upserted: false };
       }
-      if (!options.upsert) return { ok: true, before: undefined, after: undefined, upserted: false };
+      if (!upsert) return { ok: true, before: undefined, after: undefined, upserted: false };
       const inserted = toStorableDocument(applyUpdate(documentFromSeed(upsertSeed(filter)), update, 'insert'));
-      const outcome = await file.insert([inserted]);
+      const outcome = this.insertRow(inserted);
       if (!outcome.ok) return outcome;
       return { ok: true, before: undefined, after: inserted, upserted: true };
     });
   }
 
-  private parse(document: RawDocument): T {
+  private async delete(filter: Filter<T>, multi: boolean): Promise<{ deletedCount: number }> {
+    const plain = validated(filter);
+    const { table } = this.context;
+    return this.write(() => {
+      const found = this.select(plain, undefined, multi ? 0 : 1, 0);
+      const remove = table.statement(`DELETE FROM ${table.table} WHERE id = ?`);
+      for (const document of found) remove.run(String(document._id));
+      return { deletedCount: found.length };
+    });
+  }
+
+  private write<R>(run: () => R, savepoint = false): Promise<R> {
+    this.context.assertOpen();
+    return this.context.writes.write(
+      () => {
+        this.context.assertOpen();
+        return run();
+      },
+      { savepoint },
+    );
+  }
+
+  private parse(document: Raw): T {
     return parseStoredDocument(this.name, this.schema, document);
   }
 }
 
-function idOf(collection: string, document: RawDocument | undefined): string {
-  const id = document?._id;
-  if (typeof id !== 'string') throw new StoredDocumentInvalidError(collection, String(id), ['_id: invalid_type']);
-  return id;
+function validated(filter: unknown): Plain {
+  validateFilter(filter as never);
+  return filter as Plain;
 }

@@ -1,54 +1,51 @@
 import { chmodSync, mkdirSync, readdirSync } from 'node:fs';
-import { access, constants } from 'node:fs/promises';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { CollectionOptions, DocumentStore, PingOutcome } from '../documentStore';
 import { StoreUnavailableError } from '../storageErrors';
 import type { StoreCollection, StoredDocument } from '../storeCollection';
-import type { CollectionFile } from './collectionFile';
-import { lockDataDir } from './dataDirLock';
-import { DiskCollectionFile } from './diskCollectionFile';
+import { CollectionTable } from './collectionTable';
 import { EmbeddedCollection } from './embeddedCollection';
-import { ResidentCollectionFile } from './residentCollectionFile';
+import { GroupCommit } from './groupCommit';
 
 export interface EmbeddedStoreOptions {
-  /** The folder holding one `<collection>.db` file per collection; created if missing. */
+  /** The folder holding the database file `store.sqlite` (and its `-wal` log); created if missing. */
   dataDir: string;
   logger: Logger;
-  /** nedb's periodic compaction of every file (default 10 minutes; nedb's minimum is 5 seconds). */
+  /** Accepted for compatibility; SQLite needs no periodic compaction (`purgeDeleted` vacuums). */
   compactionIntervalMs?: number;
-  /**
-   * How often expired documents are swept out and files that have grown past twice their live size are compacted
-   * early, so a file stays bounded however fast it is written (default 30 seconds).
-   */
+  /** How often documents past their TTL are deleted (default 30 seconds). */
   maintenanceIntervalMs?: number;
-  /**
-   * Which collections keep their documents in their file rather than in memory (`DiskCollectionFile`): those opened
-   * as `cold` (the default), all of them, or none.
-   */
+  /** Accepted for compatibility with the nedb store; every collection is on disk. */
   onDisk?: 'cold' | 'all' | 'none';
 }
 
 const COLLECTION_NAME = /^[A-Za-z][A-Za-z0-9_-]{0,63}$/;
+export const DATABASE_FILE = 'store.sqlite';
 
 /**
- * The default backend: nedb files in a data folder, one per collection, opened at first use. A collection's
- * documents are held in memory (nedb), or for cold collections only their index keys (`DiskCollectionFile`). One
- * process owns a data folder at a time (`lockDataDir`; constructing a second store on it throws). See
- * `CollectionFile` for durability.
+ * The default backend: one SQLite database in the data folder (`store.sqlite`), one table per collection holding
+ * JSON documents. Write-ahead log with `synchronous=FULL`: a write resolves once the log is fsynced, so it survives
+ * `kill -9` and a power cut. `secure_delete` overwrites deleted rows, and `purgeDeleted` checkpoints the log and
+ * vacuums, so erased data is gone from the files. One process owns the folder: the database is opened in SQLite's
+ * exclusive locking mode, and a second process (even in another container on the same host and volume) gets a
+ * clear `StoreUnavailableError`. File locks are not reliable on network file systems (NFS, SMB): do not share one
+ * there.
  */
 export class EmbeddedDocumentStore implements DocumentStore {
   readonly backend = 'embedded';
-  private readonly files = new Map<string, Promise<CollectionFile>>();
+  private readonly db: Database.Database;
+  private readonly writes: GroupCommit;
+  private readonly tables = new Map<string, CollectionTable>();
   private readonly maintenanceTimer: NodeJS.Timeout;
-  private readonly unlock: () => void;
-  private maintaining: Promise<void> | undefined;
   private closed = false;
 
   constructor(private readonly options: EmbeddedStoreOptions) {
     keepPrivate(options.dataDir);
-    this.unlock = lockDataDir(options.dataDir);
+    this.db = openDatabase(this.filename());
+    this.writes = new GroupCommit(this.db);
     this.maintenanceTimer = setInterval(() => void this.maintain(), options.maintenanceIntervalMs ?? 30_000);
     this.maintenanceTimer.unref();
   }
@@ -56,99 +53,124 @@ export class EmbeddedDocumentStore implements DocumentStore {
   collection<T extends StoredDocument>(
     name: string,
     schema: z.ZodType<T>,
-    options: CollectionOptions = {},
+    _options: CollectionOptions = {},
   ): StoreCollection<T> {
     if (!COLLECTION_NAME.test(name)) throw new TypeError(`invalid collection name ${JSON.stringify(name)}`);
-    const onDisk = this.options.onDisk ?? 'cold';
+    let table = this.tables.get(name);
+    if (!table) {
+      this.assertOpen();
+      table = new CollectionTable(this.db, name);
+      this.tables.set(name, table);
+    }
     return new EmbeddedCollection(
       name,
-      this.fileFor(name, onDisk === 'all' || (onDisk === 'cold' && options.cold === true)),
+      { db: this.db, writes: this.writes, table, assertOpen: () => this.assertOpen() },
       schema,
     );
   }
 
-  /** The file a collection is kept in. */
-  filename(name: string): string {
-    return path.join(this.options.dataDir, `${name}.db`);
+  /** The collections stored (for the benchmark's counts). */
+  collectionNames(): string[] {
+    this.assertOpen();
+    const tables = this.db
+      .prepare<[], { name: string }>(
+        `SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'c\\_%' ESCAPE '\\'`,
+      )
+      .all();
+    return tables.map((table) => table.name.slice(2));
+  }
+
+  /** The database file. */
+  filename(): string {
+    return path.join(this.options.dataDir, DATABASE_FILE);
   }
 
   async ping(): Promise<PingOutcome> {
     if (this.closed) return { ok: false, problem: 'the store is closed' };
     try {
-      await access(this.options.dataDir, constants.W_OK);
-      for (const file of await Promise.all(this.files.values())) {
-        const problem = file.problem();
-        if (problem) return { ok: false, problem };
-      }
+      this.db.prepare('SELECT 1').get();
       return { ok: true };
     } catch (error) {
       return { ok: false, problem: error instanceof Error ? error.message : String(error) };
     }
   }
 
-  /**
-   * Sweeps expired documents out of every open file and compacts those that need it (or all, with `compactAll`).
-   * Runs on a timer; exposed for the benchmark and for tests that need expiry now.
-   */
-  maintain(options: { compactAll?: boolean } = {}): Promise<void> {
-    this.maintaining ??= this.maintainOnce(options.compactAll ?? false).finally(() => {
-      this.maintaining = undefined;
-    });
-    return this.maintaining;
+  /** Deletes documents past their TTL now (and vacuums, with `compactAll`). Runs on a timer; exposed for tests. */
+  async maintain(options: { compactAll?: boolean } = {}): Promise<void> {
+    if (this.closed) return;
+    for (const table of this.tables.values()) {
+      const ttl = table.ttl();
+      if (!ttl) continue;
+      const cutoff = new Date(Date.now() - ttl.seconds * 1000).toISOString();
+      try {
+        const expired = await this.writes.write(() => table.deleteExpired(ttl.field, cutoff));
+        if (expired > 0) this.options.logger.info({ collection: table.name, expired }, 'expired documents removed');
+      } catch (error) {
+        const problem = error instanceof Error ? error.message : String(error);
+        this.options.logger.error({ collection: table.name, problem }, 'embedded store maintenance failed');
+      }
+    }
+    if (options.compactAll) await this.purgeDeleted();
   }
 
-  /** Compacts every open file now, after any maintenance in flight; rejects if one fails (see `DocumentStore`). */
+  /** Checkpoints the write-ahead log into the database, truncates it, and vacuums: deleted rows leave no trace. */
   async purgeDeleted(): Promise<void> {
-    await this.maintaining;
-    for (const file of await Promise.all(this.files.values())) await file.compact();
+    this.assertOpen();
+    this.writes.flush();
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+    this.db.exec('VACUUM');
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
+  }
+
+  /** A consistent copy of the database to `destination` while the store is in use (SQLite's online backup). */
+  async backup(destination: string): Promise<void> {
+    this.assertOpen();
+    await this.db.backup(destination);
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
-    this.closed = true;
     clearInterval(this.maintenanceTimer);
-    await this.maintaining;
-    const files = await Promise.allSettled(this.files.values());
-    await Promise.all(files.map((file) => (file.status === 'fulfilled' ? file.value.close() : undefined)));
-    this.unlock();
+    this.writes.flush();
+    this.closed = true;
+    this.db.close();
   }
 
-  private fileFor(name: string, onDisk: boolean): Promise<CollectionFile> {
-    if (this.closed) return Promise.reject(new StoreUnavailableError('the store is closed'));
-    let file = this.files.get(name);
-    if (!file) {
-      const interval = this.options.compactionIntervalMs ?? 10 * 60_000;
-      const { logger } = this.options;
-      file = onDisk
-        ? DiskCollectionFile.open(name, this.filename(name), logger)
-        : ResidentCollectionFile.open(name, this.filename(name), logger, interval);
-      file.catch(() => undefined);
-      this.files.set(name, file);
-    }
-    return file;
+  private assertOpen(): void {
+    if (this.closed) throw new StoreUnavailableError('the store is closed');
   }
+}
 
-  private async maintainOnce(compactAll: boolean): Promise<void> {
-    const opened = await Promise.allSettled(this.files.values());
-    for (const result of opened) {
-      if (result.status !== 'fulfilled' || result.value.problem()) continue;
-      const file = result.value;
-      try {
-        const expired = await file.exclusive(() => file.sweepExpired());
-        if (expired > 0) this.options.logger.info({ collection: file.name, expired }, 'expired documents removed');
-        if (compactAll || file.needsCompaction()) await file.compact();
-      } catch (error) {
-        const problem = error instanceof Error ? error.message : String(error);
-        this.options.logger.error({ collection: file.name, problem }, 'embedded store maintenance failed');
-      }
+function openDatabase(filename: string): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(filename, { timeout: 0 });
+    db.pragma('locking_mode = EXCLUSIVE');
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('secure_delete = ON');
+    // Takes the exclusive lock now, so a second process fails here rather than at its first write.
+    db.exec('BEGIN IMMEDIATE; COMMIT');
+    return db;
+  } catch (error) {
+    db?.close();
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+      throw new StoreUnavailableError(
+        `${filename} is in use by another process (one process owns a data folder; stop the other one, or use MongoDB for several instances)`,
+        { cause: error },
+      );
     }
+    throw new StoreUnavailableError(
+      `${filename} could not be opened (${error instanceof Error ? error.message : String(error)})`,
+      { cause: error },
+    );
   }
 }
 
 /**
  * The data folder holds residents' personal data and the Direct Line secret: it is made readable by this user only
- * (0700, its files 0600), and so is every file written after, by this process's file mode mask (the store's files
- * are rewritten on compaction, so a one-off change would not last).
+ * (0700, its files 0600), and so is every file written after, by this process's file mode mask.
  */
 function keepPrivate(dataDir: string): void {
   process.umask(process.umask() | 0o077);

@@ -1,4 +1,5 @@
-import type { Collection, Db, Document, Filter, UpdateFilter } from 'mongodb';
+import type { Collection, Db, Document, Filter as MongoFilter, UpdateFilter as MongoUpdate } from 'mongodb';
+import type { Filter, Update } from '../queryTypes';
 import type { z } from 'zod';
 import { parseStoredDocument } from '../parseStoredDocument';
 import type {
@@ -80,7 +81,7 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
   ): Promise<T | ProjectedDocument | null> {
     validateFilter(filter);
     const found = await this.collection
-      .findOne(filter, { sort: options.sort, projection: options.projection })
+      .findOne(mongoFilter(filter), { sort: options.sort, projection: options.projection })
       .catch(rethrowAsStoreError);
     if (!found) return null;
     return options.projection ? projected(found) : this.parse(found);
@@ -94,20 +95,23 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
   ): Promise<T[] | ProjectedDocument[]> {
     validateFilter(filter);
     const found = await this.collection
-      .find(filter, { sort: options.sort, limit: options.limit, skip: options.skip, projection: options.projection })
+      .find(mongoFilter(filter), {
+        sort: options.sort,
+        limit: options.limit,
+        skip: options.skip,
+        projection: options.projection,
+      })
       .toArray()
       .catch(rethrowAsStoreError);
     return options.projection ? found.map(projected) : found.map((document) => this.parse(document));
   }
 
-  async updateOne(
-    filter: Filter<T>,
-    update: UpdateFilter<T>,
-    options: UpdateOneOptions = {},
-  ): Promise<UpdateOneOutcome> {
+  async updateOne(filter: Filter<T>, update: Update<T>, options: UpdateOneOptions = {}): Promise<UpdateOneOutcome> {
     this.validateWrite(filter, update, options.upsert);
     try {
-      const result = await this.collection.updateOne(filter, update, { upsert: options.upsert ?? false });
+      const result = await this.collection.updateOne(mongoFilter(filter), mongoUpdate(update), {
+        upsert: options.upsert ?? false,
+      });
       return {
         ok: true,
         matchedCount: result.matchedCount,
@@ -122,12 +126,12 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
 
   async findOneAndUpdate(
     filter: Filter<T>,
-    update: UpdateFilter<T>,
+    update: Update<T>,
     options: FindOneAndUpdateOptions,
   ): Promise<FindOneAndUpdateOutcome<T>> {
     this.validateWrite(filter, update, options.upsert);
     try {
-      const found = await this.collection.findOneAndUpdate(filter, update, {
+      const found = await this.collection.findOneAndUpdate(mongoFilter(filter), mongoUpdate(update), {
         upsert: options.upsert ?? false,
         returnDocument: options.returnDocument,
         sort: options.sort,
@@ -140,19 +144,19 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
 
   async deleteOne(filter: Filter<T>): Promise<{ deletedCount: number }> {
     validateFilter(filter);
-    const result = await this.collection.deleteOne(filter).catch(rethrowAsStoreError);
+    const result = await this.collection.deleteOne(mongoFilter(filter)).catch(rethrowAsStoreError);
     return { deletedCount: result.deletedCount };
   }
 
   async deleteMany(filter: Filter<T>): Promise<{ deletedCount: number }> {
     validateFilter(filter);
-    const result = await this.collection.deleteMany(filter).catch(rethrowAsStoreError);
+    const result = await this.collection.deleteMany(mongoFilter(filter)).catch(rethrowAsStoreError);
     return { deletedCount: result.deletedCount };
   }
 
   async countDocuments(filter: Filter<T> = {}): Promise<number> {
     validateFilter(filter);
-    return this.collection.countDocuments(filter).catch(rethrowAsStoreError);
+    return this.collection.countDocuments(mongoFilter(filter)).catch(rethrowAsStoreError);
   }
 
   /** Creates the index; when a TTL index exists with another expiry (RETENTION_DAYS changed), updates it in place. */
@@ -173,7 +177,7 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
     }
   }
 
-  private validateWrite(filter: Filter<T>, update: UpdateFilter<T>, upsert: boolean | undefined): void {
+  private validateWrite(filter: Filter<T>, update: Update<T>, upsert: boolean | undefined): void {
     validateFilter(filter);
     validateUpdate(update);
     if (upsert) upsertDocumentId(this.name, filter, update);
@@ -205,4 +209,17 @@ function codeOf(error: unknown): unknown {
 function insertedCountOf(error: unknown): number {
   const count = typeof error === 'object' && error !== null && 'insertedCount' in error ? error.insertedCount : 0;
   return typeof count === 'number' ? count : 0;
+}
+
+/**
+ * The port's filter as the driver's type. The port's language is a subset of MongoDB's with the same shape, checked
+ * at run time by `validateFilter`; the driver's `Filter<T>` keys on `T`'s fields, which dotted paths do not fit.
+ */
+function mongoFilter<T>(filter: Filter<T>): MongoFilter<T> {
+  return filter as MongoFilter<T>;
+}
+
+/** The port's update (`$set $unset $inc $push $setOnInsert`) as the driver's type; see `mongoFilter`. */
+function mongoUpdate<T>(update: Update<T>): MongoUpdate<T> {
+  return update as MongoUpdate<T>;
 }

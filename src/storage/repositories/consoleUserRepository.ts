@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UpdateFilter } from 'mongodb';
+import type { Update } from '../queryTypes';
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
 import type { StoreCollection } from '../storeCollection';
@@ -178,7 +178,7 @@ export class ConsoleUserRepository {
     });
   }
 
-  private async update(id: string, update: UpdateFilter<ConsoleUser>): Promise<ConsoleUser | null> {
+  private async update(id: string, update: Update<ConsoleUser>): Promise<ConsoleUser | null> {
     const outcome = await this.collection.findOneAndUpdate({ _id: id }, update, { returnDocument: 'after' });
     if (!outcome.ok) throw new Error('a console user update cannot duplicate a key');
     return outcome.document;

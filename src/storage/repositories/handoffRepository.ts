@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { UpdateFilter } from 'mongodb';
+import type { Update } from '../queryTypes';
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
 import type { StoreCollection } from '../storeCollection';
@@ -340,7 +340,7 @@ export class HandoffRepository {
   private async transition(
     sessionId: string,
     from: readonly HandoffState[],
-    update: UpdateFilter<HandoffSession>,
+    update: Update<HandoffSession>,
   ): Promise<HandoffChange> {
     const outcome = await this.collection.findOneAndUpdate({ _id: sessionId, state: { $in: [...from] } }, update, {
       returnDocument: 'after',

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Filter } from 'mongodb';
+import type { Filter } from '../queryTypes';
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
 import type { StoreCollection } from '../storeCollection';

@@ -1,0 +1,71 @@
+import type { Database } from 'better-sqlite3';
+
+interface Pending {
+  run: () => unknown;
+  savepoint: boolean;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Writes run one at a time (in a savepoint when they ask, so a refused write undoes only itself), and all the writes
+ * queued in one turn of the event loop share one transaction: one fsync of the write-ahead log acknowledges them all
+ * (`synchronous=FULL`), so a promise resolves only once its write is on disk. better-sqlite3 is synchronous, so a
+ * read-modify-write inside `run` is atomic.
+ */
+export class GroupCommit {
+  private queue: Pending[] = [];
+  private scheduled = false;
+
+  constructor(private readonly db: Database) {}
+
+  /**
+   * Queues a write. A write of one SQL statement needs no savepoint (SQLite undoes a failed statement by itself);
+   * one of several statements that must stand or fall together asks for one.
+   */
+  write<R>(run: () => R, options: { savepoint?: boolean } = {}): Promise<R> {
+    return new Promise<R>((resolve, reject) => {
+      this.queue.push({
+        run,
+        savepoint: options.savepoint ?? false,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      });
+      if (!this.scheduled) {
+        this.scheduled = true;
+        setImmediate(() => this.flush());
+      }
+    });
+  }
+
+  /** Runs what is queued now (also called before closing). */
+  flush(): void {
+    this.scheduled = false;
+    const batch = this.queue;
+    this.queue = [];
+    if (batch.length === 0) return;
+    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    try {
+      this.db
+        .transaction(() => {
+          for (const pending of batch) {
+            try {
+              const value = pending.savepoint ? this.db.transaction(pending.run)() : pending.run();
+              outcomes.push({ ok: true, value });
+            } catch (error) {
+              outcomes.push({ ok: false, error });
+            }
+          }
+        })
+        .immediate();
+    } catch (error) {
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
+    batch.forEach((pending, index) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome?.error);
+    });
+  }
+}
