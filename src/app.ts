@@ -6,6 +6,7 @@ import { ProactiveMessenger } from '../bot/proactiveMessenger';
 import { ResilientStateStorage } from '../bot/resilientStateStorage';
 import { AnsweringService } from './answering/answeringService';
 import { CaseworkDesk } from './casework/caseworkDesk';
+import { wardFromGazetteer } from './casework/wardFromGazetteer';
 import {
   DIRECT_LINE_SERVICE_URL,
   type DirectLineChannel,
@@ -176,6 +177,7 @@ export async function createApp(
     crmWebhookUrl: config.CRM_WEBHOOK_URL,
     caseUrl: (reference) => `${publicBase ?? ''}/console/casework/cases/${encodeURIComponent(reference)}`,
     open311Delivery: open311?.open311.memberEnquiryDelivery,
+    wardOf: wardFromGazetteer(() => knowledge.current().knowledge.places.gazetteer),
     onQueued: () => dispatcher.wake(),
     clock,
   });
@@ -188,7 +190,6 @@ export async function createApp(
     logger,
     clock,
   });
-
   const hoursOverride = config.CONTACT_CENTRE_HOURS ? parseOpeningHours(config.CONTACT_CENTRE_HOURS) : undefined;
   const contactCentre = new ContactCentre(hoursOverride?.ok ? hoursOverride.hours : undefined);
   const metrics = new ServiceMetrics({ queueLength: async () => (await repositories.handoffs.listQueue()).length });
