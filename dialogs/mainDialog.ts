@@ -44,10 +44,13 @@ import { CheckRequestDialog } from './requests/checkRequestDialog';
 import { createRequestDialogs } from './requests/requestDialogs';
 import { SATISFACTION_DIALOG, type SatisfactionResult, SatisfactionDialog } from './satisfactionDialog';
 import { whileHandedOff } from './whileHandedOff';
-import { createPlaceDialogs, placeDialogId } from './places/placeDialogs';
+import { createPlaceDialogs, placeArticleId, type PlaceDialogResult, placeDialogId } from './places/placeDialogs';
 
 export const MAIN_DIALOG = 'mainDialog';
 const ANSWER_FLOW = 'answerFlow';
+/** Bin days or councillors for the resident's address (`dialogs/places`). */
+const PLACE_FLOW = 'placeFlow';
+const placeFlowOptionsSchema = z.object({ dialogId: z.string(), postcode: z.string().optional() });
 const URGENT_CHECK_FLOW = 'urgentCheckFlow';
 const CLARIFY_PROMPT = 'clarifyPrompt';
 const NONE_OF_THESE = 'None of these';
@@ -90,6 +93,15 @@ export class MainDialog extends InterruptibleDialog {
     for (const dialog of Object.values(createRequestDialogs(services))) this.addDialog(dialog);
     this.addDialog(new CheckRequestDialog(services, conversationData));
     for (const dialog of createPlaceDialogs(services)) this.addDialog(dialog);
+    this.addDialog(
+      new WaterfallDialog(PLACE_FLOW, [
+        (step) => {
+          const { dialogId, postcode } = placeFlowOptionsSchema.parse(step.options);
+          return step.beginDialog(dialogId, { postcode });
+        },
+        this.afterPlaceStep.bind(this),
+      ]),
+    );
     this.addDialog(new UrgentCheckDialog(services));
     this.addDialog(
       new WaterfallDialog(URGENT_CHECK_FLOW, [
@@ -168,7 +180,12 @@ export class MainDialog extends InterruptibleDialog {
       case 'request':
         return startRequest(step, this.services, (change) => this.updateData(step.context, change), route.intent);
       case 'place':
-        return step.replaceDialog(placeDialogId(route.place), { postcode: route.place.postcode });
+        // Its own flow: a new question asked instead of an address comes back to be answered, read against the
+        // journey's article ("and the recycling?" after a bin-day question).
+        await this.updateData(step.context, {
+          topic: { articleId: placeArticleId(route.place), words: [], rejected: [] },
+        });
+        return step.replaceDialog(PLACE_FLOW, { dialogId: placeDialogId(route.place), postcode: route.place.postcode });
       case 'doubleTap':
         if (await answeredDoubleTap(step.context, this.services, route.reference)) return step.endDialog();
         return this.answerStep(step, text);
@@ -349,6 +366,14 @@ export class MainDialog extends InterruptibleDialog {
     const { flagged } = await this.updateData(context, {});
     if (flagged) await handOff(context, this.services, 'urgent', { urgentCategory: flagged });
     else await handOff(context, this.services, reason);
+  }
+
+  /** Bin days or councillors answered; or the resident asked something else instead of an address: answer it. */
+  private async afterPlaceStep(step: WaterfallStepContext) {
+    const result = step.result as PlaceDialogResult | undefined;
+    if (result?.newMessage)
+      return step.replaceDialog(ANSWER_FLOW, { text: result.newMessage } satisfies AnswerFlowOptions);
+    return step.endDialog();
   }
 
   /** The check answered: done; or the resident wrote something else instead, which is read as a new message. */

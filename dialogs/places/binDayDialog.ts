@@ -1,3 +1,4 @@
+import type { PlaceDialogResult } from './placeDialogs';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import { calendarPath, collectionsAt } from '../../src/places/collectionsAt';
 import type { BinDayOutcome } from '../../src/places/placeEvents';
@@ -32,12 +33,14 @@ export class BinDayDialog extends InterruptibleDialog {
     await this.count(step, 'asked');
     return step.beginDialog(CHOOSE_ADDRESS_DIALOG, {
       postcode: step.options?.postcode,
+      letsNewQuestionsThrough: true,
       intro: "I'll look up the bin collections for your address.",
     } satisfies ChooseAddressOptions);
   }
 
   private async answerStep(step: WaterfallStepContext) {
     const result = readAddressResult(step.result);
+    if (result?.kind === 'newMessage') return step.endDialog({ newMessage: result.text } satisfies PlaceDialogResult);
     const { knowledge } = this.services.knowledge.current();
     const fallback = knowledge.byId.get(BIN_DAYS_ARTICLE);
     if (!result || result.kind === 'notFound') {

@@ -25,6 +25,8 @@ const stateSchema = z.object({
   tries: z.number().int().min(0),
   /** Why the question is asked: shown before the first question. */
   intro: z.string().optional(),
+  /** A new question instead of an address ends the step with it (bin days, councillors; not inside a form). */
+  through: z.boolean().default(false),
 });
 type State = z.infer<typeof stateSchema>;
 
@@ -33,17 +35,26 @@ export interface ChooseAddressOptions {
   postcode?: string;
   /** Said before the first question: `I'll find your bin days.` */
   intro?: string;
+  /**
+   * Whether a new question typed instead of an address ends the step with it (`newMessage`), to be answered: "thanks,
+   * also how do I get a parking permit" is not a postcode. Inside a request form the form keeps the words instead.
+   */
+  letsNewQuestionsThrough?: boolean;
 }
 
 /** The address step's outcome: the resident's address, or none (with the postcode tried, and why). */
 export type ChooseAddressResult =
   | { kind: 'found'; address: Address }
-  | { kind: 'notFound'; postcode?: string; reason: 'noAddresses' | 'unavailable' | 'notAnswered' };
+  | { kind: 'notFound'; postcode?: string; reason: 'noAddresses' | 'unavailable' | 'notAnswered' }
+  /** The resident asked something else instead (only with `letsNewQuestionsThrough`). */
+  | { kind: 'newMessage'; text: string };
 
 /** A dialog result read back as the address step's outcome (undefined when the step was cancelled). */
 export function readAddressResult(value: unknown): ChooseAddressResult | undefined {
   if (typeof value !== 'object' || value === null || !('kind' in value)) return undefined;
   if (value.kind === 'found' && 'address' in value) return value as ChooseAddressResult;
+  if (value.kind === 'newMessage' && 'text' in value && typeof value.text === 'string')
+    return value as ChooseAddressResult;
   return value.kind === 'notFound' ? (value as ChooseAddressResult) : undefined;
 }
 
@@ -68,7 +79,13 @@ export class ChooseAddressDialog extends Dialog<ChooseAddressOptions> {
   }
 
   override async beginDialog(dc: DialogContext, options?: ChooseAddressOptions): Promise<DialogTurnResult> {
-    const state: State = { step: 'postcode', offered: [], tries: 0, intro: options?.intro };
+    const state: State = {
+      step: 'postcode',
+      offered: [],
+      tries: 0,
+      intro: options?.intro,
+      through: options?.letsNewQuestionsThrough ?? false,
+    };
     if (options?.postcode) return this.readPostcode(dc, state, options.postcode);
     return this.ask(dc, state);
   }
@@ -78,6 +95,9 @@ export class ChooseAddressDialog extends Dialog<ChooseAddressOptions> {
     if (activity.type !== ActivityTypes.Message) return Dialog.EndOfTurn;
     const state = stateSchema.parse(dc.activeDialog?.state);
     const text = activity.text ?? '';
+    if (state.through && isNewQuestion(text)) {
+      return dc.endDialog({ kind: 'newMessage', text } satisfies ChooseAddressResult);
+    }
     if (state.step === 'postcode') return this.readPostcode(dc, state, text);
     return this.readPremises(dc, state, text);
   }
@@ -183,4 +203,18 @@ export class ChooseAddressDialog extends Dialog<ChooseAddressOptions> {
     }
     return labels;
   }
+}
+
+const QUESTION_START =
+  /^(?:thanks|thank you|cheers|ok|okay|right|also|and|but|what|whats|how|when|whens|where|who|whos|why|which|can|could|do|does|is|are|will|would|should|i need|i want|i'd like|id like|tell me)\b/i;
+
+/**
+ * A message that asks something rather than giving an address: no postcode in it, three words or more, and a
+ * question mark or the opening of a question or a new topic ("thanks, also how do I...", "and the recycling?").
+ */
+export function isNewQuestion(text: string): boolean {
+  const trimmed = text.trim();
+  if (findPostcode(trimmed)) return false;
+  if (trimmed.split(/\s+/).length < 3) return false;
+  return trimmed.includes('?') || QUESTION_START.test(trimmed.replace(/^[^a-z]+/i, ''));
 }

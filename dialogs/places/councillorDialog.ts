@@ -1,3 +1,4 @@
+import type { PlaceDialogResult } from './placeDialogs';
 import { WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
 import type { ConversationServices } from '../conversationServices';
 import { InterruptibleDialog } from '../interruptibleDialog';
@@ -26,12 +27,14 @@ export class CouncillorDialog extends InterruptibleDialog {
   private async addressStep(step: WaterfallStepContext<ChooseAddressOptions>) {
     return step.beginDialog(CHOOSE_ADDRESS_DIALOG, {
       postcode: step.options?.postcode,
+      letsNewQuestionsThrough: true,
       intro: "I'll find the councillors for your address.",
     } satisfies ChooseAddressOptions);
   }
 
   private async answerStep(step: WaterfallStepContext) {
     const result = readAddressResult(step.result);
+    if (result?.kind === 'newMessage') return step.endDialog({ newMessage: result.text } satisfies PlaceDialogResult);
     const { knowledge } = this.services.knowledge.current();
     const fallback = knowledge.byId.get(COUNCILLORS_ARTICLE);
     const ward =

@@ -77,6 +77,23 @@ describe('bin days and councillors for the resident’s own address', () => {
     expect(given.text).toMatch(/01632 960000/);
   });
 
+  test('a new question instead of the postcode is answered, and the journey ends', async () => {
+    await say(bot, 'when is my bin day');
+    const answered = last(await say(bot, 'thanks. also how do i get a parking permit'));
+    expect(metaOf(answered)).toMatchObject({ action: 'answer', articleId: 'parking-permits' });
+    // The journey is over: a postcode now is a new message, not an answer to the address question.
+    const next = last(await say(bot, 'when is my bin day'));
+    expect(metaOf(next)).toMatchObject({ action: 'addressPrompt', step: 'postcode', retry: false });
+  });
+
+  test('a follow-up instead of the house number is read against the journey, not as an address', async () => {
+    await say(bot, 'what day are my bins collected');
+    await say(bot, 'EM2 4DA');
+    const answered = last(await say(bot, 'and which bin goes out this week?'));
+    expect(metaOf(answered).action).not.toBe('addressPrompt');
+    expect(metaOf(answered)).toMatchObject({ articleId: 'bin-collection-days' });
+  });
+
   test('"who is my councillor" gives the ward and its councillors with party, email and surgeries', async () => {
     await say(bot, 'who is my councillor?');
     await say(bot, 'EM3 5EB');
