@@ -13,9 +13,11 @@ function uniqueWord(length: number): string {
  * was quadratic on a long run of letters: one address at the message rate limit kept a CPU busy for everyone.
  */
 describe('CPU exhaustion with long unique words', () => {
-  test('a 4,000-character unique word is answered in under 20 ms', async () => {
+  // The quadratic cost was 150 ms and more; a busy CI machine running browser suites beside this one has taken up to
+  // 58 ms for what takes 2–3 ms on a quiet one, so the bar sits between the two: the fastest of five under 60 ms.
+  test('a 4,000-character unique word is answered in under 60 ms', async () => {
     const timings: number[] = [];
-    for (let attempt = 0; attempt < 3; attempt++) {
+    for (let attempt = 0; attempt < 5; attempt++) {
       // A conversation of its own each time: two turns the bot cannot answer hand a conversation to a person.
       const { adapter } = await createTestBot();
       await adapter.send('hello').startTest();
@@ -27,7 +29,7 @@ describe('CPU exhaustion with long unique words', () => {
         .startTest();
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
-    expect(Math.min(...timings)).toBeLessThan(20);
+    expect(Math.min(...timings)).toBeLessThan(60);
   });
 
   test('redacting personal data from 20,000 characters without an @ takes a few milliseconds', () => {
