@@ -7,7 +7,12 @@ import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocume
 import { StoreUnavailableError } from '../../src/storage/storageErrors';
 import { describeBotStateStorageContract } from './botStateStorageContract';
 import { describeDocumentStoreContract } from './documentStoreContract';
-import { embeddedHarness, embeddedOnDiskHarness, silentLogger } from './support/storeHarness';
+import {
+  embeddedHarness,
+  embeddedTinyCacheHarness,
+  embeddedUncachedHarness,
+  silentLogger,
+} from './support/storeHarness';
 
 describe('embedded store: document store contract', () => {
   describeDocumentStoreContract(embeddedHarness);
@@ -17,12 +22,16 @@ describe('embedded store: Bot Framework Storage contract', () => {
   describeBotStateStorageContract(embeddedHarness);
 });
 
-describe('embedded store, documents on disk: document store contract', () => {
-  describeDocumentStoreContract(embeddedOnDiskHarness);
+describe('embedded store without its document cache: document store contract', () => {
+  describeDocumentStoreContract(embeddedUncachedHarness);
 });
 
-describe('embedded store, documents on disk: Bot Framework Storage contract', () => {
-  describeBotStateStorageContract(embeddedOnDiskHarness);
+describe('embedded store without its document cache: Bot Framework Storage contract', () => {
+  describeBotStateStorageContract(embeddedUncachedHarness);
+});
+
+describe('embedded store with a document cache smaller than the data: document store contract', () => {
+  describeDocumentStoreContract(embeddedTinyCacheHarness);
 });
 
 const noteSchema = z.object({ _id: z.string(), text: z.string(), expiresAt: z.date().optional() });

@@ -1,7 +1,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import { UnsupportedOperationError } from '../storageErrors';
 import type { IndexKeys, IndexOptions } from '../storeCollection';
-import { jsonPath, sqlKey, sqlReachable } from './documentCodec';
+import { decodeDocument, encodeDocument, jsonPath, sqlKey, sqlReachable } from './documentCodec';
 
 interface TableIndex {
   sqlName: string;
@@ -22,6 +22,7 @@ export class CollectionTable {
   /** Indexed paths whose documents hold an array on the way (MongoDB's multikey): SQL cannot narrow by them. */
   private readonly multikey = new Set<string>();
   private readonly statements = new Map<string, Statement<unknown[], unknown>>();
+  private indexed: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly db: Database,
@@ -41,6 +42,7 @@ export class CollectionTable {
       )
       .all(name);
     for (const row of known) this.indexes.set(row.name, JSON.parse(row.definition) as TableIndex);
+    this.noteIndexedPaths();
     const arrays = db
       .prepare<[string], { path: string }>(`SELECT path FROM store_multikey WHERE collection = ?`)
       .all(name);
@@ -78,10 +80,12 @@ export class CollectionTable {
     const created = existing?.sql !== create;
     if (created) {
       if (existing) this.db.exec(`DROP INDEX ${sqlName}`);
+      this.uncompress(fields);
       this.db.exec(create);
     }
     const index: TableIndex = { sqlName, fields, unique, sparse, expireAfterSeconds: options.expireAfterSeconds };
     this.indexes.set(sqlName.slice(1, -1), index);
+    this.noteIndexedPaths();
     this.db
       .prepare(`INSERT OR REPLACE INTO store_indexes (name, collection, definition) VALUES (?, ?, ?)`)
       .run(sqlName.slice(1, -1), this.name, JSON.stringify(index));
@@ -92,6 +96,25 @@ export class CollectionTable {
       if (this.db.prepare(`SELECT 1 FROM ${this.table} WHERE ${arrays.join(' OR ')} LIMIT 1`).get())
         this.markMultikey(field);
     }
+  }
+
+  /** The fields some index covers (stored uncompressed, so that SQL sees their values). */
+  indexedPaths(): ReadonlySet<string> {
+    return this.indexed;
+  }
+
+  private noteIndexedPaths(): void {
+    this.indexed = new Set([...this.indexes.values()].flatMap((index) => index.fields));
+  }
+
+  /** Rewrites documents that hold a newly indexed field compressed, so the index sees its plain value. */
+  private uncompress(fields: readonly string[]): void {
+    const indexed = new Set([...this.indexed, ...fields]);
+    const rows = this.db
+      .prepare<[], { id: string; doc: string }>(`SELECT id, doc FROM ${this.table} WHERE instr(doc, '"$deflate":') > 0`)
+      .all();
+    const rewrite = this.db.prepare(`UPDATE ${this.table} SET doc = ? WHERE id = ?`);
+    for (const row of rows) rewrite.run(encodeDocument(decodeDocument(row.doc), indexed), row.id);
   }
 
   /** Notes indexed paths that a document about to be written reaches through an array. */
@@ -139,11 +162,13 @@ export class CollectionTable {
     return (named ? this.indexes.get(named)?.fields : undefined) ?? [];
   }
 
-  /** Deletes documents whose TTL field is a Date before `cutoff` (an ISO string); returns how many. */
-  deleteExpired(field: string, cutoff: string): number {
+  /** Deletes documents whose TTL field is a Date before `cutoff` (milliseconds since 1970); returns their row ids. */
+  deleteExpired(field: string, cutoff: number): number[] {
     const date = `json_extract(doc, '${jsonPath(field)}."$date"')`;
-    return this.db.prepare(`DELETE FROM ${this.table} WHERE ${sqlKey(field)} < ? AND ${date} IS NOT NULL`).run(cutoff)
-      .changes;
+    return this.db
+      .prepare(`DELETE FROM ${this.table} WHERE ${sqlKey(field)} < ? AND ${date} IS NOT NULL RETURNING rowid`)
+      .pluck()
+      .all(cutoff) as number[];
   }
 
   /** The TTL index, if any: its field and how long documents are kept. */

@@ -1,43 +1,87 @@
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import { isDate, isPlainObject } from '../plainObject';
 
 /**
- * How a document is kept in a SQLite row: JSON, with each Date written as `{"$date": "<ISO 8601>"}` (stored field
- * names never start with `$`, so this cannot be mistaken for a sub-document). ISO strings of the same width sort as
- * their instants, so SQL compares Dates through `sqlKey`.
+ * How a document is kept in a SQLite row: JSON, with two kinds of marker object (stored field names never start
+ * with `$`, so neither can be mistaken for a sub-document):
+ * - each Date as `{"$date": <milliseconds since 1970>}`, so SQL compares Dates as numbers through `sqlKey` (rows
+ *   written before store format 1 hold an ISO string there; `migrateDocument` rewrites them);
+ * - a long string (`COMPRESS_FROM` characters or more) as `{"$deflate": "<base64 of raw deflate>"}` when that is
+ *   smaller, as MongoDB's own storage engine compresses documents. Never at an indexed path (`indexed`), so
+ *   indexes and SQL filters always see plain values.
  */
-export function encodeDocument(document: Readonly<Record<string, unknown>>): string {
-  return JSON.stringify(document, function replace(this: Record<string, unknown>, key: string, value: unknown) {
-    const raw = this[key];
-    return isDate(raw) ? { $date: raw.toISOString() } : value;
-  });
+export function encodeDocument(
+  document: Readonly<Record<string, unknown>>,
+  indexed: ReadonlySet<string> = NO_PATHS,
+): string {
+  return JSON.stringify(storable(document, '', indexed));
+}
+
+/** Strings from this many characters may be compressed; shorter ones gain too little to pay for the base64. */
+export const COMPRESS_FROM = 512;
+const NO_PATHS: ReadonlySet<string> = new Set();
+
+function storable(value: unknown, path: string, indexed: ReadonlySet<string>): unknown {
+  if (typeof value === 'string') return value.length >= COMPRESS_FROM && !indexed.has(path) ? compressed(value) : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (isDate(value)) return { $date: value.getTime() };
+  if (Array.isArray(value)) return value.map((item) => storable(item, path, indexed));
+  const out: Record<string, unknown> = {};
+  for (const key in value as Record<string, unknown>) {
+    const child = (value as Record<string, unknown>)[key];
+    if (child === undefined) continue;
+    out[key] = storable(child, path === '' ? key : `${path}.${key}`, indexed);
+  }
+  return out;
+}
+
+function compressed(text: string): unknown {
+  const packed = deflateRawSync(text).toString('base64');
+  return packed.length < Buffer.byteLength(text) * 0.9 ? { $deflate: packed } : text;
 }
 
 export function decodeDocument(text: string): Record<string, unknown> {
   const parsed: unknown = JSON.parse(text);
   if (!isPlainObject(parsed)) throw new TypeError('a stored row is not a JSON object');
-  // Most rows hold a Date or none; walking only rows that mention one is cheaper than a reviver on every value.
-  if (text.includes('"$date":')) reviveDates(parsed);
+  // Most rows hold a marker or none; walking only rows that mention one is cheaper than a reviver on every value.
+  if (text.includes('"$date":') || text.includes('"$deflate":')) revive(parsed);
   return parsed;
 }
 
-function reviveDates(container: Record<string, unknown> | unknown[]): void {
-  const entries: Array<[string | number, unknown]> = Array.isArray(container)
-    ? container.map((value, index) => [index, value])
-    : Object.entries(container);
-  for (const [key, value] of entries) {
-    if (value === null || typeof value !== 'object') continue;
-    const date = asDate(value);
-    if (date) (container as Record<string | number, unknown>)[key] = date;
-    else reviveDates(value as Record<string, unknown> | unknown[]);
+/** Replaces marker objects in place with the Dates and strings they stand for. */
+function revive(container: Record<string, unknown> | unknown[]): void {
+  if (Array.isArray(container)) {
+    for (let index = 0; index < container.length; index++) {
+      const value = container[index];
+      if (value !== null && typeof value === 'object') container[index] = revived(value);
+    }
+    return;
+  }
+  for (const key in container) {
+    const value = container[key];
+    if (value !== null && typeof value === 'object') container[key] = revived(value);
   }
 }
 
-function asDate(value: object): Date | undefined {
-  if (Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  if (typeof record.$date !== 'string') return undefined;
-  for (const key in record) if (key !== '$date') return undefined;
-  return new Date(record.$date);
+function revived(value: object): unknown {
+  if (!Array.isArray(value)) {
+    const record = value as Record<string, unknown>;
+    const date = record.$date;
+    if (date !== undefined && onlyKey(record, '$date')) {
+      if (typeof date === 'number' || typeof date === 'string') return new Date(date);
+    }
+    const packed = record.$deflate;
+    if (typeof packed === 'string' && onlyKey(record, '$deflate')) {
+      return inflateRawSync(Buffer.from(packed, 'base64')).toString('utf8');
+    }
+  }
+  revive(value as Record<string, unknown> | unknown[]);
+  return value;
+}
+
+function onlyKey(record: Record<string, unknown>, only: string): boolean {
+  for (const key in record) if (key !== only) return false;
+  return true;
 }
 
 /** Dotted paths SQL can reach (letters, digits, `_` and `-` in each part). */
@@ -56,7 +100,7 @@ export function jsonPath(path: string): string {
 }
 
 /**
- * The SQL value of a field, as indexes and pushed-down filters compare it: a Date's ISO string, otherwise what
+ * The SQL value of a field, as indexes and pushed-down filters compare it: a Date's milliseconds, otherwise what
  * `json_extract` gives (text, number, 0/1, or JSON text for objects and arrays); NULL when missing or null.
  */
 export function sqlKey(path: string): string {
@@ -64,10 +108,13 @@ export function sqlKey(path: string): string {
   return `coalesce(json_extract(doc, '${at}."$date"'), json_extract(doc, '${at}'))`;
 }
 
-/** The value a filter operand is compared with in SQL, or undefined when SQL cannot compare it exactly enough. */
+/**
+ * The value a filter operand is compared with in SQL, or undefined when SQL cannot compare it exactly enough (a
+ * long string is left to `matchesFilter`: at a path that is not indexed it may be stored compressed).
+ */
 export function sqlOperand(value: unknown): string | number | undefined {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.length < COMPRESS_FROM ? value : undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  if (isDate(value) && !Number.isNaN(value.getTime())) return value.toISOString();
+  if (isDate(value) && !Number.isNaN(value.getTime())) return value.getTime();
   return undefined;
 }

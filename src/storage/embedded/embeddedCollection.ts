@@ -1,7 +1,7 @@
 import type { Database } from 'better-sqlite3';
 import type { z } from 'zod';
 import { parseStoredDocument } from '../parseStoredDocument';
-import { isDate } from '../plainObject';
+import { copyValue, isDate } from '../plainObject';
 import { StoreUnavailableError } from '../storageErrors';
 import type { Filter, Update } from '../queryTypes';
 import type {
@@ -28,6 +28,7 @@ import { validateFilter } from '../validateFilter';
 import { validateUpdate } from '../validateUpdate';
 import { applyUpdate, documentFromSeed } from './applyUpdate';
 import type { CollectionTable } from './collectionTable';
+import type { DocumentCache } from './documentCache';
 import { decodeDocument, encodeDocument } from './documentCodec';
 import type { GroupCommit } from './groupCommit';
 import { matchesFilter } from './matchesFilter';
@@ -45,6 +46,7 @@ export interface CollectionContext {
   db: Database;
   writes: GroupCommit;
   table: CollectionTable;
+  cache: DocumentCache;
   assertOpen(): void;
 }
 
@@ -89,7 +91,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     this.context.assertOpen();
     const [found] = this.select(plain, options.sort, 1, 0);
     if (!found) return null;
-    return options.projection ? projectDocument(found, options.projection) : this.parse(found);
+    return options.projection
+      ? (copyValue(projectDocument(found, options.projection)) as ProjectedDocument)
+      : this.parse(found);
   }
 
   findMany(filter: Filter<T>, options?: FindManyOptions): Promise<T[]>;
@@ -103,7 +107,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const found = this.select(plain, options.sort, options.limit ?? 0, options.skip ?? 0);
     const { projection } = options;
     return projection
-      ? found.map((document) => projectDocument(document, projection))
+      ? found.map((document) => copyValue(projectDocument(document, projection)) as ProjectedDocument)
       : found.map((document) => this.parse(document));
   }
 
@@ -146,7 +150,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   async createIndex(keys: IndexKeys, options: IndexOptions = {}): Promise<void> {
     try {
-      await this.write(() => this.context.table.ensureIndex(keys, options), true);
+      await this.write(() => {
+        // Creating an index may rewrite rows (`uncompress`): what was cached of them goes.
+        this.context.cache.clear(this.name);
+        this.context.table.ensureIndex(keys, options);
+      }, true);
     } catch (error) {
       const code = (error as { code?: unknown }).code;
       if (code !== 'SQLITE_CONSTRAINT_UNIQUE') throw error;
@@ -159,16 +167,10 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   /** The documents matching `filter` (expired ones left out), sorted, skipped and limited. */
   private select(filter: Plain, sort: SortSpec | undefined, limit: number, skip: number): Raw[] {
-    const { table } = this.context;
-    const where = pushDown(filter, table.columnOf);
-    const rows = table.statement(`SELECT doc FROM ${table.table} WHERE ${where.sql}`).all(...where.params) as Array<{
-      doc: string;
-    }>;
     const expiredBefore = this.expiryCutoff();
     const found: Raw[] = [];
     const stopAt = sort ? Infinity : limit > 0 ? skip + limit : Infinity;
-    for (const row of rows) {
-      const document = decodeDocument(row.doc);
+    for (const document of this.candidates(filter, stopAt === Infinity)) {
       if (expiredBefore && expiredBefore.isExpired(document)) continue;
       if (!matchesFilter(document, filter)) continue;
       found.push(document);
@@ -176,6 +178,44 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     if (sort) sortDocuments(found, sort);
     return found.slice(skip, limit > 0 ? skip + limit : undefined);
+  }
+
+  /**
+   * The documents SQL narrows `filter` to, in table order, from the cache where it has them. The index gives the
+   * rows' ids; reading rows in table order visits each page once, where following the index would jump about the
+   * table. When many are not cached and all will be wanted (`all`), they are read in one query.
+   */
+  private *candidates(filter: Plain, all: boolean): Generator<Raw> {
+    const { table, cache } = this.context;
+    const where = pushDown(filter, table.columnOf);
+    const narrowed = where.params.length > 0;
+    const rowids = table
+      .statement(`SELECT rowid FROM ${table.table}${narrowed ? ` WHERE ${where.sql}` : ''} ORDER BY rowid`)
+      .pluck()
+      .all(...where.params) as number[];
+    let loaded: Map<number, string> | undefined;
+    if (all && rowids.length > BULK_READ_FROM && rowids.some((rowid) => !cache.has(table.name, rowid))) {
+      const rows = table
+        .statement(
+          narrowed
+            ? `SELECT rowid, doc FROM ${table.table} WHERE rowid IN (SELECT rowid FROM ${table.table} WHERE ${where.sql}) ORDER BY rowid`
+            : `SELECT rowid, doc FROM ${table.table} ORDER BY rowid`,
+        )
+        .raw()
+        .all(...where.params) as Array<[number, string]>;
+      loaded = new Map(rows);
+    }
+    const readOne = table.statement(`SELECT doc FROM ${table.table} WHERE rowid = ?`).pluck();
+    for (const rowid of rowids) {
+      const cached = cache.get(table.name, rowid);
+      if (cached) {
+        yield cached;
+        continue;
+      }
+      const text = loaded?.get(rowid) ?? (readOne.get(rowid) as string | undefined);
+      if (text === undefined) continue;
+      yield cache.put(table.name, rowid, decodeDocument(text), text.length);
+    }
   }
 
   private expiryCutoff(): { isExpired(document: Raw): boolean } | undefined {
@@ -194,9 +234,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const { table } = this.context;
     table.noteArrays(document);
     try {
-      table
-        .statement(`INSERT INTO ${table.table} (id, doc) VALUES (?, ?)`)
-        .run(String(document._id), encodeDocument(document));
+      const rowid = table
+        .statement(`INSERT INTO ${table.table} (id, doc) VALUES (?, ?) RETURNING rowid`)
+        .pluck()
+        .get(String(document._id), encodeDocument(document, table.indexedPaths())) as number;
+      // A deleted row's id may be given again; what was cached under it is gone with it, but make sure.
+      this.context.cache.forget(table.name, rowid);
       return { ok: true };
     } catch (error) {
       return this.duplicateOrThrow(error);
@@ -224,9 +267,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
         if (valuesEqual(current, next)) return { ok: true, before: current, after: undefined, upserted: false };
         table.noteArrays(next);
         try {
-          table
-            .statement(`UPDATE ${table.table} SET doc = ? WHERE id = ?`)
-            .run(encodeDocument(next), String(current._id));
+          const rowid = table
+            .statement(`UPDATE ${table.table} SET doc = ? WHERE id = ? RETURNING rowid`)
+            .pluck()
+            .get(encodeDocument(next, table.indexedPaths()), String(current._id)) as number | undefined;
+          if (rowid !== undefined) this.context.cache.forget(table.name, rowid);
         } catch (error) {
           return this.duplicateOrThrow(error);
         }
@@ -245,8 +290,11 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const { table } = this.context;
     return this.write(() => {
       const found = this.select(plain, undefined, multi ? 0 : 1, 0);
-      const remove = table.statement(`DELETE FROM ${table.table} WHERE id = ?`);
-      for (const document of found) remove.run(String(document._id));
+      const remove = table.statement(`DELETE FROM ${table.table} WHERE id = ? RETURNING rowid`).pluck();
+      for (const document of found) {
+        const rowid = remove.get(String(document._id)) as number | undefined;
+        if (rowid !== undefined) this.context.cache.forget(table.name, rowid);
+      }
       return { deletedCount: found.length };
     });
   }
@@ -266,6 +314,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     return parseStoredDocument(this.name, this.schema, document);
   }
 }
+
+/** Above this many rows, uncached rows are read in one query rather than one by one. */
+const BULK_READ_FROM = 64;
 
 function validated(filter: unknown): Plain {
   validateFilter(filter as never);

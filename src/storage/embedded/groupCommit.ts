@@ -17,7 +17,10 @@ export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
 
-  constructor(private readonly db: Database) {}
+  constructor(
+    private readonly db: Database,
+    private readonly onFailedTransaction: () => void = () => undefined,
+  ) {}
 
   /**
    * Queues a write. A write of one SQL statement needs no savepoint (SQLite undoes a failed statement by itself);
@@ -59,6 +62,7 @@ export class GroupCommit {
         })
         .immediate();
     } catch (error) {
+      this.onFailedTransaction();
       for (const pending of batch) pending.reject(error);
       return;
     }

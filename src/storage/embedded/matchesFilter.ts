@@ -21,7 +21,20 @@ function matchesClause(document: unknown, key: string, condition: unknown): bool
   if (key === '$and') return clausesOf(condition).every((clause) => matchesFilter(document, clause));
   if (key === '$or') return clausesOf(condition).some((clause) => matchesFilter(document, clause));
   if (key === '$nor') return !clausesOf(condition).some((clause) => matchesFilter(document, clause));
-  return matchesCondition(valuesAtPath(document, key.split('.')), condition);
+  return matchesCondition(valuesAtPath(document, pathOf(key), 0), condition);
+}
+
+/** Dotted paths split once, not once per document (a query checks thousands against the same filter). */
+const PATHS = new Map<string, readonly string[]>();
+
+function pathOf(key: string): readonly string[] {
+  let path = PATHS.get(key);
+  if (!path) {
+    path = key.split('.');
+    if (PATHS.size > 1000) PATHS.clear();
+    PATHS.set(key, path);
+  }
+  return path;
 }
 
 function matchesCondition(values: unknown[], condition: unknown): boolean {
@@ -54,15 +67,15 @@ function matchesOperator(values: unknown[], operator: string, operand: unknown):
 }
 
 /** The values a dotted path reaches; a path through an array of sub-documents reaches into each of them. */
-function valuesAtPath(value: unknown, path: string[]): unknown[] {
-  const [head, ...rest] = path;
+function valuesAtPath(value: unknown, path: readonly string[], from: number): unknown[] {
+  const head = path[from];
   if (head === undefined) return [value];
   if (Array.isArray(value)) {
-    const reached = /^\d+$/.test(head) ? valuesAtPath(value[Number(head)], rest) : [];
-    for (const element of value) if (isPlainObject(element)) reached.push(...valuesAtPath(element, path));
+    const reached = /^\d+$/.test(head) ? valuesAtPath(value[Number(head)], path, from + 1) : [];
+    for (const element of value) if (isPlainObject(element)) reached.push(...valuesAtPath(element, path, from));
     return reached.length > 0 ? reached : [undefined];
   }
-  return isPlainObject(value) ? valuesAtPath(value[head], rest) : [undefined];
+  return isPlainObject(value) ? valuesAtPath(value[head], path, from + 1) : [undefined];
 }
 
 function equalsOrContains(value: unknown, target: unknown): boolean {

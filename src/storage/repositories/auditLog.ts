@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../timeOrderedId';
 import type { Filter } from '../queryTypes';
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
@@ -62,7 +62,12 @@ export class AuditLog {
 
   async record(entry: NewAuditEntry): Promise<AuditEntry> {
     const at = this.clock();
-    const stored: AuditEntry = { _id: randomUUID(), at, seq: at.getTime() * 1000 + (this.counter++ % 1000), ...entry };
+    const stored: AuditEntry = {
+      _id: timeOrderedId(),
+      at,
+      seq: at.getTime() * 1000 + (this.counter++ % 1000),
+      ...entry,
+    };
     const outcome = await this.collection.insertOne(stored);
     if (!outcome.ok) throw new Error('audit entry id collided');
     return stored;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../timeOrderedId';
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
 import type { StoreCollection } from '../storeCollection';
@@ -46,7 +46,7 @@ export class EditorQuestionRepository {
   }
 
   async record(question: NewEditorQuestion): Promise<void> {
-    const outcome = await this.collection.insertOne({ ...question, _id: randomUUID(), at: this.clock() });
+    const outcome = await this.collection.insertOne({ ...question, _id: timeOrderedId(), at: this.clock() });
     if (!outcome.ok) throw new Error('editor question id collided');
   }
 

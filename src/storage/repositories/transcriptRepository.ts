@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { timeOrderedId } from '../timeOrderedId';
 import type { Activity } from 'botbuilder';
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
@@ -70,7 +70,7 @@ export class TranscriptRepository {
     const recordedAt = this.clock();
     const resident = direction === 'incoming' ? activity.from : activity.recipient;
     const document: TranscriptDocument = {
-      _id: randomUUID(),
+      _id: timeOrderedId(),
       conversationId,
       activityId: activity.id,
       timestamp: timestampOf(activity.timestamp) ?? recordedAt,

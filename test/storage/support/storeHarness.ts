@@ -26,18 +26,23 @@ export interface StoreHarness {
 export type HarnessFactory = () => Promise<StoreHarness>;
 
 export function embeddedHarness(): Promise<StoreHarness> {
-  return embeddedHarnessWith('cold');
+  return embeddedHarnessWith({});
 }
 
-/** The embedded store with every collection's documents kept in its file (`DiskCollectionFile`), not in memory. */
-export function embeddedOnDiskHarness(): Promise<StoreHarness> {
-  return embeddedHarnessWith('all');
+/** The embedded store reading every document from SQLite (its document cache off). */
+export function embeddedUncachedHarness(): Promise<StoreHarness> {
+  return embeddedHarnessWith({ documentCacheCharacters: 0 });
 }
 
-function embeddedHarnessWith(onDisk: 'cold' | 'all'): Promise<StoreHarness> {
+/** The embedded store with a document cache far smaller than the data, so that it evicts all the time. */
+export function embeddedTinyCacheHarness(): Promise<StoreHarness> {
+  return embeddedHarnessWith({ documentCacheCharacters: 2_000 });
+}
+
+function embeddedHarnessWith(options: { documentCacheCharacters?: number }): Promise<StoreHarness> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'store-'));
   const open = () =>
-    new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000, onDisk });
+    new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000, ...options });
   let current = open();
   return Promise.resolve({
     backend: 'embedded',
