@@ -170,27 +170,38 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const expiredBefore = this.expiryCutoff();
     const found: Raw[] = [];
     const stopAt = sort ? Infinity : limit > 0 ? skip + limit : Infinity;
-    for (const document of this.candidates(filter, stopAt === Infinity)) {
-      if (expiredBefore && expiredBefore.isExpired(document)) continue;
-      if (!matchesFilter(document, filter)) continue;
+    this.forEachCandidate(filter, stopAt === Infinity, (document) => {
+      if (expiredBefore && expiredBefore.isExpired(document)) return false;
+      if (!matchesFilter(document, filter)) return false;
       found.push(document);
-      if (found.length >= stopAt) break;
-    }
+      return found.length >= stopAt;
+    });
     if (sort) sortDocuments(found, sort);
     return found.slice(skip, limit > 0 ? skip + limit : undefined);
   }
 
   /**
-   * The documents SQL narrows `filter` to, in table order, from the cache where it has them. The index gives the
-   * rows' ids; reading rows in table order visits each page once, where following the index would jump about the
-   * table. When many are not cached and all will be wanted (`all`), they are read in one query.
+   * Visits the documents SQL narrows `filter` to (until `visit` says stop), from the cache where it has them. A
+   * lookup by `_id` is one query. Otherwise an index (or the table) gives the row ids, in its order; rows not cached
+   * are read one by one, or, when many are missing and all will be wanted (`all`), in one query in table order,
+   * which visits each page once where following the index would jump about the table.
    */
-  private *candidates(filter: Plain, all: boolean): Generator<Raw> {
+  private forEachCandidate(filter: Plain, all: boolean, visit: (document: Raw) => boolean): void {
     const { table, cache } = this.context;
     const where = pushDown(filter, table.columnOf);
     const narrowed = where.params.length > 0;
+    const decoded = (rowid: number, text: string): Raw =>
+      cache.get(table.name, rowid) ?? cache.put(table.name, rowid, decodeDocument(text), text.length);
+    if (narrowed && typeof filter._id === 'string') {
+      const row = table
+        .statement(`SELECT rowid, doc FROM ${table.table} WHERE ${where.sql}`)
+        .raw()
+        .get(...where.params) as [number, string] | undefined;
+      if (row) visit(decoded(row[0], row[1]));
+      return;
+    }
     const rowids = table
-      .statement(`SELECT rowid FROM ${table.table}${narrowed ? ` WHERE ${where.sql}` : ''} ORDER BY rowid`)
+      .statement(`SELECT rowid FROM ${table.table}${narrowed ? ` WHERE ${where.sql}` : ''}`)
       .pluck()
       .all(...where.params) as number[];
     let loaded: Map<number, string> | undefined;
@@ -207,14 +218,13 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     }
     const readOne = table.statement(`SELECT doc FROM ${table.table} WHERE rowid = ?`).pluck();
     for (const rowid of rowids) {
-      const cached = cache.get(table.name, rowid);
-      if (cached) {
-        yield cached;
-        continue;
+      let document = cache.get(table.name, rowid);
+      if (!document) {
+        const text = loaded?.get(rowid) ?? (readOne.get(rowid) as string | undefined);
+        if (text === undefined) continue;
+        document = cache.put(table.name, rowid, decodeDocument(text), text.length);
       }
-      const text = loaded?.get(rowid) ?? (readOne.get(rowid) as string | undefined);
-      if (text === undefined) continue;
-      yield cache.put(table.name, rowid, decodeDocument(text), text.length);
+      if (visit(document)) return;
     }
   }
 
