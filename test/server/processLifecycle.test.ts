@@ -16,7 +16,10 @@ function startServer(env: Record<string, string>): { child: ChildProcess; output
   let output = '';
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'lifecycle-'));
   dataDirs.push(dataDir);
-  const child = spawn(path.join(ROOT, 'node_modules/.bin/tsx'), ['src/index.ts'], {
+  // Node itself with tsx as a loader, as `npm start` runs node: the tsx command would stand between the test and
+  // the server, and it kills the server outright when a signal it relays is not acknowledged within 60 ms (a busy
+  // machine), which is not what the tests are about.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/index.ts'], {
     cwd: ROOT,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'info', DATA_DIR: dataDir, ...env },
   });
