@@ -1,5 +1,5 @@
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
-import { escapeHtml } from './escapeHtml';
+import { html, join } from './html/html';
 import { renderSitePage } from './sitePage';
 
 const SERVICES: ReadonlyArray<[string, string]> = [
@@ -16,26 +16,30 @@ const SERVICES: ReadonlyArray<[string, string]> = [
  * script tag. Built to WCAG 2.2 AA: skip link, landmarks, one h1, visible focus, sufficient contrast.
  */
 export function renderDemoPage(profile: CouncilProfile, hoursText: string): string {
-  const name = escapeHtml(profile.name);
   const services = SERVICES.map(
     ([title, text]) =>
-      `<li class="card"><h3><a href="#${escapeHtml(slug(title))}">${escapeHtml(title)}</a></h3><p>${escapeHtml(text)}</p></li>`,
-  ).join('\n          ');
+      html`<li class="card">
+        <h3><a href="#${slug(title)}">${title}</a></h3>
+        <p>${text}</p>
+      </li>`,
+  );
   return renderSitePage(profile, {
-    main: `<h1>Welcome to ${name}</h1>
-      <p class="lead">Find information and report problems online, any time. Our online assistant can answer questions
-        and take reports day and night: choose <strong>Chat with us</strong> at the bottom of the page.</p>
+    main: html`<h1>Welcome to ${profile.name}</h1>
+      <p class="lead">
+        Find information and report problems online, any time. Our online assistant can answer questions and take
+        reports day and night: choose <strong>Chat with us</strong> at the bottom of the page.
+      </p>
       <section aria-labelledby="popular">
         <h2 id="popular">Popular services</h2>
         <ul class="cards">
-          ${services}
+          ${join(services, '\n          ')}
         </ul>
       </section>
       <section id="contact" aria-labelledby="contact-heading">
         <h2 id="contact-heading">Contact us</h2>
-        <p>Phone <a href="tel:${escapeHtml(profile.phone.replace(/\s/g, ''))}">${escapeHtml(profile.phone)}</a>, ${escapeHtml(hoursText)}.</p>
-        <p>Email <a href="mailto:${escapeHtml(profile.email)}">${escapeHtml(profile.email)}</a></p>
-        <p>${profile.address.map(escapeHtml).join(', ')}</p>
+        <p>Phone <a href="tel:${profile.phone.replace(/\s/g, '')}">${profile.phone}</a>, ${hoursText}.</p>
+        <p>Email <a href="mailto:${profile.email}">${profile.email}</a></p>
+        <p>${profile.address.join(', ')}</p>
       </section>`,
   });
 }

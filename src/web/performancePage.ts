@@ -3,7 +3,7 @@ import type { FiguresReport } from '../figures/figuresService';
 import { formatAverage, formatMinutes, formatShare, shareOf } from '../figures/formatFigure';
 import type { CouncilProfile } from '../knowledge/councilProfileSchema';
 import { columnChart } from './charts/columnChart';
-import { escapeHtml } from './escapeHtml';
+import { html, join, type SafeHtml } from './html/html';
 import { renderSitePage } from './sitePage';
 
 /**
@@ -171,20 +171,27 @@ export function renderPerformancePage(view: PerformanceView): string {
   }).format(view.months.generatedAt);
   return renderSitePage(view.profile, {
     title: 'How we are doing',
-    main: `<h1>How we are doing</h1>
-      <p class="lead">How well we meet our customer care standards, from our online assistant, the chats our
-        customer service team take and the reports residents make online.</p>
-      <p>The figures are counted automatically. They never include anyone's name, contact details or what they
-        wrote. Where fewer than ${FEWEST_TO_SHOW} people are counted we do not show a share, an average or a wait, so
-        that nobody can be identified. The current month and week are not over yet.</p>
-      <p class="updated">${refreshText(view.refreshSeconds)} Last updated ${escapeHtml(updated)}.</p>
+    main: html`<h1>How we are doing</h1>
+      <p class="lead">
+        How well we meet our customer care standards, from our online assistant, the chats our customer service team
+        take and the reports residents make online.
+      </p>
+      <p>
+        The figures are counted automatically. They never include anyone's name, contact details or what they wrote.
+        Where fewer than ${FEWEST_TO_SHOW} people are counted we do not show a share, an average or a wait, so that
+        nobody can be identified. The current month and week are not over yet.
+      </p>
+      <p class="updated">${refreshText(view.refreshSeconds)} Last updated ${updated}.</p>
       <nav aria-labelledby="contents-heading">
         <h2 id="contents-heading">Contents</h2>
         <ul>
-          ${sections.map((one) => `<li><a href="#${one.id}">${escapeHtml(one.title)}</a></li>`).join('')}
+          ${sections.map((one) => html`<li><a href="#${one.id}">${one.title}</a></li>`)}
         </ul>
       </nav>
-      ${sections.map((one) => one.markup).join('\n')}`,
+      ${join(
+        sections.map((one) => one.markup),
+        '\n',
+      )}`,
   });
 }
 
@@ -198,44 +205,56 @@ interface SectionSpec {
   table: Table;
 }
 
-function section(view: PerformanceView, spec: SectionSpec): { id: string; title: string; markup: string } {
-  const chart = spec.chart
-    ? columnChart({
-        label: spec.chart.label,
-        categories: view.months.periods.map((f) => f.period.shortLabel),
-        series: [{ name: 'Share', values: view.months.periods.map((f) => spec.chart?.values(f) ?? null) }],
-        max: 1,
-        format: formatShare,
-      })
-    : '';
-  const markup = `<section class="figures" id="${spec.id}" aria-labelledby="${spec.id}-heading">
-        <h2 id="${spec.id}-heading">${escapeHtml(spec.title)}</h2>
-        <p class="standard">Our standard: ${escapeHtml(spec.standard)}.</p>
-        <p>${escapeHtml(spec.explanation)}</p>
-        ${chart}
-        ${table(view.months, `${spec.caption}, by month`, 'Month', spec.table)}
-        <details>
-          <summary>${escapeHtml(spec.caption)}, by week</summary>
-          ${table(view.weeks, `${spec.caption}, by week`, 'Week', spec.table)}
-        </details>
-      </section>`;
+function section(view: PerformanceView, spec: SectionSpec): { id: string; title: string; markup: SafeHtml } {
+  const chart =
+    spec.chart &&
+    columnChart({
+      label: spec.chart.label,
+      categories: view.months.periods.map((f) => f.period.shortLabel),
+      series: [{ name: 'Share', values: view.months.periods.map((f) => spec.chart?.values(f) ?? null) }],
+      max: 1,
+      format: formatShare,
+    });
+  const markup = html`<section class="figures" id="${spec.id}" aria-labelledby="${spec.id}-heading">
+    <h2 id="${spec.id}-heading">${spec.title}</h2>
+    <p class="standard">Our standard: ${spec.standard}.</p>
+    <p>${spec.explanation}</p>
+    ${chart} ${table(view.months, `${spec.caption}, by month`, 'Month', spec.table)}
+    <details>
+      <summary>${spec.caption}, by week</summary>
+      ${table(view.weeks, `${spec.caption}, by week`, 'Week', spec.table)}
+    </details>
+  </section>`;
   return { id: spec.id, title: spec.title, markup };
 }
 
-function table(report: FiguresReport, caption: string, rowHeader: string, spec: Table): string {
-  const rows = report.periods
-    .map((figures) => {
-      const name = figures.period.end > report.generatedAt ? `${figures.period.label} (so far)` : figures.period.label;
-      const cells = spec.cells(figures).map((cell) => `<td>${escapeHtml(formatCell(cell))}</td>`);
-      return `<tr><th scope="row">${escapeHtml(name)}</th>${cells.join('')}</tr>`;
-    })
-    .join('');
-  const headers = [rowHeader, ...spec.columns]
-    .map((header, index) => `<th scope="col"${index > 0 ? ' class="number"' : ''}>${escapeHtml(header)}</th>`)
-    .join('');
-  return `<div class="table-scroll" role="region" aria-label="${escapeHtml(caption)}" tabindex="0">
-          <table><caption>${escapeHtml(caption)}</caption><thead><tr>${headers}</tr></thead><tbody>${rows}</tbody></table>
-        </div>`;
+function table(report: FiguresReport, caption: string, rowHeader: string, spec: Table): SafeHtml {
+  const rows = report.periods.map((figures) => {
+    const name = figures.period.end > report.generatedAt ? `${figures.period.label} (so far)` : figures.period.label;
+    const cells = spec.cells(figures).map((cell) => html`<td>${formatCell(cell)}</td>`);
+    return html`<tr>
+      <th scope="row">${name}</th>
+      ${cells}
+    </tr>`;
+  });
+  const headers = [rowHeader, ...spec.columns].map((header, index) =>
+    index === 0 ? html`<th scope="col">${header}</th>` : html`<th scope="col" class="number">${header}</th>`,
+  );
+  return html`<div class="table-scroll" role="region" aria-label="${caption}" tabindex="0">
+    <table>
+      <caption>
+        ${caption}
+      </caption>
+      <thead>
+        <tr>
+          ${headers}
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** A share, unless fewer than `FEWEST_TO_SHOW` are counted in it. */

@@ -3,7 +3,7 @@ import { generatePassword, passwordProblem } from '../../src/console/auth/passwo
 import { checkRequestSite, originOf, type SiteHeaders } from '../../src/console/auth/requestSite';
 import { SignInThrottle } from '../../src/console/auth/signInThrottle';
 import { buildCookie, readCookie, sessionCookieName } from '../../src/console/auth/sessionCookie';
-import { html } from '../../src/console/views/html';
+import { html } from '../../src/web/html/html';
 
 const MINUTE = 60_000;
 const now = new Date('2025-03-04T14:00:00Z');

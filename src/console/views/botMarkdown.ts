@@ -1,5 +1,5 @@
 import MarkdownIt from 'markdown-it';
-import { SafeHtml, withoutBidiControls } from './html';
+import { SafeHtml, withoutBidiControls } from '../../web/html/html';
 
 /**
  * The same renderer Web Chat uses (markdown-it), set so that nothing but markdown becomes markup: raw HTML in a

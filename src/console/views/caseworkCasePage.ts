@@ -2,7 +2,7 @@ import type { CaseHistoryEntry, CouncillorCase } from '../../casework/memberEnqu
 import { formatLongDate } from '../../calendar/dateLabels';
 import { csrfField, errorFor, type FieldError, summaryList, tag, textarea } from './components';
 import { formatDateTime } from './formatTime';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 import { statusTag } from './requestsPages';
 

@@ -3,7 +3,7 @@ import { formatLongDate } from '../../calendar/dateLabels';
 import type { Banner } from './components';
 import { tag } from './components';
 import { formatDateTime } from './formatTime';
-import { html } from './html';
+import { html } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 import { statusTag } from './requestsPages';
 

@@ -1,6 +1,6 @@
 import type { ServiceArea } from '../../casework/serviceAreas';
 import { csrfField, errorFor, type FieldError, select, textarea, textInput } from './components';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 
 export interface RaiseCaseView {

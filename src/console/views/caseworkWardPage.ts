@@ -1,6 +1,6 @@
 import { WARD_SUMMARY_DAYS, type WardSummaryRow } from '../../casework/wardSummary';
 import type { Ward } from '../../places/wardSchema';
-import { html } from './html';
+import { html } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 import { requestTypeName } from './requestsPages';
 

@@ -15,7 +15,7 @@ import {
 import { describeReason } from './describeReason';
 import { formatDateTime, formatTime, formatWait } from './formatTime';
 import { renderBotMarkdown } from './botMarkdown';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 import { acceptButton, priorityTag } from './queuePage';
 import { urgentAlert, urgentLabel } from './urgentAlert';

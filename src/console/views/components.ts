@@ -1,4 +1,4 @@
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 
 /** A problem with what was submitted; `field` is the id of the input it is about. */
 export interface FieldError {

@@ -1,6 +1,6 @@
 import type { ConsoleRole } from '../../storage/repositories/consoleUserRepository';
 import { type Banner, errorSummary, type FieldError, notificationBanner } from './components';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 
 export type NavigationItem =
   'queue' | 'callbacks' | 'requests' | 'reports' | 'users' | 'data' | 'password' | 'raiseCase' | 'cases' | 'ward';

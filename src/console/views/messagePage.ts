@@ -1,4 +1,4 @@
-import { html } from './html';
+import { html } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 
 /** A page that only says something: not found, not allowed, a server error. */

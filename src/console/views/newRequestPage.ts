@@ -1,7 +1,7 @@
 import type { RequestDefinition } from '../../requests/requestTypes';
 import { staffFields } from '../../requests/readStaffAnswers';
 import { csrfField, errorFor, type FieldError, textInput } from './components';
-import { html } from './html';
+import { html } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 
 export interface NewRequestPageView {

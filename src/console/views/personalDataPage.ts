@@ -1,5 +1,5 @@
 import { csrfField, errorFor, type FieldError, textInput } from './components';
-import { html } from './html';
+import { html } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 
 /**

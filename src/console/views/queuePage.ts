@@ -1,7 +1,7 @@
 import type { QueueItem } from '../../handoff/handoffDesk';
 import { type Banner, buttonForm, type FieldError, tag } from './components';
 import { formatTime, formatWait } from './formatTime';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 import { describeReason } from './describeReason';
 import { urgentAlert, urgentLabel } from './urgentAlert';

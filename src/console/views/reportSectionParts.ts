@@ -4,7 +4,7 @@ import type { FiguresReport } from '../../figures/figuresService';
 import type { Granularity } from '../../figures/periods';
 import { barChart } from '../../web/charts/barChart';
 import { type DataTable, dataTable } from './dataTable';
-import { html, SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import { urgentCategoryName } from '../../handoff/urgentCategoryName';
 import { URGENT_CATEGORIES } from '../../safety/urgentCategory';
 
@@ -25,11 +25,11 @@ export interface SectionContext {
   rowHeader: string;
 }
 
-export function section(id: string, title: string, description: string, ...parts: Array<string | SafeHtml>): SafeHtml {
+export function section(id: string, title: string, description: string, ...parts: SafeHtml[]): SafeHtml {
   return html`<section class="figures-section" aria-labelledby="${id}">
     <h2 class="govuk-heading-m" id="${id}">${title}</h2>
     <p class="govuk-body">${description}</p>
-    ${parts.map((part) => (typeof part === 'string' ? new SafeHtml(part) : part))}
+    ${parts}
   </section>`;
 }
 
@@ -96,13 +96,11 @@ export function breakdown(context: SectionContext, spec: Breakdown): SafeHtml[] 
   const chart =
     totals.length === 0
       ? html`<p class="govuk-body">No ${what} in these periods.</p>`
-      : new SafeHtml(
-          barChart({
-            label: `Bar chart of ${what} by ${spec.by}, all periods together. ${SEE_TABLE}`,
-            series: [spec.what],
-            bars: totals.map(([key, count]) => ({ label: name(key), values: [count] })),
-          }),
-        );
+      : barChart({
+          label: `Bar chart of ${what} by ${spec.by}, all periods together. ${SEE_TABLE}`,
+          series: [spec.what],
+          bars: totals.map(([key, count]) => ({ label: name(key), values: [count] })),
+        });
   return [
     chart,
     table(

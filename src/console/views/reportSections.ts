@@ -4,7 +4,7 @@ import { formatAverage, formatMinutes, formatShare, shareOf } from '../../figure
 import { barChart } from '../../web/charts/barChart';
 import { columnChart } from '../../web/charts/columnChart';
 import { dataTable } from './dataTable';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import {
   PER,
   ROW_HEADER,

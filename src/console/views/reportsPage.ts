@@ -2,7 +2,7 @@ import type { FigureNames } from '../../figures/figuresCsv';
 import type { FiguresReport } from '../../figures/figuresService';
 import type { ReportFilters } from '../routes/reportQuery';
 import { errorFor, type FieldError, select, textInput } from './components';
-import { html } from './html';
+import { html } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 import { reportSections } from './reportSections';
 

@@ -11,7 +11,7 @@ import { formatDateTime } from './formatTime';
 import { SAFEGUARDING_DETAIL } from '../../handoff/handoffPort';
 import { urgentCategoryName } from '../../handoff/urgentCategoryName';
 import { URGENT_CATEGORIES, type UrgentCategory } from '../../safety/urgentCategory';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 
 const STATUS_NAMES: Record<RequestStatus, string> = {

@@ -1,6 +1,6 @@
 import { urgentCategoryName } from '../../handoff/urgentCategoryName';
 import type { UrgentCategory } from '../../safety/urgentCategory';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 
 /** A warning CSAs cannot miss (and screen readers announce): a resident may be at risk. */
 export function urgentAlert(text: string): SafeHtml {

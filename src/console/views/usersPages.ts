@@ -11,7 +11,7 @@ import {
   textInput,
 } from './components';
 import { formatDateTime } from './formatTime';
-import { html, type SafeHtml } from './html';
+import { html, type SafeHtml } from '../../web/html/html';
 import { type PageFrame, renderPage } from './layout';
 
 export function renderUsersPage(frame: PageFrame, users: readonly ConsoleUser[], banner?: Banner): string {

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../escapeHtml';
+import { html, type SafeHtml } from '../html/html';
 
 /** One series of a chart: its name (in the legend) and a value per category (null: nothing to show). */
 export interface ChartSeries {
@@ -16,7 +16,7 @@ export const SERIES_COLOURS = ['#1d70b8', '#00703c', '#d4351c', '#4c2c92', '#505
 
 export const TEXT_COLOUR = '#0b0c0c';
 export const GRID_COLOUR = '#b1b4b6';
-export const FONT = 'font-family="system-ui, -apple-system, Segoe UI, Arial, sans-serif"';
+export const FONT = 'system-ui, -apple-system, Segoe UI, Arial, sans-serif';
 
 export function colourOf(index: number): string {
   return SERIES_COLOURS[index % SERIES_COLOURS.length] ?? SERIES_COLOURS[0];
@@ -37,26 +37,48 @@ export function formatNumber(value: number): string {
   return value.toLocaleString('en-GB', { maximumFractionDigits: 1 });
 }
 
-/** The opening tag: scaled to its container, read by screen readers as one image named `label`. */
-export function svgOpen(width: number, height: number, label: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" class="figures-chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${escapeHtml(label)}" focusable="false" ${FONT}>`;
+/** The chart: `content` in an SVG scaled to its container, read by screen readers as one image named `label`. */
+export function svg(width: number, height: number, label: string, content: SafeHtml): SafeHtml {
+  return html`<svg
+    xmlns="http://www.w3.org/2000/svg"
+    class="figures-chart"
+    viewBox="0 0 ${width} ${height}"
+    role="img"
+    aria-label="${label}"
+    focusable="false"
+    font-family="${FONT}"
+  >
+    ${content}
+  </svg>`;
 }
 
 /** A legend in one row across the top, for charts of two or more series. */
-export function legend(series: readonly ChartSeries[], x: number, y: number): string {
-  if (series.length < 2) return '';
+export function legend(series: readonly ChartSeries[], x: number, y: number): SafeHtml {
+  if (series.length < 2) return html``;
   let offset = x;
-  return series
-    .map((one, index) => {
-      const item = `<rect x="${offset}" y="${y}" width="14" height="14" fill="${one.colour ?? colourOf(index)}"/><text x="${offset + 20}" y="${y + 12}" font-size="13" fill="${TEXT_COLOUR}">${escapeHtml(one.name)}</text>`;
-      offset += 34 + one.name.length * 7.5;
-      return item;
-    })
-    .join('');
+  return html`${series.map((one, index) => {
+    const item = html`<rect
+        x="${offset}"
+        y="${y}"
+        width="14"
+        height="14"
+        fill="${one.colour ?? colourOf(index)}"
+      /><text x="${offset + 20}" y="${y + 12}" font-size="13" fill="${TEXT_COLOUR}">${one.name}</text>`;
+    offset += 34 + one.name.length * 7.5;
+    return item;
+  })}`;
 }
 
-export function text(x: number, y: number, content: string, attributes = ''): string {
-  return `<text x="${round(x)}" y="${round(y)}" font-size="12" fill="${TEXT_COLOUR}"${attributes ? ` ${attributes}` : ''}>${escapeHtml(content)}</text>`;
+/** A label: `anchor` says which of its ends (or its middle) is at `x`; by default its start. */
+export function text(x: number, y: number, content: string, anchor?: 'middle' | 'end'): SafeHtml {
+  return html`<text
+    x="${round(x)}"
+    y="${round(y)}"
+    font-size="12"
+    fill="${TEXT_COLOUR}"
+    ${anchor && html` text-anchor="${anchor}"`}
+    >${content}</text
+  >`;
 }
 
 export function round(value: number): number {

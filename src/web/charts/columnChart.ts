@@ -1,3 +1,4 @@
+import { html, type SafeHtml } from '../html/html';
 import {
   type ChartSeries,
   colourOf,
@@ -6,7 +7,7 @@ import {
   legend,
   niceScale,
   round,
-  svgOpen,
+  svg,
   text,
 } from './chartParts';
 
@@ -38,7 +39,7 @@ const BOTTOM = 30;
  * gridlines, category labels (thinned out when there are many), the values above single columns when there is
  * room, and a legend for several series. Nothing in it needs script or inline styles.
  */
-export function columnChart(options: ColumnChartOptions): string {
+export function columnChart(options: ColumnChartOptions): SafeHtml {
   const format = options.format ?? formatNumber;
   const { categories, series } = options;
   const top = series.length > 1 ? 36 : 16;
@@ -54,11 +55,11 @@ export function columnChart(options: ColumnChartOptions): string {
     : niceScale(Math.max(0, ...totals), options.fractions);
   const y = (value: number) => top + plotHeight - (Math.min(value, scale.max) / scale.max) * plotHeight;
 
-  const parts: string[] = [svgOpen(WIDTH, HEIGHT, options.label), legend(series, LEFT, 8)];
+  const parts: SafeHtml[] = [legend(series, LEFT, 8)];
   for (let tick = 0; tick <= scale.max + 1e-9; tick += scale.step) {
     const at = round(y(tick));
-    parts.push(`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${at}" y2="${at}" stroke="${GRID_COLOUR}"/>`);
-    parts.push(text(LEFT - 6, at + 4, format(tick), 'text-anchor="end"'));
+    parts.push(html`<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${at}" y2="${at}" stroke="${GRID_COLOUR}" />`);
+    parts.push(text(LEFT - 6, at + 4, format(tick), 'end'));
   }
 
   const slot = plotWidth / Math.max(1, categories.length);
@@ -78,18 +79,33 @@ export function columnChart(options: ColumnChartOptions): string {
       const height = y(from) - yTop;
       if (height > 0) {
         parts.push(
-          `<rect x="${round(x)}" y="${round(yTop)}" width="${round(barWidth)}" height="${round(height)}" fill="${one.colour ?? colourOf(seriesIndex)}" stroke="#ffffff" stroke-width="1"/>`,
+          html`<rect
+            x="${round(x)}"
+            y="${round(yTop)}"
+            width="${round(barWidth)}"
+            height="${round(height)}"
+            fill="${one.colour ?? colourOf(seriesIndex)}"
+            stroke="#ffffff"
+            stroke-width="1"
+          />`,
         );
       }
-      if (valueLabels) parts.push(text(x + barWidth / 2, yTop - 4, format(value), 'text-anchor="middle"'));
+      if (valueLabels) parts.push(text(x + barWidth / 2, yTop - 4, format(value), 'middle'));
       base += value;
     });
     if (index % labelEvery === 0)
-      parts.push(text(LEFT + index * slot + slot / 2, HEIGHT - BOTTOM + 18, category, 'text-anchor="middle"'));
+      parts.push(text(LEFT + index * slot + slot / 2, HEIGHT - BOTTOM + 18, category, 'middle'));
   });
-  parts.push(
-    `<line x1="${LEFT}" x2="${WIDTH - RIGHT}" y1="${top + plotHeight}" y2="${top + plotHeight}" stroke="#0b0c0c"/>`,
-    '</svg>',
+  return svg(
+    WIDTH,
+    HEIGHT,
+    options.label,
+    html`${parts}<line
+        x1="${LEFT}"
+        x2="${WIDTH - RIGHT}"
+        y1="${top + plotHeight}"
+        y2="${top + plotHeight}"
+        stroke="#0b0c0c"
+      />`,
   );
-  return parts.join('');
 }

@@ -1,4 +1,8 @@
-import { escapeHtml } from '../../web/escapeHtml';
+/**
+ * The one way this project writes HTML (and the SVG inside it): the console's views, the public pages and the
+ * charts. Markup is written in `html` templates; everything interpolated into one is escaped unless it is itself
+ * `SafeHtml`, so no page builds HTML by adding strings together.
+ */
 
 /** HTML that is already safe: built by `html` from escaped values, or markup written in this code. */
 export class SafeHtml {
@@ -13,8 +17,9 @@ type Interpolation = SafeHtml | string | number | boolean | null | undefined | r
 
 /**
  * Builds HTML with every interpolated value escaped (and without bidirectional controls), unless it is `SafeHtml`
- * (another `html` result). Anything a resident or a user typed can be interpolated as it is: it cannot become markup. `false`, `null` and `undefined`
- * render nothing, so `${condition && html`...`}` works.
+ * (another `html` result). Anything a resident or a user typed can be interpolated as it is: it cannot become markup.
+ * Values are escaped for element content and for quoted attribute values alike (always quote attributes).
+ * `false`, `null` and `undefined` render nothing, so `${condition && html`...`}` works; arrays render each item.
  */
 export function html(strings: TemplateStringsArray, ...values: Interpolation[]): SafeHtml {
   let out = strings[0] ?? '';
@@ -29,6 +34,16 @@ function render(value: Interpolation): string {
   if (Array.isArray(value)) return value.map(render).join('');
   if (value === null || value === undefined || value === false || value === true) return '';
   return escapeHtml(withoutBidiControls(String(value)));
+}
+
+/** Text safe to place in HTML element content or a quoted attribute value. */
+function escapeHtml(text: string): string {
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
 }
 
 /**
