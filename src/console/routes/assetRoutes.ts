@@ -29,7 +29,7 @@ const ICON =
 
 /** The version in every asset address: GOV.UK Frontend's and a hash of the console's own files. */
 export const ASSET_VERSION = `${GOVUK_VERSION}-${createHash('sha256')
-  .update(consoleScript('') + CONSOLE_STYLES)
+  .update(consoleScript() + CONSOLE_STYLES)
   .digest('hex')
   .slice(0, 10)}`;
 export const ASSET_BASE = `/console/assets/${ASSET_VERSION}`;
@@ -54,7 +54,7 @@ export function addAssetRoutes(server: Server): void {
 }
 
 async function loadAsset(name: string): Promise<StaticAsset | undefined> {
-  if (name === 'console.js') return textAsset(consoleScript(`${ASSET_BASE}/govuk/govuk-frontend.min.js`), '.js');
+  if (name === 'console.js') return textAsset(consoleScript(), '.js');
   if (name === 'console.css') return textAsset(CONSOLE_STYLES, '.css');
   if (name === 'icon.svg') return textAsset(ICON, '.svg');
   if (name === 'govuk/govuk-frontend.min.css') {
