@@ -12,7 +12,7 @@ const VERB =
 const FILLER =
   '(?:the|of|and|to|everything|anything|else|what|you|were|have|been|told|said|given|before|so|far|about|just|please|now|kindly|completely|entirely|totally|that|i|we)';
 const PREVIOUS =
-  '(?:all|any|every|your|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default|other|following)';
+  '(?:all|any|every|your|ur|yr|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default|other|following)';
 const INSTRUCTIONS =
   '(?:instructions?|rules|prompts?|guidelines|directives|directions|orders|commands|programming|constraints|guardrails|training|restrictions|system message)';
 

@@ -1,6 +1,7 @@
 import { normaliseText } from '../knowledge/textAnalyzer';
 import { redactPersonalData } from '../privacy/redactPersonalData';
 import { NaiveBayes } from '../safety/naiveBayes';
+import { AttackSpeller } from './attackSpeller';
 import type { DeclineReason } from './declineReason';
 import type { GuardrailExample, GuardrailLabel } from './guardrailExampleSchema';
 import { guardFeatures } from './guardFeatures';
@@ -48,12 +49,17 @@ export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
  */
 export class MessageGuard {
   private readonly classifier: NaiveBayes<GuardrailLabel> | undefined;
+  private readonly speller: AttackSpeller;
 
   constructor(options: MessageGuardOptions) {
     const texts = [
       ...options.examples.map((example) => ({ label: example.label, features: guardFeatures(example.text) })),
       ...options.questions.map((question) => ({ label: 'question' as const, features: guardFeatures(question) })),
     ];
+    const known = new Set<string>();
+    for (const text of [...options.examples.map((example) => example.text), ...options.questions])
+      for (const word of normaliseText(text).split(' ')) known.add(word);
+    this.speller = new AttackSpeller(known);
     const labels = new Set(texts.map((text) => text.label));
     // Without examples of attacks the classifier could only ever say "question": it is left out.
     this.classifier =
@@ -77,6 +83,13 @@ export class MessageGuard {
       if (matchesInstructionConcept(plain)) return { reason: 'injection', via: 'disguised' };
       const hidden = matchRequestPatterns(plain);
       if (hidden) return { reason: hidden, via: 'disguised' };
+    }
+    const corrected = this.speller.correctText(normalised);
+    if (corrected !== normalised) {
+      if (detectPromptInjection(corrected) || matchesInstructionConcept(corrected))
+        return { reason: 'injection', via: 'disguised' };
+      const misspelt = matchRequestPatterns(corrected);
+      if (misspelt) return { reason: misspelt, via: 'disguised' };
     }
     return this.classify(text, normalised);
   }

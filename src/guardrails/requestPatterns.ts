@@ -1,4 +1,5 @@
 import type { DeclineReason } from './declineReason';
+import { matchRequestClasses } from './requestClasses';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -129,7 +130,7 @@ const HARMFUL: readonly RegExp[] = [
   // Revenge, intimidation and hate.
   /\brevenge\b|\bget (?:back|even) (?:at|with) (?:my |the |our )?(?:neighbou?rs?|him|her|them|ex|someone|somebody|landlord|council)\b/,
   /\bmake (?:his|her|their|my neighbou?rs?|the neighbou?rs?) lives? (?:hell|a misery|miserable|unbearable)\b|\b(?:scare|drive|force|hound|bully|frighten) (?:them|him|her|the \w+|my neighbou?rs?|the neighbou?rs?|people) (?:out|away|into (?:moving|leaving))\b/,
-  /\b(?:threatening|nasty|abusive|hateful|racist|offensive) (?:letter|message|messages|posts?|comments?|email|leaflets?|note|texts?)\b(?!.{0,30}\b(?:received|got|sent to me|report))/,
+  /\b(?:write|send|draft|compose|make|create|post|put|leave|help me write|word)\b.{0,30}\b(?:threatening|nasty|abusive|hateful|racist|offensive) (?:letter|message|messages|posts?|comments?|email|leaflets?|note|texts?)\b(?!.{0,30}\b(?:received|got|sent to me|report))/,
   /\b(?:should|must|need to) be (?:driven|kicked|thrown|forced|chased) out\b|\b(?:immigrants|foreigners|travellers|gypsies|muslims|jews|asylum seekers|refugees|migrants)\b.{0,40}\b(?:ruining|out of|leave|get rid|go home|vermin|scum|invading)\b/,
   /\b(?:dump|tip|fly ?tip|get rid of|dispose of)\b.{0,40}\b(?:where there (?:are|is) no cameras|no cctv)\b/,
 ];
@@ -155,7 +156,8 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   /\b(?:your|honest|personal) (?:opinion|view|views|thoughts|take|stance|position)\b.{0,20}\b(?:on|of|about)\b/,
   new RegExp(`\\b(?:what|how) (?:do|would) you (?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`),
   new RegExp(`\\bdo you (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`),
-  /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|or|vs|versus|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
+  /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
+  /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,20}\b(?:better|best|worse|worst|prefer|vote)\b/,
   /\b(?:is|are) (?:brexit|immigration|the government|the prime minister|labour|reform|the tory party|the conservative party|capitalism|socialism|the tories|the conservatives|the greens|the green party|the lib dems|the snp|plaid)\b.{0,20}\b(?:good|bad|right|wrong|too high|working|a mistake|a good thing|a bad thing|any good|worth voting|better|worse|corrupt|useless)\b/,
   /\b(?:joke|jokes|limerick|poem|rap) (?:about|on) (?:the )?(?:councillor|council|mayor|leader|bin men|binmen|staff|politicians?|prime minister)\b/,
   /\b(?:give me|suggest|list) (?:\d+ |some |ten |five )?(?:ideas|names|suggestions) for (?:my|a) (?!council|bin|garden|planning|street party|event licence)/,
@@ -175,7 +177,7 @@ export function matchRequestPatterns(normalised: string): DeclineReason | undefi
   for (const { reason, patterns } of PATTERNS) {
     if (patterns.some((pattern) => pattern.test(normalised))) return reason;
   }
-  return undefined;
+  return matchRequestClasses(normalised);
 }
 
 /** Words that mark each kind of request, for the classifier's reading: without one, a probability alone is not enough. */
