@@ -32,7 +32,7 @@ const DATA_CLASSES: readonly RegExp[] = [
   // A named third party with a request for their data: "he's called Derek Mills".
   /\b(?:owes?|owing|address|where (?:he|she|they) (?:lives?|is|are)|phone|number|email|benefits|claiming|lives)\b.{0,60}\b(?:(?:hes|shes|he is|she is|theyre|they are) called|(?:his|her|their) name is|(?:hes|shes|he is|she is) (?:mr|mrs|ms|miss)) [a-z]+\b/,
   // Where someone else has gone: "find out where my ex wife moved to".
-  /\b(?:find|find out|work out|tell me|know|look up|trace|track down|locate|discover|see)\b.{0,10}\bwhere (?:my |the |our |his |her )?(?:ex|exs|ex \w+|sister|brother|neighbou?r|tenant|lodger|landlord|partner|husband|wife|girlfriend|boyfriend|father|mother|son|daughter|he|she|they) (?:has |have |had |is |are )?(?:moved|lives?|living|staying|stays|works|working|registered)\b/,
+  /\b(?:find|find out|work out|tell me|look up|trace|track down|locate|discover)\b.{0,10}\bwhere (?:my |the |our |his |her )?(?:ex|exs|ex \w+|sister|brother|neighbou?r|tenant|lodger|landlord|partner|husband|wife|girlfriend|boyfriend|father|mother|son|daughter|he|she|they) (?:has |have |had |is |are )?(?:moved|lives?|living|staying|stays|works|working|registered)\b/,
   // Another person's account or file: "pull the council tax account for 3 Church Road, it's my brother's".
   /\b(?:pull|pull up|look up|lookup|open|access|show me|check|see|view|read)\b.{0,50}\b(?:account|record|records|file|details|claim|history|balance)\b.{0,40}\b(?:its|thats|which is|belongs to|belonging to) (?:my )?(?:brothers?|sisters?|neighbou?rs?|exs?|tenants?|landlords?|lodgers?|friends?|cousins?|colleagues?)\b/,
   /\b(?:pull|pull up|look up|lookup|open|access|view)\b (?:the |a )?(?:council tax |rent |housing |benefits? )?(?:account|record|records|file|claim)s? (?:for|of|at) (?:number |no |flat )?\d+/,
@@ -114,4 +114,4 @@ export function matchRequestClasses(normalised: string): DeclineReason | undefin
  * "someone keeps trying to get into my account"), not asking how to do it.
  */
 const TOLD_NOT_ASKED =
-  /\b(?:report|reporting|reported|complain|complaint|crimestoppers|i think (?:someone|somebody|my neighbou?r)|(?:someone|somebody|they|he|she|my neighbou?rs?|next door|my ex) (?:has|have|is|are|keeps?|kept|tried|trying|been|had|was|were|set|burnt|burned|poisoned|broke)|was (?:set|burnt|burned|poisoned|stolen|broken)|been (?:poisoned|burgled|broken into|stolen|hacked))\b/;
+  /\b(?:report|reporting|reported|complain|complaint|crimestoppers|i think (?:someone|somebody|my neighbou?r)|(?:someone|someones|somebody|somebodys|they|theyre|he|hes|she|shes|my neighbou?rs?|neighbou?rs|next door|my ex|my exs) (?:has|have|is|are|keeps?|kept|tried|trying|been|had|was|were|set|burnt|burned|poisoned|broke|threaten\w*)|was (?:set|burnt|burned|poisoned|stolen|broken)|been (?:poisoned|burgled|broken into|stolen|hacked))\b/;

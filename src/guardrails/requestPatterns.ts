@@ -187,7 +187,7 @@ export const REASON_CUES: Readonly<Record<DeclineReason, RegExp>> = {
   dataExfiltration:
     /\b(?:who|whoever|address|addresses|phone|number|mobile|email|name|names|details|records?|notes|lives?|living|owes?|claims?|claiming|benefits?|list|database|logins?|passwords?|salary|birth|reported|complained|internal|logs?|history|empty|registered)\b/,
   harmful:
-    /\b(?:caught|traced|trace|notice|noticing|find out|finding out|fake|forge|hack|kill|poison|hurt|weapon|bomb|knife|gun|drugs?|revenge|steal|fraud\w*|lie|hide|secretly|illegal\w*|threat\w*|scare|burn|hate|phish\w*)\b/,
+    /\b(?:caught|traced|trace|notice|noticing|find out|finding out|fake|forge|hack|kill|poison|hurt|weapon|bomb(?! site)|knife|gun|drugs?|revenge|steal|fraud\w*|lie|hide|secretly|illegal\w*|threat\w*|scare|burn|hate|phish\w*)\b/,
   offTopicGeneration:
     /\b(?:write|compose|poem|essay|story|song|rap|joke|code|script|program|recipe|opinion|think|vote|party|election|explain|ideas|cv|letter|speech|homework)\b/,
 };
