@@ -34,6 +34,10 @@ export interface MessageGuardOptions {
 const DISGUISE_SIGNS =
   /[a-z][0-9@$!|][a-z0-9]|[0-9@$!|][a-z]|\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b|[A-Za-z0-9+/_-]{16,}/i;
 
+/** Someone other than the resident, or many people, or the council's own systems. */
+const SOMEONE_ELSE =
+  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|brother|sister|partner|husband|wife|councillors?|number \d+|flat \d+)\b/;
+
 export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
 
 /**
@@ -101,6 +105,9 @@ export class MessageGuard {
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
-    return REASON_CUES[best.label].test(normalised) ? { reason: best.label, via: 'classifier' } : undefined;
+    if (!REASON_CUES[best.label].test(normalised)) return undefined;
+    // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
+    if (best.label === 'dataExfiltration' && !SOMEONE_ELSE.test(normalised)) return undefined;
+    return { reason: best.label, via: 'classifier' };
   }
 }
