@@ -33,7 +33,7 @@ const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
   /\bhow (?:were|have|are) you (?:been )?(?:programmed|prompted|instructed|configured|set up|trained)\b/,
   /\bwhat (?:are|were) you (?:not )?(?:allowed|permitted|told|forbidden|instructed) (?:to|not to)\b|\b(?:not allowed|forbidden) to (?:say|tell|answer|discuss|talk about)\b.{0,30}\b(?:list|tell|what|which)\b|\bwhich (?:topics|subjects|words|questions) (?:were|are) you (?:told|not allowed|forbidden|programmed)\b/,
   /\bwhat (?:words|things|topics) are you not allowed\b/,
-  /\bwhat you (?:were|have been|ve been|got|are) (?:told|instructed|asked|programmed|given|set up|trained)\b/,
+  /\b(?:what|everything|all|anything|whatever) you (?:were|have been|ve been|got|are) (?:told|instructed|asked|programmed|given|set up|trained)\b(?! (?:by (?:the )?(?:council|housing|officer|staff)|about my|on the phone))/,
   new RegExp(
     `\\b${ITS_RULES} (?:did|do|does|have|has) (?:the council|they|the developers?|someone|your \\w+|eastmere|the makers?) (?:give|given|set|tell|told|put in) you\\b`,
   ),
