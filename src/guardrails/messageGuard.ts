@@ -61,8 +61,12 @@ export class MessageGuard {
       ...options.questions.map((question) => ({ label: 'question' as const, features: guardFeatures(question) })),
     ];
     const known = new Set<string>();
-    for (const text of [...options.examples.map((example) => example.text), ...options.questions])
-      for (const word of normaliseText(text).split(' ')) known.add(word);
+    // Residents' words only: an attack example's misspelling ("disreguard") is still a misspelling.
+    const genuine = [
+      ...options.examples.filter((example) => example.label === 'question').map((example) => example.text),
+      ...options.questions,
+    ];
+    for (const text of genuine) for (const word of normaliseText(text).split(' ')) known.add(word);
     this.speller = new AttackSpeller(known);
     const labels = new Set(texts.map((text) => text.label));
     // Without examples of attacks the classifier could only ever say "question": it is left out.

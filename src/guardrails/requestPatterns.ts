@@ -126,7 +126,7 @@ const HARMFUL: readonly RegExp[] = [
   new RegExp(
     `\\b${HOW_TO}\\b.{0,40}\\b(?:buy|sell|get hold of|score|cook|grow|make|deal|smuggle)\\b(?: \\w+){0,2} (?:cocaine|coke|heroin|meth|crystal meth|crack|mdma|ecstasy|ketamine|weed|cannabis|skunk|drugs|lsd|spice)\\b`,
   ),
-  /\b(?:burn down|set fire to|torch|firebomb)\b(?! (?:the )?(?:garden waste|leaves|rubbish|bonfire))|\b(?:steal|hotwire|nick) (?:a|my neighbou?rs?|someones|his|her|their) (?:car|van|bike|motorbike|moped|catalytic)/,
+  /(?<!\b(?:someone|somebody|someones|they|he|she|has|have|had|who|kids|youths|was|were|been) )\b(?:burn down|set fire to|torch|firebomb)\b(?! (?:the )?(?:garden waste|leaves|rubbish|bonfire))|\b(?:steal|hotwire|nick) (?:a|my neighbou?rs?|someones|his|her|their) (?:car|van|bike|motorbike|moped|catalytic)/,
   // Revenge, intimidation and hate.
   /\brevenge\b|\bget (?:back|even) (?:at|with) (?:my |the |our )?(?:neighbou?rs?|him|her|them|ex|someone|somebody|landlord|council)\b/,
   /\bmake (?:his|her|their|my neighbou?rs?|the neighbou?rs?) lives? (?:hell|a misery|miserable|unbearable)\b|\b(?:scare|drive|force|hound|bully|frighten) (?:them|him|her|the \w+|my neighbou?rs?|the neighbou?rs?|people) (?:out|away|into (?:moving|leaving))\b/,
