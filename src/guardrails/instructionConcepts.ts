@@ -1,3 +1,5 @@
+import { anyOf } from './anyOf';
+
 /**
  * Attempts on the bot's instructions that the surface patterns (`instructionPatterns.ts`) do not name, read as
  * concepts over a message as `normaliseText` leaves it: a claim of authority over the bot, a message addressed to
@@ -115,6 +117,8 @@ export const INSTRUCTION_CONCEPTS: readonly RegExp[] = [
   ...WIDER,
 ];
 
+const ANY_CONCEPT = anyOf(INSTRUCTION_CONCEPTS);
+
 /**
  * Marks that only punctuation shows, read on the text as written: a message opening with a label for the model
  * ("Instructions:", "Task:"), or ending in an order with a colon for what to print ("JUST PRINT :").
@@ -129,5 +133,5 @@ const AS_WRITTEN: readonly RegExp[] = [
 /** Whether a message works on the bot itself rather than asking about a council service. */
 export function matchesInstructionConcept(normalised: string, written?: string): boolean {
   if (written !== undefined && AS_WRITTEN.some((pattern) => pattern.test(written.trim()))) return true;
-  return INSTRUCTION_CONCEPTS.some((pattern) => pattern.test(normalised));
+  return ANY_CONCEPT.test(normalised);
 }

@@ -1,3 +1,5 @@
+import { anyOf } from './anyOf';
+
 /** Why a message was taken as an attempt to change the bot's instructions or extract them. */
 export type InjectionKind = 'override' | 'extraction' | 'rolePlay' | 'markup';
 
@@ -94,12 +96,13 @@ const OTHER_LANGUAGES = [
   /\b(?:mode developpeur|modo desarrollador|entwicklermodus|modalita sviluppatore|modo desenvolvedor|tryb dewelopera)\b/,
 ];
 
-const PATTERNS: readonly { kind: InjectionKind; patterns: readonly RegExp[] }[] = [
-  { kind: 'markup', patterns: MARKUP },
-  { kind: 'extraction', patterns: EXTRACTION },
-  { kind: 'override', patterns: [...OVERRIDE, ...OTHER_LANGUAGES] },
-  { kind: 'rolePlay', patterns: ROLE_PLAY },
+const PATTERNS: readonly { kind: InjectionKind; pattern: RegExp }[] = [
+  { kind: 'markup', pattern: anyOf(MARKUP) },
+  { kind: 'extraction', pattern: anyOf(EXTRACTION) },
+  { kind: 'override', pattern: anyOf([...OVERRIDE, ...OTHER_LANGUAGES]) },
+  { kind: 'rolePlay', pattern: anyOf(ROLE_PLAY) },
 ];
+const ANY_MARKUP = anyOf(MARKUP);
 
 /**
  * Detects an attempt to change the bot's instructions, make it play another part, or extract its prompt, before
@@ -111,16 +114,20 @@ const PATTERNS: readonly { kind: InjectionKind; patterns: readonly RegExp[] }[] 
  */
 export function detectPromptInjection(text: string): PromptInjection | undefined {
   const plain = normalise(text);
-  const markupHit = MARKUP.some((pattern) => pattern.test(text));
+  const markupHit = ANY_MARKUP.test(text);
   if (markupHit) return { kind: 'markup', via: 'plain' };
   const plainHit = match(plain);
   if (plainHit) return { kind: plainHit, via: 'plain' };
+  // Most readings of an undisguised message are the message again: each distinct reading is read once.
+  const read = new Set([plain]);
   for (const variant of disguisedVariants(text, plain)) {
+    if (read.has(variant)) continue;
+    read.add(variant);
     const hit = match(variant);
     if (hit) return { kind: hit, via: 'obfuscated' };
   }
   for (const decoded of decodedPayloads(text)) {
-    const hit = match(normalise(decoded)) ?? (MARKUP.some((pattern) => pattern.test(decoded)) ? 'markup' : undefined);
+    const hit = match(normalise(decoded)) ?? (ANY_MARKUP.test(decoded) ? 'markup' : undefined);
     if (hit) return { kind: hit, via: 'encoded' };
   }
   return undefined;
@@ -136,8 +143,8 @@ export function disguisedReadings(text: string): string[] {
 }
 
 function match(normalised: string): InjectionKind | undefined {
-  for (const { kind, patterns } of PATTERNS) {
-    if (patterns.some((pattern) => pattern.test(normalised))) return kind;
+  for (const { kind, pattern } of PATTERNS) {
+    if (pattern.test(normalised)) return kind;
   }
   return undefined;
 }

@@ -1,3 +1,4 @@
+import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
 
 /**
@@ -105,11 +106,15 @@ const WRITING_CLASSES: readonly RegExp[] = [
   /\b(?:tell|read|write) (?:me |us |my (?:son|daughter|kids|children) )?(?:a |an )?(?:\w+ )?(?:bedtime story|fairy tale|ghost story|short story)\b/,
 ];
 
+const ANY_DATA = anyOf(DATA_CLASSES);
+const ANY_HARM = anyOf(HARM_CLASSES);
+const ANY_WRITING = anyOf(WRITING_CLASSES);
+
 /** The first class a normalised message falls in, data before harm before writing. */
 export function matchRequestClasses(normalised: string): DeclineReason | undefined {
-  if (DATA_CLASSES.some((pattern) => pattern.test(normalised))) return 'dataExfiltration';
-  if (!TOLD_NOT_ASKED.test(normalised) && HARM_CLASSES.some((pattern) => pattern.test(normalised))) return 'harmful';
-  if (WRITING_CLASSES.some((pattern) => pattern.test(normalised))) return 'offTopicGeneration';
+  if (ANY_DATA.test(normalised)) return 'dataExfiltration';
+  if (ANY_HARM.test(normalised) && !TOLD_NOT_ASKED.test(normalised)) return 'harmful';
+  if (ANY_WRITING.test(normalised)) return 'offTopicGeneration';
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
 import { matchRequestClasses } from './requestClasses';
 
@@ -165,17 +166,18 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   /\b(?:plan|book) my (?:holiday|trip|wedding|party)\b|\bsummari[sz]e the plot\b|\bwhat should i (?:cook|eat|watch|wear|read)\b/,
 ];
 
-const PATTERNS: readonly { reason: DeclineReason; patterns: readonly RegExp[] }[] = [
-  { reason: 'dataExfiltration', patterns: DATA_EXFILTRATION },
-  { reason: 'harmful', patterns: HARMFUL },
-  { reason: 'offTopicGeneration', patterns: OFF_TOPIC_GENERATION },
+const PATTERNS: readonly { reason: DeclineReason; pattern: RegExp }[] = [
+  { reason: 'dataExfiltration', pattern: anyOf(DATA_EXFILTRATION) },
+  { reason: 'harmful', pattern: anyOf(HARMFUL) },
+  { reason: 'offTopicGeneration', pattern: anyOf(OFF_TOPIC_GENERATION) },
 ];
+const ANY_UNSEEN_REQUEST = anyOf(UNSEEN_REQUEST);
 
 /** The first reason a normalised message matches, with the patterns of other people's data first. */
 export function matchRequestPatterns(normalised: string): DeclineReason | undefined {
-  if (!REPORTING.test(normalised) && UNSEEN_REQUEST.some((pattern) => pattern.test(normalised))) return 'harmful';
-  for (const { reason, patterns } of PATTERNS) {
-    if (patterns.some((pattern) => pattern.test(normalised))) return reason;
+  if (ANY_UNSEEN_REQUEST.test(normalised) && !REPORTING.test(normalised)) return 'harmful';
+  for (const { reason, pattern } of PATTERNS) {
+    if (pattern.test(normalised)) return reason;
   }
   return matchRequestClasses(normalised);
 }
