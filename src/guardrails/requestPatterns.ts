@@ -1,6 +1,7 @@
 import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
 import { matchRequestClasses } from './requestClasses';
+import { matchRequestLexicons } from './requestLexicons';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -138,7 +139,7 @@ const HARMFUL: readonly RegExp[] = [
 
 /** Kinds of writing the bot does not do for anyone. */
 const WRITING =
-  '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweet|caption|product description|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation)';
+  '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweets?|captions?|product descriptions?|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation)';
 const COMPOSE =
   '(?:write|writ|compose|create|generate|draft|make up|come up with|produce|pen|help me write|help me with)';
 const POLITICS =
@@ -173,13 +174,18 @@ const PATTERNS: readonly { reason: DeclineReason; pattern: RegExp }[] = [
 ];
 const ANY_UNSEEN_REQUEST = anyOf(UNSEEN_REQUEST);
 
+/** Asking whether a service helps with writing ("can the library help me with a CV") is a question about it. */
+const A_SERVICE_HELPS =
+  /\b(?:can|does|do|could|will|would) (?:the |a |my )?(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
+
 /** The first reason a normalised message matches, with the patterns of other people's data first. */
 export function matchRequestPatterns(normalised: string): DeclineReason | undefined {
   if (ANY_UNSEEN_REQUEST.test(normalised) && !REPORTING.test(normalised)) return 'harmful';
   for (const { reason, pattern } of PATTERNS) {
-    if (pattern.test(normalised)) return reason;
+    if (pattern.test(normalised) && !(reason === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised)))
+      return reason;
   }
-  return matchRequestClasses(normalised);
+  return matchRequestClasses(normalised) ?? matchRequestLexicons(normalised);
 }
 
 /** Words that mark each kind of request, for the classifier's reading: without one, a probability alone is not enough. */
