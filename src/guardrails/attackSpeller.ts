@@ -54,12 +54,57 @@ const ATTACK_WORDS = [
   'directives',
   'confidential',
   'internal',
+  'confirm',
+  'writing',
+  'written',
+  'officially',
+  'approve',
+  'approved',
+  'cancelled',
+  'waive',
+  'waived',
+  'refund',
+  'guarantee',
+  'promise',
+  'pretend',
+  'permission',
+  'personal',
+  'private',
+  'details',
+  'without',
+  'knowing',
+  'revenge',
 ];
+
+/** Text-speak residents write, read as the words ("pretend ur my mate", "wat r ur rules", "pls"). */
+const TEXT_SPEAK: Readonly<Record<string, string>> = {
+  u: 'you',
+  ur: 'your',
+  yr: 'your',
+  r: 'are',
+  wat: 'what',
+  wot: 'what',
+  pls: 'please',
+  plz: 'please',
+  thx: 'thanks',
+  y: 'why',
+  ppl: 'people',
+  abt: 'about',
+  bc: 'because',
+  cos: 'because',
+  wen: 'when',
+  nd: 'and',
+  n: 'and',
+  b4: 'before',
+  gr8: 'great',
+  ne1: 'anyone',
+  sum1: 'someone',
+};
 
 /**
  * Puts misspelt attack words right, for one more reading of a message. Only a word that is neither in the knowledge
  * base nor an English word is touched, only towards a word of the same first letter, and only as far as its length
- * allows (one slip in five letters, two up to eight, three beyond), so a real word never becomes an attack word.
+ * allows (one slip up to seven letters, two up to ten, three beyond), so a real word never becomes an attack word.
  */
 export class AttackSpeller {
   private readonly byInitial = new Map<string, string[]>();
@@ -73,7 +118,7 @@ export class AttackSpeller {
     }
   }
 
-  /** The normalised text with misspelt attack words put right (the same text when none is). */
+  /** The normalised text with text-speak spelt out and misspelt attack words put right (the same text when none is). */
   correctText(normalised: string): string {
     return normalised
       .split(' ')
@@ -82,12 +127,14 @@ export class AttackSpeller {
   }
 
   private correct(word: string): string {
+    const spoken = TEXT_SPEAK[word];
+    if (spoken !== undefined) return spoken;
     if (word.length < 5 || word.length > 20 || /\d/.test(word) || this.knownWords.has(word)) return word;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     let best = word;
     if (!englishWords().has(word)) {
-      const allowed = word.length >= 9 ? 3 : word.length >= 6 ? 2 : 1;
+      const allowed = word.length >= 11 ? 3 : word.length >= 8 ? 2 : 1;
       let bestDistance = allowed + 1;
       for (const candidate of this.byInitial.get(word.charAt(0)) ?? []) {
         if (Math.abs(candidate.length - word.length) > allowed) continue;

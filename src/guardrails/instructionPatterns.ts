@@ -61,7 +61,7 @@ const EXTRACTION = [
 /** Asking the bot to become someone or something else. */
 const ROLE_PLAY = [
   /\byou(?:'re| are| r) (?:now|no longer|not (?:a|an) (?:council|assistant|bot)|unrestricted|unfiltered|dan|an? (?:ai|assistant|chatbot|bot|model) (?:without|with no|that has no|that ignores|free))\b/,
-  /\b(?:pretend|imagine) (?:to be|you(?:'re| are| were)|that you(?:'re| are| were)|you can|you have no|being)\b/,
+  /\b(?:pretend|imagine) (?:to be|you(?:'re| are| were)|your (?:my|a|an|the)|that you(?:'re| are| were)|you can|you have no|being)\b/,
   /\bact (?:as|like) (?:if )?(?:you(?:'re| are| were)|an? (?:ai|assistant|chat ?bot|bot|language model|llm|different|new|unrestricted|unfiltered|evil|hacker|character|persona|jailbroken|linux|terminal|pirate)|my (?:late |dead |deceased )?(?:grandma|grandmother|granny|nan)|dan)\b/,
   /\brole ?-?play(?:ing)?\b|\bplay the (?:role|part) of\b|\bstay in character\b|\bin character as\b/,
   /\b(?:let'?s|we will|we'll|lets) play a game (?:where|in which|called)\b/,
