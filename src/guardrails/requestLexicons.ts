@@ -61,7 +61,17 @@ const ELSEWHERE: readonly RegExp[] = [
   /\b(?:your|ur) (?:thoughts|views?|opinion|take|feelings) (?:on|about) (?:immigration|brexit|politics|the government|the election|abortion|religion|the war|israel|gaza|ukraine|trump|the king|the monarchy|net zero|climate change)\b|\bdo you (?:support|back|prefer|like) (?:the )?(?:conservatives?|labour|tories|reform|lib dems|greens|snp|plaid)\b/,
 ];
 
-const ANY_HARM = anyOf(HARM);
+/**
+ * The same requests in the other languages residents write in (French, Spanish, German, Italian, Portuguese, Polish,
+ * Romanian), read without accents: making weapons, explosives or drugs, and a neighbour's or someone's address or
+ * number. Attempts on the instructions in those languages are in `instructionPatterns.ts`.
+ */
+const OTHER_LANGUAGES_HARM =
+  /\b(?:fabriquer|construire|hacer|fabricar|construir|bauen|herstellen|basteln|costruire|zrobic|zbudowac|construi|como|wie|jak)\b.{0,40}\b(?:bombe|bomba|bombas|bomben|explosif|explosifs|explosivo|explosivos|sprengstoff|esplosivo|materiale esplodente|materiais explosivos|materialy wybuchowe|arme a feu|arma de fuego|arma de fogo|schusswaffe|waffe|arma da fuoco|bron palna|pistolet|pistola|veneno|veleno|trucizna|otrava|methamphetamine|metanfetamina)\b/;
+const OTHER_LANGUAGES_DATA =
+  /\b(?:adresse|direccion|indirizzo|endereco|adres|adresa|telephone|numero de telephone|numero de telefono|telefonnummer|numero di telefono|numer telefonu|numarul de telefon|donnees personnelles|datos personales|personendaten|dati personali|dane osobowe)\b.{0,40}\b(?:voisin|voisine|voisins|vecino|vecina|vecinos|nachbarn?|nachbarin|vicino|vicina|vizinho|vizinha|sasiada?|sasiadow|vecinului|vecinul|vecina|mon ex|mi ex|meiner ex|la mia ex|moja byla)\b/;
+
+const ANY_HARM = anyOf([...HARM, OTHER_LANGUAGES_HARM]);
 const ANY_MAKING = anyOf(MAKING);
 const ANY_THEIR_DETAILS = anyOf(THEIR_DETAILS);
 const ANY_ELSEWHERE = anyOf(ELSEWHERE);
@@ -73,7 +83,7 @@ const TELLING =
 /** The first lexicon reader a normalised message meets, the bot's own making first. */
 export function matchRequestLexicons(normalised: string): DeclineReason | undefined {
   if (ANY_MAKING.test(normalised)) return 'injection';
-  if (ANY_THEIR_DETAILS.test(normalised)) return 'dataExfiltration';
+  if (ANY_THEIR_DETAILS.test(normalised) || OTHER_LANGUAGES_DATA.test(normalised)) return 'dataExfiltration';
   if (ANY_HARM.test(normalised) && !TELLING.test(normalised)) return 'harmful';
   if (ANY_ELSEWHERE.test(normalised)) return 'offTopicGeneration';
   return undefined;
