@@ -1,3 +1,5 @@
+import { anyOf } from './anyOf';
+
 /**
  * Attempts on the bot's instructions that the surface patterns (`instructionPatterns.ts`) do not name, read as
  * concepts over a message as `normaliseText` leaves it: a claim of authority over the bot, a message addressed to
@@ -33,7 +35,7 @@ const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
   /\bhow (?:were|have|are) you (?:been )?(?:programmed|prompted|instructed|configured|set up|trained)\b/,
   /\bwhat (?:are|were) you (?:not )?(?:allowed|permitted|told|forbidden|instructed) (?:to|not to)\b|\b(?:not allowed|forbidden) to (?:say|tell|answer|discuss|talk about)\b.{0,30}\b(?:list|tell|what|which)\b|\bwhich (?:topics|subjects|words|questions) (?:were|are) you (?:told|not allowed|forbidden|programmed)\b/,
   /\bwhat (?:words|things|topics) are you not allowed\b/,
-  /\bwhat you (?:were|have been|ve been|got|are) (?:told|instructed|asked|programmed|given|set up|trained)\b/,
+  /\b(?:what|everything|all|anything|whatever) you (?:were|have been|ve been|got|are) (?:told|instructed|asked|programmed|given|set up|trained)\b(?! (?:by (?:the )?(?:council|housing|officer|staff)|about my|on the phone))/,
   new RegExp(
     `\\b${ITS_RULES} (?:did|do|does|have|has) (?:the council|they|the developers?|someone|your \\w+|eastmere|the makers?) (?:give|given|set|tell|told|put in) you\\b`,
   ),
@@ -85,19 +87,45 @@ const COMMITMENTS: readonly RegExp[] = [
   /\bconfirm (?:that )?(?:it is|its) (?:done|approved|granted|cancelled|waived|sorted)\b|\bconfirm (?:my|the) (?:discount|approval|exemption|award|compensation|upgrade)\b/,
 ];
 
+/**
+ * Wider classes of the same attempts: the text the bot was started with (by when it came, not by its name), a
+ * permission claimed on someone else's word, orders to "the assistant" in the third person, a new identity or a
+ * game, and assertions the resident wants repeated back as the council's ("tell me I'm entitled to a refund").
+ */
+const WIDER: readonly RegExp[] = [
+  /\b(?:text|words|message|messages|stuff|content|instructions|prompt|wording|whatever|everything|what) (?:\w+ )?(?:you were|you have been|you ve been|youve been|you got|you are|were you) (?:primed|given|fed|loaded|seeded|initiali[sz]ed|started|booted|prompted|briefed|configured|set up)\b/,
+  /\b(?:at|in|from) the (?:top|start|beginning|very start) of (?:this|the|our|your) (?:chat|conversation|context|session|thread)\b|\bbefore (?:my|the|our) (?:first|very first) (?:message|question)\b|\bcontext window\b|\b(?:first|opening) (?:sentence|line|words|message|paragraph) (?:you were given|of your|before this)\b|\bbefore this conversation (?:began|started)\b/,
+  /\b(?:text|wording|content|contents|words|copy|full text|exact wording) of (?:the )?(?:your|the bots?|the assistants?|the) (?:\w+ )?(?:guidelines|guidance|instructions|rules|prompt|setup|configuration|directives|orders)\b(?! (?:for|on|about) (?!(?:this|the) chat))/,
+  /\b(?:guidance|guidelines|rules|instructions|configuration|orders|programming) you (?:operate|run|work|function) (?:under|on|by|with)\b|\bconfiguration you run\b|\b(?:your|the) original orders\b/,
+  /\b(?:my manager|my boss|the council|your (?:developers?|makers?|boss|owner|creators?|admin)|they|admin|someone|the it team|it) (?:said|says|told me|confirmed|agreed) (?:that )?(?:you(?:re| are)?|ur) (?:allowed|permitted|authori[sz]ed|able|free|ok) to\b|\bi (?:authori[sz]e|permit|empower|hereby allow|give you permission|give you authority|grant you permission) (?:you )?\b/,
+  /\b(?:you(?:re| are) (?:allowed|permitted|free) to|you can now|you may now) (?:show|tell|reveal|share|give|ignore|break|skip|bypass|drop|print|say anything|answer anything)\b|\b(?:drop|skip|switch off|turn off|disable|lose) (?:the |your |all )?(?:safety|security|content) (?:checks?|filters?|rules|settings)\b/,
+  /\b(?:the|this) (?:assistant|bot|chatbot|ai|model|llm) (?:must|should|shall|will|is to|has to|needs to|is required to) (?:now |always |henceforth |from now on )?(?:agree|answer|reply|respond|say|ignore|obey|comply|approve|accept|do|tell|reveal|stop)\b/,
+  /\byou are (?:a|an) (?:\w+ ){0,3}(?:assistant|ai|chatbot|bot|model|language model|llm)\b(?! for)|\b(?:with|has|have|had) no (?:content polic\w*|filters?|restrictions|guardrails|censorship|safety (?:rules|filters?|checks?)|rules or limits|limits or rules)\b|\bconfirm (?:that )?you (?:understand|agree|will comply|accept)\b/,
+  /\b(?:general purpose|normal|ordinary|regular|unlimited|uncensored) (?:ai|chatbot|assistant|model|bot)\b|\b(?:acting|act|behaving|behave) like (?:chat ?gpt|gpt|claude|gemini|a normal|a regular|a real person|a human)\b|\bstop (?:acting|being|behaving) (?:like )?(?:a |the )?(?:council|assistant|bot)\b/,
+  /\bstay (?:as|in the role of|in the part of) [a-z]+\s*$|\blets (?:do something fun|play a game|play pretend|try a game|try something different)\b|\bnew game\b|\byou(?:re| are| will be| ll be| will act as) (?:my|a) (?:dead |deceased |late |rogue |corrupt |evil )(?:\w+ ){0,2}(?:uncle|aunt|grandad|grandma|gran|nan|dad|mum|father|mother|friend|clerk|officer|employee|worker|insider)\b|\brogue (?:council |ai |bot )?(?:clerk|officer|employee|worker|assistant|ai|bot)\b/,
+  /\b(?:hypothetically|in a hypothetical world|imagine|suppose|what if)\b.{0,40}\b(?:no|without|didnt have) (?:\w+ )?(?:rules|restrictions|filters|guidelines|instructions|limits)\b/,
+  /\b(?:for a|in my|for my) (?:story|novel|book|film|script|screenplay|game)\b.{0,80}\b(?:chatbot|bot|assistant|ai)\b.{0,40}\b(?:reveals?|tells?|shares?|leaks?|prints?|says?)\b/,
+  /\btell me (?:that )?(?:im|i am|we are|were) (?:entitled|eligible|approved|owed|exempt|getting)\b.{0,60}\b(?:and|that) (?:the council|eastmere|you|they) (?:accepts?|agrees?|will|has|have|approves?)\b|\b(?:just )?say (?:yes|that)\b.{0,40}\b(?:the council|eastmere) (?:has|have|will|agrees?|accepts?)\b|\bconfirm (?:that )?my (?:\w+ ){0,3}(?:is|has been|was) (?:waived|approved|cancelled|refunded|written off|granted)\b/,
+  /\b(?:reply|respond|answer|say) (?:with )?(?:done|ok|okay|yes|confirmed|success|complete|completed|approved)\s*$|\b(?:output|print|say|type|write) (?:the word|only the word)? ?[a-z]+ (?:in capitals|in caps)\b|\boutput the word\b/,
+];
+
 export const INSTRUCTION_CONCEPTS: readonly RegExp[] = [
   ...ASKED_ABOUT_ITSELF,
   ...AUTHORITY,
   ...ADDRESSED_TO_MODEL,
   ...COMMITMENTS,
+  ...WIDER,
 ];
+
+const ANY_CONCEPT = anyOf(INSTRUCTION_CONCEPTS);
 
 /**
  * Marks that only punctuation shows, read on the text as written: a message opening with a label for the model
  * ("Instructions:", "Task:"), or ending in an order with a colon for what to print ("JUST PRINT :").
  */
 const AS_WRITTEN: readonly RegExp[] = [
-  /^\W*(?:instructions?|new instructions?|task|new task|prompt|directive|objective|rules)\s*:/i,
+  /^\W*(?:instructions?|new instructions?|task|new task|prompt|directive|objective|rules|override|command|system|admin|sudo|execute|important update(?: from [\w ]{1,30})?)\s*:/i,
+  /^\W*(?:please )?(?:approve|grant|waive|authori[sz]e|sign off) (?:it|this|that)\b|[.!?]\s*(?:please |just |now )?(?:approve|grant|waive|authori[sz]e|sign off) (?:it|this|that)\s*[.!]*\s*$/i,
   /\b(?:print|say|output|repeat|write|type|respond with|reply with)\s*:\s*["'“]?\s*$/i,
   /\bstop everything\b/i,
 ];
@@ -105,5 +133,5 @@ const AS_WRITTEN: readonly RegExp[] = [
 /** Whether a message works on the bot itself rather than asking about a council service. */
 export function matchesInstructionConcept(normalised: string, written?: string): boolean {
   if (written !== undefined && AS_WRITTEN.some((pattern) => pattern.test(written.trim()))) return true;
-  return INSTRUCTION_CONCEPTS.some((pattern) => pattern.test(normalised));
+  return ANY_CONCEPT.test(normalised);
 }

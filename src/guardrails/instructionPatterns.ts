@@ -1,3 +1,5 @@
+import { anyOf } from './anyOf';
+
 /** Why a message was taken as an attempt to change the bot's instructions or extract them. */
 export type InjectionKind = 'override' | 'extraction' | 'rolePlay' | 'markup';
 
@@ -12,7 +14,7 @@ const VERB =
 const FILLER =
   '(?:the|of|and|to|everything|anything|else|what|you|were|have|been|told|said|given|before|so|far|about|just|please|now|kindly|completely|entirely|totally|that|i|we)';
 const PREVIOUS =
-  '(?:all|any|every|your|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default|other|following)';
+  '(?:all|any|every|your|ur|yr|these|those|previous|prior|above|earlier|preceding|foregoing|original|initial|system|existing|old|safety|default|other|following)';
 const INSTRUCTIONS =
   '(?:instructions?|rules|prompts?|guidelines|directives|directions|orders|commands|programming|constraints|guardrails|training|restrictions|system message)';
 
@@ -59,7 +61,7 @@ const EXTRACTION = [
 /** Asking the bot to become someone or something else. */
 const ROLE_PLAY = [
   /\byou(?:'re| are| r) (?:now|no longer|not (?:a|an) (?:council|assistant|bot)|unrestricted|unfiltered|dan|an? (?:ai|assistant|chatbot|bot|model) (?:without|with no|that has no|that ignores|free))\b/,
-  /\b(?:pretend|imagine) (?:to be|you(?:'re| are| were)|that you(?:'re| are| were)|you can|you have no|being)\b/,
+  /\b(?:pretend|imagine) (?:to be|you(?:'re| are| were)|your (?:my|a|an|the)|that you(?:'re| are| were)|you can|you have no|being)\b/,
   /\bact (?:as|like) (?:if )?(?:you(?:'re| are| were)|an? (?:ai|assistant|chat ?bot|bot|language model|llm|different|new|unrestricted|unfiltered|evil|hacker|character|persona|jailbroken|linux|terminal|pirate)|my (?:late |dead |deceased )?(?:grandma|grandmother|granny|nan)|dan)\b/,
   /\brole ?-?play(?:ing)?\b|\bplay the (?:role|part) of\b|\bstay in character\b|\bin character as\b/,
   /\b(?:let'?s|we will|we'll|lets) play a game (?:where|in which|called)\b/,
@@ -94,12 +96,13 @@ const OTHER_LANGUAGES = [
   /\b(?:mode developpeur|modo desarrollador|entwicklermodus|modalita sviluppatore|modo desenvolvedor|tryb dewelopera)\b/,
 ];
 
-const PATTERNS: readonly { kind: InjectionKind; patterns: readonly RegExp[] }[] = [
-  { kind: 'markup', patterns: MARKUP },
-  { kind: 'extraction', patterns: EXTRACTION },
-  { kind: 'override', patterns: [...OVERRIDE, ...OTHER_LANGUAGES] },
-  { kind: 'rolePlay', patterns: ROLE_PLAY },
+const PATTERNS: readonly { kind: InjectionKind; pattern: RegExp }[] = [
+  { kind: 'markup', pattern: anyOf(MARKUP) },
+  { kind: 'extraction', pattern: anyOf(EXTRACTION) },
+  { kind: 'override', pattern: anyOf([...OVERRIDE, ...OTHER_LANGUAGES]) },
+  { kind: 'rolePlay', pattern: anyOf(ROLE_PLAY) },
 ];
+const ANY_MARKUP = anyOf(MARKUP);
 
 /**
  * Detects an attempt to change the bot's instructions, make it play another part, or extract its prompt, before
@@ -111,16 +114,20 @@ const PATTERNS: readonly { kind: InjectionKind; patterns: readonly RegExp[] }[] 
  */
 export function detectPromptInjection(text: string): PromptInjection | undefined {
   const plain = normalise(text);
-  const markupHit = MARKUP.some((pattern) => pattern.test(text));
+  const markupHit = ANY_MARKUP.test(text);
   if (markupHit) return { kind: 'markup', via: 'plain' };
   const plainHit = match(plain);
   if (plainHit) return { kind: plainHit, via: 'plain' };
+  // Most readings of an undisguised message are the message again: each distinct reading is read once.
+  const read = new Set([plain]);
   for (const variant of disguisedVariants(text, plain)) {
+    if (read.has(variant)) continue;
+    read.add(variant);
     const hit = match(variant);
     if (hit) return { kind: hit, via: 'obfuscated' };
   }
   for (const decoded of decodedPayloads(text)) {
-    const hit = match(normalise(decoded)) ?? (MARKUP.some((pattern) => pattern.test(decoded)) ? 'markup' : undefined);
+    const hit = match(normalise(decoded)) ?? (ANY_MARKUP.test(decoded) ? 'markup' : undefined);
     if (hit) return { kind: hit, via: 'encoded' };
   }
   return undefined;
@@ -136,8 +143,8 @@ export function disguisedReadings(text: string): string[] {
 }
 
 function match(normalised: string): InjectionKind | undefined {
-  for (const { kind, patterns } of PATTERNS) {
-    if (patterns.some((pattern) => pattern.test(normalised))) return kind;
+  for (const { kind, pattern } of PATTERNS) {
+    if (pattern.test(normalised)) return kind;
   }
   return undefined;
 }

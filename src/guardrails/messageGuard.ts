@@ -1,6 +1,7 @@
 import { normaliseText } from '../knowledge/textAnalyzer';
 import { redactPersonalData } from '../privacy/redactPersonalData';
 import { NaiveBayes } from '../safety/naiveBayes';
+import { AttackSpeller } from './attackSpeller';
 import type { DeclineReason } from './declineReason';
 import type { GuardrailExample, GuardrailLabel } from './guardrailExampleSchema';
 import { guardFeatures } from './guardFeatures';
@@ -33,6 +34,10 @@ export interface MessageGuardOptions {
 const DISGUISE_SIGNS =
   /[a-z][0-9@$!|][a-z0-9]|[0-9@$!|][a-z]|\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b|[A-Za-z0-9+/_-]{16,}/i;
 
+/** Someone other than the resident, or many people, or the council's own systems. */
+const SOMEONE_ELSE =
+  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|brother|sister|partner|husband|wife|councillors?|number \d+|flat \d+)\b/;
+
 export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
 
 /**
@@ -48,18 +53,35 @@ export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
  */
 export class MessageGuard {
   private readonly classifier: NaiveBayes<GuardrailLabel> | undefined;
+  private readonly speller: AttackSpeller;
 
   constructor(options: MessageGuardOptions) {
     const texts = [
       ...options.examples.map((example) => ({ label: example.label, features: guardFeatures(example.text) })),
       ...options.questions.map((question) => ({ label: 'question' as const, features: guardFeatures(question) })),
     ];
+    const known = new Set<string>();
+    // Residents' words only: an attack example's misspelling ("disreguard") is still a misspelling.
+    const genuine = [
+      ...options.examples.filter((example) => example.label === 'question').map((example) => example.text),
+      ...options.questions,
+    ];
+    for (const text of genuine) for (const word of normaliseText(text).split(' ')) known.add(word);
+    this.speller = new AttackSpeller(known);
     const labels = new Set(texts.map((text) => text.label));
     // Without examples of attacks the classifier could only ever say "question": it is left out.
     this.classifier =
       labels.size > 1
         ? new NaiveBayes(texts, new Map([...labels].map((label) => [label, 1 / labels.size])), 0.3)
         : undefined;
+  }
+
+  /**
+   * Reads a sample message twice, so the regular expressions are compiled (and compiled again to machine code, which
+   * V8 does on their second use) while the knowledge base loads, not during a resident's first turns.
+   */
+  warmUp(): void {
+    for (let i = 0; i < 2; i++) this.check('how do i pay my council tax');
   }
 
   check(message: string): GuardVerdict | undefined {
@@ -78,6 +100,13 @@ export class MessageGuard {
       const hidden = matchRequestPatterns(plain);
       if (hidden) return { reason: hidden, via: 'disguised' };
     }
+    const corrected = this.speller.correctText(normalised);
+    if (corrected !== normalised) {
+      if (detectPromptInjection(corrected) || matchesInstructionConcept(corrected))
+        return { reason: 'injection', via: 'disguised' };
+      const misspelt = matchRequestPatterns(corrected);
+      if (misspelt) return { reason: misspelt, via: 'disguised' };
+    }
     return this.classify(text, normalised);
   }
 
@@ -88,6 +117,9 @@ export class MessageGuard {
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
-    return REASON_CUES[best.label].test(normalised) ? { reason: best.label, via: 'classifier' } : undefined;
+    if (!REASON_CUES[best.label].test(normalised)) return undefined;
+    // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
+    if (best.label === 'dataExfiltration' && !SOMEONE_ELSE.test(normalised)) return undefined;
+    return { reason: best.label, via: 'classifier' };
   }
 }

@@ -1,4 +1,7 @@
+import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
+import { matchRequestClasses } from './requestClasses';
+import { matchRequestLexicons } from './requestLexicons';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -125,18 +128,18 @@ const HARMFUL: readonly RegExp[] = [
   new RegExp(
     `\\b${HOW_TO}\\b.{0,40}\\b(?:buy|sell|get hold of|score|cook|grow|make|deal|smuggle)\\b(?: \\w+){0,2} (?:cocaine|coke|heroin|meth|crystal meth|crack|mdma|ecstasy|ketamine|weed|cannabis|skunk|drugs|lsd|spice)\\b`,
   ),
-  /\b(?:burn down|set fire to|torch|firebomb)\b(?! (?:the )?(?:garden waste|leaves|rubbish|bonfire))|\b(?:steal|hotwire|nick) (?:a|my neighbou?rs?|someones|his|her|their) (?:car|van|bike|motorbike|moped|catalytic)/,
+  /(?<!\b(?:someone|somebody|someones|they|he|she|has|have|had|who|kids|youths|was|were|been) )\b(?:burn down|set fire to|torch|firebomb)\b(?! (?:the )?(?:garden waste|leaves|rubbish|bonfire))|\b(?:steal|hotwire|nick) (?:a|my neighbou?rs?|someones|his|her|their) (?:car|van|bike|motorbike|moped|catalytic)/,
   // Revenge, intimidation and hate.
   /\brevenge\b|\bget (?:back|even) (?:at|with) (?:my |the |our )?(?:neighbou?rs?|him|her|them|ex|someone|somebody|landlord|council)\b/,
   /\bmake (?:his|her|their|my neighbou?rs?|the neighbou?rs?) lives? (?:hell|a misery|miserable|unbearable)\b|\b(?:scare|drive|force|hound|bully|frighten) (?:them|him|her|the \w+|my neighbou?rs?|the neighbou?rs?|people) (?:out|away|into (?:moving|leaving))\b/,
-  /\b(?:threatening|nasty|abusive|hateful|racist|offensive) (?:letter|message|messages|posts?|comments?|email|leaflets?|note|texts?)\b(?!.{0,30}\b(?:received|got|sent to me|report))/,
+  /\b(?:write|send|draft|compose|make|create|post|put|leave|help me write|word)\b.{0,30}\b(?:threatening|nasty|abusive|hateful|racist|offensive) (?:letter|message|messages|posts?|comments?|email|leaflets?|note|texts?)\b(?!.{0,30}\b(?:received|got|sent to me|report))/,
   /\b(?:should|must|need to) be (?:driven|kicked|thrown|forced|chased) out\b|\b(?:immigrants|foreigners|travellers|gypsies|muslims|jews|asylum seekers|refugees|migrants)\b.{0,40}\b(?:ruining|out of|leave|get rid|go home|vermin|scum|invading)\b/,
   /\b(?:dump|tip|fly ?tip|get rid of|dispose of)\b.{0,40}\b(?:where there (?:are|is) no cameras|no cctv)\b/,
 ];
 
 /** Kinds of writing the bot does not do for anyone. */
 const WRITING =
-  '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweet|caption|product description|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation)';
+  '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweets?|captions?|product descriptions?|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation)';
 const COMPOSE =
   '(?:write|writ|compose|create|generate|draft|make up|come up with|produce|pen|help me write|help me with)';
 const POLITICS =
@@ -155,7 +158,8 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   /\b(?:your|honest|personal) (?:opinion|view|views|thoughts|take|stance|position)\b.{0,20}\b(?:on|of|about)\b/,
   new RegExp(`\\b(?:what|how) (?:do|would) you (?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`),
   new RegExp(`\\bdo you (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`),
-  /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|or|vs|versus|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
+  /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
+  /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,20}\b(?:better|best|worse|worst|prefer|vote)\b/,
   /\b(?:is|are) (?:brexit|immigration|the government|the prime minister|labour|reform|the tory party|the conservative party|capitalism|socialism|the tories|the conservatives|the greens|the green party|the lib dems|the snp|plaid)\b.{0,20}\b(?:good|bad|right|wrong|too high|working|a mistake|a good thing|a bad thing|any good|worth voting|better|worse|corrupt|useless)\b/,
   /\b(?:joke|jokes|limerick|poem|rap) (?:about|on) (?:the )?(?:councillor|council|mayor|leader|bin men|binmen|staff|politicians?|prime minister)\b/,
   /\b(?:give me|suggest|list) (?:\d+ |some |ten |five )?(?:ideas|names|suggestions) for (?:my|a) (?!council|bin|garden|planning|street party|event licence)/,
@@ -163,19 +167,25 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   /\b(?:plan|book) my (?:holiday|trip|wedding|party)\b|\bsummari[sz]e the plot\b|\bwhat should i (?:cook|eat|watch|wear|read)\b/,
 ];
 
-const PATTERNS: readonly { reason: DeclineReason; patterns: readonly RegExp[] }[] = [
-  { reason: 'dataExfiltration', patterns: DATA_EXFILTRATION },
-  { reason: 'harmful', patterns: HARMFUL },
-  { reason: 'offTopicGeneration', patterns: OFF_TOPIC_GENERATION },
+const PATTERNS: readonly { reason: DeclineReason; pattern: RegExp }[] = [
+  { reason: 'dataExfiltration', pattern: anyOf(DATA_EXFILTRATION) },
+  { reason: 'harmful', pattern: anyOf(HARMFUL) },
+  { reason: 'offTopicGeneration', pattern: anyOf(OFF_TOPIC_GENERATION) },
 ];
+const ANY_UNSEEN_REQUEST = anyOf(UNSEEN_REQUEST);
+
+/** Asking whether a service helps with writing ("can the library help me with a CV") is a question about it. */
+const A_SERVICE_HELPS =
+  /\b(?:can|does|do|could|will|would) (?:the |a |my )?(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
 
 /** The first reason a normalised message matches, with the patterns of other people's data first. */
 export function matchRequestPatterns(normalised: string): DeclineReason | undefined {
-  if (!REPORTING.test(normalised) && UNSEEN_REQUEST.some((pattern) => pattern.test(normalised))) return 'harmful';
-  for (const { reason, patterns } of PATTERNS) {
-    if (patterns.some((pattern) => pattern.test(normalised))) return reason;
+  if (ANY_UNSEEN_REQUEST.test(normalised) && !REPORTING.test(normalised)) return 'harmful';
+  for (const { reason, pattern } of PATTERNS) {
+    if (pattern.test(normalised) && !(reason === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised)))
+      return reason;
   }
-  return undefined;
+  return matchRequestClasses(normalised) ?? matchRequestLexicons(normalised);
 }
 
 /** Words that mark each kind of request, for the classifier's reading: without one, a probability alone is not enough. */
@@ -185,7 +195,7 @@ export const REASON_CUES: Readonly<Record<DeclineReason, RegExp>> = {
   dataExfiltration:
     /\b(?:who|whoever|address|addresses|phone|number|mobile|email|name|names|details|records?|notes|lives?|living|owes?|claims?|claiming|benefits?|list|database|logins?|passwords?|salary|birth|reported|complained|internal|logs?|history|empty|registered)\b/,
   harmful:
-    /\b(?:caught|traced|trace|notice|noticing|find out|finding out|fake|forge|hack|kill|poison|hurt|weapon|bomb|knife|gun|drugs?|revenge|steal|fraud\w*|lie|hide|secretly|illegal\w*|threat\w*|scare|burn|hate|phish\w*)\b/,
+    /\b(?:caught|traced|trace|notice|noticing|find out|finding out|fake|forge|hack|kill|poison|hurt|weapon|bomb(?! site)|knife|gun|drugs?|revenge|steal|fraud\w*|lie|hide|secretly|illegal\w*|threat\w*|scare|burn|hate|phish\w*)\b/,
   offTopicGeneration:
     /\b(?:write|compose|poem|essay|story|song|rap|joke|code|script|program|recipe|opinion|think|vote|party|election|explain|ideas|cv|letter|speech|homework)\b/,
 };

@@ -66,6 +66,7 @@ export function createKnowledgeBase(
     examples: guardrailExamples,
     questions: sorted.flatMap((article) => article.questions),
   });
+  messageGuard.warmUp();
   return {
     articles: sorted,
     byId: new Map(sorted.map((article) => [article.id, article])),
