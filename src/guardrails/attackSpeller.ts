@@ -1,3 +1,4 @@
+import { editDistance } from '../knowledge/editDistance';
 import { englishWords } from '../safety/englishWords';
 
 /**
@@ -148,26 +149,4 @@ export class AttackSpeller {
     if (this.cache.size < 20_000) this.cache.set(word, best);
     return best;
   }
-}
-
-/** Optimal string alignment distance (insertions, deletions, substitutions, adjacent swaps), stopping at `limit`. */
-function editDistance(a: string, b: string, limit: number): number {
-  let before: number[] = [];
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    let rowMin = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a.charAt(i - 1) === b.charAt(j - 1) ? 0 : 1;
-      let value = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + cost);
-      if (i > 1 && j > 1 && a.charAt(i - 1) === b.charAt(j - 2) && a.charAt(i - 2) === b.charAt(j - 1))
-        value = Math.min(value, (before[j - 2] ?? 0) + 1);
-      current.push(value);
-      rowMin = Math.min(rowMin, value);
-    }
-    if (rowMin >= limit) return limit;
-    before = previous;
-    previous = current;
-  }
-  return previous[b.length] ?? limit;
 }
