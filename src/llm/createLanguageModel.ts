@@ -2,6 +2,7 @@ import OpenAI from 'openai';
 import type { Logger } from 'pino';
 import type { Config } from '../config/config';
 import { CircuitBreaker } from './circuitBreaker';
+import { languageModelConfigured } from './languageModelConfigured';
 import type { LlmUsageRecorder } from './llmUsage';
 import { OpenAiLanguageModel } from './openAiLanguageModel';
 
@@ -15,7 +16,7 @@ export function createLanguageModel(
   usage: LlmUsageRecorder,
   logger: Logger,
 ): OpenAiLanguageModel | undefined {
-  if (!config.OPENAI_API_KEY) return undefined;
+  if (!languageModelConfigured(config) || !config.OPENAI_API_KEY) return undefined;
   const client = new OpenAI({
     apiKey: config.OPENAI_API_KEY,
     baseURL: config.OPENAI_BASE_URL,

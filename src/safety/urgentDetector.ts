@@ -1,3 +1,4 @@
+import { AnchorIndex } from './anchorIndex';
 import { compileRiskPattern, type RiskAnchor, riskPatternAnchor } from './compileRiskPattern';
 import { NaiveBayes, type TrainingText } from './naiveBayes';
 import { RISK_CONCEPTS } from './riskConcepts';
@@ -64,16 +65,6 @@ class LazyPattern {
     this.compiled ??= new RegExp(compileRiskPattern(this.pattern, RISK_CONCEPTS, safetyStem).source, this.flags);
     return this.compiled;
   }
-
-  mayMatch(words: ReadonlySet<string>): boolean {
-    const anchor = this.anchor;
-    if (!anchor) return true;
-    for (const word of words) {
-      if (anchor.stems.has(word)) return true;
-      for (const prefix of anchor.prefixes) if (word.startsWith(prefix)) return true;
-    }
-    return false;
-  }
 }
 
 interface CompiledPattern {
@@ -91,7 +82,9 @@ interface CompiledPattern {
  */
 export class UrgentDetector {
   private readonly patterns: CompiledPattern[];
+  private readonly patternIndex: AnchorIndex;
   private readonly lookAlikes: LazyPattern[];
+  private readonly lookAlikeIndex: AnchorIndex;
   private readonly longPast: RegExp;
   private readonly distantPast: RegExp;
   private readonly later: RegExp;
@@ -110,6 +103,7 @@ export class UrgentDetector {
       strength: p.strength,
       pattern: new LazyPattern(p.pattern),
     }));
+    this.patternIndex = new AnchorIndex(this.patterns.map(({ pattern }) => pattern.anchor));
     this.longPast = new RegExp(`(?<= )(?:${LONG_PAST.split(' OR ').map(compileBody).join('|')})`);
     this.distantPast = new RegExp(`(?<= )(?:${DISTANT_PAST.split(' OR ').map(compileBody).join('|')})`);
     this.later = new RegExp(`(?<= )(?:${LATER.split(' OR ').map(compileBody).join('|')})`);
@@ -119,6 +113,7 @@ export class UrgentDetector {
     );
     this.welfareCue = new RegExp(`(?<= )(?:${compileBody('{welfareCue}')})`);
     this.lookAlikes = RISK_LOOK_ALIKES.map((pattern) => new LazyPattern(pattern, 'g'));
+    this.lookAlikeIndex = new AnchorIndex(this.lookAlikes.map((lookAlike) => lookAlike.anchor));
     this.classifier = this.train(options.examples ?? [], options.routineQuestions ?? []);
   }
 
@@ -129,10 +124,11 @@ export class UrgentDetector {
     const recent = sentences.filter((sentence) => !this.distantPast.test(sentence) || this.now.test(sentence));
     const tonight = sentences.filter((sentence) => !this.isLaterOnly(sentence));
     const words = new Set(sentences.flatMap((sentence) => sentence.split(' ')));
+    const candidates = this.patternIndex.candidates(words);
     let checkSignal: UrgentDetection | undefined;
-    for (const { category, strength, pattern } of this.patterns) {
+    for (const [index, { category, strength, pattern }] of this.patterns.entries()) {
+      if (!candidates[index]) continue;
       if (strength === 'check' && checkSignal) continue;
-      if (!pattern.mayMatch(words)) continue;
       const scope = HAZARD_CATEGORIES.has(category)
         ? current
         : NOW_ONLY_CATEGORIES.has(category)
@@ -160,12 +156,11 @@ export class UrgentDetector {
   }
 
   private setAsideLookAlikes(words: readonly string[]): string {
-    const present = new Set(words);
+    const candidates = this.lookAlikeIndex.candidates(words);
     let text = ` ${words.join(' ')} `;
-    for (const lookAlike of this.lookAlikes) {
-      if (lookAlike.mayMatch(present))
-        text = text.replace(lookAlike.regex, (match) => match.replace(/[a-z0-9]+/g, 'x'));
-    }
+    this.lookAlikes.forEach((lookAlike, index) => {
+      if (candidates[index]) text = text.replace(lookAlike.regex, (match) => match.replace(/[a-z0-9]+/g, 'x'));
+    });
     return text;
   }
 

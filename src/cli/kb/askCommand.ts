@@ -2,7 +2,6 @@ import { createInterface } from 'node:readline';
 import { type AnswerOutcome, answerQuestion } from '../../knowledge/answerQuestion';
 import { type KnowledgeSnapshot } from '../../knowledge/knowledgeSnapshot';
 import { type KbLanguageModel } from '../kbLanguageModel';
-import { round } from './evalCommand';
 
 /** `kb ask`: answers questions read one per line from standard input, as text or JSON lines. */
 export async function ask(
@@ -65,4 +64,9 @@ export function toAskRecord(question: string, outcome: AnswerOutcome) {
 function describe(record: ReturnType<typeof toAskRecord>): string {
   const top = record.candidates.map((c) => `${c.id} ${c.score}`).join(', ');
   return `${record.action}${record.articleId ? ` ${record.articleId}` : ''}${record.urgent ? ' URGENT' : ''}\t${record.question}\t[${top}]`;
+}
+
+/** A score to three decimal places, as the JSON lines print it. */
+function round(n: number): number {
+  return Math.round(n * 1000) / 1000;
 }

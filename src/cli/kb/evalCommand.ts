@@ -166,6 +166,3 @@ function formatReport(r: EvalReport, mode: string): string {
 }
 
 /** Three decimal places, for scores in reports. */
-export function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
