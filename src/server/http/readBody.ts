@@ -1,45 +1,90 @@
 import type { IncomingMessage } from 'node:http';
-
-export type BodyOutcome = { ok: true; body: Buffer } | { ok: false; reason: 'tooLarge' | 'aborted' };
-
-/** Bodies this much over the limit are still read (and dropped) so the client sees the 413; beyond, it is cut off. */
-const DRAIN_ALLOWANCE_BYTES = 1024 * 1024;
+import { parse as parseContentType } from 'content-type';
+import getRawBody from 'raw-body';
 
 /**
- * Reads a request body of at most `maxBytes`. A larger one is `tooLarge`: its bytes are dropped as they arrive, and
- * a body far beyond the limit (declared or actual) is not read further, so memory stays bounded either way.
+ * The one way a request body is read, for every route: the restify middleware (`readRequestBody`) and the Direct Line
+ * channel's routes, which read their own bodies with their own limits, both come here. Bytes are read by `raw-body`
+ * (the length checked against `Content-Length`, never more than the limit buffered); media types are read by
+ * `content-type`. Parsing (JSON with its depth, key and control-character checks, or a form) is the caller's.
  */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyOutcome> {
+export type BodyOutcome =
+  | { ok: true; body: Buffer }
+  /** `tooLarge`: over the limit (declared or sent); `aborted`: the client went away or sent less than it declared. */
+  | { ok: false; reason: 'tooLarge' | 'aborted' };
+
+/** After a refusal, what the client still sends is read and dropped up to this much, so it sees the answer. */
+const DISCARD_ALLOWANCE_BYTES = 1024 * 1024;
+
+/** Requests whose unread rest is already being dropped (a refusal may be made twice: at the limit and in the route). */
+const discarding = new WeakSet<IncomingMessage>();
+
+/** Reads a request body of at most `maxBytes`; a larger one is `tooLarge`, and the rest of it is dropped. */
+export async function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyOutcome> {
   // Already read by someone else: there is nothing left to wait for.
-  if (req.readableEnded) return Promise.resolve({ ok: true, body: Buffer.alloc(0) });
-  const hardLimit = maxBytes + DRAIN_ALLOWANCE_BYTES;
-  const declared = Number(req.headers['content-length']);
-  if (Number.isFinite(declared) && declared > hardLimit) {
-    req.pause();
-    return Promise.resolve({ ok: false, reason: 'tooLarge' });
+  if (req.readableEnded) return { ok: true, body: Buffer.alloc(0) };
+  const declared = declaredLength(req);
+  try {
+    const body = await getRawBody(req, { limit: maxBytes, length: declared });
+    return { ok: true, body };
+  } catch (error) {
+    if (errorType(error) === 'entity.too.large') {
+      discardRestOfBody(req);
+      return { ok: false, reason: 'tooLarge' };
+    }
+    return { ok: false, reason: 'aborted' };
   }
-  return new Promise((resolve) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const settle = (outcome: BodyOutcome) => {
-      if (settled) return;
-      settled = true;
-      resolve(outcome);
-    };
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > hardLimit) {
-        req.pause();
-        settle({ ok: false, reason: 'tooLarge' });
-      } else if (size <= maxBytes) {
-        chunks.push(chunk);
-      }
-    });
-    req.on('end', () =>
-      settle(size > maxBytes ? { ok: false, reason: 'tooLarge' } : { ok: true, body: Buffer.concat(chunks) }),
-    );
-    req.on('error', () => settle({ ok: false, reason: 'aborted' }));
-    req.on('close', () => settle({ ok: false, reason: 'aborted' }));
+}
+
+/** Whether the request says it carries a body (a `Content-Length` above 0, or chunked). */
+export function hasBody(req: IncomingMessage): boolean {
+  return req.headers['transfer-encoding'] !== undefined || (declaredLength(req) ?? 0) > 0;
+}
+
+/** `Content-Length` as a number, when the request sends one that is a whole number. */
+export function declaredLength(req: IncomingMessage): number | undefined {
+  const header = req.headers['content-length'];
+  if (header === undefined || !/^\d+$/.test(header.trim())) return undefined;
+  return Number(header);
+}
+
+/** Whether the body is compressed (any `Content-Encoding` but `identity`): never read, as it may inflate without bound. */
+export function isCompressed(req: IncomingMessage): boolean {
+  const encoding = req.headers['content-encoding']?.trim().toLowerCase();
+  return encoding !== undefined && encoding !== '' && encoding !== 'identity';
+}
+
+/** The body's media type in lower case (`application/json`), parameters set aside; undefined when none is sent. */
+export function mediaTypeOf(req: IncomingMessage): string | undefined {
+  const header = req.headers['content-type'];
+  if (header === undefined) return undefined;
+  try {
+    return parseContentType(header).type;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `application/json` or a structured `+json` type (`application/vnd.x+json`). */
+export function isJsonMediaType(mediaType: string | undefined): boolean {
+  return mediaType !== undefined && /^application\/(?:[\w.+-]+\+)?json$/.test(mediaType);
+}
+
+/**
+ * Drops the rest of a refused body, so the client, still sending, sees the answer; past the allowance, the connection
+ * is cut instead of read for ever.
+ */
+export function discardRestOfBody(req: IncomingMessage): void {
+  if (req.readableEnded || discarding.has(req)) return;
+  discarding.add(req);
+  let discarded = 0;
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.length;
+    if (discarded > DISCARD_ALLOWANCE_BYTES) req.socket.destroy();
   });
+  req.resume();
+}
+
+function errorType(error: unknown): unknown {
+  return typeof error === 'object' && error !== null && 'type' in error ? error.type : undefined;
 }

@@ -6,6 +6,7 @@ import {
   JSON_PROBLEM_MESSAGES,
   parseJsonSafely,
 } from './parseJsonSafely';
+import { discardRestOfBody, hasBody, isCompressed, isJsonMediaType, mediaTypeOf, readBody } from './readBody';
 import type { Refusal, RenderRefusal } from './refusal';
 
 export interface ReadRequestBodyOptions {
@@ -17,14 +18,10 @@ export interface ReadRequestBodyOptions {
   render: RenderRefusal;
 }
 
-/** After a refusal, what the client still sends is read and dropped up to this much (so it sees the answer), then the connection is cut. */
-const DISCARD_ALLOWANCE_BYTES = 1024 * 1024;
-
-const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json$/;
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
 /**
- * Reads and parses request bodies for every route but those that `skip`, in place of restify's `bodyParser`, and
+ * Reads (with `readBody`, the one body reader) and parses request bodies for every route but those that `skip`, in place of restify's `bodyParser`, and
  * sets `req.body`: JSON (`application/json`, `application/*+json`) or a URL-encoded form (an object of strings, a
  * repeated field as an array of them). Everything else is refused in the route's own error shape:
  * - a body larger than `maxBytes` (413) at once when `Content-Length` says so, else as soon as it has been
@@ -43,25 +40,21 @@ export function readRequestBody(options: ReadRequestBodyOptions): RequestHandler
     const refuse = (refusal: Refusal) => {
       const response = options.render(req, refusal);
       const body = Buffer.from(response.body);
-      discardRest(req);
+      discardRestOfBody(req);
       res.writeHead(response.status, { ...response.headers, 'content-length': body.length, connection: 'close' });
       res.end(body);
       next(false);
     };
-    const declared = req.headers['content-length'];
-    const chunked = req.headers['transfer-encoding'] !== undefined;
-    if (!chunked && (declared === undefined || Number(declared) === 0)) return next();
-
-    const encoding = req.headers['content-encoding']?.trim().toLowerCase();
-    if (encoding && encoding !== 'identity') {
+    if (!hasBody(req)) return next();
+    if (isCompressed(req)) {
       return refuse({
         status: 415,
         code: 'unsupported_media_type',
         message: 'Send the body uncompressed (no Content-Encoding).',
       });
     }
-    const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-    const kind = JSON_TYPE.test(mediaType) ? 'json' : mediaType === FORM_TYPE ? 'form' : undefined;
+    const mediaType = mediaTypeOf(req);
+    const kind = isJsonMediaType(mediaType) ? 'json' : mediaType === FORM_TYPE ? 'form' : undefined;
     if (!kind) {
       return refuse({
         status: 415,
@@ -69,47 +62,21 @@ export function readRequestBody(options: ReadRequestBodyOptions): RequestHandler
         message: 'Send the body as JSON (application/json) or as a form (application/x-www-form-urlencoded).',
       });
     }
-    const tooLarge: Refusal = {
-      status: 413,
-      code: 'too_large',
-      message: `The request body must be at most ${Math.round(options.maxBytes / 1024)} KB.`,
-    };
-    if (Number(declared) > options.maxBytes) return refuse(tooLarge);
-
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let settled = false;
-    const stopListening = () => {
-      settled = true;
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onAborted);
-      req.off('close', onAborted);
-    };
-    const onData = (chunk: Buffer) => {
-      size += chunk.length;
-      if (size <= options.maxBytes) {
-        chunks.push(chunk);
-        return;
+    void readBody(req, options.maxBytes).then((read) => {
+      if (!read.ok) {
+        // The client went away: there is nobody to answer.
+        if (read.reason === 'aborted') return;
+        return refuse({
+          status: 413,
+          code: 'too_large',
+          message: `The request body must be at most ${Math.round(options.maxBytes / 1024)} KB.`,
+        });
       }
-      stopListening();
-      refuse(tooLarge);
-    };
-    const onEnd = () => {
-      stopListening();
-      const parsed = parseBody(kind, Buffer.concat(chunks).toString('utf8'));
+      const parsed = parseBody(kind, read.body.toString('utf8'));
       if (!parsed.ok) return refuse(parsed.refusal);
       req.body = parsed.value;
       next();
-    };
-    // The client went away: there is nobody to answer.
-    const onAborted = () => {
-      if (!settled) stopListening();
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onAborted);
-    req.on('close', onAborted);
+    });
   };
 }
 
@@ -133,15 +100,4 @@ function parseBody(kind: 'json' | 'form', text: string): ParseOutcome {
 
 function badRequest(message: string): ParseOutcome {
   return { ok: false, refusal: { status: 400, code: 'bad_request', message } };
-}
-
-/** Reads and drops the rest of a refused body, so the client sees the answer; past the allowance, cuts it off. */
-function discardRest(req: Request): void {
-  if (req.readableEnded) return;
-  let discarded = 0;
-  req.on('data', (chunk: Buffer) => {
-    discarded += chunk.length;
-    if (discarded > DISCARD_ALLOWANCE_BYTES) req.socket.destroy();
-  });
-  req.resume();
 }

@@ -2,13 +2,7 @@ import type { IncomingMessage } from 'node:http';
 import type { z } from 'zod';
 import { JSON_PROBLEM_MESSAGES, parseJsonSafely } from '../../../server/http/parseJsonSafely';
 import { fail, type Outcome, succeed } from '../directLineError';
-import { readBody } from '../../../server/http/readBody';
-
-/** `application/json`, `application/vnd.x+json`, with or without parameters (`; charset=utf-8`). */
-function isJsonType(contentType: string | undefined): boolean {
-  const mediaType = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
-  return mediaType === 'application/json' || /^application\/[\w.+-]+\+json$/.test(mediaType);
-}
+import { hasBody, isCompressed, isJsonMediaType, mediaTypeOf, readBody } from '../../../server/http/readBody';
 
 /**
  * Reads a JSON body of at most `maxBytes`: 413 when larger, 415 when it is not sent as JSON or is compressed, 400
@@ -16,12 +10,8 @@ function isJsonType(contentType: string | undefined): boolean {
  * `undefined` (routes whose body is optional accept it).
  */
 export async function readJson(req: IncomingMessage, maxBytes: number): Promise<Outcome<unknown>> {
-  const encoding = req.headers['content-encoding']?.trim().toLowerCase();
-  if (encoding && encoding !== 'identity') {
-    return fail('UnsupportedMediaType', 'Send the body uncompressed (no Content-Encoding).');
-  }
-  const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
-  if (hasBody && !isJsonType(req.headers['content-type'])) {
+  if (isCompressed(req)) return fail('UnsupportedMediaType', 'Send the body uncompressed (no Content-Encoding).');
+  if (hasBody(req) && !isJsonMediaType(mediaTypeOf(req))) {
     return fail('UnsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
   }
   const read = await readBody(req, maxBytes);

@@ -3,6 +3,7 @@ import { JSON_PROBLEM_MESSAGES, parseJsonSafely } from '../../../server/http/par
 import type { DirectLineChannel, UploadedFile, UploadTemplate } from '../directLineChannel';
 import { detectImageType } from '../detectImageType';
 import { fail, type Outcome, succeed } from '../directLineError';
+import { isCompressed, mediaTypeOf } from '../../../server/http/readBody';
 import { clientAddress } from '../../../server/http/requestOrigin';
 import { parseWith } from '../http/readJson';
 import { readUpload } from '../http/readUpload';
@@ -31,14 +32,10 @@ export function addUploadRoute(server: Server, channel: DirectLineChannel): void
       if (!authorized.ok) return authorized;
       const admitted = channel.admit('uploads', clientAddress(req, channel.trustProxy), params.data.conversationId);
       if (!admitted.ok) return admitted;
-      const mediaType = (req.headers['content-type'] ?? '').split(';')[0]?.trim().toLowerCase();
-      if (mediaType !== 'multipart/form-data') {
+      if (mediaTypeOf(req) !== 'multipart/form-data') {
         return fail('UnsupportedMediaType', 'Upload files as multipart/form-data.');
       }
-      const encoding = req.headers['content-encoding']?.trim().toLowerCase();
-      if (encoding && encoding !== 'identity') {
-        return fail('UnsupportedMediaType', 'Send the upload uncompressed (no Content-Encoding).');
-      }
+      if (isCompressed(req)) return fail('UnsupportedMediaType', 'Send the upload uncompressed (no Content-Encoding).');
       const upload = await readUpload(req, limits);
       if (!upload.ok) return upload;
       if (upload.value.files.length === 0) return fail('BadArgument', 'The upload holds no file.');
