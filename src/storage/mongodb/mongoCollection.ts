@@ -1,4 +1,4 @@
-import type { Collection, Db, Document, Filter as MongoFilter, UpdateFilter as MongoUpdate } from 'mongodb';
+import type { Collection, Db, Document } from 'mongodb';
 import type { Filter, Update } from '../queryTypes';
 import type { z } from 'zod';
 import { parseStoredDocument } from '../parseStoredDocument';
@@ -22,6 +22,7 @@ import { toStorableDocument } from '../toStorableDocument';
 import { upsertDocumentId } from '../upsertSeed';
 import { validateFilter } from '../validateFilter';
 import { validateUpdate } from '../validateUpdate';
+import { driverFilter, driverUpdate } from './driverQuery';
 import { defaultIndexName, duplicateKeyFromMongoError } from './duplicateKeyFromMongoError';
 import { asStoreError } from './unavailableError';
 
@@ -33,8 +34,11 @@ const INDEX_OPTIONS_CONFLICT = 85;
  * accept and refuse the same things; duplicate-key errors become `DuplicateKey` outcomes.
  */
 export class MongoCollection<T extends StoredDocument> implements StoreCollection<T> {
-  private readonly collection: Collection<T>;
-  /** The same collection untyped, for inserts: the driver's `OptionalUnlessRequiredId<T>` cannot be met generically. */
+  /**
+   * The collection in the driver's untyped form: queries reach fields by dotted paths, which the driver's typed
+   * `Filter<T>` cannot express, so filters and updates are rebuilt as the driver's `Document` forms (`driverQuery.ts`)
+   * and every document read back is parsed by the schema.
+   */
   private readonly documents: Collection<Document>;
   private readonly indexFields = new Map<string, string[]>([['_id_', ['_id']]]);
 
@@ -43,7 +47,6 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
     private readonly db: Db,
     private readonly schema: z.ZodType<T>,
   ) {
-    this.collection = db.collection<T>(name);
     this.documents = db.collection(name);
   }
 
@@ -80,8 +83,8 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
     options: FindOneOptions & { projection?: ProjectionSpec } = {},
   ): Promise<T | ProjectedDocument | null> {
     validateFilter(filter);
-    const found = await this.collection
-      .findOne(mongoFilter(filter), { sort: options.sort, projection: options.projection })
+    const found = await this.documents
+      .findOne(driverFilter(filter), { sort: options.sort, projection: options.projection })
       .catch(rethrowAsStoreError);
     if (!found) return null;
     return options.projection ? projected(found) : this.parse(found);
@@ -94,8 +97,8 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
     options: FindManyOptions & { projection?: ProjectionSpec } = {},
   ): Promise<T[] | ProjectedDocument[]> {
     validateFilter(filter);
-    const found = await this.collection
-      .find(mongoFilter(filter), {
+    const found = await this.documents
+      .find(driverFilter(filter), {
         sort: options.sort,
         limit: options.limit,
         skip: options.skip,
@@ -109,7 +112,7 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
   async updateOne(filter: Filter<T>, update: Update<T>, options: UpdateOneOptions = {}): Promise<UpdateOneOutcome> {
     this.validateWrite(filter, update, options.upsert);
     try {
-      const result = await this.collection.updateOne(mongoFilter(filter), mongoUpdate(update), {
+      const result = await this.documents.updateOne(driverFilter(filter), driverUpdate(update), {
         upsert: options.upsert ?? false,
       });
       return {
@@ -131,7 +134,7 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
   ): Promise<FindOneAndUpdateOutcome<T>> {
     this.validateWrite(filter, update, options.upsert);
     try {
-      const found = await this.collection.findOneAndUpdate(mongoFilter(filter), mongoUpdate(update), {
+      const found = await this.documents.findOneAndUpdate(driverFilter(filter), driverUpdate(update), {
         upsert: options.upsert ?? false,
         returnDocument: options.returnDocument,
         sort: options.sort,
@@ -144,19 +147,19 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
 
   async deleteOne(filter: Filter<T>): Promise<{ deletedCount: number }> {
     validateFilter(filter);
-    const result = await this.collection.deleteOne(mongoFilter(filter)).catch(rethrowAsStoreError);
+    const result = await this.documents.deleteOne(driverFilter(filter)).catch(rethrowAsStoreError);
     return { deletedCount: result.deletedCount };
   }
 
   async deleteMany(filter: Filter<T>): Promise<{ deletedCount: number }> {
     validateFilter(filter);
-    const result = await this.collection.deleteMany(mongoFilter(filter)).catch(rethrowAsStoreError);
+    const result = await this.documents.deleteMany(driverFilter(filter)).catch(rethrowAsStoreError);
     return { deletedCount: result.deletedCount };
   }
 
   async countDocuments(filter: Filter<T> = {}): Promise<number> {
     validateFilter(filter);
-    return this.collection.countDocuments(mongoFilter(filter)).catch(rethrowAsStoreError);
+    return this.documents.countDocuments(driverFilter(filter)).catch(rethrowAsStoreError);
   }
 
   /** Creates the index; when a TTL index exists with another expiry (RETENTION_DAYS changed), updates it in place. */
@@ -164,7 +167,7 @@ export class MongoCollection<T extends StoredDocument> implements StoreCollectio
     const name = options.name ?? defaultIndexName(keys);
     this.indexFields.set(name, Object.keys(keys));
     try {
-      await this.collection.createIndex(
+      await this.documents.createIndex(
         { ...keys },
         { name, unique: options.unique, sparse: options.sparse, expireAfterSeconds: options.expireAfterSeconds },
       );
@@ -209,17 +212,4 @@ function codeOf(error: unknown): unknown {
 function insertedCountOf(error: unknown): number {
   const count = typeof error === 'object' && error !== null && 'insertedCount' in error ? error.insertedCount : 0;
   return typeof count === 'number' ? count : 0;
-}
-
-/**
- * The port's filter as the driver's type. The port's language is a subset of MongoDB's with the same shape, checked
- * at run time by `validateFilter`; the driver's `Filter<T>` keys on `T`'s fields, which dotted paths do not fit.
- */
-function mongoFilter<T>(filter: Filter<T>): MongoFilter<T> {
-  return filter as MongoFilter<T>;
-}
-
-/** The port's update (`$set $unset $inc $push $setOnInsert`) as the driver's type; see `mongoFilter`. */
-function mongoUpdate<T>(update: Update<T>): MongoUpdate<T> {
-  return update as MongoUpdate<T>;
 }

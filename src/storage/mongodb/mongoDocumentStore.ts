@@ -72,7 +72,7 @@ export class MongoDocumentStore implements DocumentStore {
       if (failed) return;
       failed = true;
       void stream.close().catch(() => undefined);
-      onError(asStoreError(error) as Error);
+      onError(asStoreError(error));
     });
     return { close: () => stream.close() };
   }

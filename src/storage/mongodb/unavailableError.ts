@@ -12,7 +12,7 @@ import { StoreUnavailableError } from '../storageErrors';
  * way on both backends); any other error is returned as it was. The message names the driver's error class only:
  * driver messages can quote a connection string.
  */
-export function asStoreError(error: unknown): unknown {
+export function asStoreError<E>(error: E): E | StoreUnavailableError {
   const unavailable =
     error instanceof MongoNetworkError ||
     error instanceof MongoServerSelectionError ||
