@@ -8,6 +8,8 @@ export interface BotReply {
   action: string;
   /** The form question it asks (`prompt`). */
   field?: string;
+  /** The address question it asks (`addressPrompt`): `postcode`, `premises` or `choose`. */
+  step?: string;
   /** A form question asked again after an answer it refused. */
   retry: boolean;
   buttons: string[];
@@ -21,7 +23,12 @@ const activitySchema = z.looseObject({
   channelData: z
     .looseObject({
       councilBot: z
-        .looseObject({ action: z.string(), field: z.string().optional(), retry: z.boolean().optional() })
+        .looseObject({
+          action: z.string(),
+          field: z.string().optional(),
+          step: z.string().optional(),
+          retry: z.boolean().optional(),
+        })
         .optional(),
     })
     .optional(),
@@ -181,6 +188,7 @@ function toReply(activity: StreamActivity): BotReply {
   return {
     action: meta?.action ?? 'none',
     field: meta?.field,
+    step: meta?.step,
     retry: meta?.retry ?? false,
     buttons: (activity.suggestedActions?.actions ?? []).flatMap((action) =>
       typeof action.value === 'string' ? [action.value] : action.title ? [action.title] : [],

@@ -103,7 +103,12 @@ const TYPED: Record<string, string[]> = {
   phone: ['0113 496 0000', '0161 496 0123', '020 7946 0321'],
   email: ['sam.resident@example.org', 'alex.taylor@example.com', 'p.shah@example.net'],
   description: ['Tags all over the glass', 'A lot of litter around the bins', 'On the wall by the shop'],
+  // The address step (a missed bin): postcodes in the shipped gazetteer, and house numbers each of them has.
+  'address:postcode': ['EM1 1AB', 'em2 3ca', 'EM3 5EA', 'EM2 4DB', 'EM1 1AA'],
+  'address:premises': ['1', '2', '3'],
 };
+/** The replies that ask the resident something in a request: a form question or the address step's. */
+const QUESTIONS_ASKED = ['prompt', 'addressPrompt'];
 const SKIPS = ['Skip', "I don't know"];
 /** A form never needs more turns than this; more means the resident is stuck in a loop. */
 const MAX_FORM_TURNS = 20;
@@ -164,9 +169,9 @@ async function makeRequest(turns: VisitTurns): Promise<void> {
   if (type.askFirst && turns.random() < 0.3) {
     const answer = await turns.say(type.askFirst, ['answer']);
     if (!answer.buttons.includes(REPORT_IT_NOW)) throw new UnexpectedReply(`no "${REPORT_IT_NOW}" after an answer`);
-    reply = await turns.say(REPORT_IT_NOW, ['prompt']);
+    reply = await turns.say(REPORT_IT_NOW, QUESTIONS_ASKED);
   } else {
-    reply = await turns.say(pick(type.say, turns.random), ['prompt']);
+    reply = await turns.say(pick(type.say, turns.random), QUESTIONS_ASKED);
   }
   const leaveAt = turns.random() < 0.08 ? 1 + Math.floor(turns.random() * 3) : undefined;
   const cancel = turns.random() < 0.5;
@@ -181,7 +186,7 @@ async function makeRequest(turns: VisitTurns): Promise<void> {
       if (cancel) await turns.say('cancel', ['cancelled']);
       return;
     }
-    reply = await turns.say(answerFor(reply, turns.random), ['prompt', 'requestSummary']);
+    reply = await turns.say(answerFor(reply, turns.random), [...QUESTIONS_ASKED, 'requestSummary']);
   }
   throw new UnexpectedReply(`${type.requestType}: no summary after ${MAX_FORM_TURNS} answers`);
 }
@@ -190,11 +195,12 @@ async function makeRequest(turns: VisitTurns): Promise<void> {
 function answerFor(prompt: BotReply, random: Random): string {
   const skips = prompt.buttons.filter((button) => SKIPS.includes(button));
   const choices = prompt.buttons.filter((button) => !SKIPS.includes(button));
-  const typed = TYPED[prompt.field ?? ''];
+  const question = prompt.action === 'addressPrompt' ? `address:${prompt.step ?? ''}` : (prompt.field ?? '');
+  const typed = TYPED[question];
   if (skips.length > 0 && (random() < 0.25 || (choices.length === 0 && !typed))) return pick(skips, random);
   if (typed && (choices.length === 0 || random() < 0.5)) return pick(typed, random);
   if (choices.length > 0) return pick(choices, random);
-  throw new UnexpectedReply(`no answer for the question "${prompt.field}"`);
+  throw new UnexpectedReply(`no answer for the question "${question}"`);
 }
 
 function pick<T>(items: readonly T[], random: Random): T {
