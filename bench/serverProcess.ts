@@ -44,6 +44,7 @@ export async function startBenchServer(): Promise<BenchServer> {
     process.execPath,
     [
       ...(process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean),
+      '--no-regexp-tier-up',
       '--disable-warning=DEP0111',
       '--import',
       'tsx',
