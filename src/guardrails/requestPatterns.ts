@@ -1,6 +1,7 @@
 import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
 import { matchRequestClasses } from './requestClasses';
+import { matchBroadConcepts } from './broadConcepts';
 import { matchRequestLexicons } from './requestLexicons';
 
 /**
@@ -185,7 +186,7 @@ export function matchRequestPatterns(normalised: string): DeclineReason | undefi
     if (pattern.test(normalised) && !(reason === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised)))
       return reason;
   }
-  return matchRequestClasses(normalised) ?? matchRequestLexicons(normalised);
+  return matchRequestClasses(normalised) ?? matchBroadConcepts(normalised) ?? matchRequestLexicons(normalised);
 }
 
 /** Words that mark each kind of request, for the classifier's reading: without one, a probability alone is not enough. */
