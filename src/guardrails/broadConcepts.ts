@@ -141,7 +141,7 @@ function isHarmfulAsk(normalised: string): boolean {
   const hidden = HIDDEN.test(normalised);
   const animal = HURT_ANIMAL.test(normalised) && !KEEP_SAFE.test(normalised);
   if (!hidden && !animal && !ANY_HARM.test(normalised)) return false;
-  const withoutHiding = normalised.replace(HIDDEN, ' ');
-  if (TOLD.test(withoutHiding)) return false;
+  // "without anyone reporting it" is part of the act asked about, not a report.
+  if (TOLD.test(hidden ? normalised.replace(HIDDEN, ' ') : normalised)) return false;
   return ASKING.test(normalised);
 }

@@ -1,6 +1,5 @@
-import { loadKnowledgeBase } from '../../src/knowledge/loadKnowledgeBase';
 import type { MessageGuard } from '../../src/guardrails/messageGuard';
-import { SHIPPED_KNOWLEDGE } from '../support/testBot';
+import { shippedKnowledge } from '../support/testBot';
 
 /**
  * The broad concepts (`src/guardrails/broadConcepts.ts`), through the guard, on sentences written for this test (not
@@ -10,9 +9,7 @@ import { SHIPPED_KNOWLEDGE } from '../support/testBot';
 let guard: MessageGuard;
 
 beforeAll(async () => {
-  const result = await loadKnowledgeBase(SHIPPED_KNOWLEDGE);
-  if (!result.ok) throw new Error(JSON.stringify(result.problems));
-  guard = result.knowledge.messageGuard;
+  guard = (await shippedKnowledge()).current().knowledge.messageGuard;
 });
 
 const reasonOf = (message: string) => guard.check(message)?.reason;
