@@ -38,6 +38,15 @@ const DISGUISE_SIGNS =
 const SOMEONE_ELSE =
   /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|brother|sister|partner|husband|wife|councillors?|number \d+|flat \d+)\b/;
 
+/**
+ * Weeds, moss and household pests: killing or poisoning them is gardening and pest control, not harm, unless a
+ * person or a pet is named too.
+ */
+const PESTS_AND_PLANTS =
+  /\b(?:weeds?|weedkiller|moss|mould|mold|ivy|knotweed|brambles?|nettles?|thistles?|dandelions?|roots?|stumps?|grass|lawn|hedge|pests?|vermin|rats?|mice|mouse|rodents?|wasps?|hornets?|ants?|fleas?|bed ?bugs?|cockroach\w*|flies|slugs?|snails?|moths?|silverfish|woodworm|termites?|insects?|bugs?|germs?|bacteria)\b/;
+const PEOPLE_OR_PETS =
+  /\b(?:neighbou?rs?|someone|somebody|people|person|man|woman|kids?|child(?:ren)?|dogs?|cats?|pets?|birds?|foxes|fox|hedgehogs?|horses?)\b/;
+
 export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
 
 /**
@@ -120,6 +129,8 @@ export class MessageGuard {
     if (!REASON_CUES[best.label].test(normalised)) return undefined;
     // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
     if (best.label === 'dataExfiltration' && !SOMEONE_ELSE.test(normalised)) return undefined;
+    if (best.label === 'harmful' && PESTS_AND_PLANTS.test(normalised) && !PEOPLE_OR_PETS.test(normalised))
+      return undefined;
     return { reason: best.label, via: 'classifier' };
   }
 }
