@@ -47,6 +47,21 @@ const PESTS_AND_PLANTS =
 const PEOPLE_OR_PETS =
   /\b(?:neighbou?rs?|someone|somebody|people|person|man|woman|kids?|child(?:ren)?|dogs?|cats?|pets?|birds?|foxes|fox|hedgehogs?|horses?)\b/;
 
+/**
+ * A resident taking back what came before ("can you pretend... no, seriously, when is ..."): the classifier reads
+ * what follows, which is what is asked. The patterns still read the whole message.
+ */
+const TAKEN_BACK =
+  /\b(?:no,? seriously|but seriously|seriously though|joking aside|kidding aside|only joking|just joking|just kidding|jk|lol no|never ?mind(?: that)?|forget (?:that|i said that))\b[\s,.!?:;-]*/gi;
+
+/** The part of a message after the last thing taken back (all of it when nothing is). */
+function whatIsAsked(text: string): string {
+  let start = 0;
+  for (const match of text.matchAll(TAKEN_BACK)) start = match.index + match[0].length;
+  const rest = text.slice(start);
+  return rest.split(/\s+/).filter(Boolean).length >= 3 ? rest : text;
+}
+
 export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
 
 /**
@@ -119,10 +134,12 @@ export class MessageGuard {
     return this.classify(text, normalised);
   }
 
-  private classify(text: string, normalised: string): GuardVerdict | undefined {
+  private classify(text: string, wholeNormalised: string): GuardVerdict | undefined {
     if (!this.classifier) return undefined;
     // Names, addresses and numbers say nothing about what is asked; read without them.
-    const features = guardFeatures(redactPersonalData(text).text.replace(/\[[a-z ]+\]/g, ' '));
+    const asked = whatIsAsked(text);
+    const normalised = asked === text ? wholeNormalised : normaliseText(asked);
+    const features = guardFeatures(redactPersonalData(asked).text.replace(/\[[a-z ]+\]/g, ' '));
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
