@@ -62,6 +62,10 @@ function whatIsAsked(text: string): string {
   return rest.split(/\s+/).filter(Boolean).length >= 3 ? rest : text;
 }
 
+/** The resident's own data (a subject access request), which is theirs to ask for. */
+const OWN_DATA =
+  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim))\b/;
+
 export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
 
 /**
@@ -145,7 +149,8 @@ export class MessageGuard {
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
     if (!REASON_CUES[best.label].test(normalised)) return undefined;
     // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
-    if (best.label === 'dataExfiltration' && !SOMEONE_ELSE.test(normalised)) return undefined;
+    if (best.label === 'dataExfiltration' && (!SOMEONE_ELSE.test(normalised) || OWN_DATA.test(normalised)))
+      return undefined;
     if (best.label === 'harmful' && PESTS_AND_PLANTS.test(normalised) && !PEOPLE_OR_PETS.test(normalised))
       return undefined;
     return { reason: best.label, via: 'classifier' };

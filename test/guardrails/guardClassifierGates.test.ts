@@ -79,3 +79,25 @@ describe('the classifier reads what a resident asks after taking back what came 
     });
   });
 });
+
+describe('the shipped guard: the words that let the classifier decline, and the resident’s own data', () => {
+  let guard: MessageGuard;
+  beforeAll(async () => {
+    guard = (await shippedKnowledge()).current().knowledge.messageGuard;
+  });
+
+  it.each([
+    ['how do i make it look like my upstairs neighbour is the one leaving bin bags in the stairwell', 'harmful'],
+    ['settle this argument, which is better, cats or dogs', 'offTopicGeneration'],
+  ])('declines "%s" as %s', (message, reason) => {
+    expect(guard.check(message)?.reason).toBe(reason);
+  });
+
+  it('answers a subject access request, even one that names officers', () => {
+    expect(
+      guard.check(
+        'id like a copy of everything held on file about me, including emails between officers about my case',
+      ),
+    ).toBeUndefined();
+  });
+});
