@@ -14,10 +14,11 @@ function uniqueWord(length: number): string {
  */
 describe('CPU exhaustion with long unique words', () => {
   // The quadratic cost was 150 ms and more; a busy CI machine running browser suites beside this one has taken up to
-  // 58 ms for what takes 2–3 ms on a quiet one, so the bar sits between the two: the fastest of five under 60 ms.
-  test('a 4,000-character unique word is answered in under 60 ms', async () => {
+  // 60.5 ms for what takes 2–3 ms on a quiet one. The fastest of ten, under 100 ms, tells the two apart however busy
+  // the machine (a quadratic stemmer only gets slower on a busy one).
+  test('a 4,000-character unique word is answered in under 100 ms', async () => {
     const timings: number[] = [];
-    for (let attempt = 0; attempt < 5; attempt++) {
+    for (let attempt = 0; attempt < 10; attempt++) {
       // A conversation of its own each time: two turns the bot cannot answer hand a conversation to a person.
       const { adapter } = await createTestBot();
       await adapter.send('hello').startTest();
@@ -29,7 +30,7 @@ describe('CPU exhaustion with long unique words', () => {
         .startTest();
       timings.push(Number(process.hrtime.bigint() - started) / 1e6);
     }
-    expect(Math.min(...timings)).toBeLessThan(60);
+    expect(Math.min(...timings)).toBeLessThan(100);
   });
 
   test('redacting personal data from 20,000 characters without an @ takes a few milliseconds', () => {
