@@ -140,9 +140,9 @@ export class MessageGuard {
 
   private classify(text: string, wholeNormalised: string): GuardVerdict | undefined {
     if (!this.classifier) return undefined;
-    // Names, addresses and numbers say nothing about what is asked; read without them.
     const asked = whatIsAsked(text);
     const normalised = asked === text ? wholeNormalised : normaliseText(asked);
+    // Names, addresses and numbers say nothing about what is asked; read without them.
     const features = guardFeatures(redactPersonalData(asked).text.replace(/\[[a-z ]+\]/g, ' '));
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);

@@ -196,7 +196,7 @@ export const REASON_CUES: Readonly<Record<DeclineReason, RegExp>> = {
   dataExfiltration:
     /\b(?:who|whoever|address|addresses|phone|number|mobile|email|name|names|details|records?|notes|lives?|living|owes?|claims?|claiming|benefits?|list|database|logins?|passwords?|salary|birth|reported|complained|internal|logs?|history|empty|registered|confirm|tenants?|postcode|file|export|spreadsheet|chats?|applied|getting|paying|rented|allocated|household)\b/,
   harmful:
-    /\b(?:caught|traced|trace|notice|noticing|find out|finding out|fake|forge|hack|kill|poison|hurt|weapon|bomb(?! site)|knife|gun|drugs?|revenge|steal|fraud\w*|lie|hide|secretly|illegal\w*|threat\w*|scare|burn|hate|phish\w*|make (?:it|them|her|him|me) look|looks? like|convincing|look real|regret|hell|aggressive|drown\w*|nick|track|tracking|catching|would they (?:even )?know|without setting|photoshop\w*|unlivable|scare\w*|steal\w*|break into|get into)\b/,
+    /\b(?:caught|traced|trace|notice|noticing|find out|finding out|fake|forge|hack|kill|poison|hurt|weapon|bomb(?! site)|knife|gun|drugs?|revenge|fraud\w*|lie|hide|secretly|illegal\w*|threat\w*|burn|hate|phish\w*|make (?:it|them|her|him|me) look|looks? like|convincing|look real|regret|hell|aggressive|drown\w*|nick|track|tracking|catching|would they (?:even )?know|without setting|photoshop\w*|unlivable|scare\w*|steal\w*|break into|get into)\b/,
   offTopicGeneration:
     /\b(?:write|compose|poem|essay|story|song|rap|joke|code|script|program|recipe|opinion|think|vote|party|election|explain|ideas|cv|letter|speech|homework|solve|shopping list|itinerary|quiz|better|plan me|make me|settle|argument|recommend)\b/,
 };
