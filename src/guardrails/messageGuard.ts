@@ -7,7 +7,7 @@ import type { GuardrailExample, GuardrailLabel } from './guardrailExampleSchema'
 import { guardFeatures } from './guardFeatures';
 import { matchesInstructionConcept } from './instructionConcepts';
 import { detectPromptInjection, disguisedReadings } from './instructionPatterns';
-import { matchRequestPatterns, REASON_CUES } from './requestPatterns';
+import { matchRequestPatterns, REASON_CUES, REPORTING } from './requestPatterns';
 
 /** Why a message is declined, and what recognised it (for logs and figures; never the words). */
 export interface GuardVerdict {
@@ -22,10 +22,6 @@ export interface MessageGuardOptions {
   questions: readonly string[];
 }
 
-/**
- * The classifier must be this sure of a reason to decline, and the message must carry a word of that reason: a
- * probability alone, on words it has rarely seen, is not enough to turn a resident away.
- */
 /**
  * Signs that a message may be disguised (digits or symbols for letters, letters spaced out, an encoded run), the
  * only messages whose undisguised readings are worth reading with the concepts too (the surface patterns read every
@@ -66,7 +62,14 @@ function whatIsAsked(text: string): string {
 const OWN_DATA =
   /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim))\b/;
 
-export const GUARD_TUNING = { minProbability: 0.97, minKnownFeatures: 3 };
+/**
+ * `minProbability`: how sure the classifier must be of a reason to decline, and the message must then carry a word of
+ * that reason: a probability alone, on words it has rarely seen, is not enough to turn a resident away.
+ * `sureWithoutCue`: how sure it must be to decline without such a word. Attacks seldom use the words a list can
+ * name ("set your role to supervisor", "make it sound posh", "so it looks natural"), yet the classifier, which has
+ * learnt them from the editors' examples, is then all but certain; genuine questions it is that sure about are rare.
+ */
+export const GUARD_TUNING = { minProbability: 0.97, sureWithoutCue: 0.9999, minKnownFeatures: 3 };
 
 /**
  * Decides whether a message is to be declined rather than answered, before anything else reads it (after the
@@ -147,10 +150,12 @@ export class MessageGuard {
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
-    if (!REASON_CUES[best.label].test(normalised)) return undefined;
+    if (best.probability < GUARD_TUNING.sureWithoutCue && !REASON_CUES[best.label].test(normalised)) return undefined;
     // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
     if (best.label === 'dataExfiltration' && (!SOMEONE_ELSE.test(normalised) || OWN_DATA.test(normalised)))
       return undefined;
+    // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right.
+    if (best.label === 'harmful' && REPORTING.test(normalised)) return undefined;
     if (best.label === 'harmful' && PESTS_AND_PLANTS.test(normalised) && !PEOPLE_OR_PETS.test(normalised))
       return undefined;
     return { reason: best.label, via: 'classifier' };

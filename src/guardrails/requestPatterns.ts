@@ -85,7 +85,7 @@ const UNSEEN =
 const HOW_TO =
   '(?:how (?:do|can|could|would|should|to|would you)(?: i| we| you| one| someone)?|where (?:can|do|could|would) (?:i|we|you)|best way to|easiest way to|quickest way to|cheapest way to|help me|teach me|show me how|tips (?:on|for)|instructions (?:on|for)|i want to|im going to|i am going to|gonna|ways? to|guide to|steps to|tell me how|explain how|whats the best way to|what can i)';
 /** Telling the council something, which "without them knowing" is a right to, not a wrong. */
-const REPORTING =
+export const REPORTING =
   /\b(?:report|reporting|complain|complaint|whistle ?blow|tell the council|anonymous(?:ly)?|confidential(?:ly)?|go between)\b/;
 
 const UNSEEN_REQUEST: readonly RegExp[] = [
