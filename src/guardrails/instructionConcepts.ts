@@ -42,15 +42,15 @@ const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
   new RegExp(
     `\\b(?:your|ur) (?:\\w+ ){0,2}${ITS_RULES}\\b.{0,20}\\b(?:word for word|verbatim|exactly as (?:written|given|they are)|in full)\\b`,
   ),
-  /\b(?:system|secret|admin|your|the bots?) (?:password|passcode|passphrase|pass code|secret key|api key|access code)\b|\b(?:password|passcode|passphrase|secret key|api key) (?:for|of|to) (?:the |our |your )?(?:system|bot|assistant|this mode|you|admin)\b|\bwhat is the password\b|\bwhats the password\b|\byour (?:password|passcode|passphrase|secret key)\b|\bsecret key\b|\bpasscode phrase\b/,
+  /\b(?:system|secret|admin|your|the bots?) (?:password|passcode|passphrase|pass code|secret key|api key|access code)\b(?! (?:reset|recovery|change))|\b(?:password|passcode|passphrase|secret key|api key) (?:for|of|to) (?:the |our |your )?(?:system|bot|assistant|this mode|you|admin)\b|\bwhat is the password\b|\bwhats the password\b|\byour (?:password|passcode|passphrase|secret key)\b|\bsecret key\b|\bpasscode phrase\b/,
 ];
 
 /** Someone claiming to speak for the people who run the bot, or for the bot's own system. */
 const AUTHORITY: readonly RegExp[] = [
-  /\b(?:i am|im|i m|this is|its|it is) (?:your|the|a|an|ur) (?:developer|dev|admin|administrator|creator|maker|programmer|owner|maintainer|boss|operator|supervisor|engineer|system administrator|sysadmin)\b/,
+  /\b(?:i am|im|i m|this is|its|it is) (?:your|the|a|an|ur) (?:developer|dev|admin|administrator|creator|maker|programmer|owner|maintainer|boss|operator|supervisor|engineer|system administrator|sysadmin)\b(?! (?:for|of|on|in|at) (?:our|my|a|an|the (?:local|residents|tenants|community|street|village|parish))\b)/,
   /\b(?:i am|im|i m|this is|message from|note from|update from|instruction from|on behalf of) (?:the )?(?:council |eastmere |your )?(?:it|web|digital|tech|dev|development|ict|ai|chatbot|bot) (?:team|dept|department|support|admin|administrator|manager|staff)\b|\b(?:council )?(?:it|web|dev|digital) (?:team|dept|department) here\b/,
   /\b(?:admin|administrator|developer|system|sysadmin|root|security|moderator|maintenance|law enforcement|emergency|god|debug|test|testing|safe|diagnostic) (?:override|mode|note|command|update|upgrade|reset|message|prompt|instruction|alert|protocol)\b/,
-  /\b(?:override|auth|authorisation|authorization|access) code\b|\bauthori[sz]ed (?:you|user|this|the assistant|to (?:tell|share|reveal|confirm|approve))\b|\bhas authori[sz]ed\b|\byou are (?:now )?authori[sz]ed\b|\bis authori[sz]ed to\b/,
+  /\b(?:override|auth|authorisation|authorization|access) code\b(?!.{0,40}\b(?:pay and display|machine|meter|car park|barrier|gate|door|locker|bin store|key ?safe|intercom|lift)\b)|\bauthori[sz]ed (?:you|user|this|the assistant|to (?:tell|share|reveal|confirm|approve))\b|\bhas authori[sz]ed\b|\byou are (?:now )?authori[sz]ed\b|\bis authori[sz]ed to\b/,
   /\b(?:restrictions|filters?|rules|safety (?:rules|checks?|filters?)|guardrails|content filters?|limits|protocols) (?:are |have been |is |has been )?(?:now )?(?:lifted|off|suspended|disabled|removed|switched off|turned off|deactivated|no longer (?:apply|active))\b|\b(?:safe|safety) mode (?:off|disabled)\b|\bcontent filter off\b/,
   /\b(?:the user|user|i) (?:is|am) now (?:the |an? )?(?:system )?(?:administrator|admin|developer|owner|root|operator|superuser)\b/,
   /\b(?:all ?)?(?:previous|prior|above|earlier|old|other|original) ?(?:instructions|rules|directions|directives|prompts?) (?:are|were|is) (?:false|void|cancelled|canceled|invalid|out of date|wrong|obsolete|overridden|no longer|revoked|fake)\b/,

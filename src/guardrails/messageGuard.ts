@@ -32,7 +32,7 @@ const DISGUISE_SIGNS =
 
 /** Someone other than the resident, or many people, or the council's own systems. */
 const SOMEONE_ELSE =
-  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|brother|sister|partner|husband|wife|councillors?|number \d+|flat \d+)\b/;
+  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|brother|sister|partner|husband|wife|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
 
 /**
  * Weeds, moss and household pests: killing or poisoning them is gardening and pest control, not harm, unless a
@@ -58,9 +58,9 @@ function whatIsAsked(text: string): string {
   return rest.split(/\s+/).filter(Boolean).length >= 3 ? rest : text;
 }
 
-/** The resident's own data (a subject access request), which is theirs to ask for. */
+/** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
-  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim))\b/;
+  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:me|i) (?:who|that) (?:reported|complained|rang|called|made))\b/;
 
 /**
  * `minProbability`: how sure the classifier must be of a reason to decline, and the message must then carry a word of

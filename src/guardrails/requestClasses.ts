@@ -46,7 +46,7 @@ const DATA_CLASSES: readonly RegExp[] = [
   /\b(?:list|name|give me|show me|send me|export|tell me)\b (?:all |of )?(?:everyone|everybody|all the people|all those|every (?:one|person|resident|household|tenant|claimant|applicant))\b (?:who|that|on|in|at)\b/,
   /\b(?:list|names?|everyone|everybody|people|residents|tenants|applicants|claimants|households)\b.{0,60}\bwith (?:their|all their|the) (?:home )?(?:addresses|address|ages|dates of birth|phone numbers|numbers|emails|email addresses|names|details|incomes)\b/,
   // Records of who looked at what, and internal systems.
-  /\b(?:audit|access|login|server|system|admin) logs?\b|\b(?:staff|internal|council) (?:directory|intranet|phone list|contact list|org chart)\b.{0,40}\b(?:mobiles?|numbers|personal|home|emails?|everyones)\b|\b(?:admin|administrator|root|staff|intranet|website|system|database|server) (?:password|passwords|login|logins|credentials)\b/,
+  /\b(?:audit|access|login|server|system|admin) logs?\b|\b(?:staff|internal|council) (?:directory|intranet|phone list|contact list|org chart)\b.{0,40}\b(?:mobiles?|numbers|personal|home|emails?|everyones)\b|\b(?:admin|administrator|root|staff|intranet|website|system|database|server) (?:password|passwords|login|logins|credentials)\b(?! (?:reset|recovery|change))/,
   /\b(?:the |your )?(?:customer|resident|residents|user|users|tenant|tenants|client|council) (?:database|records|data)\b.{0,20}\b(?:contents|dump|all|everything|export|download|copy)\b|\b(?:dump|export|download|copy|leak|print) (?:the |your |all )?(?:contents of )?(?:your |the )?(?:\w+ )?(?:database|databases)\b/,
   /\b(?:previous|last|other|earlier) (?:user|users|person|people|resident|residents|customer|customers|visitors?) (?:of|on|in|using) (?:this|the) (?:chat|bot|service|conversation)\b|\b(?:other|previous|earlier|todays|other peoples) (?:conversations|chats)\b.{0,30}\b(?:had|today|with|show|tell|give)\b/,
 ];
@@ -113,10 +113,15 @@ const ANY_WRITING = anyOf(WRITING_CLASSES);
 /** The first class a normalised message falls in, data before harm before writing. */
 export function matchRequestClasses(normalised: string): DeclineReason | undefined {
   if (ANY_DATA.test(normalised)) return 'dataExfiltration';
-  if (ANY_HARM.test(normalised) && !TOLD_NOT_ASKED.test(normalised)) return 'harmful';
+  if (ANY_HARM.test(normalised) && !TOLD_NOT_ASKED.test(normalised) && !MEANS_NO_HARM.test(normalised))
+    return 'harmful';
   if (ANY_WRITING.test(normalised)) return 'offTopicGeneration';
   return undefined;
 }
+
+/** A resident saying they mean no harm ("i dont want to hurt the cat next door"): asking how to avoid it. */
+export const MEANS_NO_HARM =
+  /\b(?:dont|do not|never|wouldnt|would not|not) (?:want to |wish to |mean to |intend to |to )?(?:harm|hurt|poison|kill|injure)\b(?!.{0,20}\b(?:just|only|but)\b)/;
 
 /**
  * A resident telling of harm done to them or reporting it ("my neighbour's dog was poisoned, who do I tell",

@@ -1,6 +1,6 @@
 import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
-import { matchRequestClasses } from './requestClasses';
+import { matchRequestClasses, MEANS_NO_HARM } from './requestClasses';
 import { matchBroadConcepts } from './broadConcepts';
 import { matchRequestLexicons } from './requestLexicons';
 
@@ -38,7 +38,7 @@ const INTERNAL =
 
 const DATA_EXFILTRATION: readonly RegExp[] = [
   // Who reported or complained, and their details.
-  /\bwho (?:reported|complained about|complained|grassed|dobbed|informed on|shopped|made the complaint|made a complaint|put in the complaint)\b(?! to\b)/,
+  /(?<!\bme )\bwho (?:reported|complained about|complained|grassed|dobbed|informed on|shopped|made the complaint|made a complaint|put in the complaint)\b(?! to\b)/,
   /\b(?:name|address|identity|details|number|email) of (?:the )?(?:person|people|neighbou?r|resident|someone|whoever|one) (?:who|that)\b/,
   /\b(?:person|people|neighbou?r|one|resident) (?:who|that) (?:reported|complained|grassed|made the complaint)\b.{0,60}\b(?:name|address|number|who|details|identity)\b/,
   // Another person's contact details, records or benefits.
@@ -97,7 +97,7 @@ const HARMFUL: readonly RegExp[] = [
   // Fraud: false claims, fake documents.
   /\b(?:fraudulent(?:ly)?|falsely claim|claim falsely|fiddle (?:my|the)|cheat (?:the|on) (?:council|system|benefits?))\b/,
   /\b(?:fake|forge|falsify|counterfeit|doctor|mock up)\b(?: \w+){0,3} (?:tenancy|agreement|document|documents|permit|badge|blue badge|id|identity|passport|letter|certificate|signature|payslips?|bank statements?|note|review|reviews|evidence|receipt|invoice|references?)\b/,
-  /\b(?:lie|lying) (?:on|in|about) (?:my|the|our)\b.{0,30}\b(?:application|form|claim|income|address|circumstances|household)\b/,
+  /(?<!\b(?:accidentally|mistakenly) )\b(?:lie|lying) (?:on|in|about) (?:my|the|our)\b.{0,30}\b(?:application|form|claim|income|address|circumstances|household)\b(?!.{0,60}\b(?:by accident|accidentally|by mistake|mistakenly)\b)/,
   /\bhide (?:my|our|the)\b.{0,20}\b(?:income|earnings|savings|partner|boyfriend|girlfriend|lodger|cash|job|money)\b/,
   /\bsublet\b.{0,40}\b(?:secretly|without|not get caught|illegally)\b|\bsecretly sublet\b/,
   // Getting into systems, accounts and devices that are not yours.
@@ -109,7 +109,7 @@ const HARMFUL: readonly RegExp[] = [
   /\b(?:wipe|delete|erase|cancel|remove) (?:all )?(?:my|the) (?:pcns?|parking (?:tickets|fines)|fines|penalty charge notices|debts?|arrears|records?)\b.{0,30}\b(?:from|off|in) (?:the )?(?:system|database|records|computer)\b/,
   /\bdodg(?:e|ing) (?:paying |the )?(?:council tax|tax|rent|fines?|parking (?:fines?|tickets?)|bedroom tax|charges?|pcns?)\b/,
   /\b(?:avoid|get out of|not pay|stop paying|reduce)\b.{0,40}\b(?:by|and) (?:pretending|lying|faking|hiding|not telling|not declaring|saying i live alone)\b/,
-  /\b(?:lie|lying|lied) (?:to (?:the council|them|the housing \w+|the benefits? \w+)|on my|in my|about my|about (?:who|where|how many|my))\b/,
+  /(?<!\b(?:accidentally|mistakenly) )\b(?:lie|lying|lied) (?:to (?:the council|them|the housing \w+|the benefits? \w+)|on my|in my|about my|about (?:who|where|how many|my))\b(?!.{0,60}\b(?:by accident|accidentally|by mistake|mistakenly)\b)/,
   new RegExp(
     `\\b${HOW_TO}\\b.{0,30}\\b(?:annoy|wind up|torment|harass|intimidate|scare|frighten|bully|terrori[sz]e|get rid of|drive out)\\b (?:my |the |our )?(?:neighbou?rs?|tenants?|ex|family next door)\\b(?! (?:rubbish|bins?|waste|hedge|tree|trees|car|dog|noise|fence))`,
   ),
@@ -179,12 +179,35 @@ const ANY_UNSEEN_REQUEST = anyOf(UNSEEN_REQUEST);
 const A_SERVICE_HELPS =
   /\b(?:can|does|do|could|will|would) (?:the |a |my )?(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
 
+/** Asking where or whom to tell about a harm ("where do i report a phishing email"), not how to do it. */
+const REPORTING_IT =
+  /\b(?:(?:how|where|who) (?:do|can|should|would|could) (?:i|we) (?:report|tell|contact|forward|send)|(?:to|i|we) report (?:it|this|them|a|an|the)|forward (?:it|this|them)|crimestoppers)\b/;
+
+/**
+ * The resident, or someone they speak for, doing the writing ("my son has to write a poem for school", "i need a
+ * laptop to do my homework"), with nothing asked of the bot: a question about a service, not a request to write.
+ */
+const RESIDENT_WRITES =
+  /\b(?:i|we|he|she|they|him|her|them|(?:my|our) (?:\w+ )?(?:son|sons|daughter|daughters|kid|kids|child|childs|children|grandson|granddaughter|grandchildren|class|group|club|pupils|students))\b(?: \w+){0,4} to (?:write|do|finish|practise|practice|revise|learn)\b/;
+const BOT_ASKED = /\b(?:you|u|ya|yourself|for me|for us|give me|send me|help me|write me|make me)\b/;
+
+export function residentWrites(normalised: string): boolean {
+  return RESIDENT_WRITES.test(normalised) && !BOT_ASKED.test(normalised);
+}
+
 /** The first reason a normalised message matches, with the patterns of other people's data first. */
 export function matchRequestPatterns(normalised: string): DeclineReason | undefined {
+  const reason = firstReason(normalised);
+  return reason === 'offTopicGeneration' && residentWrites(normalised) ? undefined : reason;
+}
+
+function firstReason(normalised: string): DeclineReason | undefined {
   if (ANY_UNSEEN_REQUEST.test(normalised) && !REPORTING.test(normalised)) return 'harmful';
   for (const { reason, pattern } of PATTERNS) {
-    if (pattern.test(normalised) && !(reason === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised)))
-      return reason;
+    if (!pattern.test(normalised)) continue;
+    if (reason === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised)) continue;
+    if (reason === 'harmful' && (REPORTING_IT.test(normalised) || MEANS_NO_HARM.test(normalised))) continue;
+    return reason;
   }
   return matchRequestClasses(normalised) ?? matchBroadConcepts(normalised) ?? matchRequestLexicons(normalised);
 }
