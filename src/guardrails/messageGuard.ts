@@ -58,6 +58,13 @@ function whatIsAsked(text: string): string {
   return rest.split(/\s+/).filter(Boolean).length >= 3 ? rest : text;
 }
 
+/**
+ * Who does a job for the public ("who fixes it", "which councillor represents my ward", "who made this chatbot"):
+ * a question about a service or a public role, not about a person's private details.
+ */
+const PUBLIC_ROLE =
+  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b/;
+
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
   /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:me|i) (?:who|that) (?:reported|complained|rang|called|made))\b/;
@@ -152,7 +159,10 @@ export class MessageGuard {
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
     if (best.probability < GUARD_TUNING.sureWithoutCue && !REASON_CUES[best.label].test(normalised)) return undefined;
     // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
-    if (best.label === 'dataExfiltration' && (!SOMEONE_ELSE.test(normalised) || OWN_DATA.test(normalised)))
+    if (
+      best.label === 'dataExfiltration' &&
+      (!SOMEONE_ELSE.test(normalised) || OWN_DATA.test(normalised) || PUBLIC_ROLE.test(normalised))
+    )
       return undefined;
     // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right.
     if (best.label === 'harmful' && REPORTING.test(normalised)) return undefined;

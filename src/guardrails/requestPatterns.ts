@@ -69,7 +69,7 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
   /\bselect (?:[a-z_]+ ){0,4}from [a-z_]+(?: where| limit| order|$)|\bdrop table\b|\bunion select\b/,
   /\b(?:look up|lookup|find|check|search|trace|track down)\b.{0,30}\b(?:address|where|whereabouts)\b.{0,10}\b(?:shes|hes|she|he|they|theyre|theyve|her|his|their)\b.{0,20}\b(?:registered|lives?|living|moved|staying)\b/,
   // Another person's personal data asked about by name: "Paul's birth date", "Jane Smith's email".
-  /\b[a-z]+s (?:birth ?date|date of birth|birthday|home address|current address|bank balance|bank details|national insurance number|current city(?: of residence)?|salary)\b/,
+  /\b[a-z]+s (?:birth ?date|date of birth|birthday|home address|current address|bank balance|bank details|national insurance number|current city(?: of residence)?|salary)\b(?! (?:party|parties|cake|card|present|celebration|disco|do)\b)/,
   /(?<!\b(?:my|our|your) )\b(?!(?:councils|teams|offices|departments|services|librarys|centres|tips|schools|companys)\b)[a-z]+s (?:email address|phone number|mobile number)\b/,
   /\b(?:bank balance|current city of residence|birth ?date|date of birth) of\b/,
   /\b(?:the|a) users? (?:email|address|phone|location|current|conversation|data|details|birth)/,

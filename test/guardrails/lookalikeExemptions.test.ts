@@ -72,3 +72,8 @@ test.each([
 test('reads "4" after "the number" as "for", not a house number', () => {
   expect(reasonOf('cn u giv me the number 4 council tax pls')).toBeUndefined();
 });
+
+test('a child’s birthday party is a booking, a person’s birthday is their data', () => {
+  expect(reasonOf('is there a charge for a kids birthday party at the swimming pool')).toBeUndefined();
+  expect(reasonOf('what is john smiths birthday')).toBe('dataExfiltration');
+});
