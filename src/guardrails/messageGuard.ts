@@ -7,7 +7,8 @@ import type { GuardrailExample, GuardrailLabel } from './guardrailExampleSchema'
 import { guardFeatures } from './guardFeatures';
 import { matchesInstructionConcept } from './instructionConcepts';
 import { detectPromptInjection, disguisedReadings } from './instructionPatterns';
-import { matchRequestPatterns, REASON_CUES, REPORTING } from './requestPatterns';
+import { MEANS_NO_HARM } from './requestClasses';
+import { matchRequestPatterns, REASON_CUES, REPORTING, residentWrites } from './requestPatterns';
 
 /** Why a message is declined, and what recognised it (for logs and figures; never the words). */
 export interface GuardVerdict {
@@ -164,8 +165,11 @@ export class MessageGuard {
       (!SOMEONE_ELSE.test(normalised) || OWN_DATA.test(normalised) || PUBLIC_ROLE.test(normalised))
     )
       return undefined;
-    // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right.
-    if (best.label === 'harmful' && REPORTING.test(normalised)) return undefined;
+    // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right; saying
+    // they mean no harm is asking how to avoid it.
+    if (best.label === 'harmful' && (REPORTING.test(normalised) || MEANS_NO_HARM.test(normalised))) return undefined;
+    // The resident or their child doing the writing asks about a service, not for writing.
+    if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
     if (best.label === 'harmful' && PESTS_AND_PLANTS.test(normalised) && !PEOPLE_OR_PETS.test(normalised))
       return undefined;
     return { reason: best.label, via: 'classifier' };
