@@ -35,8 +35,9 @@ export function screenMessage(
   if (urgent) return { kind: 'urgent', category: urgent.category, certainty: urgent.certainty };
   const declined = knowledge.messageGuard.check(text);
   const smallTalk = detectSmallTalk(text);
-  // The classifier alone is the weakest reader: small talk it resembles ("tell me a joke") is answered as such.
-  if (declined && !(declined.via === 'classifier' && smallTalk)) {
+  // The classifier alone is the weakest reader: small talk it resembles ("tell me a joke") is answered as such, but
+  // not a question about privacy, which a request it declines may carry ("... checking who lives in my flat").
+  if (declined && !(declined.via === 'classifier' && smallTalk && smallTalk !== 'privacy')) {
     return { kind: 'declined', reason: declined.reason, via: declined.via };
   }
   if (isNotEnglish(text, knownWord)) return { kind: 'notEnglish' };

@@ -1,6 +1,7 @@
 import type { GuardrailExample } from '../../src/guardrails/guardrailExampleSchema';
 import { MessageGuard } from '../../src/guardrails/messageGuard';
 import { REASON_CUES } from '../../src/guardrails/requestPatterns';
+import { answerQuestion } from '../../src/knowledge/answerQuestion';
 import { normaliseText } from '../../src/knowledge/textAnalyzer';
 import { shippedKnowledge } from '../support/testBot';
 
@@ -94,5 +95,18 @@ describe('the words of each reason that let a sure classifier decline', () => {
       reason: 'harmful',
       via: 'classifier',
     });
+  });
+});
+
+describe('a request the classifier declines is not answered as a question about privacy', () => {
+  it('declines a harmful request that also asks who lives somewhere', async () => {
+    const service = await shippedKnowledge();
+    const { knowledge, search } = service.current();
+    const outcome = answerQuestion(
+      'whats the best way to get round the housing officer checking who lives in my flat',
+      knowledge,
+      search,
+    );
+    expect(outcome).toMatchObject({ kind: 'declined', reason: 'harmful' });
   });
 });
