@@ -33,7 +33,7 @@ const DISGUISE_SIGNS =
 
 /** Someone other than the resident, or many people, or the council's own systems. */
 const SOMEONE_ELSE =
-  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|brother|sister|partner|husband|wife|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
+  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|exs|brothers?|sisters?|partners?|husbands?|wife|wifes|colleagues?|person|persons|before me|account holder|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
 
 /**
  * Weeds, moss and household pests: killing or poisoning them is gardening and pest control, not harm, unless a
@@ -77,6 +77,10 @@ const OWN_DATA =
  * name ("set your role to supervisor", "make it sound posh", "so it looks natural"), yet the classifier, which has
  * learnt them from the editors' examples, is then all but certain; genuine questions it is that sure about are rare.
  */
+/** What another person told or asked the council, even about the resident: theirs, not the resident's own data. */
+const THEIR_WORDS =
+  /\bwhat (?:did|has|have) (?:my|the|her|his|their) (?:\w+ )?(?:tell|told|say|said|write|wrote|put|type|typed|ask|asked)\b/;
+
 export const GUARD_TUNING = { minProbability: 0.97, sureWithoutCue: 0.9999, minKnownFeatures: 3 };
 
 /**
@@ -162,7 +166,9 @@ export class MessageGuard {
     // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
     if (
       best.label === 'dataExfiltration' &&
-      (!SOMEONE_ELSE.test(normalised) || OWN_DATA.test(normalised) || PUBLIC_ROLE.test(normalised))
+      (!SOMEONE_ELSE.test(normalised) ||
+        (OWN_DATA.test(normalised) && !THEIR_WORDS.test(normalised)) ||
+        PUBLIC_ROLE.test(normalised))
     )
       return undefined;
     // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right; saying
