@@ -94,6 +94,8 @@ const OTHER_LANGUAGES = [
   /\b(?:mostra(?:mi)?|rivela(?:mi)?) (?:le tue|i tuoi) (?:istruzioni|regole)\b/,
   /\b(?:tu es|vous etes) (?:maintenant|desormais)\b|\b(?:ahora eres|a partir de ahora eres)\b|\bdu bist (?:jetzt|nun|ab jetzt)\b|\b(?:ora sei|adesso sei)\b|\bagora voce e\b|\brwyt ti nawr\b|\bjij bent nu\b|\bteraz jestes\b/,
   /\b(?:mode developpeur|modo desarrollador|entwicklermodus|modalita sviluppatore|modo desenvolvedor|tryb dewelopera)\b/,
+  // "your instructions", "system instructions" with no verb, as "your instructions" alone is read in English.
+  /\b(?:deine|ihre|deinen|tes|vos|tus|sus|tuoi|tue|tua|tuas|suas|twoje|tale|jouw|eich) (?:\w+ )?(?:anweisungen|systemanweisungen|vorgaben|instructions|consignes|instrucciones|istruzioni|instrucoes|instrukcje|instructiunile|instructies|cyfarwyddiadau)\b|\b(?:systemanweisung(?:en)?|systemvorgaben|instructions systeme|instrucciones del sistema|istruzioni di sistema|instrucoes do sistema|instrukcje systemowe|systeeminstructies)\b/,
 ];
 
 const PATTERNS: readonly { kind: InjectionKind; pattern: RegExp }[] = [
