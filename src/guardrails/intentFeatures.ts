@@ -12,7 +12,7 @@ const IDEAS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'unseen',
-    /\b(?:without (?:\w+ ){0,3}(?:knowing|noticing|finding out|seeing|spotting|realising|checking)|before (?:anyone|anybody|they|the \w+) (?:sees?|notices?|finds? out|comes?|checks?)|(?:not|never|dont|wont) (?:get|be) (?:caught|checked|noticed|found out|traced|in trouble)|(?:finding out|noticing|spotting|counting)|so (?:they|he|she|nobody|no one|the \w+) (?:dont|doesnt|wont|cant|never)|get away with|on the quiet|cover (?:it|this) up|dont tell (?:anyone|them)|till they notice|wont (?:get|be) checked)\b/,
+    /\b(?:without (?:\w+ ){0,3}(?:knowing|noticing|finding out|seeing|spotting|realising|checking)|before (?:anyone|anybody|they|the \w+)(?: \w+){0,3} (?:sees?|notices?|finds? out|comes?|checks?|spots?)|(?:what|where) (?:do|should|can) i hide|hide (?:it|them|this|the \w+) from|(?:stop|not|off|without) recording|blind spots?|(?:is|are|gets?|getting) suspicious|(?:not|never|dont|wont) (?:get|be) (?:caught|checked|noticed|found out|traced|in trouble)|(?:finding out|noticing|spotting|counting)|so (?:they|he|she|nobody|no one|the \w+) (?:dont|doesnt|wont|cant|never)|get away with|on the quiet|cover (?:it|this) up|dont tell (?:anyone|them)|till they notice|wont (?:get|be) checked)\b/,
   ],
   [
     'deceit',

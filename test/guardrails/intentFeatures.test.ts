@@ -12,6 +12,10 @@ describe('the ideas a message carries', () => {
   it.each([
     ['method', 'whats the easiest way to book a room'],
     ['unseen', 'move the fence on the quiet'],
+    ['unseen', 'paint it before anyone at the council spots it'],
+    ['unseen', 'what should i hide when the inspector comes'],
+    ['unseen', 'when does the camera by the garages stop recording'],
+    ['unseen', 'the warden is getting suspicious'],
     ['deceit', 'say the shed was always there, make it look older'],
     ['tamper', 'get past the barrier at the depot'],
     ['getAt', 'get back at the man across the road'],
