@@ -1,5 +1,6 @@
 import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
+import { MEANS_NO_HARM } from './requestClasses';
 
 /**
  * Broader concepts than `requestClasses.ts`, over a message as `normaliseText` leaves it (lower case, no apostrophes,
@@ -139,7 +140,7 @@ export function matchBroadConcepts(normalised: string): DeclineReason | undefine
 function isHarmfulAsk(normalised: string): boolean {
   if (LEAVING.test(normalised)) return false;
   const hidden = HIDDEN.test(normalised);
-  const animal = HURT_ANIMAL.test(normalised) && !KEEP_SAFE.test(normalised);
+  const animal = HURT_ANIMAL.test(normalised) && !KEEP_SAFE.test(normalised) && !MEANS_NO_HARM.test(normalised);
   if (!hidden && !animal && !ANY_HARM.test(normalised)) return false;
   // "without anyone reporting it" is part of the act asked about, not a report.
   if (TOLD.test(hidden ? normalised.replace(HIDDEN, ' ') : normalised)) return false;

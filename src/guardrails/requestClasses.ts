@@ -119,9 +119,9 @@ export function matchRequestClasses(normalised: string): DeclineReason | undefin
   return undefined;
 }
 
-/** A resident saying they mean no harm ("i dont want to hurt the cat next door"): asking how to avoid it. */
+/** A resident saying they mean no harm ("i dont want to hurt the cat next door", "without hurting it"). */
 export const MEANS_NO_HARM =
-  /\b(?:dont|do not|never|wouldnt|would not|not) (?:want to |wish to |mean to |intend to |to )?(?:harm|hurt|poison|kill|injure)\b(?!.{0,20}\b(?:just|only|but)\b)/;
+  /\b(?:dont|do not|never|wouldnt|would not|not) (?:want to |wish to |mean to |intend to |to )?(?:harm|hurt|poison|kill|injure)\b(?!.{0,20}\b(?:just|only|but)\b)|\bwithout (?:hurting|harming|poisoning|killing|injuring|upsetting)\b/;
 
 /**
  * A resident telling of harm done to them or reporting it ("my neighbour's dog was poisoned, who do I tell",
