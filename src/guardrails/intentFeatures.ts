@@ -16,7 +16,7 @@ const IDEAS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'deceit',
-    /\b(?:fake|faking|forge\w*|pretend\w*(?! (?:i|im|that i) (?:know|dont|am|m))|make (?:it|them|him|her|my \w+) (?:look|seem|sound)|lie|lying|lied|make up|made up|story|doesnt exist|(?:dont|do not) (?:really|actually) need|worse than|not really|someone elses|as if)\b/,
+    /\b(?:fake|faking|forge\w*|pretend\w*(?! (?:i|im|that i) (?:know|dont|am|m))|make (?:it|them|him|her|my \w+) (?:look|seem|sound)|lie|lying|lied|make up|made up|story|doesnt exist|(?:dont|do not) (?:really|actually) need|worse than|not really|someone elses|as if|by (?:saying|pretending|claiming|telling (?:them|you|the \w+))|so (?:she|he|they|the \w+) (?:thinks?|believes?)|(?:sound|look|seem|sounds|looks|seems) worse|when (?:i|he|she|they) (?:wasnt|werent|isnt|arent|was not|is not)|when (?:hes|shes|theyre|im) (?:not|home|back|living)|nobody (?:in|at) the (?:house|home|flat) is)\b/,
   ],
   [
     'tamper',
