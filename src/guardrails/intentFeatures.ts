@@ -54,9 +54,14 @@ const IDEAS: readonly (readonly [string, RegExp])[] = [
  */
 const INTENT_WEIGHT = 2;
 
+/** The ideas a normalised message carries, by name. */
+export function intentIdeas(normalised: string): string[] {
+  return IDEAS.filter(([, pattern]) => pattern.test(normalised)).map(([name]) => name);
+}
+
 /** The ideas a normalised message carries, and each pair of them, as features (`~method`, `~method+unseen`), each counted `INTENT_WEIGHT` times. */
 export function intentFeatures(normalised: string): string[] {
-  const present = IDEAS.filter(([, pattern]) => pattern.test(normalised)).map(([name]) => name);
+  const present = intentIdeas(normalised);
   const pairs = present.flatMap((first, index) => present.slice(index + 1).map((second) => `~${first}+${second}`));
   const features = [...present.map((name) => `~${name}`), ...pairs];
   return Array.from({ length: INTENT_WEIGHT }, () => features).flat();

@@ -5,6 +5,7 @@ import { AttackSpeller } from './attackSpeller';
 import type { DeclineReason } from './declineReason';
 import type { GuardrailExample, GuardrailLabel } from './guardrailExampleSchema';
 import { guardFeatures } from './guardFeatures';
+import { intentIdeas } from './intentFeatures';
 import { matchesInstructionConcept } from './instructionConcepts';
 import { detectPromptInjection, disguisedReadings } from './instructionPatterns';
 import { MEANS_NO_HARM } from './requestClasses';
@@ -33,7 +34,7 @@ const DISGUISE_SIGNS =
 
 /** Someone other than the resident, or many people, or the council's own systems. */
 const SOMEONE_ELSE =
-  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|exs|brothers?|sisters?|partners?|husbands?|wife|wifes|colleagues?|person|persons|before me|account holder|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
+  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|exs|(?<!\b(?:my|our) )famil(?:y|ies)|households?|occupiers?|couple|brothers?|sisters?|partners?|husbands?|wife|wifes|colleagues?|person|persons|before me|account holder|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
 
 /**
  * Weeds, moss and household pests: killing or poisoning them is gardening and pest control, not harm, unless a
@@ -77,9 +78,24 @@ const OWN_DATA =
  * name ("set your role to supervisor", "make it sound posh", "so it looks natural"), yet the classifier, which has
  * learnt them from the editors' examples, is then all but certain; genuine questions it is that sure about are rare.
  */
+/** A mistake owned up to ("i put the wrong number on my form by accident"), not a deception asked for. */
+const ACCIDENT = /\b(?:by accident|accidentally|by mistake|mistakenly|made a mistake|in error)\b/;
+const FEIGNED = /\b(?:make it look|look like|look as if|seem like|seem as if)\b/;
+
 /** What another person told or asked the council, even about the resident: theirs, not the resident's own data. */
 const THEIR_WORDS =
   /\bwhat (?:did|has|have) (?:my|the|her|his|their) (?:\w+ )?(?:tell|told|say|said|write|wrote|put|type|typed|ask|asked)\b/;
+
+/**
+ * The ideas (`intentFeatures.ts`) that count as a word of each reason: "so she thinks it is worse than it is" carries
+ * no word a list of harms can name, but it is a deception.
+ */
+const REASON_IDEAS: Readonly<Record<DeclineReason, readonly string[]>> = {
+  injection: ['orders'],
+  dataExfiltration: ['theirs', 'pretext'],
+  harmful: ['unseen', 'deceit', 'tamper', 'getAt'],
+  offTopicGeneration: ['writing', 'opinion'],
+};
 
 export const GUARD_TUNING = { minProbability: 0.97, sureWithoutCue: 0.9999, minKnownFeatures: 3 };
 
@@ -162,7 +178,10 @@ export class MessageGuard {
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);
     if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
-    if (best.probability < GUARD_TUNING.sureWithoutCue && !REASON_CUES[best.label].test(normalised)) return undefined;
+    const ideas = REASON_IDEAS[best.label];
+    const cued =
+      REASON_CUES[best.label].test(normalised) || intentIdeas(normalised).some((idea) => ideas.includes(idea));
+    if (best.probability < GUARD_TUNING.sureWithoutCue && !cued) return undefined;
     // Other people's data needs other people: "the council house waiting list" alone is the resident's own topic.
     if (
       best.label === 'dataExfiltration' &&
@@ -174,6 +193,7 @@ export class MessageGuard {
     // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right; saying
     // they mean no harm is asking how to avoid it.
     if (best.label === 'harmful' && (REPORTING.test(normalised) || MEANS_NO_HARM.test(normalised))) return undefined;
+    if (best.label === 'harmful' && ACCIDENT.test(normalised) && !FEIGNED.test(normalised)) return undefined;
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
     if (best.label === 'harmful' && PESTS_AND_PLANTS.test(normalised) && !PEOPLE_OR_PETS.test(normalised))
