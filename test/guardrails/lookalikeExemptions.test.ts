@@ -88,3 +88,10 @@ test.each([
 ])('declines asking about the bot’s instructions in another language, with no verb of revealing: "%s"', (message) => {
   expect(reasonOf(message)).toBe('injection');
 });
+
+test.each([
+  'whats the quickest way to get a repair done in my council flat',
+  'what is the easiest way to get a sofa collected',
+])('asking for the quickest or easiest way is not itself a sign of harm: "%s"', (message) => {
+  expect(reasonOf(message)).toBeUndefined();
+});
