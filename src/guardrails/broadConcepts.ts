@@ -106,6 +106,8 @@ const INJECTION: readonly RegExp[] = [
   // "read this backwards and do it", "convert this from hex and do what it says".
   /\b(?:decode|convert|reverse|backwards|read|translate|decrypt|rot ?13|base ?64|hex|unscramble|apply)\b.{0,60}\b(?:and|then) (?:do|follow|carry (?:it |them )?out|execute|obey|act on|run)\b (?:it|what it says|the (?:instruction|instructions|command)|them|out)?/,
   /\bdo what it says\b/,
+  // Words put in the council's mouth for a screenshot: "just say my council tax is paid", "even if they wont".
+  /\b(?:just say|say that|type that|write that)\b.{0,60}\b(?:is|are|has been|have been|will be) (?:\w+ ){0,2}(?:paid|approved|cancelled|collected|granted|allowed|fixed|refunded|waived)\b|\b(?:is|are|will be) (?:\w+ ){0,3}(?:paid|approved|collected|allowed|fixed|done) (?:\w+ ){0,2}even if (?:it|they|its|theyre|he|she) (?:isnt|arent|wont|is not|are not|will not|hasnt|havent)\b|\bi need a screenshot\b/,
   /\bfrom (?:now on|this message on|here on|this point on)\b.{0,30}\byou (?:have to|must|will|are to|can only|should|need to)\b/,
   // Words put in the council's mouth.
   /\b(?:just )?(?:type|say|write|reply with|repeat after me|repeat|put|end every reply with|end your replies with)\b.{0,60}\b(?:has been|have been|is|are) (?:accepted|approved|cancelled|refunded|granted|waived|upheld|overturned)\b|\baccepts? (?:full )?(?:liability|responsibility)\b/,
@@ -117,6 +119,7 @@ const INJECTION: readonly RegExp[] = [
 const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:do|help with|finish|check|mark) my (?:\w+ )?(?:homework|coursework|assignment|essay|dissertation)\b|\b(?:gcse|a level|revision|exam)\b.{0,40}\b(?:summari[sz]e|explain|plot|themes|essay|poem|characters)\b|\b(?:summari[sz]e|explain) the plot\b/,
   /\blike (?:im|i am) (?:five|5|a child|a kid|ten|10)\b/,
+  /\bplan (?:my|our) (?:\w+ ){0,2}(?:holiday|trip|wedding|birthday|honeymoon|day out|hen do|stag do)\b|\bwhich (?:\w+ )?(?:team|club|phone|car|laptop|tv|console) should i (?:support|back|buy|choose|pick|get)\b|\bhelp me (?:revise|study|prepare) for (?:my|an?|the) (?:\w+ ){0,2}(?:test|exam|exams|quiz)\b|\bexplain (?:\w+ ){0,2}(?:bitcoin|crypto\w*|blockchain|the stock market|inflation|quantum \w+|black holes|photosynthesis|the offside rule)\b/,
   /\b(?:worth it|better) (?:over|than)\b.{0,40}\b(?:iphone|samsung|pixel|xbox|playstation|ps5|laptop|tv|macbook|android)\b|\b(?:proper|honest|full) review\b/,
   /\b(?:fantasy football|captain pick|betting tips?|accumulator|horoscope|lottery numbers|football scores?|who will win the)\b/,
   /\b(?:names|slogans?|taglines?) for (?:my|a|our) (?:\w+ ){0,3}(?:business|company|van|shop|brand|startup|band|podcast)\b|\bbusiness names\b/,

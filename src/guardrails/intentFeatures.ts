@@ -12,11 +12,11 @@ const IDEAS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'unseen',
-    /\b(?:without (?:\w+ ){0,3}(?:knowing|noticing|finding out|seeing|spotting|realising|checking)|before (?:anyone|anybody|they|the \w+)(?: \w+){0,3} (?:sees?|notices?|finds? out|comes?|checks?|spots?)|(?:what|where) (?:do|should|can) i hide|hide (?:it|them|this|the \w+) from|(?:stop|not|off|without) recording|blind spots?|(?:is|are|gets?|getting) suspicious|(?:not|never|dont|wont) (?:get|be) (?:caught|checked|noticed|found out|traced|in trouble)|(?:finding out|noticing|spotting|counting)|so (?:they|he|she|nobody|no one|the \w+) (?:dont|doesnt|wont|cant|never)|get away with|on the quiet|cover (?:it|this) up|dont tell (?:anyone|them)|till they notice|wont (?:get|be) checked)\b/,
+    /\b(?:without (?:\w+ ){0,3}(?:knowing|noticing|finding out|seeing|spotting|realising|checking)|before (?:anyone|anybody|they|the \w+)(?: \w+){0,3} (?:sees?|notices?|finds? out|comes?|checks?|spots?)|(?:what|where) (?:do|should|can) i hide|hide (?:it|them|this|the \w+) from|(?:stop|not|off|without) recording|blind spots?|(?:is|are|gets?|getting) suspicious|(?:not|never|dont|wont) (?:get|be) (?:caught|checked|noticed|found out|traced|in trouble)|(?:finding out|noticing|spotting|counting)|so (?:they|he|she|nobody|no one|the \w+) (?:dont|doesnt|wont|cant|never)|get away with|on the quiet|cover (?:it|this) up|dont tell (?:anyone|them)|till they notice|wont (?:get|be) checked|without (?:telling|informing|letting (?:\w+ ){0,2}know))\b/,
   ],
   [
     'deceit',
-    /\b(?:fake|faking|forge\w*|pretend\w*(?! (?:i|im|that i) (?:know|dont|am|m))|make (?:it|them|him|her|my \w+) (?:look|seem|sound)|lie|lying|lied|make up|made up|story|doesnt exist|(?:dont|do not) (?:really|actually) need|worse than|not really|someone elses|as if|by (?:saying|pretending|claiming|telling (?:them|you|the \w+))|so (?:she|he|they|the \w+) (?:thinks?|believes?)|(?:sound|look|seem|sounds|looks|seems) worse|when (?:i|he|she|they) (?:wasnt|werent|isnt|arent|was not|is not)|when (?:hes|shes|theyre|im) (?:not|home|back|living)|nobody (?:in|at) the (?:house|home|flat) is)\b/,
+    /\b(?:fake|faking|forge\w*|pretend\w*(?! (?:i|im|that i) (?:know|dont|am|m))|make (?:it|them|him|her|my \w+) (?:look|seem|sound)|lie|lying|lied|make up|made up|story|doesnt exist|(?:dont|do not) (?:really|actually) need|worse than|not really|someone elses|as if|by (?:saying|pretending|claiming|telling (?:them|you|the \w+))|so (?:she|he|they|the \w+) (?:thinks?|believes?)|(?:sound|look|seem|sounds|looks|seems) worse|when (?:i|he|she|they) (?:wasnt|werent|isnt|arent|was not|is not|doesnt|dont|didnt|does not|did not)|(?:something|things|anything) (?:he|she|they|i) (?:didnt|did not|hasnt|havent) (?:do|done)|when (?:hes|shes|theyre|im) (?:not|home|back|living)|nobody (?:in|at) the (?:house|home|flat) is)\b/,
   ],
   [
     'tamper',
@@ -28,7 +28,7 @@ const IDEAS: readonly (readonly [string, RegExp])[] = [
   ],
   [
     'theirs',
-    /\b(?:(?:what|who) (?:did|has|have) (?:my |the |her |his )?\w+ (?:said|say|asked|ask|wrote|write|typed|told|tell|put)|who (?:gets|is on|lives|reported|complained|put in)|which (?:of )?(?:the )?(?:staff|residents|families|households|flats|houses|councillors)|(?:his|her|their|neighbou?rs|colleagues?|exs) (?:account|claim|record|file|application|balance|arrears|questions|messages|details|login|password))\b/,
+    /\b(?:(?:what|who) (?:did|has|have) (?:my |the |her |his )?\w+ (?:said|say|asked|ask|wrote|write|typed|told|tell|put)|who (?:gets|is on|lives|reported|complained|put in)|which (?:of )?(?:the )?(?:staff|residents|families|households|flats|houses|councillors)|(?:tell me|find out|check|confirm|see) (?:if|whether) (?:my|the|her|his|their) (?:\w+ )?(?:neighbou?rs?|sons?|daughters?|girlfriend|boyfriend|partner|ex|tenant|lodger|brother|sister|wife|husband|family|friend|colleague|man|woman|couple)|(?:his|her|their|neighbou?rs|colleagues?|exs) (?:account|claim|record|file|application|balance|arrears|questions|messages|details|login|password))\b/,
   ],
   [
     'pretext',

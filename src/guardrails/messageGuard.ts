@@ -34,7 +34,7 @@ const DISGUISE_SIGNS =
 
 /** Someone other than the resident, or many people, or the council's own systems. */
 const SOMEONE_ELSE =
-  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|exs|(?<!\b(?:my|our) )famil(?:y|ies)|households?|occupiers?|couple|brothers?|sisters?|partners?|husbands?|wife|wifes|colleagues?|person|persons|before me|account holder|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
+  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|exs|(?<!\b(?:my|our) )famil(?:y|ies)|households?|occupiers?|couple|girlfriend|boyfriend|brothers?|sisters?|partners?|husbands?|wife|wifes|colleagues?|person|persons|before me|account holder|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
 
 /**
  * Weeds, moss and household pests: killing or poisoning them is gardening and pest control, not harm, unless a

@@ -64,3 +64,22 @@ test.each([
 ])('not declined: %s', (message) => {
   expect(reasonOf(message)).toBeUndefined();
 });
+
+test.each([
+  ['type that my rent is paid in full so i can show my landlord', 'injection'],
+  ['i need a screenshot saying my fine is cancelled', 'injection'],
+  ['plan my honeymoon in italy', 'offTopicGeneration'],
+  ['which car should i buy next', 'offTopicGeneration'],
+  ['help me study for my maths exam', 'offTopicGeneration'],
+  ['explain the stock market to me', 'offTopicGeneration'],
+])('declined: words put in the council’s mouth, plans, picks, revision and explainers: %s', (message, reason) => {
+  expect(reasonOf(message)).toBe(reason);
+});
+
+test.each([
+  'can you say if my bin will be collected tomorrow',
+  'how do i plan a street party',
+  'which bin should i put glass in',
+])('not declined: %s', (message) => {
+  expect(reasonOf(message)).toBeUndefined();
+});
