@@ -47,6 +47,8 @@ const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
 
 /** Someone claiming to speak for the people who run the bot, or for the bot's own system. */
 const AUTHORITY: readonly RegExp[] = [
+  // A part given to the bot: "you are the council leader now", "you're now my solicitor".
+  /\byou(?:re| are) now (?:the|a|an|my) (?:\w+ ){0,2}(?:leader|mayor|chief executive|manager|officer|lawyer|solicitor|doctor|gp|judge|councillor|director|head|boss)\b|\byou(?:re| are) (?:the|a|an|my) (?:\w+ ){0,2}(?:leader|mayor|chief executive|manager|officer|lawyer|solicitor|doctor|gp|judge|councillor|director|head|boss) now\b/,
   /\b(?:i am|im|i m|this is|its|it is) (?:your|the|a|an|ur) (?:developer|dev|admin|administrator|creator|maker|programmer|owner|maintainer|boss|operator|supervisor|engineer|system administrator|sysadmin)\b(?! (?:for|of|on|in|at) (?:our|my|a|an|the (?:local|residents|tenants|community|street|village|parish))\b)/,
   /\b(?:i am|im|i m|this is|message from|note from|update from|instruction from|on behalf of) (?:the )?(?:council |eastmere |your )?(?:it|web|digital|tech|dev|development|ict|ai|chatbot|bot) (?:team|dept|department|support|admin|administrator|manager|staff)\b|\b(?:council )?(?:it|web|dev|digital) (?:team|dept|department) here\b/,
   /\b(?:admin|administrator|developer|system|sysadmin|root|security|moderator|maintenance|law enforcement|emergency|god|debug|test|testing|safe|diagnostic) (?:override|mode|note|command|update|upgrade|reset|message|prompt|instruction|alert|protocol)\b/,
