@@ -71,13 +71,6 @@ const PUBLIC_ROLE =
 const OWN_DATA =
   /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:me|i) (?:who|that) (?:reported|complained|rang|called|made))\b/;
 
-/**
- * `minProbability`: how sure the classifier must be of a reason to decline, and the message must then carry a word of
- * that reason: a probability alone, on words it has rarely seen, is not enough to turn a resident away.
- * `sureWithoutCue`: how sure it must be to decline without such a word. Attacks seldom use the words a list can
- * name ("set your role to supervisor", "make it sound posh", "so it looks natural"), yet the classifier, which has
- * learnt them from the editors' examples, is then all but certain; genuine questions it is that sure about are rare.
- */
 /** A mistake owned up to ("i put the wrong number on my form by accident"), not a deception asked for. */
 const ACCIDENT = /\b(?:by accident|accidentally|by mistake|mistakenly|made a mistake|in error)\b/;
 const FEIGNED = /\b(?:make it look|look like|look as if|seem like|seem as if)\b/;
@@ -97,6 +90,13 @@ const REASON_IDEAS: Readonly<Record<DeclineReason, readonly string[]>> = {
   offTopicGeneration: ['writing', 'opinion'],
 };
 
+/**
+ * `minProbability`: how sure the classifier must be of a reason to decline, and the message must then carry a word of
+ * that reason: a probability alone, on words it has rarely seen, is not enough to turn a resident away.
+ * `sureWithoutCue`: how sure it must be to decline without such a word. Attacks seldom use the words a list can
+ * name ("set your role to supervisor", "make it sound posh", "so it looks natural"), yet the classifier, which has
+ * learnt them from the editors' examples, is then all but certain; genuine questions it is that sure about are rare.
+ */
 export const GUARD_TUNING = { minProbability: 0.97, sureWithoutCue: 0.9999, minKnownFeatures: 3 };
 
 /**
