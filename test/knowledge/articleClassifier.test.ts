@@ -54,6 +54,7 @@ describe('described problems and upset residents, from the shipped knowledge bas
     'fuming, the courier left my parcel in the rain',
   ])('"%s" is not answered from an article', async (text) => {
     const outcome = await ask(text);
-    expect(['noMatch', 'signpost']).toContain(outcome.kind);
+    // Asking for a recommendation may be declined as unrelated advice: either way, no article answers it.
+    expect(['noMatch', 'signpost', 'declined']).toContain(outcome.kind);
   });
 });
