@@ -90,6 +90,25 @@ describe('routine messages with alarming words are not emergencies', () => {
   });
 });
 
+describe('a child in the care of an adult too drunk or high to look after them: asked about, with 999', () => {
+  test.each([
+    'im scared for my two boys, they are at their fathers and he is completely hammered',
+    'the childminder is stoned and my toddler is with her till six',
+    'my wife is legless and she is in charge of the baby tonight',
+    'left the kids with my boyfriend and now he is off his head on something',
+  ])('"%s" is a check for a child', (text) => {
+    expect(detector.detect(text)).toEqual({ category: 'child', certainty: 'check' });
+  });
+
+  test.each([
+    'gangs of drunk lads by the kids swings every weekend, who deals with that',
+    'my daughter got drunk at her prom, can she still get a bus pass',
+    'is there a licence needed to sell beer at the school summer fair for the kids',
+  ])('"%s" raises no alarm: drunk people near children, not looking after them', (text) => {
+    expect(detector.detect(text)).toBeUndefined();
+  });
+});
+
 describe('the middle band: signals present but not clear', () => {
   test.each([
     ['i am homeless', 'homelessTonight'],

@@ -19,6 +19,16 @@ export const PEOPLE_AT_RISK_PATTERNS: readonly RiskPattern[] = [
     '{child} ~8 {actor}|{parentActor} ~3 {harmAct} ~1 her|him|them',
     '{child} ~3 is|are|being|been|getting|gets ~1 being? ~1 abused|hurt|beaten|neglected|groomed|hit|battered|exploited|molested|starved|raped|assaulted|sexually_assaulted',
   ),
+  // A child in the care of an adult too drunk or high to look after them: ask first, showing 999 ("my kids are with
+  // their dad and he's drunk"). A child only near drunk people is no such sign ("drunk people by the play area").
+  ...check(
+    'child',
+    '{child} ~6 {inCareOf} ~8 {incapacitated}',
+    '{inCareOf} ~2 {child} ~8 {incapacitated}',
+    '{child} ~6 {parentActor}|{actor}|ex|babysitter|childminder ~3 is|was|s|gets|got|been|getting ~2 {incapacitated}',
+    '{parentActor}|{actor}|ex|babysitter|childminder ~3 is|was|s|gets|got|getting ~2 {incapacitated} ~10 {inCareOf}|looking_after|look_after|alone_with|on_her_own_with|on_his_own_with ~3 {child}',
+    '{parentActor}|{actor}|ex|babysitter|childminder ~3 is|was|s|gets|got|getting ~2 {incapacitated} ~10 {child} ~3 {inCareOf}',
+  ),
   ...sure(
     'adultWelfare',
     'learning_difficult*|learning_disab*|dementia|alzheimers|vulnerable ~12 taken_advantage|taking_advantage|exploit*|using_him|using_her|take_his|take_her|took_over|taken_over|cuckoo*',
