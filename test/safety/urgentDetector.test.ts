@@ -109,6 +109,25 @@ describe('a child in the care of an adult too drunk or high to look after them: 
   });
 });
 
+describe('threats of fire, children not fed, and homes left cold', () => {
+  test.each([
+    ['they shouted that they would torch our flat while we sleep', 'danger'],
+    ['mum forgot to feed us again and theres nothing in the cupboards', 'child'],
+    ['the gas and electric are cut off and my newborn is freezing', 'child'],
+  ])('"%s" is flagged as %s', (text, category) => {
+    expect(detector.detect(text)).toMatchObject({ category });
+  });
+
+  test.each([
+    'my neighbour keeps forgetting to feed her cat',
+    'how do i stop the kids burning leaves in the garden next door',
+    'do you help families with kids with heating costs',
+    'the fire pit next door nearly burnt my fence down',
+  ])('"%s" raises no alarm', (text) => {
+    expect(detector.detect(text)).toBeUndefined();
+  });
+});
+
 describe('the middle band: signals present but not clear', () => {
   test.each([
     ['i am homeless', 'homelessTonight'],

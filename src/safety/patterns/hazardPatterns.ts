@@ -152,6 +152,9 @@ export const HAZARD_PATTERNS: readonly RiskPattern[] = [
     '{someone} ~3 threaten* ~2 to ~1 kill|stab|hurt|shoot|beat|attack|burn|get',
     'threaten* ~2 kill|stab|shoot|hurt|attack ~2 me|us|my|him|her|them',
     'going_to|will|coming_to ~1 kill|stab|shoot|get|hurt|attack|do ~1 me|us|my_family|you',
+    // A threat to set fire to someone's home or car ("they said they're going to burn my house down tonight").
+    'going_to|will|gonna|coming_to|threaten*|said_they_would|said_he_would|said_she_would ~3 burn|torch|firebomb|petrol_bomb ~3 my|our|the|his|her|their ~1 house|flat|home|car|door|place',
+    'they|he|she|someone|somebody ~2 would ~2 burn|torch|firebomb|petrol_bomb ~3 my|our|the ~1 house|flat|home|car|door|place',
     'coming ~1 in|back|round|after ~1 for ~1 me|us',
     'coming ~2 for_me|for_us ~1 next',
     'being|been|getting|was|got|just_been ~1 attacked|stabbed|shot|mugged|assaulted|followed|chased|robbed',

@@ -19,6 +19,13 @@ export const PEOPLE_AT_RISK_PATTERNS: readonly RiskPattern[] = [
     '{child} ~8 {actor}|{parentActor} ~3 {harmAct} ~1 her|him|them',
     '{child} ~3 is|are|being|been|getting|gets ~1 being? ~1 abused|hurt|beaten|neglected|groomed|hit|battered|exploited|molested|starved|raped|assaulted|sexually_assaulted',
   ),
+  // A baby or child in a home with the heating, power or food cut off: ask first, showing 999.
+  ...check(
+    'child',
+    '{child} ~12 no_heating|no_electric|no_electricity|no_power|no_gas|no_food|nothing_to_eat|cut_off|cut_our|switched_off|turned_off ~4 freezing|cold|heating|electric|electricity|power|gas|food',
+    'no_heating|no_electric|no_electricity|no_power|no_gas|no_food|nothing_to_eat|cut_off|cut_our|switched_off|turned_off ~12 freezing|cold|hungry ~10 {child}',
+    'no_heating|no_electric|no_electricity|no_power|no_gas ~12 {child} ~3 is|s|only|aged ~2 {childAge}|weeks|months|newborn',
+  ),
   // A child in the care of an adult too drunk or high to look after them: ask first, showing 999 ("my kids are with
   // their dad and he's drunk"). A child only near drunk people is no such sign ("drunk people by the play area").
   ...check(
@@ -109,6 +116,7 @@ export const PEOPLE_AT_RISK_PATTERNS: readonly RiskPattern[] = [
     '{child} ~4 left ~4 outside|in_the_car|in_a_car|in_the_pram|on_its_own|for_hours|in_the_rain|in_the_cold',
     '{parentActor}|{actor}|boyfriend|man ~6 coming|comes|came|come ~1 into|in ~1 my ~1 room|bedroom',
     'not|never ~1 feed|feeds|fed ~1 me|us|them|him|her',
+    'forget*|forgot|forgotten ~2 to ~1 feed ~1 me|us|the_baby|the_kids|the_children|my_brother|my_sister',
     '{child} ~8 picked up ~3 by ~2 men|man|older|strangers|adults|cars',
   ),
   ...sure(
