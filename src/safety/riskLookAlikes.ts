@@ -37,6 +37,8 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'drowning ~1 in ~1 bills|debt|debts|paperwork|work|letters|admin|rubbish|junk',
   'attacked|attacking|attack|attacks ~2 by|from ~1 seagulls|gulls|birds|bird|wasps|wasp|foxes|fox|mice|rats|pigeons|magpies|crows',
   'first aid|cpr|defibrillator*|defib|self_defence|self_defense',
+  // Children at play, heard over the fence: noise, not a child in distress.
+  'screaming|squealing|shrieking|shouting ~4 paddling_pool|pool|swimming_pool|trampoline|playground|play_area|bouncy_castle|party|football',
   'car|cars|van|vans|vehicle|vehicles|caravan|lorry|truck|trailer|motorbike|motorcycle|bike|boat|skip|it ~10 not|never|hasnt|has_not ~1 move|moved|moving|been_moved|shifted',
   'had enough ~8 complain*|complaint*|report*|rings|ring|phone*|call*|bins|bin|council|noise|neighbour*|parking|rubbish|service|waiting|wait|queue|repairs|landlord|fine|ticket',
   'complain*|complaint*|report*|rings|ring|phone*|call*|bins|bin|council|noise|neighbour*|parking|rubbish|service|waiting|wait|queue|repairs|landlord|fine|ticket ~8 had enough',

@@ -128,6 +128,26 @@ describe('threats of fire, children not fed, and homes left cold', () => {
   });
 });
 
+describe('exploitation, hiding from someone, and a wall over the pavement', () => {
+  test.each([
+    ['her new fella is 27 and my niece is only 14', 'child'],
+    ['my son is 13 and his girlfriend is 22, she buys him vapes', 'child'],
+    ['i think my cousin is being pimped out for sex by the lads she lives with', 'abuse'],
+    ['we are hiding in the bedroom and he is outside the door smashing things', 'danger'],
+    ['the garden wall by the bus stop is bowing out over the footpath', 'structure'],
+  ])('"%s" is flagged as %s', (text, category) => {
+    expect(detector.detect(text)).toMatchObject({ category });
+  });
+
+  test.each([
+    'my daughter is 15 and wants a saturday job at the leisure centre, her boyfriend is 16',
+    'the children next door shriek on the trampoline every evening, can i complain about noise',
+    'who fixes a cracked garden wall in a council house',
+  ])('"%s" raises no alarm', (text) => {
+    expect(detector.detect(text)).toBeUndefined();
+  });
+});
+
 describe('the middle band: signals present but not clear', () => {
   test.each([
     ['i am homeless', 'homelessTonight'],

@@ -3,6 +3,12 @@ import type { RiskConcepts } from '../compileRiskPattern';
 /** Children and adults at risk: ages, children left alone or harmed, strangers making contact, secrets, vulnerable adults. Part of the risk lexicon (`RISK_CONCEPTS`). */
 export const CHILD_CONCEPTS: RiskConcepts = {
   childAge: ['re:(?:[1-9]|1[0-7])'],
+  /** Under the age of consent. */
+  underSixteen: ['re:(?:[1-9]|1[0-5])'],
+  /** An adult's age, as residents write it. */
+  adultAge: ['re:(?:1[89]|[2-9][0-9])'],
+  /** Someone a child is said to be going out with. */
+  datingPartner: ['boyfriend', 'girlfriend', 'bf', 'gf', 'fella', 'partner', 'man she is seeing', 'man he is seeing'],
   child: [
     'child',
     'children',

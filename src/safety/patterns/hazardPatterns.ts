@@ -124,6 +124,7 @@ export const HAZARD_PATTERNS: readonly RiskPattern[] = [
   ...check(
     'structure',
     'wall ~3 crack*|bulg*|lean*|bow*',
+    'wall ~8 leaning|lean|leans|bulging|bowing ~4 over|onto|into|out_over ~2 the? ~1 pavement|road|street|path|footpath',
     'water ~4 through ~2 ceiling',
     'flooding|flooded ~3 house|home|flat|kitchen|bedroom|living_room|lounge|downstairs',
   ),

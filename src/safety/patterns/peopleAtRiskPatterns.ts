@@ -26,6 +26,22 @@ export const PEOPLE_AT_RISK_PATTERNS: readonly RiskPattern[] = [
     'no_heating|no_electric|no_electricity|no_power|no_gas|no_food|nothing_to_eat|cut_off|cut_our|switched_off|turned_off ~12 freezing|cold|hungry ~10 {child}',
     'no_heating|no_electric|no_electricity|no_power|no_gas ~12 {child} ~3 is|s|only|aged ~2 {childAge}|weeks|months|newborn',
   ),
+  // A child under sixteen going out with an adult: exploitation ("her boyfriend is 24 and she's 13").
+  ...sure(
+    'child',
+    '{datingPartner} ~3 is|s|aged|about ~1 {adultAge} ~12 she|he|her|him|daughter|son|niece|nephew ~3 is|s|only|aged|just ~1 {underSixteen}',
+    'she|he|daughter|son|niece|nephew ~3 is|s|only|aged|just ~1 {underSixteen} ~12 {datingPartner} ~3 is|s|aged|about ~1 {adultAge}',
+  ),
+  // Sold or made to have sex, and a resident hiding from someone raging outside the room: abuse, danger.
+  ...sure(
+    'abuse',
+    'sold|selling|sells|pimped|pimping|pimps ~3 for ~1 sex',
+    'made|making|makes|forced|forcing|forces ~1 her|him|me|them ~3 sleep_with|have_sex|sex_with ~4 men|people|his_mates|mates|friends|for_money|for_drugs|strangers',
+  ),
+  ...check(
+    'danger',
+    'locked|locking|hiding|hid|barricaded ~2 in ~2 the|a|my|our ~1 bathroom|bedroom|toilet|loo|room|cupboard ~12 he|she|they|him|her|them ~4 outside|mental|kicking|banging|shouting|screaming|smashing|raging|going_mad',
+  ),
   // A child in the care of an adult too drunk or high to look after them: ask first, showing 999 ("my kids are with
   // their dad and he's drunk"). A child only near drunk people is no such sign ("drunk people by the play area").
   ...check(
