@@ -37,6 +37,21 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'drowning ~1 in ~1 bills|debt|debts|paperwork|work|letters|admin|rubbish|junk',
   'attacked|attacking|attack|attacks ~2 by|from ~1 seagulls|gulls|birds|bird|wasps|wasp|foxes|fox|mice|rats|pigeons|magpies|crows',
   'first aid|cpr|defibrillator*|defib|self_defence|self_defense',
+  // Hyperbole and jokes: "my husband will kill me if we get another fine", "sounds like someone being murdered lol".
+  'will|ll|would|gonna|going_to ~1 kill|murder ~1 me ~10 lol|haha|lmao|joke|joking|jk',
+  'sounds|sound|sounded|sounding ~1 like ~3 someone|somebody|a_baby|a_child|people ~2 being ~1 murdered|killed|attacked|strangled',
+  'someone|somebody ~1 will ~1 die|get_killed ~4 one_day|lol|haha|eventually|at_this_rate',
+  // News, history and general questions about a harm, not one happening now.
+  'on_the_news|in_the_news|in_the_paper|read_about|read_in|saw_on|heard_on|on_facebook_about',
+  'cause|causes|caused|causing ~1 fires|fire',
+  'bereaved|bereavement ~2 by ~1 suicide',
+  'self_harmed|self_harm|attempted|tried_to_end ~6 as_a_teenager|as_a_teen|years_ago|when_i_was_younger|in_the_past|used_to',
+  'left|escaped|fled|got_out_of ~2 an|a|my ~1 abusive|violent|controlling ~2 relationship|partner|marriage|husband|ex ~3 years|ago|long_ago|settled',
+  'was|were ~1 homeless ~2 last|years|ago|before|in_20*|once|as',
+  'what|how ~4 council ~4 doing|do|does ~3 about|for|to_help ~3 rough_sleep*|homeless*|domestic_abuse|domestic_violence|suicide|self_harm|knife_crime',
+  'what ~3 is|does|counts_as|means|mean ~2 cuckooing|grooming|exploitation|coercive_control|safeguarding',
+  'volunteer|volunteering|donate|donating|fundraise|fundraising ~6 domestic_abuse|refuge|shelter|homeless*|suicide',
+  'passed away|died ~4 january|february|march|april|may|june|july|august|september|october|november|december',
   // Children at play, heard over the fence: noise, not a child in distress.
   'screaming|squealing|shrieking|shouting ~4 paddling_pool|pool|swimming_pool|trampoline|playground|play_area|bouncy_castle|party|football',
   'car|cars|van|vans|vehicle|vehicles|caravan|lorry|truck|trailer|motorbike|motorcycle|bike|boat|skip|it ~10 not|never|hasnt|has_not ~1 move|moved|moving|been_moved|shifted',

@@ -1,3 +1,4 @@
+import { DESCRIBED_SIGNS_PATTERNS } from './patterns/describedSignsPatterns';
 import { HAZARD_PATTERNS } from './patterns/hazardPatterns';
 import { PEOPLE_AT_RISK_PATTERNS } from './patterns/peopleAtRiskPatterns';
 import type { RiskPattern } from './patterns/riskSignal';
@@ -46,4 +47,5 @@ export const RISK_PATTERNS: readonly RiskPattern[] = [
   ...SELF_HARM_AND_GAS_PATTERNS,
   ...PEOPLE_AT_RISK_PATTERNS,
   ...HAZARD_PATTERNS,
+  ...DESCRIBED_SIGNS_PATTERNS,
 ];

@@ -148,6 +148,41 @@ describe('exploitation, hiding from someone, and a wall over the pavement', () =
   });
 });
 
+describe('emergencies told by their signs, not named', () => {
+  test.each([
+    ['my grandad cant get his words out and his mouth has dropped on one side', 'medical'],
+    ['my flatmate is diabetic and is sweaty and confused and wont wake properly', 'medical'],
+    ['my daughter got into the dishwasher capsules and swallowed one', 'medical'],
+    ['he fell through the greenhouse and the blood is pumping out of his arm', 'medical'],
+    ['my whole family have headaches and feel sick and the boiler is really old', 'gas'],
+    ['thick smoke pouring out of a window on the third floor of the flats', 'fire'],
+    ['the plug socket in the lounge is sparking and smells scorched', 'fire'],
+    ['the tank in the loft burst and water is running into the fuse box', 'structure'],
+    ['the drain cover is missing on the corner by the school gates', 'structure'],
+    ['a lad is pinned under a van that rolled back in the yard', 'danger'],
+    ['someone has been rattling our back door at 2am and i can see a torch', 'danger'],
+    ['i can hear the old man upstairs shouting for help and his door is locked', 'adultWelfare'],
+    ['a bloke keeps buying the year 9 girls vapes and giving them lifts', 'child'],
+    ['they took my cousins passport and she is not allowed out of the house', 'abuse'],
+    ['my brother texted goodbye and says he is on the roof of the car park', 'selfHarm'],
+  ])('"%s" is flagged as %s', (text, category) => {
+    expect(detector.detect(text)).toMatchObject({ category });
+  });
+
+  test.each([
+    'my wife will kill me if i forget to put the bins out again lol',
+    'the cats fighting sound like someone being murdered, can the council do anything',
+    'saw on the news a block of flats had a fire, are our fire doors checked',
+    'do vapes in the black bin cause fires in the bin lorry',
+    'i self harmed years ago and want to volunteer with young people, do i need a dbs',
+    'what does cuckooing mean, it was in the residents newsletter',
+    'is there a group for families bereaved by suicide',
+    'i was homeless in 2019 and now rent privately, can i join the housing register',
+  ])('"%s" raises no alarm', (text) => {
+    expect(detector.detect(text)).toBeUndefined();
+  });
+});
+
 describe('the middle band: signals present but not clear', () => {
   test.each([
     ['i am homeless', 'homelessTonight'],
