@@ -33,7 +33,7 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'death ~1 trap|certificate|certificates|register|registration|duty|notice',
   'be|is|was|are ~1 the ~1 death ~1 of ~1 me|us|him|her|them|you',
   'register|registering|report|reporting ~2 a ~1 death',
-  'passed away|died ~4 last|ago|in_hospital|recently|month|year|week|funeral',
+  'passed away|died ~4 last|ago|in_hospital|recently|month|year|week|funeral|january|february|march|april|may|june|july|august|september|october|november|december',
   'drowning ~1 in ~1 bills|debt|debts|paperwork|work|letters|admin|rubbish|junk',
   'attacked|attacking|attack|attacks ~2 by|from ~1 seagulls|gulls|birds|bird|wasps|wasp|foxes|fox|mice|rats|pigeons|magpies|crows',
   'first aid|cpr|defibrillator*|defib|self_defence|self_defense',
@@ -51,7 +51,6 @@ export const RISK_LOOK_ALIKES: readonly string[] = [
   'what|how ~4 council ~4 doing|do|does ~3 about|for|to_help ~3 rough_sleep*|homeless*|domestic_abuse|domestic_violence|suicide|self_harm|knife_crime',
   'what ~3 is|does|counts_as|means|mean ~2 cuckooing|grooming|exploitation|coercive_control|safeguarding',
   'volunteer|volunteering|donate|donating|fundraise|fundraising ~6 domestic_abuse|refuge|shelter|homeless*|suicide',
-  'passed away|died ~4 january|february|march|april|may|june|july|august|september|october|november|december',
   // Children at play, heard over the fence: noise, not a child in distress.
   'screaming|squealing|shrieking|shouting ~4 paddling_pool|pool|swimming_pool|trampoline|playground|play_area|bouncy_castle|party|football',
   'car|cars|van|vans|vehicle|vehicles|caravan|lorry|truck|trailer|motorbike|motorcycle|bike|boat|skip|it ~10 not|never|hasnt|has_not ~1 move|moved|moving|been_moved|shifted',

@@ -278,6 +278,8 @@ export const CHILD_CONCEPTS: RiskConcepts = {
     'been drinking',
     'drinking all day',
   ],
+  /** A home's heating or power gone. */
+  utilitiesOff: ['no heating', 'no electric', 'no electricity', 'no power', 'no gas'],
   /** Who looks after a child: the child is with them, left with them, in their care. */
   inCareOf: [
     'with',

@@ -22,9 +22,9 @@ export const PEOPLE_AT_RISK_PATTERNS: readonly RiskPattern[] = [
   // A baby or child in a home with the heating, power or food cut off: ask first, showing 999.
   ...check(
     'child',
-    '{child} ~12 no_heating|no_electric|no_electricity|no_power|no_gas|no_food|nothing_to_eat|cut_off|cut_our|switched_off|turned_off ~4 freezing|cold|heating|electric|electricity|power|gas|food',
-    'no_heating|no_electric|no_electricity|no_power|no_gas|no_food|nothing_to_eat|cut_off|cut_our|switched_off|turned_off ~12 freezing|cold|hungry ~10 {child}',
-    'no_heating|no_electric|no_electricity|no_power|no_gas ~12 {child} ~3 is|s|only|aged ~2 {childAge}|weeks|months|newborn',
+    '{child} ~12 {utilitiesOff}|no_food|nothing_to_eat|cut_off|cut_our|switched_off|turned_off ~4 freezing|cold|heating|electric|electricity|power|gas|food',
+    '{utilitiesOff}|no_food|nothing_to_eat|cut_off|cut_our|switched_off|turned_off ~12 freezing|cold|hungry ~10 {child}',
+    '{utilitiesOff} ~12 {child} ~3 is|s|only|aged ~2 {childAge}|weeks|months|newborn',
   ),
   // A child under sixteen going out with an adult: exploitation ("her boyfriend is 24 and she's 13").
   ...sure(
