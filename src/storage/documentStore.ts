@@ -57,6 +57,14 @@ export interface DocumentStore {
    */
   purgeDeleted?(): Promise<void>;
 
+  /**
+   * Resolves once every write already committed is on disk (rejects if it cannot get there). A read whose result
+   * must not show what a power cut could still take back (an activity's seq handed to a client) awaits it after
+   * reading. The embedded store commits before it syncs, so another read may see a write in that moment; absent on
+   * MongoDB, whose writes are acknowledged per its write concern.
+   */
+  settled?(): Promise<void>;
+
   /** Whether the store can serve now (MongoDB answers a ping; every embedded file loaded and none failed). */
   ping(): Promise<PingOutcome>;
 

@@ -1,4 +1,17 @@
 import type { Database } from 'better-sqlite3';
+import { StoreUnavailableError } from '../storageErrors';
+
+/** What makes a committed transaction durable (`LogSync`); its callback may come later, off the event loop. */
+export interface Durability {
+  afterCommit(done: (error?: Error) => void): void;
+  problem(): string | undefined;
+}
+
+/** For a database whose commits are durable as they return (`synchronous=FULL`, or a store in memory). */
+export const DURABLE_ON_COMMIT: Durability = {
+  afterCommit: (done) => done(),
+  problem: () => undefined,
+};
 
 interface Pending {
   run: () => unknown;
@@ -9,9 +22,10 @@ interface Pending {
 
 /**
  * Writes run one at a time (in a savepoint when they ask, so a refused write undoes only itself), and all the writes
- * queued in one turn of the event loop share one transaction: one fsync of the write-ahead log acknowledges them all
- * (`synchronous=FULL`), so a promise resolves only once its write is on disk. better-sqlite3 is synchronous, so a
- * read-modify-write inside `run` is atomic.
+ * queued in one turn of the event loop share one transaction. A promise resolves only once its write is on disk:
+ * the commit itself does not wait for the disk, `durability` then syncs the write-ahead log off the event loop, one
+ * sync for every transaction committed meanwhile. better-sqlite3 is synchronous, so a read-modify-write inside `run`
+ * is atomic.
  */
 export class GroupCommit {
   private queue: Pending[] = [];
@@ -19,6 +33,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Database,
+    private readonly durability: Durability = DURABLE_ON_COMMIT,
     private readonly onFailedTransaction: () => void = () => undefined,
   ) {}
 
@@ -47,6 +62,13 @@ export class GroupCommit {
     const batch = this.queue;
     this.queue = [];
     if (batch.length === 0) return;
+    const problem = this.durability.problem();
+    if (problem) {
+      // Nothing more is committed once the disk has failed to keep what it was given.
+      const error = new StoreUnavailableError(problem);
+      for (const pending of batch) pending.reject(error);
+      return;
+    }
     const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
     try {
       this.db
@@ -66,10 +88,17 @@ export class GroupCommit {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    batch.forEach((pending, index) => {
-      const outcome = outcomes[index];
-      if (outcome?.ok) pending.resolve(outcome.value);
-      else pending.reject(outcome?.error);
+    this.durability.afterCommit((syncError) => {
+      if (syncError) {
+        const error = new StoreUnavailableError(syncError.message, { cause: syncError });
+        for (const pending of batch) pending.reject(error);
+        return;
+      }
+      batch.forEach((pending, index) => {
+        const outcome = outcomes[index];
+        if (outcome?.ok) pending.resolve(outcome.value);
+        else pending.reject(outcome?.error);
+      });
     });
   }
 }

@@ -72,7 +72,8 @@ export function activityIdFor(conversationId: string, seq: number): string {
  * - Seqs in a conversation are 1, 2, 3, ... with no gaps and never reused: an activity is inserted with seq n + 1
  *   only after n is stored, and its `_id` (conversation and seq) is unique, so concurrent writers retry. So a
  *   reader holding watermark w that sees seq m has everything up to m: nothing is skipped.
- * - An `append` resolves only once the activity is durably stored.
+ * - An `append` resolves only once the activity is durably stored, and `readAfter` returns only durably stored
+ *   activities, so a seq a client holds survives a power cut.
  */
 export class ConversationLog {
   static readonly conversationsCollection = 'channel_conversations';
@@ -89,7 +90,7 @@ export class ConversationLog {
   private readonly appends = new KeyedSerialQueue();
 
   constructor(
-    store: DocumentStore,
+    private readonly store: DocumentStore,
     private readonly clock: () => Date,
   ) {
     this.conversations = store.collection(ConversationLog.conversationsCollection, conversationSchema);
@@ -177,6 +178,8 @@ export class ConversationLog {
   async readAfter(conversationId: string, watermark: number, limit: number): Promise<ActivityPage> {
     const range = { $gt: activityIdFor(conversationId, watermark), $lte: activityIdFor(conversationId, MAX_SEQ) };
     const found = await this.entries.findMany({ _id: range }, { sort: { _id: 1 }, limit });
+    // A seq given to a client must never be taken back and reused: what was read is on disk before it is returned.
+    if (found.length > 0) await this.store.settled?.();
     const last = found.at(-1);
     return {
       activities: found.filter((entry) => !entry.deleted).map(toLogged),

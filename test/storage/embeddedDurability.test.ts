@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
+import type { SyncFile } from '../../src/storage/embedded/logSync';
+import { ConversationLog } from '../../src/storage/repositories/conversationLog';
+import { StoreUnavailableError } from '../../src/storage/storageErrors';
+import { silentLogger } from './support/storeHarness';
+
+const noteSchema = z.object({ _id: z.string(), text: z.string() });
+
+/** A disk that syncs only when the test says so, and can fail. */
+class HeldDisk {
+  readonly pending: Array<(error: NodeJS.ErrnoException | null) => void> = [];
+  syncs = 0;
+  readonly sync: SyncFile = (_fd, callback) => {
+    this.syncs += 1;
+    this.pending.push(callback);
+  };
+  finishOne(error: NodeJS.ErrnoException | null = null): void {
+    const callback = this.pending.shift();
+    if (!callback) throw new Error('no sync is running');
+    callback(error);
+  }
+}
+
+const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+describe('embedded store: a write resolves only once the write-ahead log is on disk', () => {
+  let dataDir: string;
+  let disk: HeldDisk;
+  let store: EmbeddedDocumentStore;
+  beforeEach(() => {
+    dataDir = mkdtempSync(path.join(os.tmpdir(), 'store-durable-'));
+    disk = new HeldDisk();
+    store = new EmbeddedDocumentStore({
+      dataDir,
+      logger: silentLogger,
+      maintenanceIntervalMs: 3_600_000,
+      syncLog: disk.sync,
+    });
+  });
+  afterEach(async () => {
+    while (disk.pending.length > 0) disk.finishOne();
+    await store.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('the write waits for the sync, and the event loop does not', async () => {
+    const notes = store.collection('notes', noteSchema);
+    let resolved = false;
+    const write = notes.insertOne({ _id: 'a', text: 'first' }).then(() => {
+      resolved = true;
+    });
+    await settle();
+    await settle();
+    expect(disk.syncs).toBe(1);
+    expect(resolved).toBe(false);
+    // Timers and other requests carry on while the disk is busy.
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(resolved).toBe(false);
+    disk.finishOne();
+    await write;
+    expect(resolved).toBe(true);
+  });
+
+  test('writes committed while a sync runs share the next one', async () => {
+    const notes = store.collection('notes', noteSchema);
+    const first = notes.insertOne({ _id: 'a', text: 'one' });
+    await settle();
+    expect(disk.syncs).toBe(1);
+    const later: Array<Promise<unknown>> = [];
+    for (let index = 0; index < 5; index += 1) {
+      later.push(notes.insertOne({ _id: `b${index}`, text: 'more' }));
+      await settle();
+    }
+    // Five transactions committed while the first sync ran: none has started a sync of its own yet.
+    expect(disk.syncs).toBe(1);
+    disk.finishOne();
+    await first;
+    expect(disk.syncs).toBe(2);
+    disk.finishOne();
+    await Promise.all(later);
+    expect(await notes.countDocuments({})).toBe(6);
+  });
+
+  test('a failed sync refuses the writes it held and every later one, and the store reports itself unavailable', async () => {
+    const notes = store.collection('notes', noteSchema);
+    const held = notes.insertOne({ _id: 'a', text: 'kept?' });
+    await settle();
+    const error = Object.assign(new Error('input/output error'), { code: 'EIO' });
+    disk.finishOne(error);
+    await expect(held).rejects.toBeInstanceOf(StoreUnavailableError);
+    await expect(held).rejects.toThrow(/could not be synced to disk \(EIO\)/);
+    await expect(notes.insertOne({ _id: 'b', text: 'after' })).rejects.toBeInstanceOf(StoreUnavailableError);
+    expect(await store.ping()).toEqual({ ok: false, problem: expect.stringMatching(/EIO/) });
+  });
+
+  test('settled() waits for the sync that covers what is committed, and no longer than that', async () => {
+    await expect(store.settled()).resolves.toBeUndefined();
+    const notes = store.collection('notes', noteSchema);
+    const write = notes.insertOne({ _id: 'a', text: 'committed, not yet on disk' });
+    await settle();
+    // Another reader sees the committed row already; a reader that must not show it before it is on disk waits.
+    expect(await notes.findOne({ _id: 'a' })).not.toBeNull();
+    let settled = false;
+    const waiting = store.settled().then(() => {
+      settled = true;
+    });
+    await settle();
+    expect(settled).toBe(false);
+    expect(disk.syncs).toBe(1);
+    disk.finishOne();
+    await Promise.all([write, waiting]);
+    expect(settled).toBe(true);
+  });
+
+  test('a client is not given an activity (and its seq) before the activity is on disk', async () => {
+    const log = new ConversationLog(store, () => new Date());
+    const appended = log.append('conversation-1', (id) => ({ id, type: 'message', text: 'my bin was missed' }));
+    await settle();
+    await settle();
+    let page: Awaited<ReturnType<ConversationLog['readAfter']>> | undefined;
+    const reading = log.readAfter('conversation-1', 0, 10).then((read) => {
+      page = read;
+    });
+    await settle();
+    expect(page).toBeUndefined();
+    disk.finishOne();
+    await Promise.all([appended, reading]);
+    expect(page?.lastSeq).toBe(1);
+    expect(page?.activities.map((activity) => activity.seq)).toEqual([1]);
+  });
+
+  test('closing waits for the sync that is running', async () => {
+    const notes = store.collection('notes', noteSchema);
+    const write = notes.insertOne({ _id: 'a', text: 'last words' });
+    await settle();
+    let closed = false;
+    const closing = store.close().then(() => {
+      closed = true;
+    });
+    await settle();
+    expect(closed).toBe(false);
+    disk.finishOne();
+    await Promise.all([write, closing]);
+    expect(closed).toBe(true);
+
+    store = new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000 });
+    expect(await store.collection('notes', noteSchema).findOne({ _id: 'a' })).toEqual({ _id: 'a', text: 'last words' });
+  });
+});
