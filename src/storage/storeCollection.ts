@@ -92,9 +92,10 @@ export type FindOneAndUpdateOutcome<T> = { ok: true; document: T | null } | Dupl
  * Guarantees, on both backends:
  * - Each operation on a single document is atomic: concurrent `updateOne`s with `$inc` never lose an update, and of
  *   two conditional updates of the same version exactly one matches.
- * - A write is durable once its promise resolves: the embedded store has appended it to the collection's file (it
- *   survives a crash or `kill -9` of the process; like MongoDB's default journalling interval, it is not fsynced
- *   on every write), and MongoDB has acknowledged it with majority write concern.
+ * - A write is durable once its promise resolves: the embedded store has synced it to disk (it survives `kill -9`
+ *   and a power cut), and MongoDB has acknowledged it with majority write concern. An insert may ask to resolve
+ *   sooner, once committed (`acknowledge: 'committed'`), and then await `DocumentStore.settled()` before it
+ *   tells anyone outside the process; writes become durable in the order they were committed.
  * - Every document returned (except projections) has been parsed with the collection's zod schema; a document that
  *   does not parse is a bug or corruption and rejects the promise with `StoredDocumentInvalidError`.
  * - Filters and updates use the port's own types (`queryTypes`), a subset of MongoDB's. Supported query operators: `$eq $ne $gt $gte $lt $lte
@@ -104,10 +105,19 @@ export type FindOneAndUpdateOutcome<T> = { ok: true; document: T | null } | Dupl
  * - `undefined` fields in documents and `$set` are dropped, as JSON does.
  * - Field names must not start with `$` or contain `.` (store free-form objects as JSON strings).
  */
+/**
+ * `acknowledge: 'committed'` resolves the insert once it is visible to reads, before it is on disk, so work that
+ * follows from it can start while the disk catches up (`DocumentStore.settled()` then says when it is durable).
+ * Default `'durable'`. MongoDB resolves only as its write concern allows, whichever is asked.
+ */
+export interface InsertOneOptions {
+  acknowledge?: 'durable' | 'committed';
+}
+
 export interface StoreCollection<T extends StoredDocument> {
   readonly name: string;
 
-  insertOne(document: T): Promise<InsertOneOutcome>;
+  insertOne(document: T, options?: InsertOneOptions): Promise<InsertOneOutcome>;
   insertMany(documents: readonly T[]): Promise<InsertManyOutcome>;
 
   findOne(filter: Filter<T>, options?: FindOneOptions): Promise<T | null>;

@@ -3,27 +3,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
-import type { SyncFile } from '../../src/storage/embedded/logSync';
 import { ConversationLog } from '../../src/storage/repositories/conversationLog';
 import { StoreUnavailableError } from '../../src/storage/storageErrors';
+import { HeldDisk } from '../support/heldDisk';
 import { silentLogger } from './support/storeHarness';
 
 const noteSchema = z.object({ _id: z.string(), text: z.string() });
-
-/** A disk that syncs only when the test says so, and can fail. */
-class HeldDisk {
-  readonly pending: Array<(error: NodeJS.ErrnoException | null) => void> = [];
-  syncs = 0;
-  readonly sync: SyncFile = (_fd, callback) => {
-    this.syncs += 1;
-    this.pending.push(callback);
-  };
-  finishOne(error: NodeJS.ErrnoException | null = null): void {
-    const callback = this.pending.shift();
-    if (!callback) throw new Error('no sync is running');
-    callback(error);
-  }
-}
 
 const settle = () => new Promise<void>((resolve) => setImmediate(resolve));
 
@@ -131,6 +116,27 @@ describe('embedded store: a write resolves only once the write-ahead log is on d
     await Promise.all([appended, reading]);
     expect(page?.lastSeq).toBe(1);
     expect(page?.activities.map((activity) => activity.seq)).toEqual([1]);
+  });
+
+  test('an insert acknowledged on commit resolves before the sync, and one in the same transaction waits for it', async () => {
+    const notes = store.collection('notes', noteSchema);
+    let durableResolved = false;
+    const committed = notes.insertOne({ _id: 'a', text: 'start on this' }, { acknowledge: 'committed' });
+    const durable = notes.insertOne({ _id: 'b', text: 'wait for the disk' }).then(() => {
+      durableResolved = true;
+    });
+    await expect(committed).resolves.toEqual({ ok: true });
+    expect(disk.syncs).toBe(1);
+    expect(durableResolved).toBe(false);
+    let settled = false;
+    const settling = store.settled().then(() => {
+      settled = true;
+    });
+    await settle();
+    expect(settled).toBe(false);
+    disk.finishOne();
+    await Promise.all([durable, settling]);
+    expect(durableResolved && settled).toBe(true);
   });
 
   test('closing waits for the sync that is running', async () => {

@@ -173,8 +173,13 @@ export class ChannelConversations {
       recipient: { id: this.parts.bot.id, name: this.parts.bot.name, role: 'bot' },
       locale: content.locale ?? conversation.locale,
     };
+    // The message is acknowledged once committed, so the bot starts on it while the disk catches up; it is
+    // published, and the post answered, only once it is on disk. Whatever the turn writes is committed after it,
+    // so it cannot outlive the message in a power cut.
     const [stored] = await Promise.all([
-      this.parts.log.append(conversationId, (id) => toClientActivity(activity, id, timestamp)).catch(unlessUnavailable),
+      this.parts.log
+        .append(conversationId, (id) => toClientActivity(activity, id, timestamp), { acknowledge: 'committed' })
+        .catch(unlessUnavailable),
       this.parts.log.touch(conversationId).catch(unlessUnavailable),
     ]);
     if (!stored) {
@@ -189,8 +194,9 @@ export class ChannelConversations {
       this.runTurn(conversationId, { ...activity, id, timestamp });
       return { id };
     }
-    this.parts.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
     this.runTurn(conversationId, { ...activity, id: stored.id, timestamp });
+    await this.parts.log.settled();
+    this.parts.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
     return { id: stored.id };
   }
 

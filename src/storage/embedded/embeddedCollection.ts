@@ -13,6 +13,7 @@ import type {
   IndexKeys,
   IndexOptions,
   InsertManyOutcome,
+  InsertOneOptions,
   InsertOneOutcome,
   ProjectedDocument,
   ProjectionSpec,
@@ -62,9 +63,9 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     private readonly schema: z.ZodType<T>,
   ) {}
 
-  async insertOne(document: T): Promise<InsertOneOutcome> {
+  async insertOne(document: T, options: InsertOneOptions = {}): Promise<InsertOneOutcome> {
     const storable = toStorableDocument(document);
-    return this.write(() => this.insertRow(storable));
+    return this.write(() => this.insertRow(storable), false, options.acknowledge);
   }
 
   async insertMany(documents: readonly T[]): Promise<InsertManyOutcome> {
@@ -309,14 +310,14 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     });
   }
 
-  private write<R>(run: () => R, savepoint = false): Promise<R> {
+  private write<R>(run: () => R, savepoint = false, acknowledge?: 'durable' | 'committed'): Promise<R> {
     this.context.assertOpen();
     return this.context.writes.write(
       () => {
         this.context.assertOpen();
         return run();
       },
-      { savepoint },
+      { savepoint, acknowledge },
     );
   }
 

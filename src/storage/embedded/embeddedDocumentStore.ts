@@ -65,7 +65,9 @@ export class EmbeddedDocumentStore implements DocumentStore {
       syncFolder(options.dataDir);
     } catch (error) {
       this.db.close();
-      throw new StoreUnavailableError(`the write-ahead log of ${this.filename()} could not be opened`, { cause: error });
+      throw new StoreUnavailableError(`the write-ahead log of ${this.filename()} could not be opened`, {
+        cause: error,
+      });
     }
     this.cache = new DocumentCache(options.documentCacheCharacters ?? DEFAULT_DOCUMENT_CACHE);
     // A transaction that failed as a whole may have left rows in the cache that it read after changing them.

@@ -16,6 +16,8 @@ export const DURABLE_ON_COMMIT: Durability = {
 interface Pending {
   run: () => unknown;
   savepoint: boolean;
+  /** Resolve once committed, not waiting for the disk (the caller awaits `durability` itself). */
+  onCommit: boolean;
   resolve: (value: unknown) => void;
   reject: (error: unknown) => void;
 }
@@ -41,11 +43,12 @@ export class GroupCommit {
    * Queues a write. A write of one SQL statement needs no savepoint (SQLite undoes a failed statement by itself);
    * one of several statements that must stand or fall together asks for one.
    */
-  write<R>(run: () => R, options: { savepoint?: boolean } = {}): Promise<R> {
+  write<R>(run: () => R, options: { savepoint?: boolean; acknowledge?: 'durable' | 'committed' } = {}): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({
         run,
         savepoint: options.savepoint ?? false,
+        onCommit: options.acknowledge === 'committed',
         resolve: resolve as (value: unknown) => void,
         reject,
       });
@@ -88,16 +91,20 @@ export class GroupCommit {
       for (const pending of batch) pending.reject(error);
       return;
     }
+    const settle = (pending: Pending, index: number) => {
+      const outcome = outcomes[index];
+      if (outcome?.ok) pending.resolve(outcome.value);
+      else pending.reject(outcome?.error);
+    };
+    batch.forEach((pending, index) => {
+      if (pending.onCommit) settle(pending, index);
+    });
     this.durability.afterCommit((syncError) => {
-      if (syncError) {
-        const error = new StoreUnavailableError(syncError.message, { cause: syncError });
-        for (const pending of batch) pending.reject(error);
-        return;
-      }
+      const error = syncError && new StoreUnavailableError(syncError.message, { cause: syncError });
       batch.forEach((pending, index) => {
-        const outcome = outcomes[index];
-        if (outcome?.ok) pending.resolve(outcome.value);
-        else pending.reject(outcome?.error);
+        if (pending.onCommit) return;
+        if (error) pending.reject(error);
+        else settle(pending, index);
       });
     });
   }

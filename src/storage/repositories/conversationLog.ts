@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { DocumentStore } from '../documentStore';
-import type { StoreCollection } from '../storeCollection';
+import type { InsertOneOptions, StoreCollection } from '../storeCollection';
 import { KeyedSerialQueue } from '../keyedSerialQueue';
 import { isPlainObject } from '../plainObject';
 
@@ -72,8 +72,9 @@ export function activityIdFor(conversationId: string, seq: number): string {
  * - Seqs in a conversation are 1, 2, 3, ... with no gaps and never reused: an activity is inserted with seq n + 1
  *   only after n is stored, and its `_id` (conversation and seq) is unique, so concurrent writers retry. So a
  *   reader holding watermark w that sees seq m has everything up to m: nothing is skipped.
- * - An `append` resolves only once the activity is durably stored, and `readAfter` returns only durably stored
- *   activities, so a seq a client holds survives a power cut.
+ * - An `append` resolves only once the activity is durably stored (or, asked to, once it is committed: the caller
+ *   then awaits `settled()` before showing it), and `readAfter` returns only durably stored activities, so a seq a
+ *   client holds survives a power cut. Appends become durable in the order they were committed.
  */
 export class ConversationLog {
   static readonly conversationsCollection = 'channel_conversations';
@@ -143,13 +144,26 @@ export class ConversationLog {
    * (it may be called more than once, when another process took the seq first). Appends in this process resolve
    * in seq order.
    */
-  append(conversationId: string, build: (id: string) => Record<string, unknown>): Promise<LoggedActivity> {
-    return this.appends.run(conversationId, () => this.appendNow(conversationId, build));
+  append(
+    conversationId: string,
+    build: (id: string) => Record<string, unknown>,
+    options: InsertOneOptions = {},
+  ): Promise<LoggedActivity> {
+    return this.appends.run(conversationId, () => this.appendNow(conversationId, build, options));
+  }
+
+  /**
+   * Resolves once everything appended so far is on disk: after an append acknowledged on commit
+   * (`acknowledge: 'committed'`), before the activity or its id is shown to anyone.
+   */
+  async settled(): Promise<void> {
+    await this.store.settled?.();
   }
 
   private async appendNow(
     conversationId: string,
     build: (id: string) => Record<string, unknown>,
+    options: InsertOneOptions,
   ): Promise<LoggedActivity> {
     let seq = (this.lastSeqHints.get(conversationId) ?? (await this.storedLastSeq(conversationId))) + 1;
     for (let attempt = 0; attempt < MAX_APPEND_ATTEMPTS; attempt++) {
@@ -157,14 +171,17 @@ export class ConversationLog {
       const activity = build(id);
       const json = JSON.stringify(activity);
       const type = typeof activity.type === 'string' ? activity.type : 'unknown';
-      const outcome = await this.entries.insertOne({
-        _id: id,
-        conversationId,
-        seq,
-        type,
-        activity: json,
-        createdAt: this.clock(),
-      });
+      const outcome = await this.entries.insertOne(
+        {
+          _id: id,
+          conversationId,
+          seq,
+          type,
+          activity: json,
+          createdAt: this.clock(),
+        },
+        options,
+      );
       if (outcome.ok) {
         this.rememberLastSeq(conversationId, seq);
         return { seq, id, json };
