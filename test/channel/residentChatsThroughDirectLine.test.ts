@@ -64,8 +64,10 @@ describe.each([
     const { token, conversationId } = await harness.webchatToken();
     const first = await harness.connect({ token, webSocket });
     await first.say('where is my polling station');
-    await first.botReplies(2);
-    await first.waitFor(() => first.watermark !== '', 10_000, 'a watermark');
+    const [, answer] = await first.botReplies(2);
+    // An activity is shown once committed; the watermark covers it once it is on disk, a moment later.
+    const answerSeq = Number(answer?.id?.split('|')[1]);
+    await first.waitFor(() => Number(first.watermark) >= answerSeq, 10_000, "a watermark covering the bot's answer");
     const watermark = first.watermark;
     const seenBefore = first.received.length;
     first.end();

@@ -12,7 +12,7 @@ import {
 import { StoreUnavailableError } from '../../storage/storageErrors';
 import { liveActivityId } from './newIds';
 import type { LiveFeed } from './liveFeed';
-import type { ConversationLog } from '../../storage/repositories/conversationLog';
+import type { ConversationLog, LoggedActivity } from '../../storage/repositories/conversationLog';
 import { toClientActivity } from './toClientActivity';
 
 /** What a turn runs after the adapter's middleware: in the app, `(context) => bot.run(context)`. */
@@ -34,7 +34,8 @@ export interface DirectLineAdapterDependencies {
  *
  * Guarantees:
  * - `sendActivities` resolves once each message is durably stored, with the id clients see
- *   (`<conversationId>|0000007`); the activity is stored as sent, `channelData` included.
+ *   (`<conversationId>|0000007`); the activity is stored as sent, `channelData` included. WebSocket clients are
+ *   shown it as soon as it is committed, and given its watermark once it is on disk.
  * - Typing indicators are delivered live to WebSocket clients and not stored; `delay` waits; `trace` is dropped.
  * - `updateActivity` replaces the stored activity (clients see the new version on their next read, and WebSocket
  *   clients at once); `deleteActivity` stops it being delivered. Direct Line 3.0 has no message telling a client
@@ -128,12 +129,11 @@ export class DirectLineAdapter extends BotAdapter {
       this.dependencies.feed.publish(conversationId, { kind: 'ephemeral', json });
       return { id };
     }
+    let stored: LoggedActivity;
     try {
-      const stored = await this.dependencies.log.append(conversationId, (id) =>
-        toClientActivity(activity, id, timestamp),
-      );
-      this.dependencies.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
-      return { id: stored.id };
+      stored = await this.dependencies.log.append(conversationId, (id) => toClientActivity(activity, id, timestamp), {
+        acknowledge: 'committed',
+      });
     } catch (error) {
       if (!(error instanceof StoreUnavailableError)) throw error;
       // The store cannot be reached: the reply still reaches the resident's open chat window, live.
@@ -142,6 +142,12 @@ export class DirectLineAdapter extends BotAdapter {
       this.dependencies.feed.publish(conversationId, { kind: 'unsaved', json });
       return { id };
     }
+    // The resident sees the reply once it is committed; its seq becomes a watermark only once it is on disk, so a
+    // power cut in between cannot make a client skip the activity that takes that seq next.
+    this.dependencies.feed.publish(conversationId, { kind: 'committed', seq: stored.seq, json: stored.json });
+    await this.dependencies.log.settled();
+    this.dependencies.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
+    return { id: stored.id };
   }
 }
 

@@ -1,10 +1,13 @@
 /**
- * What a conversation's live subscribers (WebSocket streams) are told: an activity stored with its seq, an
+ * What a conversation's live subscribers (WebSocket streams) are told: an activity stored with its seq (first when it
+ * is committed, again once it is on disk), an
  * activity that is delivered but not stored (the bot's typing indicator), a stored activity the bot revised, or an
  * activity that should have been stored but could not be (the store was unreachable), delivered live only.
  */
 export type FeedEvent =
   | { kind: 'stored'; seq: number; json: string }
+  /** Stored but not yet on disk: shown now without a watermark; `stored` follows with the same seq once on disk. */
+  | { kind: 'committed'; seq: number; json: string }
   | { kind: 'ephemeral'; json: string }
   | { kind: 'revised'; json: string }
   | { kind: 'unsaved'; json: string }

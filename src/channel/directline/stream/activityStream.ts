@@ -29,11 +29,16 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  * Guarantees: stored activities arrive in seq order, each once, starting after the watermark the client connected
  * with, and each frame's watermark is the last seq it holds. Live events from this process are sent at once; a gap
  * in them (or the periodic poll) makes the stream read the store, so activities stored by another process arrive
- * too. Typing indicators and revised activities are sent without a watermark. A client that stops answering
+ * too. An activity committed but not yet on disk is shown at once without a watermark, and its watermark follows
+ * alone (`{"activities":[],"watermark":"N"}`) once it is on disk, so a watermark never names a seq a power cut could
+ * take back. Typing indicators and revised activities are sent without a watermark. A client that stops answering
  * pings is disconnected (the client library then reconnects with its watermark).
  */
 export class ActivityStream {
+  /** The client's watermark: the last seq sent with it. */
   private lastSent: number;
+  /** The last seq the client has been shown, with or without its watermark (at least `lastSent`). */
+  private shownThrough: number;
   private work: Promise<void> = Promise.resolve();
   private alive = true;
   private closed = false;
@@ -45,6 +50,7 @@ export class ActivityStream {
     private readonly options: ActivityStreamOptions,
   ) {
     this.lastSent = options.watermark;
+    this.shownThrough = options.watermark;
   }
 
   start(): void {
@@ -79,13 +85,22 @@ export class ActivityStream {
         await this.catchUp();
         return;
       }
+      if (event.kind === 'committed') {
+        // Shown at once when it is next; its watermark follows with `stored`. Otherwise `stored` brings it.
+        if (event.seq === this.shownThrough + 1) {
+          this.sendFrame([event.json], undefined);
+          this.shownThrough = event.seq;
+        }
+        return;
+      }
       if (event.kind !== 'stored') {
         this.sendFrame([event.json], undefined);
         return;
       }
       if (event.seq <= this.lastSent) return;
-      if (event.seq === this.lastSent + 1) this.sendFrame([event.json], event.seq);
-      else await this.catchUp();
+      if (event.seq !== this.lastSent + 1) await this.catchUp();
+      else if (event.seq <= this.shownThrough) this.sendWatermark(event.seq);
+      else this.sendFrame([event.json], event.seq);
     });
   }
 
@@ -94,11 +109,14 @@ export class ActivityStream {
     while (!this.closed) {
       const page = await log.readAfter(conversationId, this.lastSent, maxActivitiesPerRead);
       if (page.lastSeq === undefined) return;
-      if (page.activities.length > 0) {
+      const unseen = page.activities.filter((activity) => activity.seq > this.shownThrough);
+      if (unseen.length > 0) {
         this.sendFrame(
-          page.activities.map((activity) => activity.json),
+          unseen.map((activity) => activity.json),
           page.lastSeq,
         );
+      } else if (page.activities.length > 0) {
+        this.sendWatermark(page.lastSeq);
       }
       this.lastSent = Math.max(this.lastSent, page.lastSeq);
       if (page.count < maxActivitiesPerRead) return;
@@ -114,7 +132,19 @@ export class ActivityStream {
     const presented = activities.map((json) => this.options.present(json)).join(',');
     const mark = watermark === undefined ? '' : `,"watermark":"${watermark}"`;
     this.socket.send(`{"activities":[${presented}]${mark}}`);
-    if (watermark !== undefined) this.lastSent = watermark;
+    if (watermark !== undefined) this.recordSent(watermark);
+  }
+
+  /** Tells the client it holds everything up to `seq`, which it has been shown already. */
+  private sendWatermark(seq: number): void {
+    if (this.closed || this.socket.readyState !== WebSocket.OPEN) return;
+    this.socket.send(`{"activities":[],"watermark":"${seq}"}`);
+    this.recordSent(seq);
+  }
+
+  private recordSent(seq: number): void {
+    this.lastSent = seq;
+    this.shownThrough = Math.max(this.shownThrough, seq);
   }
 
   private keepAlive(): void {
