@@ -103,4 +103,33 @@ describe('a WebSocket client sees a reply once committed, and its watermark once
     stream.close();
     late.stream.close();
   });
+
+  test("a reply may overtake the echo of the resident's message still reaching the disk; the watermark waits for both", async () => {
+    const { socket, stream } = streamFor(0);
+    disk.hold();
+    // The resident's message, committed and not yet on disk, so not yet shown (the channel shows it once settled).
+    await log.append(
+      conversationId,
+      (id) => ({ id, type: 'message', text: 'when is my bin day', from: { id: 'resident', role: 'user' } }),
+      { acknowledge: 'committed' },
+    );
+    const context = new TurnContext(adapter, {
+      type: 'message',
+      conversation: { id: conversationId, isGroup: false, conversationType: 'personal', name: '' },
+      from: { id: 'resident', name: '' },
+      recipient: { id: 'bot', name: 'Council assistant' },
+    });
+    const sending = context.sendActivity('Tuesday.');
+    await eventually(() => socket.frames.length === 1, { what: 'the reply shown' });
+    expect(socket.frames[0]).toEqual({ activities: [expect.objectContaining({ text: 'Tuesday.' })] });
+
+    disk.release();
+    await sending;
+    await eventually(() => socket.frames.length === 2, { what: 'the message and the watermark' });
+    expect(socket.frames[1]).toEqual({
+      activities: [expect.objectContaining({ text: 'when is my bin day' })],
+      watermark: '2',
+    });
+    stream.close();
+  });
 });

@@ -26,8 +26,10 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  * One WebSocket client of a conversation (Direct Line's `streamUrl`). Frames are `{ "activities": [...],
  * "watermark": "N" }`, as Azure sends them.
  *
- * Guarantees: stored activities arrive in seq order, each once, starting after the watermark the client connected
- * with, and each frame's watermark is the last seq it holds. Live events from this process are sent at once; a gap
+ * Guarantees: stored activities arrive each once, starting after the watermark the client connected with, in seq
+ * order except that a bot reply may overtake the echo of the message it answers while that is still reaching the
+ * disk (clients order activities by timestamp); each frame's watermark is the last seq the client holds, all before
+ * it included. Live events from this process are sent at once; a gap
  * in them (or the periodic poll) makes the stream read the store, so activities stored by another process arrive
  * too. An activity committed but not yet on disk is shown at once without a watermark, and its watermark follows
  * alone (`{"activities":[],"watermark":"N"}`) once it is on disk, so a watermark never names a seq a power cut could
@@ -37,8 +39,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
 export class ActivityStream {
   /** The client's watermark: the last seq sent with it. */
   private lastSent: number;
-  /** The last seq the client has been shown, with or without its watermark (at least `lastSent`). */
-  private shownThrough: number;
+  /** Seqs after the watermark the client has been shown already, while they were reaching the disk. */
+  private readonly shownAhead = new Set<number>();
   private work: Promise<void> = Promise.resolve();
   private alive = true;
   private closed = false;
@@ -50,7 +52,6 @@ export class ActivityStream {
     private readonly options: ActivityStreamOptions,
   ) {
     this.lastSent = options.watermark;
-    this.shownThrough = options.watermark;
   }
 
   start(): void {
@@ -86,10 +87,11 @@ export class ActivityStream {
         return;
       }
       if (event.kind === 'committed') {
-        // Shown at once when it is next; its watermark follows with `stored`. Otherwise `stored` brings it.
-        if (event.seq === this.shownThrough + 1) {
+        // Shown at once; its watermark follows with `stored`. It may overtake the echo of the resident's message
+        // still reaching the disk: clients order activities by timestamp.
+        if (event.seq > this.lastSent && !this.shownAhead.has(event.seq)) {
           this.sendFrame([event.json], undefined);
-          this.shownThrough = event.seq;
+          this.shownAhead.add(event.seq);
         }
         return;
       }
@@ -99,7 +101,7 @@ export class ActivityStream {
       }
       if (event.seq <= this.lastSent) return;
       if (event.seq !== this.lastSent + 1) await this.catchUp();
-      else if (event.seq <= this.shownThrough) this.sendWatermark(event.seq);
+      else if (this.shownAhead.has(event.seq)) this.sendWatermark(event.seq);
       else this.sendFrame([event.json], event.seq);
     });
   }
@@ -109,7 +111,7 @@ export class ActivityStream {
     while (!this.closed) {
       const page = await log.readAfter(conversationId, this.lastSent, maxActivitiesPerRead);
       if (page.lastSeq === undefined) return;
-      const unseen = page.activities.filter((activity) => activity.seq > this.shownThrough);
+      const unseen = page.activities.filter((activity) => !this.shownAhead.has(activity.seq));
       if (unseen.length > 0) {
         this.sendFrame(
           unseen.map((activity) => activity.json),
@@ -144,7 +146,7 @@ export class ActivityStream {
 
   private recordSent(seq: number): void {
     this.lastSent = seq;
-    this.shownThrough = Math.max(this.shownThrough, seq);
+    for (const shown of this.shownAhead) if (shown <= seq) this.shownAhead.delete(shown);
   }
 
   private keepAlive(): void {
