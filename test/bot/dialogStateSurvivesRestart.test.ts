@@ -15,9 +15,10 @@ test('a resident half-way through a dialog carries on after the server restarts'
     const permits = options.findIndex((action) => /permit/i.test(String(action.title)));
     expect(permits).toBeGreaterThanOrEqual(0);
 
+    const watermark = await before.watermarkCovering(clarify);
     await harness.restart();
 
-    const after = await harness.connect({ token, conversationId, watermark: before.watermark, webSocket: true });
+    const after = await harness.connect({ token, conversationId, watermark, webSocket: true });
     // "the second one" means nothing to a fresh conversation: only the remembered prompt can answer it.
     await after.say(`number ${permits + 1}`);
     const [answer] = await after.botReplies(1);

@@ -2,7 +2,6 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Activity } from 'botbuilder';
 import { type ChannelHarness, type ResidentClient, startChannelHarness } from '../support/directLineHarness';
-import { eventually } from '../support/eventually';
 import { metaOf } from '../support/testBot';
 
 jest.setTimeout(60_000);
@@ -66,14 +65,7 @@ describe.each([
     const first = await harness.connect({ token, webSocket });
     await first.say('where is my polling station');
     const [, answer] = await first.botReplies(2);
-    // An activity is shown once committed; the watermark covers it once it is on disk, a moment later.
-    const answerSeq = Number(answer?.id?.split('|')[1]);
-    // A frame holding only a watermark brings no activity, so this asks again rather than waiting for one.
-    await eventually(() => Number(first.watermark) >= answerSeq, {
-      timeoutMs: 10_000,
-      what: "a watermark covering the bot's answer",
-    });
-    const watermark = first.watermark;
+    const watermark = await first.watermarkCovering(answer);
     const seenBefore = first.received.length;
     first.end();
 

@@ -7,6 +7,7 @@ import { type Activity as DirectLineActivity, ConnectionStatus, DirectLine } fro
 import type { Logger } from 'pino';
 import { type App, type AppDependencies, createApp } from '../../src/app';
 import { loadConfig } from '../../src/config/config';
+import { eventually } from './eventually';
 import { SHIPPED_KNOWLEDGE, silentLogger } from './testBot';
 
 export const TEST_SECRET = 'test-directline-secret-at-least-32-characters';
@@ -167,6 +168,18 @@ export class ResidentClient {
   get watermark(): string {
     const value: unknown = Reflect.get(this.directLine, 'watermark');
     return typeof value === 'string' ? value : '';
+  }
+
+  /**
+   * Waits until the client's watermark covers `activity`: the channel shows a reply once committed and sends its
+   * watermark, in a frame with no activity, once it is on disk. A client resuming from a watermark taken earlier is
+   * sent the reply again.
+   */
+  async watermarkCovering(activity: Activity | undefined, timeoutMs = 10_000): Promise<string> {
+    const seq = Number(activity?.id?.split('|')[1]);
+    if (!Number.isInteger(seq)) throw new Error(`not a stored activity: ${activity?.id ?? 'none'}`);
+    await eventually(() => Number(this.watermark) >= seq, { timeoutMs, what: `a watermark covering ${activity?.id}` });
+    return this.watermark;
   }
 
   /** Posts an activity as the resident; resolves with the id the channel gave it. */
