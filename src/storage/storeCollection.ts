@@ -86,6 +86,15 @@ export type UpdateOneOutcome =
 export type FindOneAndUpdateOutcome<T> = { ok: true; document: T | null } | DuplicateKey;
 
 /**
+ * `acknowledge: 'committed'` resolves the insert once it is visible to reads, before it is on disk, so work that
+ * follows from it can start while the disk catches up (`DocumentStore.settled()` then says when it is durable).
+ * Default `'durable'`. MongoDB resolves only as its write concern allows, whichever is asked.
+ */
+export interface InsertOneOptions {
+  acknowledge?: 'durable' | 'committed';
+}
+
+/**
  * A collection of documents of one kind, written against MongoDB's collection operations so that code is written
  * once and runs on both backends (embedded and MongoDB); one contract test suite holds both to the same behaviour.
  *
@@ -105,15 +114,6 @@ export type FindOneAndUpdateOutcome<T> = { ok: true; document: T | null } | Dupl
  * - `undefined` fields in documents and `$set` are dropped, as JSON does.
  * - Field names must not start with `$` or contain `.` (store free-form objects as JSON strings).
  */
-/**
- * `acknowledge: 'committed'` resolves the insert once it is visible to reads, before it is on disk, so work that
- * follows from it can start while the disk catches up (`DocumentStore.settled()` then says when it is durable).
- * Default `'durable'`. MongoDB resolves only as its write concern allows, whichever is asked.
- */
-export interface InsertOneOptions {
-  acknowledge?: 'durable' | 'committed';
-}
-
 export interface StoreCollection<T extends StoredDocument> {
   readonly name: string;
 

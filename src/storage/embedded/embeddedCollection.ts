@@ -65,7 +65,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
 
   async insertOne(document: T, options: InsertOneOptions = {}): Promise<InsertOneOutcome> {
     const storable = toStorableDocument(document);
-    return this.write(() => this.insertRow(storable), false, options.acknowledge);
+    return this.write(() => this.insertRow(storable), false, options);
   }
 
   async insertMany(documents: readonly T[]): Promise<InsertManyOutcome> {
@@ -310,7 +310,7 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     });
   }
 
-  private write<R>(run: () => R, savepoint = false, acknowledge?: 'durable' | 'committed'): Promise<R> {
+  private write<R>(run: () => R, savepoint = false, { acknowledge }: InsertOneOptions = {}): Promise<R> {
     this.context.assertOpen();
     return this.context.writes.write(
       () => {

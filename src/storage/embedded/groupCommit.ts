@@ -1,17 +1,12 @@
 import type { Database } from 'better-sqlite3';
 import { StoreUnavailableError } from '../storageErrors';
+import type { InsertOneOptions } from '../storeCollection';
 
 /** What makes a committed transaction durable (`LogSync`); its callback may come later, off the event loop. */
 export interface Durability {
   afterCommit(done: (error?: Error) => void): void;
   problem(): string | undefined;
 }
-
-/** For a database whose commits are durable as they return (`synchronous=FULL`, or a store in memory). */
-export const DURABLE_ON_COMMIT: Durability = {
-  afterCommit: (done) => done(),
-  problem: () => undefined,
-};
 
 interface Pending {
   run: () => unknown;
@@ -35,7 +30,7 @@ export class GroupCommit {
 
   constructor(
     private readonly db: Database,
-    private readonly durability: Durability = DURABLE_ON_COMMIT,
+    private readonly durability: Durability,
     private readonly onFailedTransaction: () => void = () => undefined,
   ) {}
 
@@ -43,7 +38,7 @@ export class GroupCommit {
    * Queues a write. A write of one SQL statement needs no savepoint (SQLite undoes a failed statement by itself);
    * one of several statements that must stand or fall together asks for one.
    */
-  write<R>(run: () => R, options: { savepoint?: boolean; acknowledge?: 'durable' | 'committed' } = {}): Promise<R> {
+  write<R>(run: () => R, options: { savepoint?: boolean } & InsertOneOptions = {}): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({
         run,

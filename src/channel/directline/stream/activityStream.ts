@@ -29,9 +29,8 @@ const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
  * Guarantees: stored activities arrive each once, starting after the watermark the client connected with, in seq
  * order except that a bot reply may overtake the echo of the message it answers while that is still reaching the
  * disk (clients order activities by timestamp); each frame's watermark is the last seq the client holds, all before
- * it included. Live events from this process are sent at once; a gap
- * in them (or the periodic poll) makes the stream read the store, so activities stored by another process arrive
- * too. An activity committed but not yet on disk is shown at once without a watermark, and its watermark follows
+ * it included. Live events from this process are sent at once; a gap in them (or the periodic poll) makes the
+ * stream read the store, so activities stored by another process arrive too. An activity committed but not yet on disk is shown at once without a watermark, and its watermark follows
  * alone (`{"activities":[],"watermark":"N"}`) once it is on disk, so a watermark never names a seq a power cut could
  * take back. Typing indicators and revised activities are sent without a watermark. A client that stops answering
  * pings is disconnected (the client library then reconnects with its watermark).
