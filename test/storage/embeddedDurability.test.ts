@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
+import { AnalyticsRepository } from '../../src/storage/repositories/analyticsRepository';
 import { ConversationLog } from '../../src/storage/repositories/conversationLog';
 import { StoreUnavailableError } from '../../src/storage/storageErrors';
 import { HeldDisk } from '../support/heldDisk';
@@ -137,6 +138,21 @@ describe('embedded store: a write resolves only once the write-ahead log is on d
     disk.finishOne();
     await Promise.all([durable, settling]);
     expect(durableResolved && settled).toBe(true);
+  });
+
+  test('an analytics event is acknowledged once committed: counts for the figures do not wait for the disk', async () => {
+    const analytics = new AnalyticsRepository(store, { retentionDays: 30 });
+    const notes = store.collection('notes', noteSchema);
+    let noteResolved = false;
+    const note = notes.insertOne({ _id: 'a', text: "a resident's words wait for the disk" }).then(() => {
+      noteResolved = true;
+    });
+    await analytics.record({ kind: 'message', conversationId: 'c1', channel: 'directline' });
+    expect(noteResolved).toBe(false);
+    disk.finishOne();
+    await note;
+    const events = await analytics.list(new Date(0), new Date(Date.now() + 1000));
+    expect(events.map((event) => event.kind)).toEqual(['message']);
   });
 
   test('closing waits for the sync that is running', async () => {
