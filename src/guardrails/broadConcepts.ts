@@ -99,7 +99,7 @@ const KEEP_SAFE =
   /\b(?:safe|safely|illegal|legal|allowed|dont want|do not want|by accident|accidentally|ate|eaten|swallowed|vet|rats?|mice|mouse|wasps?|ants|protected)\b/;
 
 /** Signs of the resident asking (how, what, best way, help, tips) rather than reporting. */
-const ASKING =
+export const ASKING =
   /\b(?:how|what|whats|which|where|when|best|easiest|quickest|cheapest|safest|trick|tips?|ways?|help me|can i|can you|could you|should i|do i|is there|need|want|give me|write|enough|im going to|i am going to)\b/;
 
 const INJECTION: readonly RegExp[] = [

@@ -1,4 +1,5 @@
 import { anyOf } from './anyOf';
+import { triesToUnlockBot } from './botUnlocking';
 
 /**
  * Attempts on the bot's instructions that the surface patterns (`instructionPatterns.ts`) do not name, read as
@@ -135,5 +136,5 @@ const AS_WRITTEN: readonly RegExp[] = [
 /** Whether a message works on the bot itself rather than asking about a council service. */
 export function matchesInstructionConcept(normalised: string, written?: string): boolean {
   if (written !== undefined && AS_WRITTEN.some((pattern) => pattern.test(written.trim()))) return true;
-  return ANY_CONCEPT.test(normalised);
+  return ANY_CONCEPT.test(normalised) || triesToUnlockBot(normalised);
 }

@@ -8,6 +8,7 @@ import { guardFeatures } from './guardFeatures';
 import { intentIdeas } from './intentFeatures';
 import { matchesInstructionConcept } from './instructionConcepts';
 import { detectPromptInjection, disguisedReadings } from './instructionPatterns';
+import { ASKING } from './broadConcepts';
 import { MEANS_NO_HARM } from './requestClasses';
 import { matchRequestPatterns, REASON_CUES, REPORTING, residentWrites } from './requestPatterns';
 
@@ -70,6 +71,10 @@ const PUBLIC_ROLE =
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
   /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:me|i) (?:who|that) (?:reported|complained|rang|called|made))\b/;
+
+/** Asking for someone's details or whereabouts, or whether something is so of them. */
+const ASKS_FOR_DETAILS =
+  /\b(?:give|tell me|send|show|who|whos|which|whats|what is|confirm|look up|find|list|where (?:does|do|is|are)|is (?:he|she|they)|does (?:he|she|they)|has (?:he|she|they))\b/;
 
 /** A mistake owned up to ("i put the wrong number on my form by accident"), not a deception asked for. */
 const ACCIDENT = /\b(?:by accident|accidentally|by mistake|mistakenly|made a mistake|in error)\b/;
@@ -193,6 +198,12 @@ export class MessageGuard {
     // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right; saying
     // they mean no harm is asking how to avoid it.
     if (best.label === 'harmful' && (REPORTING.test(normalised) || MEANS_NO_HARM.test(normalised))) return undefined;
+    // A statement of what happened ("the fence blew down in the storm") asks for nothing to be done: the patterns
+    // decline threats; the classifier, on words alone, only a request.
+    if (best.label === 'harmful' && !ASKING.test(normalised)) return undefined;
+    // A complaint or a report about someone ("the housing officer was rude to me") asks for none of their details.
+    if (best.label === 'dataExfiltration' && REPORTING.test(normalised) && !ASKS_FOR_DETAILS.test(normalised))
+      return undefined;
     if (best.label === 'harmful' && ACCIDENT.test(normalised) && !FEIGNED.test(normalised)) return undefined;
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;

@@ -3,6 +3,7 @@ import type { DeclineReason } from './declineReason';
 import { matchRequestClasses, MEANS_NO_HARM } from './requestClasses';
 import { matchBroadConcepts } from './broadConcepts';
 import { matchRequestLexicons } from './requestLexicons';
+import { matchSchemesAndPretexts } from './schemesAndPretexts';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -140,7 +141,7 @@ const HARMFUL: readonly RegExp[] = [
 
 /** Kinds of writing the bot does not do for anyone. */
 const WRITING =
-  '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweets?|captions?|product descriptions?|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation)';
+  '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweets?|captions?|product descriptions?|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation|murder mystery|mystery|thriller|sketch|sitcom|comedy|stand ?up|monologue|dialogue|fable|parody|ode|ballad|anthem|jingle|rhymes?|eulogy|love letter)';
 const COMPOSE =
   '(?:write|writ|compose|create|generate|draft|make up|come up with|produce|pen|help me write|help me with)';
 const POLITICS =
@@ -160,7 +161,7 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   new RegExp(`\\b(?:what|how) (?:do|would) you (?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`),
   new RegExp(`\\bdo you (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`),
   /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
-  /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,20}\b(?:better|best|worse|worst|prefer|vote)\b/,
+  /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad|back|support)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|greens|snp|plaid) (?:or|vs|versus) (?:the )?(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,20}\b(?:better|best|worse|worst|prefer|vote)\b/,
   /\b(?:is|are) (?:brexit|immigration|the government|the prime minister|labour|reform|the tory party|the conservative party|capitalism|socialism|the tories|the conservatives|the greens|the green party|the lib dems|the snp|plaid)\b.{0,20}\b(?:good|bad|right|wrong|too high|working|a mistake|a good thing|a bad thing|any good|worth voting|better|worse|corrupt|useless)\b/,
   /\b(?:joke|jokes|limerick|poem|rap) (?:about|on) (?:the )?(?:councillor|council|mayor|leader|bin men|binmen|staff|politicians?|prime minister)\b/,
   /\b(?:give me|suggest|list) (?:\d+ |some |ten |five )?(?:ideas|names|suggestions) for (?:my|a) (?!council|bin|garden|planning|street party|event licence)/,
@@ -209,7 +210,12 @@ function firstReason(normalised: string): DeclineReason | undefined {
     if (reason === 'harmful' && (REPORTING_IT.test(normalised) || MEANS_NO_HARM.test(normalised))) continue;
     return reason;
   }
-  return matchRequestClasses(normalised) ?? matchBroadConcepts(normalised) ?? matchRequestLexicons(normalised);
+  return (
+    matchRequestClasses(normalised) ??
+    matchBroadConcepts(normalised) ??
+    matchRequestLexicons(normalised) ??
+    matchSchemesAndPretexts(normalised)
+  );
 }
 
 /** Words that mark each kind of request, for the classifier's reading: without one, a probability alone is not enough. */
