@@ -45,7 +45,11 @@ const DATA: readonly RegExp[] = [
 /** A resident reporting or telling of the act, or saying they mean no harm: a question, not a request. */
 const TOLD =
   /\b(?:report|reporting|reported|complain|complaint|crimestoppers|someone (?:has|is|keeps|was)|somebody (?:has|is|keeps|was)|they (?:have|are|keep|were)|people (?:keep|are|have))\b/;
-const ASKING =
+/**
+ * Asking how, or planning to ("going to", "make"): narrower than `broadConcepts`' ASKING (no "need", "is there",
+ * "give me"), since these families name the act itself and a bare need is often the resident's own.
+ */
+const ASKING_OR_PLANNING =
   /\b(?:how|what|whats|which|where|when|best|way|ways|trick|tips?|can i|could i|should i|help me|want to|going to|gonna|make)\b/;
 
 const HARM: readonly RegExp[] = [
@@ -75,8 +79,9 @@ const HANDED_IN = /\b(?:amnesty|surrender|hand (?:it |them )?in|handing in|dispo
 /** Leisure, money, looks and hobbies: advice no council service gives. */
 const ADVICE_LEXICON =
   '(?:series|tv shows?|box sets?|films?|movies?|netflix|streaming|podcasts?|albums?|video games?|chess|guitar|piano|violin|drums|golf|poker|fortnite|minecraft|skincare|skin care|make ?up|haircuts?|hairstyles?|mortgage deals?|mortgages?|savings accounts?|isas?|credit cards?|stocks|shares|crypto\\w*|bitcoin|baby names|dog names|cat names|holiday destinations?|wines?|beers?|perfumes?|trainers|outfits?)';
+/** A council service or a question about one (a library club, a licence, a form on the website). */
 const SERVICE_WORDS =
-  /\b(?:library|libraries|community centre|leisure centre|council|school|schools|class|classes|club|lessons?|course|courses|adult learning|licen[cs]e|licensing|planning|permit|hygiene|rating|event|events|festival|park|parks)\b/;
+  /\b(?:library|libraries|community centre|leisure centre|council|school|schools|class|classes|club|lessons?|course|courses|adult learning|licen[cs]e|licensing|planning|permit|hygiene|rating|event|events|festival|park|parks|register|registration|permission|food|business rates|trading standards|website|site|page|portal|form|payment|app)\b/;
 const OFF_TOPIC: readonly RegExp[] = [
   new RegExp(
     `\\b(?:best|good|top|recommend\\w*|easier|easiest|ideal|decent|tips|which is better)\\b(?: \\w+){0,6} ${ADVICE_LEXICON}\\b|\\b${ADVICE_LEXICON}\\b(?: \\w+){0,4} (?:for (?:a )?beginners?|tips|routine|recommendations?|to watch|to buy|on the market|right now)\\b`,
@@ -84,8 +89,6 @@ const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:error|errors|bug|exception|crash\w*|install\w*|compile|syntax|stack trace|module not found)\b.{0,40}\b(?:node ?js|npm|python|javascript|typescript|java|react|docker|git|github|linux|ubuntu|c\+\+|php|ruby|rust|golang|kotlin|swift|excel formula|vlookup)\b|\b(?:node ?js|npm|python|typescript|react|docker|github|ubuntu|php|ruby|golang|kotlin|vlookup)\b.{0,40}\b(?:error|errors|bug|exception|crash\w*|install\w*|compile|syntax|fix|debug|tutorial|learn)\b/,
   /\b(?:set up|start|build|run|grow|market)\b (?:an? |my )?(?:online shop|etsy shop|ebay shop|online store|dropshipping|side hustle|youtube channel|tiktok account|instagram account)\b/,
 ];
-const A_SERVICE_QUESTION =
-  /\b(?:register|registration|licen[cs]e|permission|food|business rates|planning|trading standards|council|website|site|page|portal|form|payment|app)\b/;
 
 const ANY_DATA = anyOf(DATA);
 const ANY_HARM = anyOf(HARM);
@@ -95,10 +98,14 @@ const ANY_OFF_TOPIC = anyOf(OFF_TOPIC);
 /** The first family a normalised message falls in: data, then harm and threats, then unrelated advice. */
 export function matchSchemesAndPretexts(normalised: string): DeclineReason | undefined {
   if (ANY_DATA.test(normalised)) return 'dataExfiltration';
-  if (ANY_HARM.test(normalised) && ASKING.test(normalised) && !TOLD.test(normalised) && !MEANS_NO_HARM.test(normalised))
+  if (
+    ANY_HARM.test(normalised) &&
+    ASKING_OR_PLANNING.test(normalised) &&
+    !TOLD.test(normalised) &&
+    !MEANS_NO_HARM.test(normalised)
+  )
     return 'harmful';
   if (ANY_THREAT.test(normalised) && !HANDED_IN.test(normalised)) return 'harmful';
-  if (ANY_OFF_TOPIC.test(normalised) && !SERVICE_WORDS.test(normalised) && !A_SERVICE_QUESTION.test(normalised))
-    return 'offTopicGeneration';
+  if (ANY_OFF_TOPIC.test(normalised) && !SERVICE_WORDS.test(normalised)) return 'offTopicGeneration';
   return undefined;
 }
