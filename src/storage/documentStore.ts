@@ -61,9 +61,14 @@ export interface DocumentStore {
    * Resolves once every write already committed is on disk (rejects if it cannot get there). A read whose result
    * must not show what a power cut could still take back (an activity's seq handed to a client) awaits it after
    * reading. The embedded store commits before it syncs, so another read may see a write in that moment; absent on
-   * MongoDB, whose writes are acknowledged per its write concern.
+   * MongoDB, whose writes are acknowledged per its write concern. `upTo`: only what was committed by that
+   * `commitMark()`; `withinMs`: how long the sync may wait for another write to share it, when nobody needs the
+   * answer at once (at once by default).
    */
-  settled?(): Promise<void>;
+  settled?(options?: { withinMs?: number; upTo?: number }): Promise<void>;
+
+  /** A mark of every write committed so far, for `settled({ upTo })` (with `settled`). */
+  commitMark?(): number;
 
   /** Whether the store can serve now (MongoDB answers a ping; every embedded file loaded and none failed). */
   ping(): Promise<PingOutcome>;

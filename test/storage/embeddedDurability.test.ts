@@ -6,6 +6,8 @@ import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocume
 import { AnalyticsRepository } from '../../src/storage/repositories/analyticsRepository';
 import { ConversationLog } from '../../src/storage/repositories/conversationLog';
 import { StoreUnavailableError } from '../../src/storage/storageErrors';
+import { COMMITTED_ONLY_SYNC_WITHIN_MS } from '../../src/storage/embedded/groupCommit';
+import { eventually } from '../support/eventually';
 import { HeldDisk } from '../support/heldDisk';
 import { silentLogger } from './support/storeHarness';
 
@@ -153,6 +155,68 @@ describe('embedded store: a write resolves only once the write-ahead log is on d
     await note;
     const events = await analytics.list(new Date(0), new Date(Date.now() + 1000));
     expect(events.map((event) => event.kind)).toEqual(['message']);
+  });
+
+  test('a transaction of writes nobody waits on asks for no sync of its own: the next one serves it, or one soon after', async () => {
+    const analytics = new AnalyticsRepository(store, { retentionDays: 30 });
+    await analytics.record({ kind: 'message', conversationId: 'c1', channel: 'directline' });
+    await settle();
+    expect(disk.syncs).toBe(0);
+    // A write that waits for the disk starts a sync, which covers the event committed before it.
+    const notes = store.collection('notes', noteSchema);
+    const note = notes.insertOne({ _id: 'a', text: 'on disk with the count before it' });
+    await settle();
+    expect(disk.syncs).toBe(1);
+    disk.finishOne();
+    await note;
+    await expect(store.settled()).resolves.toBeUndefined();
+    // Alone, it is synced within COMMITTED_ONLY_SYNC_WITHIN_MS.
+    await analytics.record({ kind: 'message', conversationId: 'c2', channel: 'directline' });
+    expect(disk.syncs).toBe(1);
+    const waited = await eventually(() => disk.syncs === 2, { what: 'the sync soon after', everyMs: 5 });
+    expect(waited).toBeLessThanOrEqual(COMMITTED_ONLY_SYNC_WITHIN_MS + 150);
+    disk.finishOne();
+    await expect(store.settled()).resolves.toBeUndefined();
+  });
+
+  test('settled({ upTo }) waits only for what was committed by that mark, and settled({ withinMs }) lets a sync wait to be shared', async () => {
+    const notes = store.collection('notes', noteSchema);
+    await notes.insertOne({ _id: 'a', text: 'shown at once' }, { acknowledge: 'committed' });
+    const mark = store.commitMark();
+    let replyOnDisk = false;
+    const reply = store.settled({ upTo: mark, withinMs: 1_000 }).then(() => {
+      replyOnDisk = true;
+    });
+    await settle();
+    // Nobody needs it at once: no sync yet.
+    expect(disk.syncs).toBe(0);
+    // The next durable write's sync serves it.
+    const state = notes.insertOne({ _id: 'b', text: 'saved after the reply' });
+    await settle();
+    expect(disk.syncs).toBe(1);
+    disk.finishOne();
+    await Promise.all([reply, state]);
+    expect(replyOnDisk).toBe(true);
+    // Committed after the mark: waiting for the mark asks for nothing more.
+    await notes.insertOne({ _id: 'c', text: 'later' }, { acknowledge: 'committed' });
+    await expect(store.settled({ upTo: mark })).resolves.toBeUndefined();
+    expect(disk.syncs).toBe(1);
+    const last = store.settled();
+    await settle();
+    disk.finishOne();
+    await last;
+  });
+
+  test('closing syncs what is committed and not yet on disk', async () => {
+    const analytics = new AnalyticsRepository(store, { retentionDays: 30 });
+    await analytics.record({ kind: 'message', conversationId: 'c1', channel: 'directline' });
+    expect(disk.syncs).toBe(0);
+    const closing = store.close();
+    await settle();
+    expect(disk.syncs).toBe(1);
+    disk.finishOne();
+    await closing;
+    store = new EmbeddedDocumentStore({ dataDir, logger: silentLogger, maintenanceIntervalMs: 3_600_000 });
   });
 
   test('closing waits for the sync that is running', async () => {

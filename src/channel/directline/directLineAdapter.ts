@@ -15,6 +15,15 @@ import type { LiveFeed } from './liveFeed';
 import type { ConversationLog, LoggedActivity } from '../../storage/repositories/conversationLog';
 import { toClientActivity } from './toClientActivity';
 
+/**
+ * How long a reply's sync may wait for the rest of its turn (the bot state saved after it) to share it; the turn's
+ * end asks for it at once.
+ */
+const REPLY_SYNC_WITHIN_MS = 50;
+
+/** The turn state key of the commit mark of the last activity a turn sent. */
+const SENT_UP_TO = Symbol('directLineSentUpTo');
+
 /** What a turn runs after the adapter's middleware: in the app, `(context) => bot.run(context)`. */
 export type TurnLogic = (context: TurnContext) => Promise<void>;
 
@@ -33,9 +42,11 @@ export interface DirectLineAdapterDependencies {
  * conversation's store and live subscribers instead of to Azure.
  *
  * Guarantees:
- * - `sendActivities` resolves once each message is durably stored, with the id clients see
- *   (`<conversationId>|0000007`); the activity is stored as sent, `channelData` included. WebSocket clients are
- *   shown it as soon as it is committed, and given its watermark once it is on disk.
+ * - `sendActivities` resolves once each message is committed, with the id clients see (`<conversationId>|0000007`);
+ *   the activity is stored as sent, `channelData` included. WebSocket clients are shown it as soon as it is
+ *   committed, and given its watermark once it is on disk. A turn (`processActivity`, `continueConversationAsync`)
+ *   resolves only once everything it sent is on disk: the sync that covers a reply is usually the one that covers
+ *   the bot state the turn saves after it, so a turn asks the disk once, not once per reply and again for the state.
  * - Typing indicators are delivered live to WebSocket clients and not stored; `delay` waits; `trace` is dropped.
  * - `updateActivity` replaces the stored activity (clients see the new version on their next read, and WebSocket
  *   clients at once); `deleteActivity` stops it being delivered. Direct Line 3.0 has no message telling a client
@@ -50,6 +61,8 @@ export class DirectLineAdapter extends BotAdapter {
   async processActivity(activity: Partial<Activity>, logic: TurnLogic): Promise<void> {
     const context = new TurnContext(this, activity);
     await this.runMiddleware(context, logic);
+    const sent = context.turnState.get<number | undefined>(SENT_UP_TO);
+    if (sent !== undefined) await this.dependencies.log.settled({ upTo: sent });
   }
 
   override async sendActivities(context: TurnContext, activities: Partial<Activity>[]): Promise<ResourceResponse[]> {
@@ -145,8 +158,14 @@ export class DirectLineAdapter extends BotAdapter {
     // The resident sees the reply once it is committed; its seq becomes a watermark only once it is on disk, so a
     // power cut in between cannot make a client skip the activity that takes that seq next.
     this.dependencies.feed.publish(conversationId, { kind: 'committed', seq: stored.seq, json: stored.json });
-    await this.dependencies.log.settled();
-    this.dependencies.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
+    // The turn ends only once this is on disk (`processActivity`); meanwhile its sync may be shared.
+    const upTo = this.dependencies.log.commitMark();
+    context.turnState.set(SENT_UP_TO, upTo);
+    this.dependencies.log.settled({ withinMs: REPLY_SYNC_WITHIN_MS, upTo }).then(
+      () => this.dependencies.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json }),
+      // The store is now unavailable, and the turn, awaiting the same sync, fails with it; its watermark never comes.
+      () => undefined,
+    );
     return { id: stored.id };
   }
 }

@@ -111,12 +111,18 @@ export class EmbeddedDocumentStore implements DocumentStore {
     return path.join(this.options.dataDir, DATABASE_FILE);
   }
 
-  settled(): Promise<void> {
+  settled(options: { withinMs?: number; upTo?: number } = {}): Promise<void> {
     return new Promise((resolve, reject) =>
-      this.logSync.whenSynced((error) =>
-        error ? reject(new StoreUnavailableError(error.message, { cause: error })) : resolve(),
+      this.logSync.whenSynced(
+        (error) => (error ? reject(new StoreUnavailableError(error.message, { cause: error })) : resolve()),
+        options.withinMs,
+        options.upTo,
       ),
     );
+  }
+
+  commitMark(): number {
+    return this.logSync.mark();
   }
 
   async ping(): Promise<PingOutcome> {

@@ -5,8 +5,16 @@ import type { InsertOneOptions } from '../storeCollection';
 /** What makes a committed transaction durable (`LogSync`); its callback may come later, off the event loop. */
 export interface Durability {
   afterCommit(done: (error?: Error) => void): void;
+  /** A commit nobody waits on: synced with the next sync, which starts within `withinMs` at the latest. */
+  noteCommitted(withinMs: number): void;
   problem(): string | undefined;
 }
+
+/**
+ * How soon a transaction that only holds writes acknowledged on commit (analytics counts) is synced, at the
+ * latest: usually sooner, with the next write someone waits for.
+ */
+export const COMMITTED_ONLY_SYNC_WITHIN_MS = 200;
 
 interface Pending {
   run: () => unknown;
@@ -21,7 +29,8 @@ interface Pending {
  * Writes run one at a time (in a savepoint when they ask, so a refused write undoes only itself), and all the writes
  * queued in one turn of the event loop share one transaction. A promise resolves only once its write is on disk:
  * the commit itself does not wait for the disk, `durability` then syncs the write-ahead log off the event loop, one
- * sync for every transaction committed meanwhile. better-sqlite3 is synchronous, so a read-modify-write inside `run`
+ * sync for every transaction committed meanwhile; a transaction of writes acknowledged on commit asks for no sync of
+ * its own, the next one serves it (within `COMMITTED_ONLY_SYNC_WITHIN_MS`). better-sqlite3 is synchronous, so a read-modify-write inside `run`
  * is atomic.
  */
 export class GroupCommit {
@@ -94,6 +103,10 @@ export class GroupCommit {
     batch.forEach((pending, index) => {
       if (pending.onCommit) settle(pending, index);
     });
+    if (batch.every((pending) => pending.onCommit)) {
+      this.durability.noteCommitted(COMMITTED_ONLY_SYNC_WITHIN_MS);
+      return;
+    }
     this.durability.afterCommit((syncError) => {
       const error = syncError && new StoreUnavailableError(syncError.message, { cause: syncError });
       batch.forEach((pending, index) => {

@@ -154,10 +154,17 @@ export class ConversationLog {
 
   /**
    * Resolves once everything appended so far is on disk: after an append acknowledged on commit
-   * (`acknowledge: 'committed'`), before the activity or its id is shown to anyone.
+   * (`acknowledge: 'committed'`), before the activity or its id is shown to anyone. `upTo`: only what was
+   * committed by that `commitMark()`; `withinMs`: how long the sync that covers it may wait for another write to
+   * share it (at once by default).
    */
-  async settled(): Promise<void> {
-    await this.store.settled?.();
+  async settled(options: { withinMs?: number; upTo?: number } = {}): Promise<void> {
+    await this.store.settled?.(options);
+  }
+
+  /** A mark of everything committed so far, for `settled({ upTo })` (undefined where writes resolve when durable). */
+  commitMark(): number | undefined {
+    return this.store.commitMark?.();
   }
 
   private async appendNow(
