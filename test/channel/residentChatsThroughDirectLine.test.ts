@@ -44,6 +44,8 @@ describe.each([
     expect(metaOf(answer ?? {})).toMatchObject({ action: 'answer', articleId: 'garden-waste' });
     expect(answer?.text).toContain('https://www.eastmere.example/');
     expect(answer?.replyToId).toBe(sentId);
+    // The reply is shown once committed, and may overtake the echo of the message still reaching the disk.
+    await client.waitFor(() => residentMessages(client).some((activity) => activity.id === sentId));
     const echo = residentMessages(client).find((activity) => activity.id === sentId);
     expect(echo?.channelData).toMatchObject({ clientActivityID: 'resident-1' });
     expect(echo?.from.id).toBe(userId);

@@ -13,8 +13,8 @@ interface Entry {
  * store's tables within one budget, counted in characters of stored JSON; the least recently used go first.
  *
  * Cached documents are frozen: everything the store hands out is a copy (the collection's schema parse, or
- * `copyValue`), so a caller cannot change the cache by accident. Writes keep it true: a row written or deleted is
- * forgotten (`forget`), anything a failed transaction may have left is dropped (`clear`), and so is everything when
+ * `copyValue`), so a caller cannot change the cache by accident. Writes keep it true: a cached row updated keeps
+ * its new version (`replace`), a row inserted or deleted is forgotten (`forget`), anything a failed transaction may have left is dropped (`clear`), and so is everything when
  * row ids may change (`VACUUM`).
  */
 export class DocumentCache {
@@ -52,6 +52,15 @@ export class DocumentCache {
     this.size += size;
     if (this.size > this.budget) this.evict(rows);
     return document;
+  }
+
+  /**
+   * Keeps the new version of a document that was cached, as written (frozen in place): a document updated on every
+   * turn (a conversation's bot state) is read back on the next without reading or decoding its row. `document` must
+   * be what decoding the stored row would give (a `toStorableDocument` copy is).
+   */
+  replace(table: string, rowid: number, document: Raw, size: number): void {
+    if (this.has(table, rowid)) this.put(table, rowid, document, size);
   }
 
   forget(table: string, rowid: number): void {

@@ -278,11 +278,12 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
         if (valuesEqual(current, next)) return { ok: true, before: current, after: undefined, upserted: false };
         table.noteArrays(next);
         try {
+          const encoded = encodeDocument(next, table.indexedPaths());
           const rowid = table
             .statement(`UPDATE ${table.table} SET doc = ? WHERE id = ? RETURNING rowid`)
             .pluck()
-            .get(encodeDocument(next, table.indexedPaths()), String(current._id)) as number | undefined;
-          if (rowid !== undefined) this.context.cache.forget(table.name, rowid);
+            .get(encoded, String(current._id)) as number | undefined;
+          if (rowid !== undefined) this.context.cache.replace(table.name, rowid, next, encoded.length);
         } catch (error) {
           return this.duplicateOrThrow(error);
         }
