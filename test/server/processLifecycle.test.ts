@@ -48,7 +48,8 @@ describe('the server process', () => {
     const port = 39_500 + Math.floor(Math.random() * 400);
     const { child, output } = startServer({ PORT: String(port) });
     const exited = exitOf(child);
-    await waitForReady(port);
+    // A first start compiles the sources (tsx): on a busy machine, as in CI with browsers running, that takes a while.
+    await waitForReady(port, 30_000);
     const secret = 'my email is jane.resident@example.com and my phone is 07700 900123';
     const response = await fetch(`http://127.0.0.1:${port}/api/messages`, {
       method: 'POST',
@@ -71,7 +72,7 @@ describe('the server process', () => {
     expect(log).toMatch(/"msg":"turn"/);
     expect(log).toMatch(/"msg":"stopped"/);
     expect(log).not.toMatch(/jane\.resident|07700|Jane Resident|bin day/);
-  });
+  }, 60_000);
 
   test('SIGTERM lets a turn in flight finish (its answer is delivered), then stops', async () => {
     const model = await FakeOpenAiServer.start();
