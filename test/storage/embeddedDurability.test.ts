@@ -179,6 +179,27 @@ describe('embedded store: a write resolves only once the write-ahead log is on d
     await expect(store.settled()).resolves.toBeUndefined();
   });
 
+  test('many commits nobody waits on share one timer and one sync', async () => {
+    const analytics = new AnalyticsRepository(store, { retentionDays: 30 });
+    const timers = jest.spyOn(global, 'setTimeout');
+    try {
+      for (let event = 0; event < 20; event++) {
+        await analytics.record({ kind: 'message', conversationId: `c${event}`, channel: 'directline' });
+      }
+      const armed = timers.mock.calls.filter(
+        ([, ms]) => typeof ms === 'number' && ms > 0 && ms <= COMMITTED_ONLY_SYNC_WITHIN_MS,
+      );
+      expect(armed.length).toBe(1);
+    } finally {
+      timers.mockRestore();
+    }
+    expect(disk.syncs).toBe(0);
+    await eventually(() => disk.syncs === 1, { what: 'the one sync soon after', everyMs: 5 });
+    disk.finishOne();
+    await expect(store.settled()).resolves.toBeUndefined();
+    expect(disk.syncs).toBe(1);
+  });
+
   test('settled({ upTo }) waits only for what was committed by that mark, and settled({ withinMs }) lets a sync wait to be shared', async () => {
     const notes = store.collection('notes', noteSchema);
     await notes.insertOne({ _id: 'a', text: 'shown at once' }, { acknowledge: 'committed' });

@@ -193,6 +193,15 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const narrowed = where.params.length > 0;
     const decoded = (rowid: number, text: string): Raw =>
       cache.get(table.name, rowid) ?? cache.put(table.name, rowid, decodeDocument(text), text.length);
+    const ids = idsOf(filter._id);
+    if (ids) {
+      // Every document asked for by `_id` is cached: no SQL at all.
+      const cached = ids.map((id) => cache.byId(table.name, id));
+      if (cached.every((document) => document !== undefined)) {
+        for (const document of cached) if (document && visit(document)) return;
+        return;
+      }
+    }
     if (narrowed && typeof filter._id === 'string') {
       const row = table
         .statement(`SELECT rowid, doc FROM ${table.table} WHERE ${where.sql}`)
@@ -245,12 +254,14 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
     const { table } = this.context;
     table.noteArrays(document);
     try {
+      const encoded = encodeDocument(document, table.indexedPaths());
       const rowid = table
         .statement(`INSERT INTO ${table.table} (id, doc) VALUES (?, ?) RETURNING rowid`)
         .pluck()
-        .get(String(document._id), encodeDocument(document, table.indexedPaths())) as number;
-      // A deleted row's id may be given again; what was cached under it is gone with it, but make sure.
-      this.context.cache.forget(table.name, rowid);
+        .get(String(document._id), encoded) as number;
+      // Kept as written (a conversation's new activity is read back at once, to be sent on its stream); a deleted
+      // row's id may be given again, and this replaces whatever was cached under it.
+      this.context.cache.put(table.name, rowid, document, encoded.length);
       return { ok: true };
     } catch (error) {
       return this.duplicateOrThrow(error);
@@ -325,6 +336,17 @@ export class EmbeddedCollection<T extends StoredDocument> implements StoreCollec
   private parse(document: Raw): T {
     return parseStoredDocument(this.name, this.schema, document);
   }
+}
+
+/** The distinct `_id`s a filter asks for by equality or `$in` of strings, if it names them so. */
+function idsOf(condition: unknown): string[] | undefined {
+  if (typeof condition === 'string') return [condition];
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return undefined;
+  const operators = Object.keys(condition);
+  const wanted = (condition as Record<string, unknown>).$in;
+  if (operators.length !== 1 || !Array.isArray(wanted) || wanted.length === 0) return undefined;
+  if (!wanted.every((id): id is string => typeof id === 'string')) return undefined;
+  return [...new Set(wanted)];
 }
 
 /** Above this many rows, uncached rows are read in one query rather than one by one. */

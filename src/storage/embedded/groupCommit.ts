@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import type { Database, Transaction } from 'better-sqlite3';
 import { StoreUnavailableError } from '../storageErrors';
 import type { InsertOneOptions } from '../storeCollection';
 
@@ -15,6 +15,8 @@ export interface Durability {
  * latest: usually sooner, with the next write someone waits for.
  */
 export const COMMITTED_ONLY_SYNC_WITHIN_MS = 200;
+
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown };
 
 interface Pending {
   run: () => unknown;
@@ -36,12 +38,29 @@ interface Pending {
 export class GroupCommit {
   private queue: Pending[] = [];
   private scheduled = false;
+  /** The batch's transaction and a write's savepoint, wrapped once: better-sqlite3 builds a function per wrap. */
+  private readonly inTransaction: Transaction<(batch: Pending[], outcomes: Outcome[]) => void>;
+  private readonly inSavepoint: (run: () => unknown) => unknown;
 
   constructor(
-    private readonly db: Database,
+    db: Database,
     private readonly durability: Durability,
     private readonly onFailedTransaction: () => void = () => undefined,
-  ) {}
+  ) {
+    this.inSavepoint = db.transaction((run: () => unknown) => run());
+    this.inTransaction = db.transaction((batch: Pending[], outcomes: Outcome[]) => {
+      for (const pending of batch) {
+        try {
+          const value = pending.savepoint ? this.inSavepoint(pending.run) : pending.run();
+          outcomes.push({ ok: true, value });
+        } catch (error) {
+          // A savepoint undone may take back rows whose new versions were cached.
+          if (pending.savepoint) this.onFailedTransaction();
+          outcomes.push({ ok: false, error });
+        }
+      }
+    });
+  }
 
   /**
    * Queues a write. A write of one SQL statement needs no savepoint (SQLite undoes a failed statement by itself);
@@ -79,22 +98,9 @@ export class GroupCommit {
       for (const pending of batch) pending.reject(error);
       return;
     }
-    const outcomes: Array<{ ok: true; value: unknown } | { ok: false; error: unknown }> = [];
+    const outcomes: Outcome[] = [];
     try {
-      this.db
-        .transaction(() => {
-          for (const pending of batch) {
-            try {
-              const value = pending.savepoint ? this.db.transaction(pending.run)() : pending.run();
-              outcomes.push({ ok: true, value });
-            } catch (error) {
-              // A savepoint undone may take back rows whose new versions were cached.
-              if (pending.savepoint) this.onFailedTransaction();
-              outcomes.push({ ok: false, error });
-            }
-          }
-        })
-        .immediate();
+      this.inTransaction.immediate(batch, outcomes);
     } catch (error) {
       this.onFailedTransaction();
       for (const pending of batch) pending.reject(error);

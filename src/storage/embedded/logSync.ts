@@ -37,6 +37,8 @@ export class LogSync {
   /** When the next sync must start (`performance.now()` time), if one is wanted. */
   private dueAt = Infinity;
   private timer: NodeJS.Timeout | undefined;
+  /** When the armed timer fires (`performance.now()` time). */
+  private timerAt = Infinity;
   private failure: Error | undefined;
   private drained: Array<() => void> = [];
   private closing = false;
@@ -118,7 +120,10 @@ export class LogSync {
       this.start();
       return;
     }
+    // A timer already armed for the same time or sooner serves (most commits between two syncs find one).
+    if (this.timer && this.timerAt <= this.dueAt) return;
     clearTimeout(this.timer);
+    this.timerAt = this.dueAt;
     this.timer = setTimeout(() => {
       this.timer = undefined;
       this.pump();
