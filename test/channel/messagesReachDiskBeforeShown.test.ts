@@ -33,7 +33,7 @@ describe('the bot starts on a message before it is on disk, and the message is a
     ['polling', false],
     ['WebSocket', true],
   ])(
-    '%s: the answer is written while the message is still syncing; the post is answered and both shown after',
+    '%s: the answer is written before the message is on disk; the post is answered and both shown after',
     async (_mode, webSocket) => {
       const { token, conversationId } = await harness.webchatToken();
       const client = await harness.connect({ token, webSocket });
@@ -55,7 +55,8 @@ describe('the bot starts on a message before it is on disk, and the message is a
           ),
         { what: "the bot's answer committed" },
       );
-      expect(disk.pending.length).toBeGreaterThan(0);
+      // The message's sync waits a moment to be shared with the one the turn asks for when it saves its state.
+      await eventually(() => disk.pending.length > 0, { what: 'the sync asked for' });
       expect(answeredWith).toBeUndefined();
       // Over the WebSocket the committed answer is shown at once (its watermark waits for the disk); a poll reads
       // only what is on disk. Neither client sees its message echoed before the post is answered.
@@ -72,4 +73,29 @@ describe('the bot starts on a message before it is on disk, and the message is a
       client.end();
     },
   );
+
+  test('a message and the turn it starts share one sync', async () => {
+    const { token } = await harness.webchatToken();
+    const client = await harness.connect({ token, webSocket: true });
+    await client.post({ type: 'event', name: 'webchat/join', value: {} });
+    await client.botReplies(1);
+    await store.settled();
+    const syncsBefore = disk.syncs;
+    const turns = [
+      'green bin subscription',
+      'bulky waste collection',
+      'report a missed bin',
+      'council tax bands',
+      'library opening hours',
+    ];
+    for (const [index, text] of turns.entries()) {
+      await client.say(text);
+      await client.botReplies(index + 2);
+    }
+    await store.settled();
+    // Each message's sync waits to be shared with its turn's: one sync a turn, and the last counts written after it
+    // synced soon after (ten when each message had its own).
+    expect(disk.syncs - syncsBefore).toBeLessThanOrEqual(turns.length + 2);
+    client.end();
+  });
 });

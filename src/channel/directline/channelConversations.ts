@@ -18,6 +18,13 @@ import type { ChannelAccess } from './channelAccess';
 import type { ActivitySet, Caller, ConversationGrant, UploadedFile, UploadTemplate } from './channelTypes';
 
 /**
+ * How long the sync of a resident's message may wait to be shared with the turn's own (its bot state, saved a few
+ * milliseconds after the reply). The bot starts on the message and the reply is shown as soon as each is committed;
+ * only the answer to the post (and the message's watermark) waits for the disk, at most this much longer.
+ */
+export const POST_SYNC_WITHIN_MS = 50;
+
+/**
  * Conversations and activities: starts and resumes conversations, stores what residents post (files too) before the
  * bot runs on it, one turn at a time per conversation in this process, and reads activities back. When the store
  * cannot be reached, a conversation a token proves was granted is served live until it is back.
@@ -175,7 +182,9 @@ export class ChannelConversations {
     };
     // The message is acknowledged once committed, so the bot starts on it while the disk catches up; it is
     // published, and the post answered, only once it is on disk. Whatever the turn writes is committed after it,
-    // so it cannot outlive the message in a power cut.
+    // so it cannot outlive the message in a power cut. Its sync may wait a moment (`POST_SYNC_WITHIN_MS`) to be
+    // shared with the one the turn asks for when it saves its state a few milliseconds later: a sync costs the
+    // machine far more than a write, and a turn then syncs once, not twice.
     const [stored] = await Promise.all([
       this.parts.log
         .append(conversationId, (id) => toClientActivity(activity, id, timestamp), { acknowledge: 'committed' })
@@ -194,8 +203,9 @@ export class ChannelConversations {
       this.runTurn(conversationId, { ...activity, id, timestamp });
       return { id };
     }
+    const upTo = this.parts.log.commitMark();
     this.runTurn(conversationId, { ...activity, id: stored.id, timestamp });
-    await this.parts.log.settled();
+    await this.parts.log.settled({ withinMs: POST_SYNC_WITHIN_MS, upTo });
     this.parts.feed.publish(conversationId, { kind: 'stored', seq: stored.seq, json: stored.json });
     return { id: stored.id };
   }
