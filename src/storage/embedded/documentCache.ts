@@ -23,9 +23,9 @@ interface TableCache {
  *
  * Cached documents are frozen: everything the store hands out is a copy (the collection's schema parse, or
  * `copyValue`), so a caller cannot change the cache by accident. The store is its database's only writer (the
- * connection holds an exclusive lock), and every write keeps the cache true: a row inserted is kept as written and
- * a cached row updated keeps its new version (`put`, `replace`), a row deleted is forgotten (`forget`), anything a
- * failed transaction may have left is dropped (`clear`), and so is everything when row ids may change (`VACUUM`).
+ * connection holds an exclusive lock), and every write keeps the cache true: a cached row updated keeps its new
+ * version (`replace`), a row inserted or deleted is forgotten (`forget`), anything a failed transaction may have
+ * left is dropped (`clear`), and so is everything when row ids may change (`VACUUM`).
  */
 export class DocumentCache {
   private readonly tables = new Map<string, TableCache>();
@@ -55,8 +55,8 @@ export class DocumentCache {
   }
 
   /**
-   * Keeps a document just read or written (frozen in place) and returns it. `document` must be what decoding the
-   * stored row gives (a `toStorableDocument` copy is).
+   * Keeps a document just read (frozen in place) and returns it. `document` must be what decoding the stored row
+   * gives (a `toStorableDocument` copy is).
    */
   put(table: string, rowid: number, document: Raw, size: number): Raw {
     if (!this.enabled || size > this.budget / 4) {
