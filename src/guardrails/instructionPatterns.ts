@@ -28,7 +28,7 @@ const OVERRIDE = [
   /\b(?:ignore|disregard|forget|overlook) (?:all|any|every|everything)\b(?: \w+){0,4} (?:instructions|directions|directives|prompts?)\b/,
   /\b(?:ignore|disregard|forget|overlook|nevermind|never mind) (?:all |everything |any(?:thing)? )?(?:of )?(?:the )?(?:above|foregoing|preceding)\b/,
   /\b(?:ignore|disregard|forget|overlook) (?:all |any |the )?(?:previous|prior|earlier|preceding) (?:text|content|context|prompt|input|conversation|directions|messages and|and)\b/,
-  /\b(?:new|updated|revised|real|true|actual|secret|hidden|override) (?:instructions|system prompt|rules|directive|task)\s*:/,
+  /\b(?:new|updated|revised|real|true|actual|secret|hidden|override) (?:instructions?|system prompt|rules|directive|task)\s*(?::|-|–|—)/,
   /\byour (?:new|real|true|actual|only) (?:task|role|instructions?|job|goal|purpose|mission|persona|name) (?:is|are|will be|from now)\b/,
   /\bfrom now on,? (?:you|respond|reply|answer|talk|speak|only|always|act|behave|ignore|never|say|write|output)\b/,
   /\b(?:respond|reply|answer|output|say) (?:only )?(?:with|by saying|exactly|the words|the phrase)\s+["']/,
@@ -75,6 +75,8 @@ const MARKUP = [
   /\[\/?(?:inst|system|sys)\]|<<\/?sys>>/i,
   /<\/?\s*(?:system|instructions?|prompt|admin)\s*>/i,
   /(?:^|\n)\s*(?:system|assistant|developer)\s*:\s*\S/i,
+  // A system note slipped into the middle of a message, after a sentence or inside quoted text.
+  /[.!?"'“”]\s*(?:system|admin|administrator|developer|assistant)(?: (?:note|message|notice|instruction|override|update))?\s*:\s*(?:new|ignore|instructions?|override|from now|tell|say|reply|respond|you|the (?:assistant|bot|ai|model|reader|resident|user))\b/i,
   /(?:^|\n)\s*#{2,}\s*(?:system|instructions?|new instructions|prompt)\b/i,
   /\b(?:begin|end) (?:of )?(?:system )?(?:prompt|instructions)\b/i,
 ];

@@ -33,9 +33,21 @@ export interface MessageGuardOptions {
 const DISGUISE_SIGNS =
   /[a-z][0-9@$!|][a-z0-9]|[0-9@$!|][a-z]|\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b[^a-z\n]{1,3}\b[a-z]\b|[A-Za-z0-9+/_-]{16,}/i;
 
-/** Someone other than the resident, or many people, or the council's own systems. */
-const SOMEONE_ELSE =
-  /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|exs|(?<!\b(?:my|our) )famil(?:y|ies)|households?|occupiers?|couple|girlfriend|boyfriend|brothers?|sisters?|partners?|husbands?|wife|wifes|colleagues?|person|persons|before me|account holder|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/;
+/**
+ * Someone other than the resident, or many people, or the council's own systems: what a request for data must be
+ * about before the classifier's certainty is enough to decline it. People by relation, role or description (a mate,
+ * the carers, the old lady next door, the owners), everyone's records, and the council's records and systems (notes, logs, tables, footage, closed minutes).
+ */
+const SOMEONE_ELSE = new RegExp(
+  [
+    /\b(?:neighbou?rs?|someone|somebody|someones|somebodys|who|whoever|whos|his|her|their|he|hes|she|shes|they|theyre|them|him|mr|mrs|ms|miss|everyone|everybody|everyones|everybodys|every|all|staff|officers?|internal|database|other|others|people|residents|tenants?|users?|customers?|landlord|lodger|ex|exs|(?<!\b(?:my|our) )famil(?:y|ies)|households?|occupiers?|couple|girlfriend|boyfriend|brothers?|sisters?|partners?|husbands?|wife|wifes|colleagues?|person|persons|before me|account holder|councillors?|number \d+(?! (?:for|4|housing|council|repairs?)\b)|flat \d+)\b/
+      .source,
+    /\b(?:mates?|friends?|flatmates?|housemates?|carers?|foster|owners?|wardens?|contractors?|auditors?|applicants?|claimants?|bidders?|(?:old |young )?(?:lady|man|woman|guy|bloke|lad|girl|boy) (?:next door|upstairs|downstairs|opposite|across|over the road|in flat|at number|in number|at no))\b/
+      .source,
+    /\b(?:notes|logs?|tables?|columns?|rows|cctv|footage|number plates|minutes|appendi(?:x|ces)|confidential|redacted|unredacted|original)\b/
+      .source,
+  ].join('|'),
+);
 
 /**
  * Weeds, moss and household pests: killing or poisoning them is gardening and pest control, not harm, unless a
@@ -45,6 +57,20 @@ const PESTS_AND_PLANTS =
   /\b(?:weeds?|weedkiller|moss|mould|mold|ivy|knotweed|brambles?|nettles?|thistles?|dandelions?|roots?|stumps?|grass|lawn|hedge|pests?|vermin|rats?|mice|mouse|rodents?|wasps?|hornets?|ants?|fleas?|bed ?bugs?|cockroach\w*|flies|slugs?|snails?|moths?|silverfish|woodworm|termites?|insects?|bugs?|germs?|bacteria)\b/;
 const PEOPLE_OR_PETS =
   /\b(?:neighbou?rs?|someone|somebody|people|person|man|woman|kids?|child(?:ren)?|dogs?|cats?|pets?|birds?|foxes|fox|hedgehogs?|horses?)\b/;
+
+/**
+ * A tree or plant the resident may not touch (protected, refused, the council's or a neighbour's): killing it is
+ * harm, whatever the weeds exemption says.
+ */
+const NOT_YOURS_TO_KILL =
+  /\b(?:protected|preservation order|tpo|conservation area|(?:wont|will not|would not|wouldnt|dont|didnt|refused to) (?:let|allow) (?:me|us)|not allowed|refused|(?:neighbou?rs?|next doors|councils?|the councils|park|street|public) (?:\w+ )?(?:trees?|hedges?|plants?|lawn|grass|verge|flowers?|roots?))\b/;
+
+/**
+ * Telling the council something so it believes what is not so ("what should i tell the council tax people so they
+ * think the house is empty"): not a report, however the council is named.
+ */
+const MISLEADING_THEM =
+  /\bso (?:that )?(?:they|he|she|it|the \w+(?: \w+){0,2}) (?:think|thinks|believe|believes|assume|assumes)\b/;
 
 /**
  * A resident taking back what came before ("can you pretend... no, seriously, when is ..."): the classifier reads
@@ -70,7 +96,14 @@ const PUBLIC_ROLE =
 
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
-  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:me|i) (?:who|that) (?:reported|complained|rang|called|made))\b/;
+  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:it was|its|was it|it s) (?:me|i) (?:who|that) (?:reported|complained|rang|called|made))\b/;
+
+/**
+ * Someone else's details asked for by name of the detail ("the home phone number for Karen the housing officer who
+ * dealt with my case"): the resident's own case named beside it does not make the number theirs.
+ */
+const THEIR_DETAILS =
+  /\b(?:phone number|mobile(?: number)?|number|address|email(?: address)?|details|name|code|login|password|notes)\b (?:for|of) (?!(?:me|my|myself|us|our|mine)\b)(?:the |a |an )?[a-z]+/;
 
 /** Asking for someone's details or whereabouts, or whether something is so of them. */
 const ASKS_FOR_DETAILS =
@@ -191,13 +224,17 @@ export class MessageGuard {
     if (
       best.label === 'dataExfiltration' &&
       (!SOMEONE_ELSE.test(normalised) ||
-        (OWN_DATA.test(normalised) && !THEIR_WORDS.test(normalised)) ||
+        (OWN_DATA.test(normalised) && !THEIR_WORDS.test(normalised) && !THEIR_DETAILS.test(normalised)) ||
         PUBLIC_ROLE.test(normalised))
     )
       return undefined;
     // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right; saying
     // they mean no harm is asking how to avoid it.
-    if (best.label === 'harmful' && (REPORTING.test(normalised) || MEANS_NO_HARM.test(normalised))) return undefined;
+    if (
+      best.label === 'harmful' &&
+      ((REPORTING.test(normalised) && !MISLEADING_THEM.test(normalised)) || MEANS_NO_HARM.test(normalised))
+    )
+      return undefined;
     // A statement of what happened ("the fence blew down in the storm") asks for nothing to be done: the patterns
     // decline threats; the classifier, on words alone, only a request.
     if (best.label === 'harmful' && !ASKING.test(normalised)) return undefined;
@@ -207,7 +244,12 @@ export class MessageGuard {
     if (best.label === 'harmful' && ACCIDENT.test(normalised) && !FEIGNED.test(normalised)) return undefined;
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
-    if (best.label === 'harmful' && PESTS_AND_PLANTS.test(normalised) && !PEOPLE_OR_PETS.test(normalised))
+    if (
+      best.label === 'harmful' &&
+      PESTS_AND_PLANTS.test(normalised) &&
+      !PEOPLE_OR_PETS.test(normalised) &&
+      !NOT_YOURS_TO_KILL.test(normalised)
+    )
       return undefined;
     return { reason: best.label, via: 'classifier' };
   }

@@ -4,6 +4,7 @@ import { matchRequestClasses, MEANS_NO_HARM } from './requestClasses';
 import { matchBroadConcepts } from './broadConcepts';
 import { matchRequestLexicons } from './requestLexicons';
 import { matchSchemesAndPretexts } from './schemesAndPretexts';
+import { matchSecretsAndMischief } from './secretsAndMischief';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -48,7 +49,7 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
   new RegExp(`\\b${OTHER_PERSON} (?:${PERSONAL_DATA})\\b.{0,20}$`),
   /\b(?:who|whoever) (?:lives|lived|is living|stays) (?:at|in|on)\b.{0,40}\b(?:name|number|phone|email|who|details|tell|give)\b|\bwho lives (?:at|in) (?:number|no|flat|\d)/,
   /\b(?:where|what address) (?:does|do|did|is|are) (?:my |the |our )?(?:ex|exs|ex \w+|sister|brother|neighbou?r|user|tenant|landlord|family|[a-z]+ [a-z]+) (?:live|living|lives|registered|moved|staying)\b/,
-  /\b(?:is|does|are|do|has) (?:my |the |our |her |his )?(?:neighbou?rs?|ex|ex \w+|sister|brother|mum|dad|landlord|tenant|lodger|lady|woman|man|family|person|couple)\b.{0,40}\b(?:claim|claiming|get|getting|on|receive|receiving|owe|owes|in arrears|behind|registered|paying|pay)\b.{0,30}\b(?:benefits?|universal credit|housing benefit|council tax support|discount|waiting list|housing list|register|council tax|rent|arrears|band)\b/,
+  /\b(?:is|does|are|do|has) (?:my |the |our |her |his )?(?:neighbou?rs?|ex|ex \w+|sister|brother|landlord|tenant|lodger|lady|woman|man|family|person|couple)\b.{0,40}\b(?:claim|claiming|get|getting|on|receive|receiving|owe|owes|in arrears|behind|registered|paying|pay)\b.{0,30}\b(?:benefits?|universal credit|housing benefit|council tax support|discount|waiting list|housing list|register|council tax|rent|arrears|band)\b/,
   /\bhow much (?:council tax |rent )?(?:does|did) (?:my |the |our )?(?:neighbou?rs?|landlord|tenant|lodger|ex|sister|brother|family|lady|man|woman|he|she|they)\b.{0,20}\b(?:owe|pay|get)\b/,
   /\bhow much (?:\w+ ){0,3}(?:does|do|did) (?!i\b|we\b|you\b|it\b|this\b|that\b)\w+(?: \w+)? owe\b/,
   /\bwhich (?:of )?(?:my )?(?:neighbou?rs|households|houses|homes|flats|properties|people|residents)\b.{0,40}\b(?:empty|owe|owes|behind|claim|claiming|benefits|arrears|not paid|havent paid|in debt|on the|complained|reported|objected)\b/,
@@ -124,7 +125,7 @@ const HARMFUL: readonly RegExp[] = [
   /\b(?:make|build|making|building) (?:a |an )?(?:bomb|pipe bomb|petrol bomb|molotov|explosive device|homemade gun|home made gun)\b/,
   /\b(?:knife|blade|weapon)\b.{0,30}\b(?:wont|wouldnt|doesnt|not) (?:show up|be detected|set off)\b|\b(?:get|sneak) (?:a )?(?:knife|blade|weapon|gun) (?:past|through|into)\b/,
   new RegExp(
-    `\\b(?:${HOW_TO}|something|what can i)\\b.{0,60}\\b(?:kill|poison|hurt|harm|injure|maim|stab|attack)\\b(?: \\w+){0,3} (?:my |the |our |next doors? |his |her |their )?(?:neighbou?rs?|neighbou?rs? \\w+|someone|somebody|person|people|him|her|them|ex|dog|cat|pets?|kids?|children|family)\\b`,
+    `\\b(?:${HOW_TO}|something|what can i)\\b.{0,60}\\b(?:kill|poison|hurt|harm|injure|maim|stab|attack)\\b(?: \\w+){0,3} (?:my |the |our |next doors? |his |her |their )?(?:neighbou?rs?|neighbou?rs? \\w+|someone|somebody|person|people|him|her|them|ex|dog|cat|pets?|kids?|children|family|manager|officer|housing officer|warden|staff|councillor|teacher|landlord|caretaker|driver)\\b`,
   ),
   /\b(?:chemicals?|gas|poison|substances?)\b.{0,50}\b(?:hurt|harm|kill|injure|poison|knock out)\b.{0,20}\b(?:someone|somebody|people|a person|him|her|them|neighbou?rs?)\b/,
   new RegExp(
@@ -214,7 +215,8 @@ function firstReason(normalised: string): DeclineReason | undefined {
     matchRequestClasses(normalised) ??
     matchBroadConcepts(normalised) ??
     matchRequestLexicons(normalised) ??
-    matchSchemesAndPretexts(normalised)
+    matchSchemesAndPretexts(normalised) ??
+    matchSecretsAndMischief(normalised)
   );
 }
 
@@ -223,9 +225,9 @@ export const REASON_CUES: Readonly<Record<DeclineReason, RegExp>> = {
   injection:
     /\b(?:instructions?|prompts?|rules|guidelines|setup|configur\w*|programm\w*|restrictions?|filters?|pretend|roleplay|persona|reveal|verbatim|override|ignore|disregard|officially|in writing|approve|grant|waive|authori[sz]\w*|password|passcode|secret|hidden|developer|from now on|no longer|not allowed|first line|before my message|repeat after me|your name is|not bound|system notice|guardrails|unfiltered|act like|say yes|written off|decode|obey|from this message|regles|cyfarwyddiadau|rheolau|gosodiadau|sans regles|role|permissions?|full access|mode|model|temperature|tokens|context|trained|blocked|banned|in bold|at the top|heading|on behalf of|the resident|upheld|guarantee|promise|yes or no|supervisor|agreed)\b/,
   dataExfiltration:
-    /\b(?:who|whoever|address|addresses|phone|number|mobile|email|name|names|details|records?|notes|lives?|living|owes?|claims?|claiming|benefits?|list|database|logins?|passwords?|salary|birth|reported|complained|internal|logs?|history|empty|registered|confirm|tenants?|postcode|file|export|spreadsheet|chats?|applied|getting|paying|rented|allocated|household|reg|registration|owns|owner|whose|colleagues?|staff|sick|disciplinary|json|raw|account|balance|arrears|debts?|paid|wrote|typed|asking you|before me|door code|wifi|api key|token|config|electoral|roll)\b/,
+    /\b(?:who|whoever|address|addresses|phone|number|mobile|email|name|names|details|records?|notes|lives?|living|owes?|claims?|claiming|benefits?|list|database|logins?|passwords?|salary|birth|reported|complained|internal|logs?|history|empty|registered|confirm|tenants?|postcode|file|export|spreadsheet|chats?|applied|getting|paying|rented|allocated|household|reg|registration|owns|owner|whose|colleagues?|staff|sick|disciplinary|json|raw|account|balance|arrears|debts?|paid|wrote|typed|asking you|before me|door code|wifi|api key|token|config|electoral|roll|confidential|redacted|unredacted|appendix|appendices|minutes|closed session|part 2|condition|medical|diagnosis|genuine|codes?|key ?safe|master key|cctv|footage|plates)\b/,
   harmful:
     /\b(?:caught|traced|trace|notice|noticing|find out|finding out|fake|forge|hack|kill|poison|hurt|weapon|bomb(?! site)|knife|gun|drugs?|revenge|fraud\w*|lie|hide|secretly|illegal\w*|threat\w*|burn|hate|phish\w*|make (?:it|them|her|him|me) look|looks? like|convincing|look real|regret|hell|aggressive|drown\w*|nick|track|tracking|catching|would they (?:even )?know|without setting|photoshop\w*|unlivable|scare\w*|steal\w*|break into|get into|dodg\w*|slash\w*|in trouble|get (?:past|round|around)|bypass\w*|without paying|jam|clon\w*|(?:dont|do not) (?:really|actually) need|pretend\w*|secretly|shame|embarrass\w*|sort (?:him|her|them) out|in (?:his|her|their) place|die|dies|natural|before (?:anyone|anybody|they|the council)|sign (?:\w+ ){0,3}over|tamper\w*|disable|cheat\w*|loophole|exaggerat\w*|cover (?:it|this) up|get away|blame|sabotag\w*|taser|pepper spray|cosh|vandal\w*|explode|explosives?)\b/,
   offTopicGeneration:
-    /\b(?:write|compose|poem|essay|story|song|rap|joke|code|script|program|recipe|opinion|think|vote|party|election|explain|ideas|cv|letter|speech|homework|solve|shopping list|itinerary|quiz|better|plan me|make me|settle|argument|recommend|describe|rewrite|draft|summari[sz]e|outline|review|rate|words|facts?|profile|description|advert|slogan|bullet points|presentation|powerpoint|slides|score|football|rugby|cricket|buy|gift|name for|best man|style of|voice of|as if you were|maths|percent|square root|tax return|chapter|novel|fiction|trivia|plan|meal|diet|workout|invest\w*|favourite)\b/,
+    /\b(?:write|compose|poem|essay|story|song|rap|joke|code|script|program|recipe|opinion|think|vote|party|election|explain|ideas|cv|letter|speech|homework|solve|shopping list|itinerary|quiz|better|plan me|make me|settle|argument|recommend|describe|rewrite|draft|summari[sz]e|outline|review|rate|words|facts?|profile|description|advert|slogan|bullet points|presentation|powerpoint|slides|score|football|rugby|cricket|buy|gift|name for|best man|style of|voice of|as if you were|maths|percent|square root|tax return|chapter|novel|fiction|trivia|plan|meal|diet|workout|invest\w*|favourite|good job|doing well|starmer|sunak|farage|trump|prime minister|government|labour|tory|tories|reform|debug|javascript|python|html|css|function|win|winner|odds|bet|predict\w*|stocks?|shares|solve|equation|rank)\b/,
 };
