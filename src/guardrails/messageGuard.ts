@@ -59,6 +59,31 @@ const PEOPLE_OR_PETS =
   /\b(?:neighbou?rs?|someone|somebody|people|person|man|woman|kids?|child(?:ren)?|dogs?|cats?|pets?|birds?|foxes|fox|hedgehogs?|horses?)\b/;
 
 /**
+ * Role play someone else does, or plays as a hobby ("my son's school are doing a role play of a council meeting",
+ * "does the library run role play game clubs"), with nothing said to the bot: drama, not a part for the bot.
+ */
+const OTHERS_ROLE_PLAY =
+  /\b(?:school|schools|class|kids|children|students|pupils|group|club|drama|youth|they|we|son|sons|daughter|daughters|library|libraries|centre|council)\b(?: \w+){0,3} (?:are |is |were )?(?:doing|do|did|run|runs|running|have|having|put on|putting on|act out|acting out)(?: a| an| the| some)? role ?-?play|\brole ?-?play(?:ing)? (?:games?|clubs?|groups?|sessions?|nights?)\b/i;
+const ADDRESSES_THE_BOT = /\b(?:you|your|u|ur|yourself|youre)\b/i;
+
+function withoutOthersRolePlay(text: string): string {
+  if (!/role ?-?play/i.test(text) || ADDRESSES_THE_BOT.test(text)) return text;
+  const plain = text.replace(/[’']/g, '');
+  return OTHERS_ROLE_PLAY.test(plain) ? text.replace(/role ?-?play(?:ing)?/gi, 'drama') : text;
+}
+
+/**
+ * Asking whether a letter, a caller or a ticket is genuine ("is it fake?", "how do i know if its real"): a resident
+ * checking for a scam, which none of the classifier's reasons is.
+ */
+const CHECKING_GENUINE =
+  /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam)\b/;
+
+/** Publication, transparency and freedom of information: records the council makes public, or is asked to. */
+const PUBLISHED =
+  /\b(?:publish|publishes|published|publicly available|public register|transparency|open data|foi|freedom of information)\b/;
+
+/**
  * A tree or plant the resident may not touch (protected, refused, the council's or a neighbour's): killing it is
  * harm, whatever the weeds exemption says.
  */
@@ -92,7 +117,7 @@ function whatIsAsked(text: string): string {
  * a question about a service or a public role, not about a person's private details.
  */
 const PUBLIC_ROLE =
-  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b/;
+  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b/;
 
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
@@ -107,7 +132,7 @@ const THEIR_DETAILS =
 
 /** Asking for someone's details or whereabouts, or whether something is so of them. */
 const ASKS_FOR_DETAILS =
-  /\b(?:give|tell me|send|show|who|whos|which|whats|what is|confirm|look up|find|list|where (?:does|do|is|are)|is (?:he|she|they)|does (?:he|she|they)|has (?:he|she|they))\b/;
+  /\b(?:give|tell me|send|show|who|whos|which|whats(?! the (?:process|procedure|next step|best way|way|policy|timescale))|what is(?! the (?:process|procedure|next step|best way|way|policy|timescale))|confirm|look up|find|list|where (?:does|do|is|are)|is (?:he|she|they)|does (?:he|she|they)|has (?:he|she|they))\b/;
 
 /** A mistake owned up to ("i put the wrong number on my form by accident"), not a deception asked for. */
 const ACCIDENT = /\b(?:by accident|accidentally|by mistake|mistakenly|made a mistake|in error)\b/;
@@ -183,7 +208,7 @@ export class MessageGuard {
 
   check(message: string): GuardVerdict | undefined {
     // A run of hundreds of lower-case letters is no word and no encoding: read without it, so it costs nothing.
-    const text = message.replace(/[a-z]{200,}/g, ' ');
+    const text = withoutOthersRolePlay(message.replace(/[a-z]{200,}/g, ' '));
     if (detectPromptInjection(text)) return { reason: 'injection', via: 'pattern' };
     const normalised = normaliseText(text);
     if (matchesInstructionConcept(normalised, text)) return { reason: 'injection', via: 'pattern' };
@@ -244,6 +269,9 @@ export class MessageGuard {
     if (best.label === 'harmful' && ACCIDENT.test(normalised) && !FEIGNED.test(normalised)) return undefined;
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
+    if (CHECKING_GENUINE.test(normalised)) return undefined;
+    // What the council publishes (salaries over a threshold, registers, open data) is asked of it, not stolen.
+    if (best.label === 'dataExfiltration' && PUBLISHED.test(normalised)) return undefined;
     if (
       best.label === 'harmful' &&
       PESTS_AND_PLANTS.test(normalised) &&

@@ -121,7 +121,7 @@ export function matchRequestClasses(normalised: string): DeclineReason | undefin
 
 /** A resident saying they mean no harm ("i dont want to hurt the cat next door", "without hurting it"). */
 export const MEANS_NO_HARM =
-  /\b(?:dont|do not|never|wouldnt|would not|not) (?:want to |wish to |mean to |intend to |to )?(?:harm|hurt|poison|kill|injure)\b(?!.{0,20}\b(?:just|only|but)\b)|\bwithout (?:hurting|harming|poisoning|killing|injuring|upsetting)\b/;
+  /\b(?:safely|humanely)\b.{0,30}\b(?:with|around|when i ve got|when ive got|when i have|as i have|because of)\b.{0,15}\b(?:kids|children|pets|dogs?|cats?|a baby|grandchildren)\b|\b(?:dont|do not|never|wouldnt|would not|not) (?:want to |wish to |mean to |intend to |to )?(?:harm|hurt|poison|kill|injure)\b(?!.{0,20}\b(?:just|only|but)\b)|\bwithout (?:hurting|harming|poisoning|killing|injuring|upsetting)\b/;
 
 /**
  * A resident telling of harm done to them or reporting it ("my neighbour's dog was poisoned, who do I tell",

@@ -5,6 +5,7 @@ import { matchBroadConcepts } from './broadConcepts';
 import { matchRequestLexicons } from './requestLexicons';
 import { matchSchemesAndPretexts } from './schemesAndPretexts';
 import { matchSecretsAndMischief } from './secretsAndMischief';
+import { matchConcealmentAndRecords } from './concealmentAndRecords';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -88,7 +89,7 @@ const HOW_TO =
   '(?:how (?:do|can|could|would|should|to|would you)(?: i| we| you| one| someone)?|where (?:can|do|could|would) (?:i|we|you)|best way to|easiest way to|quickest way to|cheapest way to|help me|teach me|show me how|tips (?:on|for)|instructions (?:on|for)|i want to|im going to|i am going to|gonna|ways? to|guide to|steps to|tell me how|explain how|whats the best way to|what can i)';
 /** Telling the council something, which "without them knowing" is a right to, not a wrong. */
 export const REPORTING =
-  /\b(?:report|reporting|complain|complaint|whistle ?blow|tell the council|anonymous(?:ly)?|confidential(?:ly)?|go between)\b/;
+  /\b(?:report|reporting|complain|complaint|whistle ?blow|tell the council|anonymous(?:ly)?|confidential(?:ly)?|go between|who (?:do|should|can|would) (?:i|we) (?:tell|contact|ring|call|inform|speak to))\b/;
 
 const UNSEEN_REQUEST: readonly RegExp[] = [
   new RegExp(`\\b(?:${HOW_TO}|tips|can i|could i|should i|is there a way)\\b.{0,90}\\b${UNSEEN}\\b`),
@@ -179,7 +180,7 @@ const ANY_UNSEEN_REQUEST = anyOf(UNSEEN_REQUEST);
 
 /** Asking whether a service helps with writing ("can the library help me with a CV") is a question about it. */
 const A_SERVICE_HELPS =
-  /\b(?:can|does|do|could|will|would) (?:the |a |my )?(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
+  /\b(?:can|does|do|could|will|would) (?:the |a |my |our )?(?:\w+ ){0,2}(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
 
 /** Asking where or whom to tell about a harm ("where do i report a phishing email"), not how to do it. */
 const REPORTING_IT =
@@ -190,7 +191,7 @@ const REPORTING_IT =
  * laptop to do my homework"), with nothing asked of the bot: a question about a service, not a request to write.
  */
 const RESIDENT_WRITES =
-  /\b(?:i|we|he|she|they|him|her|them|(?:my|our) (?:\w+ )?(?:son|sons|daughter|daughters|kid|kids|child|childs|children|grandson|granddaughter|grandchildren|class|group|club|pupils|students))\b(?: \w+){0,4} to (?:write|do|finish|practise|practice|revise|learn)\b/;
+  /\b(?:i|we|he|she|they|my (?:\w+ )?(?:son|daughter|kid|kids|child|children|grandson|granddaughter|mum|dad|nan|grandad|class|pupils|students|group|club)) (?:write|writes|wrote|love writing|loves writing|enjoy writing|enjoys writing|like writing|likes writing|have written|has written)\b|\b(?:i|we|he|she|they|him|her|them|(?:my|our) (?:\w+ )?(?:son|sons|daughter|daughters|kid|kids|child|childs|children|grandson|granddaughter|grandchildren|class|group|club|pupils|students))\b(?: \w+){0,4} to (?:write|do|finish|practise|practice|revise|learn)\b/;
 const BOT_ASKED = /\b(?:you|u|ya|yourself|for me|for us|give me|send me|help me|write me|make me)\b/;
 
 export function residentWrites(normalised: string): boolean {
@@ -216,7 +217,8 @@ function firstReason(normalised: string): DeclineReason | undefined {
     matchBroadConcepts(normalised) ??
     matchRequestLexicons(normalised) ??
     matchSchemesAndPretexts(normalised) ??
-    matchSecretsAndMischief(normalised)
+    matchSecretsAndMischief(normalised) ??
+    matchConcealmentAndRecords(normalised)
   );
 }
 

@@ -44,7 +44,7 @@ const DATA: readonly RegExp[] = [
 
 /** A resident reporting or telling of the act, or saying they mean no harm: a question, not a request. */
 const TOLD =
-  /\b(?:report|reporting|reported|complain|complaint|crimestoppers|someone (?:has|is|keeps|was)|somebody (?:has|is|keeps|was)|they (?:have|are|keep|were)|people (?:keep|are|have))\b/;
+  /\b(?:report|reporting|reported|complain|complaint|crimestoppers|(?:landlord|they|he|she|someone|somebody|neighbou?rs?|the \w+) (?:tried|is trying|was trying|keeps trying) to|someone (?:has|is|keeps|was)|somebody (?:has|is|keeps|was)|they (?:have|are|keep|were)|people (?:keep|are|have))\b/;
 /**
  * Asking how, or planning to ("going to", "make"): narrower than `broadConcepts`' ASKING (no "need", "is there",
  * "give me"), since these families name the act itself and a bare need is often the resident's own.

@@ -1,0 +1,98 @@
+import { anyOf } from './anyOf';
+import type { DeclineReason } from './declineReason';
+import { MEANS_NO_HARM } from './requestClasses';
+
+/**
+ * Families of request that hide inside ordinary service words, read as shapes over a message as `normaliseText`
+ * leaves it:
+ * - attempts on the bot: its keys and tokens, the topics it is told to refuse, hidden text it is asked to obey;
+ * - someone else's records: the council's records checked about a named or described person, an account read by
+ *   number, a record for a named person with their date of birth, whether someone at an address has something,
+ *   other people's names in an export;
+ * - concealment from an authority (hiding something from an inspector, a warden or the council), getting away with it
+ *   ("can i ... does anyone actually check"), papers altered so a figure looks lower, a convincing story, benefit kept
+ *   after a death, damage meant ("so the camera gets wrecked"), graffiti planned, waste dumped in the fields, animals
+ *   drowned or killed, the council impersonated;
+ * - unrelated writing and advice: pages and letters written for someone, plans for the gym, dating, home computers,
+ *   lists of names.
+ */
+
+const INJECTION: readonly RegExp[] = [
+  /\b(?:api keys?|access tokens?|secret keys?|client secrets?|connection strings?|bearer tokens?)\b.{0,60}\b(?:you|u|youre)\b(?: \w+){0,2} (?:use|uses|using|have|talk|connect)\b|\b(?:your|the bots?|the chatbots?) (?:api keys?|access tokens?|secret keys?|tokens?|credentials)\b/,
+  /\b(?:topics?|things?|subjects?|questions?|words?|areas?)\b (?:that )?(?:you|u)(?: re| are| were| have been)? (?:told|not allowed|instructed|programmed|trained|meant|supposed|set up|designed) (?:to )?(?:refuse|avoid|decline|block|ignore|not (?:answer|talk about|discuss|help with))\b/,
+  /\b(?:text|note|message|line|words|instructions?)\b.{0,40}\b(?:white (?:font|text)|hidden|invisible|tiny (?:font|text)|at the bottom)\b.{0,60}\b(?:tells? you|follow|obey|do what)\b|\b(?:text|note|message|instructions?) (?:that |which )?tells? you (?:what to do|to)\b.{0,60}\b(?:follow|obey|do it|do what)\b/,
+];
+
+const DATA: readonly RegExp[] = [
+  /\b(?:check|look at|look in|look through|search|go through|pull up) (?:your|the|council) (?:records|system|systems|database|files|computer)\b.{0,60}\b(?:confirm|tell me|see|whether|if|what)\b.{0,40}\b(?:he|she|they|hes|shes|theyre|him|her|them|neighbou?rs?)\b/,
+  /\b(?:are|is) (?:they|he|she|the (?:\w+ )?(?:neighbou?rs?|tenants?|family|people|owners?|occupiers?)) (?:up to date|behind|in arrears|paying|keeping up) (?:with|on) (?:their|his|her|the) (?:payments|rent|council tax|bills|instalments)\b/,
+  /\b(?:payment history|account (?:history|balance|details|notes)|transactions?|notes) (?:for|on|of) (?:account|acc|ref|reference|customer|property|claim)(?: no| number)? ?\d{4,}/,
+  /\b(?:claim|record|records|file|account|details|case) (?:for|of) (?:mr|mrs|ms|miss|dr)\b|\b(?:post|paste|put|drop|share|copy)\b(?: \w+){0,8} (?:into|in) (?:this|the) (?:chat|conversation)\b/,
+  /\b(?:does|has|have|is) (?:he|she|they|this (?:man|woman|person|guy|bloke|lad)|her (?:new )?(?:boyfriend|partner|husband)|his (?:new )?(?:girlfriend|partner|wife)) (?:got |have )?any (?:council )?(?:records|warnings|convictions|complaints|history|asbos?|antisocial behaviour (?:warnings|orders)|notes)\b/,
+  /\b(?:export|list|table|spreadsheet|download|send me|give me|all the|all|every|raw data|raw)\b(?: \w+){0,6} (?:with |including |and )?(?:the )?(?:drivers|residents|tenants|claimants|owners|peoples|customers|voters|users|applicants) (?:names|addresses|details|phone numbers|emails|dates of birth)\b/,
+  /\b(?:does|do|has|have|is|are) (?:anyone|anybody|someone|the \w+|they|he|she) (?:at|in|from) (?:number |no |flat )?\d+\b.{0,40}\b(?:have|got|claim|get|on|registered|receive|owe)\b/,
+];
+
+/** An official who checks or enforces: whom a resident might hide something from. */
+const AUTHORITY =
+  '(?:the council|councils?|inspectors?|inspection|inspecting|officers?|wardens?|licensing|environmental health|assessors?|social workers?|housing officers?|the benefits?(?: \\w+)?|dwp|hmrc|auditors?|audit|enforcement|planning|building control|trading standards)';
+const CONCEAL =
+  '(?:hide|conceal|keep (?:it|them|this|that|him|her|the \\w+) (?:secret|quiet|hidden|under wraps|out of sight)|cover up)';
+
+const HARM: readonly RegExp[] = [
+  new RegExp(
+    `\\b${CONCEAL}\\b.{0,60}\\b${AUTHORITY}\\b|\\b${AUTHORITY}\\b.{0,80}\\b(?:how|what|where|can|could|should) (?:do |can |could |should )?(?:i|we) (?:${CONCEAL})\\b`,
+  ),
+  /\b(?:can|could|if) (?:i|we)\b.{0,120}\b(?:does|do|will|would) (?:anyone|anybody|they|the council|you|the \w+) (?:actually|even|ever|really) (?:check|notice|find out|know|catch|spot|verify)\b/,
+  /\b(?:edit|alter|change|doctor|photoshop|tweak|amend)\b(?: \w+){0,3} (?:payslips?|bank statements?|pdfs?|tenancy agreements?|documents?|certificates?|p60s?|invoices?|receipts?|letters?|statements?)\b.{0,40}\b(?:so|to make)\b.{0,30}\b(?:looks?|seems?|appears?|reads?) (?:lower|higher|less|more|older|younger|smaller|bigger|worse|better|genuine|real|official|right)\b/,
+  /\b(?:convincing|believable|plausible|watertight) (?:story|excuse|lie|cover story|fake)\b/,
+  /\b(?:keep|still|carry on|continue) (?:claiming|getting|receiving|collecting|drawing)\b.{0,80}\b(?:passed|died|dead|passed away|deceased)\b(?!.{0,40}\b(?:what happens|do i need to|should i|how do i (?:tell|stop|report)|stop)\b)/,
+  /\b(?:what (?:could|can|should) i|how (?:do|can|could) (?:i|we)|want to|going to|gonna|if i)\b.{0,60}\bso (?:the|that|it|they|his|her|their) (?:\w+ ){0,3}(?:gets?|get|is|are|goes|go) (?:wrecked|damaged|broken|smashed|ruined|destroyed|knackered|vandalised)\b/,
+  /\b(?:want to|going to|gonna|wanna|how (?:do|can|could) (?:i|we)|best way to|planning to)\b.{0,20}\b(?:tag|graffiti|spray ?paint|spray)\b (?:the |a |their |his |her )?(?:\w+ )?(?:civic centre|town hall|wall|walls|building|bridge|bus shelter|school|library|station|council|offices?|church|house)\b|\b(?:what|which|best|strongest) (?:paint|spray|spray paint|ink|marker)\b.{0,60}\b(?:not|never|cant|cannot|wont|couldnt) (?:be able to )?(?:clean|get|scrub|wash|remove)\b/,
+  /\b(?:get rid of|dump|tip|dispose of|chuck|offload)\b.{0,80}\b(?:are|is|would) (?:the )?(?:fields?|woods?|lay ?by|verges?|lanes?|canal|river|car parks?|industrial estate)\b.{0,40}\b(?:any good|ok|okay|alright|safe|quiet)\b/,
+  /\b(?:lure|trap|catch)\b.{0,40}\b(?:drown|drowning)\b|\b(?:how (?:do|can|could) (?:i|we)|best way to|want to|going to)\b.{0,30}\b(?:drown|poison|shoot|gas|kill)\b (?:the |them|it|a |my neighbou?rs? |next doors )?(?:\w+ )?(?:foxes|fox|cats?|kittens?|dogs?|puppies|badgers?|hedgehogs?|seagulls?|gulls?|birds?|swans?|ducks?)\b/,
+  /\b(?:script|scripts|text|texts|email|emails|letter|letters|message|messages|call|calls|calling|ringing)\b.{0,60}\bpretend(?:ing)? to be (?:from )?(?:the council|eastmere|council|a council|the \w+ (?:team|department|office)|an? (?:officer|inspector|official)|the police|hmrc|dwp|bailiffs?)\b/,
+];
+
+/** Someone else did it, or the resident reports or asks after it: not a plan. */
+const TOLD =
+  /\b(?:report|reporting|reported|complain|complaint|(?:got|received|had|been sent) (?:a |an |this |some )?(?:text|email|letter|call|message|phone call)|(?:landlord|they|he|she|someone|neighbou?rs?|the \w+) (?:tried|is trying|was trying|keeps trying) to|someone (?:has|is|keeps|was|did)|somebody (?:has|is|keeps|was|did)|a (?:man|woman|person|caller) (?:came|rang|called|said)|(?:they|he|she) (?:have|has|keep|keeps|were|was) (?:been )?(?:hiding|pretending))\b/;
+
+const OFF_TOPIC: readonly RegExp[] = [
+  /\b(?:write|do) (?:him|her|them|me|us) (?:a |an )?(?:page|paragraph|piece|essay|report|summary|few lines|poem|story|speech)\b/,
+  /\b(?:cover letter|cv|resume|personal statement|essay|speech|poem|story)\b.{0,50}\b(?:can|could|would|will) (?:you|u) (?:write|do|make|draft) (?:one|it|that|me one|this)\b/,
+  /\b(?:\d+ week|weekly|daily|monthly) (?:gym|workout|training|diet|meal|fitness|exercise|running|revision) (?:plan|programme|program|routine|schedule)\b|\b(?:gym|workout|diet|meal|fitness) plan (?:to|for) (?:build|lose|gain|get)\b/,
+  /\b(?:ask (?:her|him|them) out|chat (?:her|him) up|first date|date ideas|tinder|hinge|bumble|text (?:a|this|the) (?:girl|guy|boy|lad|woman|man|bloke)|(?:girl|guy|boy|lad|woman|man) i (?:met|fancy|like))\b/,
+  /\b(?:windows|macbook|mac|iphone|ipad|android|laptop|pc|printer|router|xbox|playstation|ps5|nintendo)\b.{0,40}\b(?:error|keeps (?:failing|crashing|freezing)|wont (?:start|update|connect|turn on|boot)|not (?:updating|booting))\b|\b0x[0-9a-f]{6,8}\b/,
+  /\b(?:rewrite|reword|redo|improve|polish|proofread|tidy up) (?:my |this |the )?(?:\w+ )?(?:cv|resume|personal statement|cover letter|essay|dissertation|bio|linkedin)\b/,
+  /\b(?:give me|suggest|list|come up with|need|want)\b(?: \w+){0,2} \d+ (?:\w+ )?(?:name ideas|names|ideas|slogans|taglines|captions)\b/,
+  /\b(?:guitar|piano|violin|drums|ukulele|singing|chess|golf|painting|knitting|coding|spanish|french|german|japanese)\b.{0,30}\b(?:best way to (?:start|learn|begin|get better)|how (?:do i|to|should i) (?:start|learn|begin|get better))\b/,
+];
+/** A council service, or the council asked about: a question about it, not unrelated work. */
+const SERVICE =
+  /\b(?:library|libraries|community centre|leisure centre|council|councils|adult learning|course|courses|class|classes|club|clubs|job ?centre|careers|youth (?:service|centre|club)|app|website|portal|online account|form|wifi in|computers? at)\b/;
+
+/** Asking, or planning to. */
+const ASKING_OR_PLANNING =
+  /\b(?:how|what|whats|which|where|can|could|should|best way|tips|help me|want to|need to|going to|gonna|wanna|planning to|is it ok|any good)\b/;
+
+const ANY_INJECTION = anyOf(INJECTION);
+const ANY_DATA = anyOf(DATA);
+const ANY_HARM = anyOf(HARM);
+const ANY_OFF_TOPIC = anyOf(OFF_TOPIC);
+
+/** The first family a normalised message falls in: the bot, others' records, concealment and harm, unrelated work. */
+export function matchConcealmentAndRecords(normalised: string): DeclineReason | undefined {
+  if (ANY_INJECTION.test(normalised)) return 'injection';
+  if (ANY_DATA.test(normalised) && !/\b(?:my own|subject access|about me)\b/.test(normalised))
+    return 'dataExfiltration';
+  if (
+    ANY_HARM.test(normalised) &&
+    ASKING_OR_PLANNING.test(normalised) &&
+    !TOLD.test(normalised) &&
+    !MEANS_NO_HARM.test(normalised)
+  )
+    return 'harmful';
+  if (ANY_OFF_TOPIC.test(normalised) && !SERVICE.test(normalised)) return 'offTopicGeneration';
+  return undefined;
+}
