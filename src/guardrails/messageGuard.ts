@@ -79,6 +79,24 @@ function withoutOthersRolePlay(text: string): string {
 const CHECKING_GENUINE =
   /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam)\b/;
 
+/**
+ * A resident asking for a relative they help ("an easy read guide for my brother who has a learning disability, and
+ * where does he go to vote"): the service is for them, not their details from the council.
+ */
+const ACTING_FOR =
+  /\bfor (?:my|our) (?:\w+ )?(?:mum|mother|dad|father|brother|sister|son|daughter|nan|nana|gran|granny|grandad|grandma|grandpa|husband|wife|partner|aunt|auntie|uncle|child|kids|children|grandson|granddaughter|stepson|stepdaughter) (?:who|whos|as (?:he|she)|because (?:he|she))\b/;
+
+/** The council's own politics: who leads it, which party runs it, the councillors and the cabinet. */
+const COUNCIL_POLITICS =
+  /\b(?:council leader|leader of the council|runs the council|controls the council|in control of the council|councillors?|cabinet|the mayor|ward|by ?election|local election)\b/;
+const OPINION_ASKED =
+  /\b(?:think|reckon|opinion|view|better|best|worse|worst|good|bad|should i|vote for|rate|rank|useless|corrupt|prefer)\b/;
+
+/** Instructions that are the council's or a service's, on a page, a letter or a form. */
+const INSTRUCTIONS_ELSEWHERE =
+  /\b(?:instructions|rules|guidance|guidelines) (?:on|in|from|with) (?:the|a|this|that|my) (?:\w+ ){0,3}(?:page|letter|form|website|site|leaflet|guide|app|booking|email|bin|lid|sticker|sign|notice|permit|pack|confirmation)\b/;
+const THANKS = /\b(?:thank|thanks|compliment|praise|say thank you|pass on (?:my )?(?:thanks|gratitude))\b/;
+
 /** Publication, transparency and freedom of information: records the council makes public, or is asked to. */
 const PUBLISHED =
   /\b(?:publish|publishes|published|publicly available|public register|transparency|open data|foi|freedom of information)\b/;
@@ -117,7 +135,7 @@ function whatIsAsked(text: string): string {
  * a question about a service or a public role, not about a person's private details.
  */
 const PUBLIC_ROLE =
-  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b/;
+  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b|\bwho (?:gets|get|has|have) (?:priority|preference|first refusal)\b|\bwho (?:qualifies|is eligible|are eligible|can apply|is entitled|are entitled)\b/;
 
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
@@ -249,6 +267,7 @@ export class MessageGuard {
     if (
       best.label === 'dataExfiltration' &&
       (!SOMEONE_ELSE.test(normalised) ||
+        ACTING_FOR.test(normalised) ||
         (OWN_DATA.test(normalised) && !THEIR_WORDS.test(normalised) && !THEIR_DETAILS.test(normalised)) ||
         PUBLIC_ROLE.test(normalised))
     )
@@ -270,6 +289,19 @@ export class MessageGuard {
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
     if (CHECKING_GENUINE.test(normalised)) return undefined;
+    // Which party runs the council, or who leads it, is a fact about the council, not an opinion asked for.
+    if (best.label === 'offTopicGeneration' && COUNCIL_POLITICS.test(normalised) && !OPINION_ASKED.test(normalised))
+      return undefined;
+    // The council's own instructions (on a page, a letter, a form) are not the bot's.
+    if (best.label === 'injection' && INSTRUCTIONS_ELSEWHERE.test(normalised) && !/\byour\b/.test(normalised))
+      return undefined;
+    // Thanks or a compliment for staff asks for none of their details; the council passes it on.
+    if (
+      best.label === 'dataExfiltration' &&
+      THANKS.test(normalised) &&
+      !/\b(?:name|names|address|number|email)\b/.test(normalised)
+    )
+      return undefined;
     // What the council publishes (salaries over a threshold, registers, open data) is asked of it, not stolen.
     if (best.label === 'dataExfiltration' && PUBLISHED.test(normalised)) return undefined;
     if (

@@ -121,7 +121,7 @@ const HARMFUL: readonly RegExp[] = [
   ),
   // Violence, weapons, poisons and drugs.
   new RegExp(
-    `\\b${HOW_TO}\\b.{0,40}\\b(?:make|build|making|building|construct|assemble|3d print|get|buy|get hold of)\\b(?: \\w+){0,3} (?:bomb|pipe bomb|petrol bomb|molotov|explosives?|detonator|gun|firearm|weapon|silencer|napalm|nerve agent|ricin|poison gas)\\b(?! (?:licen[cs]e|amnesty|surrender))`,
+    `\\b${HOW_TO}\\b.{0,40}\\b(?:make|build|making|building|construct|assemble|3d print|get|buy|get hold of)\\b(?: \\w+){0,3} (?:bomb|pipe bomb|petrol bomb|molotov|explosives?|detonator|gun|firearm|weapon|silencer|napalm|nerve agent|ricin|poison gas|chloroform|cyanide|thermite|mustard gas|chlorine gas|tear gas)\\b(?! (?:licen[cs]e|amnesty|surrender))`,
   ),
   /\b(?:make|build|making|building) (?:a |an )?(?:bomb|pipe bomb|petrol bomb|molotov|explosive device|homemade gun|home made gun)\b/,
   /\b(?:knife|blade|weapon)\b.{0,30}\b(?:wont|wouldnt|doesnt|not) (?:show up|be detected|set off)\b|\b(?:get|sneak) (?:a )?(?:knife|blade|weapon|gun) (?:past|through|into)\b/,
@@ -163,7 +163,7 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   new RegExp(`\\b(?:what|how) (?:do|would) you (?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`),
   new RegExp(`\\bdo you (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`),
   /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
-  /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad|back|support)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|greens|snp|plaid) (?:or|vs|versus) (?:the )?(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,20}\b(?:better|best|worse|worst|prefer|vote)\b/,
+  /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad|back|support)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|greens|snp|plaid) (?:or|vs|versus) (?:the )?(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,40}\b(?:better|best|worse|worst|prefer|vote)\b/,
   /\b(?:is|are) (?:brexit|immigration|the government|the prime minister|labour|reform|the tory party|the conservative party|capitalism|socialism|the tories|the conservatives|the greens|the green party|the lib dems|the snp|plaid)\b.{0,20}\b(?:good|bad|right|wrong|too high|working|a mistake|a good thing|a bad thing|any good|worth voting|better|worse|corrupt|useless)\b/,
   /\b(?:joke|jokes|limerick|poem|rap) (?:about|on) (?:the )?(?:councillor|council|mayor|leader|bin men|binmen|staff|politicians?|prime minister)\b/,
   /\b(?:give me|suggest|list) (?:\d+ |some |ten |five )?(?:ideas|names|suggestions) for (?:my|a) (?!council|bin|garden|planning|street party|event licence)/,

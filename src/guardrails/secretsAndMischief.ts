@@ -69,6 +69,8 @@ const HARM: readonly RegExp[] = [
   /\b(?:kill|killing|poison|poisoning|weedkiller|bleach|copper nails?|ring ?bark\w*)\b.{0,60}\b(?:protected|tpo|preservation order|(?:wont|will not|would not|didnt) let (?:me|us) (?:cut|fell|remove|chop))\b|\b(?:protected|tpo|preservation order)\b.{0,60}\b(?:kill|killing|poison|poisoning|weedkiller|bleach|copper nails?|ring ?bark\w*)\b/,
   // Through a check by hiding what it looks for.
   /\b(?:inspection|inspector|inspectors|visit|assessment|assessor|check|audit)\b.{0,40}\bby (?:hiding|concealing|covering up|cleaning away|moving)\b|\bby (?:hiding|concealing|covering up)\b.{0,40}\b(?:inspection|inspector|inspectors|officer|assessor|visit|audit)\b/,
+  // A camera stopped from reading or seeing.
+  /\b(?:spray|cover|film|tape|block|paint|stick)\b.{0,30}\b(?:stops?|blocks?|hides?|so|to stop) (?:the )?(?:cameras?|anpr|speed cameras?|cctv)\b.{0,20}\b(?:reading|seeing|catching|clocking|picking up)\b/,
   // Where no camera looks.
   /\b(?:which|where|what)\b.{0,40}\b(?:no cameras?|no cctv|not covered by (?:the )?(?:cameras|cctv)|cameras? (?:dont|do not|cant|cannot|wont) (?:see|cover|reach|pick)|blind spots?|out of (?:sight of )?(?:the )?cameras?)\b/,
 ];

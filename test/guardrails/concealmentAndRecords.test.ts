@@ -110,3 +110,27 @@ test.each([
   expect(matchConcealmentAndRecords(normaliseText(message))).toBeUndefined();
   expect(reasonOf(message)).toBeUndefined();
 });
+
+describe("the classifier's gates", () => {
+  test('a service asked for a relative the resident helps is not their details', () => {
+    expect(
+      reasonOf('large print voting card for my nan who is partially sighted, and which polling station does she use'),
+    ).toBeUndefined();
+  });
+
+  test("the council's own instructions on a page or a letter are not the bot's", () => {
+    expect(
+      reasonOf('the instructions on the garden waste sticker say stick it on the lid, does it go on the front'),
+    ).toBeUndefined();
+  });
+
+  test('thanks for staff asks for none of their details', () => {
+    expect(
+      reasonOf('the two lads on the recycling lorry helped my dad with his bin, i want to thank them'),
+    ).toBeUndefined();
+  });
+
+  test('a way that is too hot is not a way to do something', () => {
+    expect(reasonOf('the steam room is way too hot, someone will pass out in there')).toBeUndefined();
+  });
+});
