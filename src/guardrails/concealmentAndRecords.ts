@@ -25,7 +25,7 @@ const INJECTION: readonly RegExp[] = [
 
 const DATA: readonly RegExp[] = [
   /\b(?:check|look at|look in|look through|search|go through|pull up) (?:your|the|council) (?:records|system|systems|database|files|computer)\b.{0,60}\b(?:confirm|tell me|see|whether|if|what)\b.{0,40}\b(?:he|she|they|hes|shes|theyre|him|her|them|neighbou?rs?)\b/,
-  /\b(?:are|is) (?:they|he|she|the (?:\w+ )?(?:neighbou?rs?|tenants?|family|people|owners?|occupiers?)) (?:up to date|behind|in arrears|paying|keeping up) (?:with|on) (?:their|his|her|the) (?:payments|rent|council tax|bills|instalments)\b/,
+  /\b(?:are|is) (?:they|he|she|the (?:\w+ )?(?:neighbou?rs?|tenants?|family|people|owners?|occupiers?)(?: next door| upstairs| downstairs| opposite| at number \d+| in flat \d+)?) (?:up to date|behind|in arrears|paying|keeping up) (?:with|on) (?:their|his|her|the) (?:payments|rent|council tax|bills|instalments)\b/,
   /\b(?:payment history|account (?:history|balance|details|notes)|transactions?|notes) (?:for|on|of) (?:account|acc|ref|reference|customer|property|claim)(?: no| number)? ?\d{4,}/,
   /\b(?:claim|record|records|file|account|details|case) (?:for|of) (?:mr|mrs|ms|miss|dr)\b|\b(?:post|paste|put|drop|share|copy)\b(?: \w+){0,8} (?:into|in) (?:this|the) (?:chat|conversation)\b/,
   /\b(?:does|has|have|is) (?:he|she|they|this (?:man|woman|person|guy|bloke|lad)|her (?:new )?(?:boyfriend|partner|husband)|his (?:new )?(?:girlfriend|partner|wife)) (?:got |have )?any (?:council )?(?:records|warnings|convictions|complaints|history|asbos?|antisocial behaviour (?:warnings|orders)|notes)\b/,
@@ -64,6 +64,7 @@ const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:\d+ week|weekly|daily|monthly) (?:gym|workout|training|diet|meal|fitness|exercise|running|revision) (?:plan|programme|program|routine|schedule)\b|\b(?:gym|workout|diet|meal|fitness) plan (?:to|for) (?:build|lose|gain|get)\b/,
   /\b(?:ask (?:her|him|them) out|chat (?:her|him) up|first date|date ideas|tinder|hinge|bumble|text (?:a|this|the) (?:girl|guy|boy|lad|woman|man|bloke)|(?:girl|guy|boy|lad|woman|man) i (?:met|fancy|like))\b/,
   /\b(?:windows|macbook|mac|iphone|ipad|android|laptop|pc|printer|router|xbox|playstation|ps5|nintendo)\b.{0,40}\b(?:error|keeps (?:failing|crashing|freezing)|wont (?:start|update|connect|turn on|boot)|not (?:updating|booting))\b|\b0x[0-9a-f]{6,8}\b/,
+  /\b(?:score prediction|predict the (?:score|result|winner))\b|\b(?:predict|prediction for|tip me)\b.{0,30}\b(?:score|scores|match|game|v|vs|versus|final|race|grand national|league|cup|fight|winner)\b/,
   /\b(?:rewrite|reword|redo|improve|polish|proofread|tidy up) (?:my |this |the )?(?:\w+ )?(?:cv|resume|personal statement|cover letter|essay|dissertation|bio|linkedin)\b/,
   /\b(?:give me|suggest|list|come up with|need|want)\b(?: \w+){0,2} \d+ (?:\w+ )?(?:name ideas|names|ideas|slogans|taglines|captions)\b/,
   /\b(?:guitar|piano|violin|drums|ukulele|singing|chess|golf|painting|knitting|coding|spanish|french|german|japanese)\b.{0,30}\b(?:best way to (?:start|learn|begin|get better)|how (?:do i|to|should i) (?:start|learn|begin|get better))\b/,

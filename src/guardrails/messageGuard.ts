@@ -92,6 +92,18 @@ const COUNCIL_POLITICS =
 const OPINION_ASKED =
   /\b(?:think|reckon|opinion|view|better|best|worse|worst|good|bad|should i|vote for|rate|rank|useless|corrupt|prefer)\b/;
 
+/** A penalty appealed, challenged or asked to be cancelled. */
+const APPEALING =
+  /\b(?:appeal|challenge|dispute|contest|get (?:\w+ ){0,3}(?:cancelled|overturned|withdrawn|reduced|waived)|cancel(?:led)?)\b.{0,60}\b(?:fines?|pcns?|tickets?|penalty|penalties|charges?|fixed penalty)\b|\b(?:fines?|pcns?|tickets?|penalty|fixed penalty)\b.{0,40}\b(?:appeal|challenge|dispute|contest|cancelled|overturned|withdrawn|waived)\b/;
+/** Someone else did the harm; the resident tells of it. */
+const SOMEONE_ELSE_DID =
+  /\b(?:someone|somebody|some idiot|people|kids|youths|they|neighbou?rs?|next door|a man|a woman|a van|the builders?) (?:has |have |had |keeps? |is |are |was |were )?(?:been )?(?:dumped|dumping|left|leaving|tipped|tipping|sprayed|spraying|smashed|broken|broke|set|thrown|throwing|burnt|burned|burning|poured|damaged|keyed|stolen|stole|taken|fly ?tipped)\b/;
+const RESIDENT_PLANS =
+  /\b(?:i want to|i wanna|im going to|i am going to|im gonna|how (?:do|can|could|would) (?:i|we)|can i|could i|should i|best way to|help me)\b/;
+
+const OTHERS_ACT =
+  /\b(?:can|could|may|will|does|do) (?:my|our|a|an|the) (?:\w+ ){0,2}(?:act|speak|sign|attend|represent)\b/;
+
 /** Instructions that are the council's or a service's, on a page, a letter or a form. */
 const INSTRUCTIONS_ELSEWHERE =
   /\b(?:instructions|rules|guidance|guidelines) (?:on|in|from|with) (?:the|a|this|that|my) (?:\w+ ){0,3}(?:page|letter|form|website|site|leaflet|guide|app|booking|email|bin|lid|sticker|sign|notice|permit|pack|confirmation)\b/;
@@ -289,8 +301,18 @@ export class MessageGuard {
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
     if (CHECKING_GENUINE.test(normalised)) return undefined;
+    if (best.label === 'harmful' && !intentIdeas(normalised).includes('deceit')) {
+      // Asking how to appeal or have a fine cancelled is a resident's right.
+      if (APPEALING.test(normalised)) return undefined;
+      // Someone else did it, and the resident plans nothing: a report, however it is worded.
+      if (SOMEONE_ELSE_DID.test(normalised) && !RESIDENT_PLANS.test(normalised)) return undefined;
+    }
     // Which party runs the council, or who leads it, is a fact about the council, not an opinion asked for.
     if (best.label === 'offTopicGeneration' && COUNCIL_POLITICS.test(normalised) && !OPINION_ASKED.test(normalised))
+      return undefined;
+    // Someone the resident names acting or speaking for them ("can my sister act as my representative") gives the bot
+    // no part to play.
+    if (best.label === 'injection' && OTHERS_ACT.test(normalised) && !/\b(?:you|your|u)\b/.test(normalised))
       return undefined;
     // The council's own instructions (on a page, a letter, a form) are not the bot's.
     if (best.label === 'injection' && INSTRUCTIONS_ELSEWHERE.test(normalised) && !/\byour\b/.test(normalised))

@@ -99,7 +99,7 @@ const UNSEEN_REQUEST: readonly RegExp[] = [
 const HARMFUL: readonly RegExp[] = [
   // Fraud: false claims, fake documents.
   /\b(?:fraudulent(?:ly)?|falsely claim|claim falsely|fiddle (?:my|the)|cheat (?:the|on) (?:council|system|benefits?))\b/,
-  /\b(?:fake|forge|falsify|counterfeit|doctor|mock up)\b(?: \w+){0,3} (?:tenancy|agreement|document|documents|permit|badge|blue badge|id|identity|passport|letter|certificate|signature|payslips?|bank statements?|note|review|reviews|evidence|receipt|invoice|references?)\b/,
+  /\b(?:fake|forge|falsify|counterfeit|doctor|mock up)\b(?: \w+){0,3} (?:tenancy|agreement|document|documents|permit|badge|blue badge|id|identity|passport|letter|certificate|signature|payslips?|bank statements?|note|review|reviews|evidence|receipt|invoice|references?|notices?|letterhead|summons|court orders?|eviction notices?|parking tickets?|pcns?)\b/,
   /(?<!\b(?:accidentally|mistakenly) )\b(?:lie|lying) (?:on|in|about) (?:my|the|our)\b.{0,30}\b(?:application|form|claim|income|address|circumstances|household)\b(?!.{0,60}\b(?:by accident|accidentally|by mistake|mistakenly)\b)/,
   /\bhide (?:my|our|the)\b.{0,20}\b(?:income|earnings|savings|partner|boyfriend|girlfriend|lodger|cash|job|money)\b/,
   /\bsublet\b.{0,40}\b(?:secretly|without|not get caught|illegally)\b|\bsecretly sublet\b/,
