@@ -24,6 +24,11 @@ const INJECTION: readonly RegExp[] = [
 ];
 
 const DATA: readonly RegExp[] = [
+  /\b(?:staff|employees|officers|admin|office|internal|back office|council) (?:wifi|wi fi|network|system|computer|intranet) (?:password|login|code|pin|key)\b/,
+  /\b(?:codes?|combination|pin) (?:for|to|of) (?:the |a )?(?:\w+ ){0,3}(?:padlock|lock|gate|door|key ?safe|lockbox|alarm|shutter|roller shutter)\b(?!.{0,40}\b(?:booked|my booking|doesnt work|not working|wont work|changed|forgot|lost|reset)\b)/,
+  /\b(?:hr|disciplinary|grievance|investigation|internal) (?:investigation |disciplinary )?(?:reports?|files?|records?|findings|notes)\b (?:into|on|about|for) (?:the |a |my )?(?:\w+ ){0,3}(?:manager|officer|worker|employee|member of staff|councillor|teacher|warden|director|caretaker)\b/,
+  /\b(?:which|what) (?:hostel|refuge|shelter|safe house|care home|flat|address)\b.{0,30}\b(?:is (?:he|she|they)|(?:he|she|they)(?: s| is| re| are)? (?:in|at|staying|living))\b|\bin one of (?:your|the) (?:hostels|refuges|shelters|safe houses|care homes)\b.{0,40}\bwhich\b|\b(?:he|she|they)(?: s| is| are)? in one of (?:your|the) (?:hostels|refuges|shelters|flats|homes)\b/,
+  /\b(?:any|a) records? of (?:my |the |our )?(?:neighbou?rs?|tenants?|lodgers?|ex|him|her|them|[a-z]+ [a-z]+) (?:being|having|getting)\b/,
   /\b(?:check|look at|look in|look through|search|go through|pull up) (?:your|the|council) (?:records|system|systems|database|files|computer)\b.{0,60}\b(?:confirm|tell me|see|whether|if|what)\b.{0,40}\b(?:he|she|they|hes|shes|theyre|him|her|them|neighbou?rs?)\b/,
   /\b(?:are|is) (?:they|he|she|the (?:\w+ )?(?:neighbou?rs?|tenants?|family|people|owners?|occupiers?)(?: next door| upstairs| downstairs| opposite| at number \d+| in flat \d+)?) (?:up to date|behind|in arrears|paying|keeping up) (?:with|on) (?:their|his|her|the) (?:payments|rent|council tax|bills|instalments)\b/,
   /\b(?:payment history|account (?:history|balance|details|notes)|transactions?|notes) (?:for|on|of) (?:account|acc|ref|reference|customer|property|claim)(?: no| number)? ?\d{4,}/,
@@ -40,6 +45,14 @@ const CONCEAL =
   '(?:hide|conceal|keep (?:it|them|this|that|him|her|the \\w+) (?:secret|quiet|hidden|under wraps|out of sight)|cover up)';
 
 const HARM: readonly RegExp[] = [
+  /\b(?:without|so it doesnt|so it does not|so it wont|so they dont|and not) (?:it |them )?(?:getting |being )?(?:flag(?:ged|ging)?(?: up)?|red flagged)\b/,
+  /\b(?:can|could|should|how (?:do|can)) (?:i|we)\b.{0,100}\b(?:they|nobody|no one|noone|the council) (?:never|dont|doesnt|wont|do not|does not) (?:actually |really |ever )?check\b/,
+  /\bmeters?\b.{0,40}\b(?:run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
+  /\bregister\w*\b.{0,40}\b(?:people|names|friends|mates|relatives|family)\b.{0,60}\b(?:dont|do not|never|doesnt|does not) (?:actually |even )?(?:live|lived) (?:here|there|at)\b/,
+  /\b(?:loads of|lots of|fake|false|made up|multiple|hundreds of|dozens of) (?:anonymous )?(?:complaints|reports)\b.{0,80}\b(?:so|until|to get|to make)\b/,
+  /\bclaim\b.{0,40}\b(?:grant|relief|discount|exemption|support|benefit|allowance)\b.{0,40}\b(?:i|we|it) (?:havent|have not|hasnt|has not|dont|do not|isnt|is not) (?:actually |really |even |yet )?(?:started|got|have|exist|live|running|open|opened|launched|registered|trading|set up)\b/,
+  /\b(?:blind|dazzle)\b (?:it|them|the \w+|their \w+|his \w+|her \w+)\b.{0,30}\b(?:laser|torch|light|spotlight)\b/,
+  /\b(?:siphon|syphon|nick|steal|pinch)\b (?:some |the |a bit of )?(?:diesel|petrol|fuel|lead|copper|cable|cabling)\b/,
   new RegExp(
     `\\b${CONCEAL}\\b.{0,60}\\b${AUTHORITY}\\b|\\b${AUTHORITY}\\b.{0,80}\\b(?:how|what|where|can|could|should) (?:do |can |could |should )?(?:i|we) (?:${CONCEAL})\\b`,
   ),
@@ -59,6 +72,11 @@ const TOLD =
   /\b(?:report|reporting|reported|complain|complaint|(?:got|received|had|been sent) (?:a |an |this |some )?(?:text|email|letter|call|message|phone call)|(?:landlord|they|he|she|someone|neighbou?rs?|the \w+) (?:tried|is trying|was trying|keeps trying) to|someone (?:has|is|keeps|was|did)|somebody (?:has|is|keeps|was|did)|a (?:man|woman|person|caller) (?:came|rang|called|said)|(?:they|he|she) (?:have|has|keep|keeps|were|was) (?:been )?(?:hiding|pretending))\b/;
 
 const OFF_TOPIC: readonly RegExp[] = [
+  /\bshould i (?:put|invest|keep|move) (?:my )?(?:savings|money|pension|cash|lump sum)\b|\bshould i (?:break up with|dump|divorce|marry|propose to)\b|\bdating (?:app|apps|site|sites)\b/,
+  /\b(?:which|what) (?:antibiotics|medication|medicine|tablets|pills|painkillers|dose)\b.{0,20}\b(?:should|do|can) i (?:take|use|get)\b/,
+  /\b(?:morally|ethically) (?:wrong|right|ok|okay|acceptable)\b|\b(?:i want|give me|tell me) (?:your|ur) (?:personal |honest |own )?(?:view|opinion|take)\b|\b(?:is|are) (?:climate change|global warming|vaccines?|the moon landing|covid)\b.{0,20}\b(?:real|a hoax|a lie|fake|a scam|exaggerated)\b/,
+  /\b(?:need|want|write|make|do) (?:me )?(?:a |an |my )?(?:cv|resume|cover letter|personal statement)\b/,
+  /\b(?:plan|organise) (?:me |us )?(?:a |an |my |our )?(?:\d+ day |week long |weekend )?(?:road trip|holiday|itinerary|honeymoon|stag do|hen do)\b/,
   /\b(?:write|do) (?:him|her|them|me|us) (?:a |an )?(?:page|paragraph|piece|essay|report|summary|few lines|poem|story|speech)\b/,
   /\b(?:cover letter|cv|resume|personal statement|essay|speech|poem|story)\b.{0,50}\b(?:can|could|would|will) (?:you|u) (?:write|do|make|draft) (?:one|it|that|me one|this)\b/,
   /\b(?:\d+ week|weekly|daily|monthly) (?:gym|workout|training|diet|meal|fitness|exercise|running|revision) (?:plan|programme|program|routine|schedule)\b|\b(?:gym|workout|diet|meal|fitness) plan (?:to|for) (?:build|lose|gain|get)\b/,
@@ -77,6 +95,10 @@ const SERVICE =
 const ASKING_OR_PLANNING =
   /\b(?:how|what|whats|which|where|can|could|should|best way|tips|help me|want to|need to|going to|gonna|wanna|planning to|is it ok|any good)\b/;
 
+/** The resident's own data, or whether a code exists at all ("is there an access code for the bin store"). */
+const OWN_OR_EXISTS =
+  /\b(?:my own|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b/;
+
 const ANY_INJECTION = anyOf(INJECTION);
 const ANY_DATA = anyOf(DATA);
 const ANY_HARM = anyOf(HARM);
@@ -85,8 +107,7 @@ const ANY_OFF_TOPIC = anyOf(OFF_TOPIC);
 /** The first family a normalised message falls in: the bot, others' records, concealment and harm, unrelated work. */
 export function matchConcealmentAndRecords(normalised: string): DeclineReason | undefined {
   if (ANY_INJECTION.test(normalised)) return 'injection';
-  if (ANY_DATA.test(normalised) && !/\b(?:my own|subject access|about me)\b/.test(normalised))
-    return 'dataExfiltration';
+  if (ANY_DATA.test(normalised) && !OWN_OR_EXISTS.test(normalised)) return 'dataExfiltration';
   if (
     ANY_HARM.test(normalised) &&
     ASKING_OR_PLANNING.test(normalised) &&

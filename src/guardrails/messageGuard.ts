@@ -66,10 +66,17 @@ const OTHERS_ROLE_PLAY =
   /\b(?:school|schools|class|kids|children|students|pupils|group|club|drama|youth|they|we|son|sons|daughter|daughters|library|libraries|centre|council)\b(?: \w+){0,3} (?:are |is |were )?(?:doing|do|did|run|runs|running|have|having|put on|putting on|act out|acting out)(?: a| an| the| some)? role ?-?play|\brole ?-?play(?:ing)? (?:games?|clubs?|groups?|sessions?|nights?)\b/i;
 const ADDRESSES_THE_BOT = /\b(?:you|your|u|ur|yourself|youre)\b/i;
 
+/** Someone else pretending, for a costume day or a game ("my son wants to dress up and pretend to be a librarian"). */
+const OTHERS_PRETEND =
+  /\b(?:son|sons|daughter|daughters|kids|children|child|grandson|granddaughter|he|she|they|we|class|pupils|students)\b(?: \w+){0,5} pretend(?:ing)? to be\b/i;
+
 function withoutOthersRolePlay(text: string): string {
-  if (!/role ?-?play/i.test(text) || ADDRESSES_THE_BOT.test(text)) return text;
+  if (!/role ?-?play|pretend/i.test(text) || ADDRESSES_THE_BOT.test(text)) return text;
   const plain = text.replace(/[’']/g, '');
-  return OTHERS_ROLE_PLAY.test(plain) ? text.replace(/role ?-?play(?:ing)?/gi, 'drama') : text;
+  let read = text;
+  if (OTHERS_ROLE_PLAY.test(plain)) read = read.replace(/role ?-?play(?:ing)?/gi, 'drama');
+  if (OTHERS_PRETEND.test(plain)) read = read.replace(/pretend(?:ing)? to be/gi, 'dress up as');
+  return read;
 }
 
 /**
@@ -77,7 +84,13 @@ function withoutOthersRolePlay(text: string): string {
  * checking for a scam, which none of the classifier's reasons is.
  */
 const CHECKING_GENUINE =
-  /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam)\b/;
+  /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam|is (?:the council|eastmere|it really the council) (?:ringing|calling|phoning|texting|emailing|writing to|sending (?:\w+ )?to|knocking on) (?:people|residents|everyone|doors))\b/;
+
+/** Whether something on the resident's own property is allowed, or what someone told them about it. */
+const ASKS_IF_ALLOWED =
+  /\b(?:someone|somebody|people|a neighbou?r|my neighbou?r) (?:told|says|said|tells) (?:me )?(?:its|it s|it is|that its|that it s|that it is) (?:illegal|not allowed|against the law|banned)\b|\b(?:is it|its|it s) (?:legal|illegal|allowed|against the law) to \w+ (?:\w+ ){0,3}(?:in|on) my (?:own )?(?:garden|drive|driveway|property|land|house|allotment|yard)\b|\bam i allowed to \w+ (?:\w+ ){0,3}(?:in|on) my (?:own )?(?:garden|drive|driveway|property|land|house|allotment|yard)\b/;
+
+const HARMS_THE_LIVING = /\b(?:kill|poison|hurt|harm|injure|shoot|trap|drown|attack)\w*\b/;
 
 /**
  * A resident asking for a relative they help ("an easy read guide for my brother who has a learning disability, and
@@ -104,9 +117,14 @@ const RESIDENT_PLANS =
 const OTHERS_ACT =
   /\b(?:can|could|may|will|does|do) (?:my|our|a|an|the) (?:\w+ ){0,2}(?:act|speak|sign|attend|represent)\b/;
 
+/** The resident runs a group, a page or an association. */
+const RUNS_A_GROUP =
+  /\b(?:admin|administrator|moderator|chair|secretary|organiser|treasurer) (?:of|for) (?:a|our|my|the) (?:\w+ ){0,3}(?:group|association|page|club|society|committee|forum|network|chat)\b/;
+const A_TIP = /\b(?:the|a|any|life|good|best|top|handy|easy) hacks? (?:for|to)\b/;
+
 /** Instructions that are the council's or a service's, on a page, a letter or a form. */
 const INSTRUCTIONS_ELSEWHERE =
-  /\b(?:instructions|rules|guidance|guidelines) (?:on|in|from|with) (?:the|a|this|that|my) (?:\w+ ){0,3}(?:page|letter|form|website|site|leaflet|guide|app|booking|email|bin|lid|sticker|sign|notice|permit|pack|confirmation)\b/;
+  /\b(?:instructions|rules|guidance|guidelines) (?:on|in|from|with) (?:the|a|this|that|my) (?:\w+ ){0,3}(?:page|letter|form|website|site|leaflet|guide|app|booking|email|bin|lid|sticker|sign|notice|permit|pack|confirmation)\b|\b(?:instructions|rules|guidance|guidelines) (?:that )?(?:the council|it|they) (?:gives?|sends?|issues?|uses?|follows?) (?:its |to |their )?(?:contractors|staff|crews|teams|officers|drivers|landlords|tenants)\b/;
 const THANKS = /\b(?:thank|thanks|compliment|praise|say thank you|pass on (?:my )?(?:thanks|gratitude))\b/;
 
 /** Publication, transparency and freedom of information: records the council makes public, or is asked to. */
@@ -147,11 +165,11 @@ function whatIsAsked(text: string): string {
  * a question about a service or a public role, not about a person's private details.
  */
 const PUBLIC_ROLE =
-  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b|\bwho (?:gets|get|has|have) (?:priority|preference|first refusal)\b|\bwho (?:qualifies|is eligible|are eligible|can apply|is entitled|are entitled)\b/;
+  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b|\bwho (?:gets|get|has|have) (?:priority|preference|first refusal)\b|\bwho (?:qualifies|is eligible|are eligible|can apply|is entitled|are entitled)\b|\bwho(?: s| is|s) (?:the )?(?:head|director|manager|chief|leader|chair|lead officer) (?:of|for)\b/;
 
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
-  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:it was|its|was it|it s) (?:me|i) (?:who|that) (?:reported|complained|rang|called|made))\b/;
+  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:it was|its|was it|it s) (?:me|i) (?:who|that) (?:reported|complained|rang|called|made)|(?:code|login|account|password|pin|reference) (?:for|on|to) my\b|who (?:is )?my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association)\b|who my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association) is)\b/;
 
 /**
  * Someone else's details asked for by name of the detail ("the home phone number for Karen the housing officer who
@@ -237,6 +255,10 @@ export class MessageGuard {
   }
 
   check(message: string): GuardVerdict | undefined {
+    return this.verdictFor(message);
+  }
+
+  private read(message: string): GuardVerdict | undefined {
     // A run of hundreds of lower-case letters is no word and no encoding: read without it, so it costs nothing.
     const text = withoutOthersRolePlay(message.replace(/[a-z]{200,}/g, ' '));
     if (detectPromptInjection(text)) return { reason: 'injection', via: 'pattern' };
@@ -260,6 +282,21 @@ export class MessageGuard {
       if (misspelt) return { reason: misspelt, via: 'disguised' };
     }
     return this.classify(text, normalised);
+  }
+
+  /**
+   * The first reader's verdict, unless the message checks a scam ("is the council ringing people about ...") or asks
+   * whether something on the resident's own property is allowed ("can i burn rubbish in my garden, someone told me
+   * its illegal"): the resident asks about the law or a caller, not for data or harm.
+   */
+  private verdictFor(message: string): GuardVerdict | undefined {
+    const verdict = this.read(message);
+    if (!verdict || verdict.reason === 'injection' || verdict.reason === 'offTopicGeneration') return verdict;
+    const normalised = normaliseText(message);
+    if (CHECKING_GENUINE.test(normalised)) return undefined;
+    if (verdict.reason === 'harmful' && ASKS_IF_ALLOWED.test(normalised) && !HARMS_THE_LIVING.test(normalised))
+      return undefined;
+    return verdict;
   }
 
   private classify(text: string, wholeNormalised: string): GuardVerdict | undefined {
@@ -310,6 +347,10 @@ export class MessageGuard {
     // Which party runs the council, or who leads it, is a fact about the council, not an opinion asked for.
     if (best.label === 'offTopicGeneration' && COUNCIL_POLITICS.test(normalised) && !OPINION_ASKED.test(normalised))
       return undefined;
+    // Running a group of one's own is no authority over the bot.
+    if (best.label === 'injection' && RUNS_A_GROUP.test(normalised)) return undefined;
+    // "The hack for" a stuck lid is a tip.
+    if (best.label === 'harmful' && A_TIP.test(normalised)) return undefined;
     // Someone the resident names acting or speaking for them ("can my sister act as my representative") gives the bot
     // no part to play.
     if (best.label === 'injection' && OTHERS_ACT.test(normalised) && !/\b(?:you|your|u)\b/.test(normalised))

@@ -160,7 +160,9 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   // Opinions on politics, parties and politicians.
   /\b(?:who|which (?:party|candidate|one)) should (?:i|we|people) vote (?:for)?\b|\bwho (?:will|is going to|do you think will) win the (?:next )?(?:general |local )?election\b/,
   /\b(?:your|honest|personal) (?:opinion|view|views|thoughts|take|stance|position)\b.{0,20}\b(?:on|of|about)\b/,
-  new RegExp(`\\b(?:what|how) (?:do|would) you (?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`),
+  new RegExp(
+    `\\b(?:what|how) (?:do|would) you (?:honestly |really |actually |personally )?(?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`,
+  ),
   new RegExp(`\\bdo you (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`),
   /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
   /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad|back|support)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|greens|snp|plaid) (?:or|vs|versus) (?:the )?(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,40}\b(?:better|best|worse|worst|prefer|vote)\b/,
