@@ -125,6 +125,8 @@ const A_TIP = /\b(?:the|a|any|life|good|best|top|handy|easy) hacks? (?:for|to)\b
 /** Instructions that are the council's or a service's, on a page, a letter or a form. */
 const INSTRUCTIONS_ELSEWHERE =
   /\b(?:instructions|rules|guidance|guidelines) (?:on|in|from|with) (?:the|a|this|that|my) (?:\w+ ){0,3}(?:page|letter|form|website|site|leaflet|guide|app|booking|email|bin|lid|sticker|sign|notice|permit|pack|confirmation)\b|\b(?:instructions|rules|guidance|guidelines) (?:that )?(?:the council|it|they) (?:gives?|sends?|issues?|uses?|follows?) (?:its |to |their )?(?:contractors|staff|crews|teams|officers|drivers|landlords|tenants)\b/;
+const INSTRUCTIONS_FOR_A_TASK =
+  /\b(?:your|the|any) (?:instructions|rules|guidance|guidelines) (?:for|on|about) (?!(?:this|the|our) (?:chat|conversation|bot|assistant)|you\b|yourself\b|what you|how you|answering|replying|responding|talking|chatting)\w+/;
 const THANKS = /\b(?:thank|thanks|compliment|praise|say thank you|pass on (?:my )?(?:thanks|gratitude))\b/;
 
 /** Publication, transparency and freedom of information: records the council makes public, or is asked to. */
@@ -358,6 +360,8 @@ export class MessageGuard {
     // The council's own instructions (on a page, a letter, a form) are not the bot's.
     if (best.label === 'injection' && INSTRUCTIONS_ELSEWHERE.test(normalised) && !/\byour\b/.test(normalised))
       return undefined;
+    // Instructions for a task ("what are your instructions for recycling batteries") are the council's advice.
+    if (best.label === 'injection' && INSTRUCTIONS_FOR_A_TASK.test(normalised)) return undefined;
     // Thanks or a compliment for staff asks for none of their details; the council passes it on.
     if (
       best.label === 'dataExfiltration' &&
