@@ -30,6 +30,17 @@ function forge(token: string, change: Record<string, unknown>): string {
   return `${header}.${forged}.${signature}`;
 }
 
+/**
+ * The same text with one character changed, so it always differs from the original (a fixed suffix such as "AA"
+ * would equal the real one's ending one time in a thousand). The character changed is the first of the last segment,
+ * whose every bit counts when base64url is decoded.
+ */
+function garble(text: string): string {
+  const at = text.lastIndexOf('.') + 1;
+  const replacement = text[at] === 'A' ? 'B' : 'A';
+  return `${text.slice(0, at)}${replacement}${text.slice(at + 1)}`;
+}
+
 function claimsOf(token: string): Record<string, unknown> {
   return JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString()) as Record<string, unknown>;
 }
@@ -181,7 +192,7 @@ describe('credentials: invalid, expired and forged tokens and keys, and other pe
 
   test('the web chat token endpoint never resumes a conversation for a forged or expired token', async () => {
     const forged = forge(victim.token, { user: 'dl_attacker' });
-    const garbled = `${victim.token.slice(0, -4)}AAAA`;
+    const garbled = garble(victim.token);
     for (const token of [forged, garbled]) {
       const reply = await harness.send('/api/webchat/token', {
         method: 'POST',
@@ -310,7 +321,7 @@ describe('credentials: invalid, expired and forged tokens and keys, and other pe
     const attempts: Array<[string, Record<string, string>]> = [
       ['no CSRF token', { origin: harness.url }],
       ['another session’s CSRF token', { origin: harness.url, 'x-csrf-token': other.csrfToken }],
-      ['a forged CSRF token', { origin: harness.url, 'x-csrf-token': `${csa.csrfToken.slice(0, -2)}AA` }],
+      ['a forged CSRF token', { origin: harness.url, 'x-csrf-token': garble(csa.csrfToken) }],
       ['another site', { origin: 'https://evil.example', 'x-csrf-token': csa.csrfToken }],
       ['an opaque origin', { origin: 'null', 'x-csrf-token': csa.csrfToken }],
       ['a cross-site fetch', { 'sec-fetch-site': 'cross-site', 'x-csrf-token': csa.csrfToken }],
