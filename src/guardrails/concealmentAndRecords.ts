@@ -1,6 +1,6 @@
-import { anyOf } from './anyOf';
-import type { DeclineReason } from './declineReason';
 import { MEANS_NO_HARM } from './requestClasses';
+import { familyReader, type RequestFamily } from './requestFamilies';
+import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues';
 
 /**
  * Families of request that hide inside ordinary service words, read as shapes over a message as `normaliseText`
@@ -67,10 +67,6 @@ const HARM: readonly RegExp[] = [
   /\b(?:script|scripts|text|texts|email|emails|letter|letters|message|messages|call|calls|calling|ringing)\b.{0,60}\bpretend(?:ing)? to be (?:from )?(?:the council|eastmere|council|a council|the \w+ (?:team|department|office)|an? (?:officer|inspector|official)|the police|hmrc|dwp|bailiffs?)\b/,
 ];
 
-/** Someone else did it, or the resident reports or asks after it: not a plan. */
-const TOLD =
-  /\b(?:report|reporting|reported|complain|complaint|(?:got|received|had|been sent) (?:a |an |this |some )?(?:text|email|letter|call|message|phone call)|(?:landlord|they|he|she|someone|neighbou?rs?|the \w+) (?:tried|is trying|was trying|keeps trying) to|someone (?:has|is|keeps|was|did)|somebody (?:has|is|keeps|was|did)|a (?:man|woman|person|caller) (?:came|rang|called|said)|(?:they|he|she) (?:have|has|keep|keeps|were|was) (?:been )?(?:hiding|pretending))\b/;
-
 const OFF_TOPIC: readonly RegExp[] = [
   /\bshould i (?:put|invest|keep|move) (?:my )?(?:savings|money|pension|cash|lump sum)\b|\bshould i (?:break up with|dump|divorce|marry|propose to)\b|\bdating (?:app|apps|site|sites)\b/,
   /\b(?:which|what) (?:antibiotics|medication|medicine|tablets|pills|painkillers|dose)\b.{0,20}\b(?:should|do|can) i (?:take|use|get)\b/,
@@ -91,30 +87,21 @@ const OFF_TOPIC: readonly RegExp[] = [
 const SERVICE =
   /\b(?:library|libraries|community centre|leisure centre|council|councils|adult learning|course|courses|class|classes|club|clubs|job ?centre|careers|youth (?:service|centre|club)|app|website|portal|online account|form|wifi in|computers? at)\b/;
 
-/** Asking, or planning to. */
-const ASKING_OR_PLANNING =
-  /\b(?:how|what|whats|which|where|can|could|should|best way|tips|help me|want to|need to|going to|gonna|wanna|planning to|is it ok|any good)\b/;
-
 /** The resident's own data, or whether a code exists at all ("is there an access code for the bin store"). */
 const OWN_OR_EXISTS =
   /\b(?:my own|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b/;
 
-const ANY_INJECTION = anyOf(INJECTION);
-const ANY_DATA = anyOf(DATA);
-const ANY_HARM = anyOf(HARM);
-const ANY_OFF_TOPIC = anyOf(OFF_TOPIC);
+/** The families in order: the bot, others' records, concealment and harm, unrelated work. */
+export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
+  { reason: 'injection', patterns: INJECTION },
+  { reason: 'dataExfiltration', patterns: DATA, unless: [OWN_OR_EXISTS] },
+  {
+    reason: 'harmful',
+    patterns: HARM,
+    when: [ASKING_OR_PLANNING_LOOSELY],
+    unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM],
+  },
+  { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE] },
+];
 
-/** The first family a normalised message falls in: the bot, others' records, concealment and harm, unrelated work. */
-export function matchConcealmentAndRecords(normalised: string): DeclineReason | undefined {
-  if (ANY_INJECTION.test(normalised)) return 'injection';
-  if (ANY_DATA.test(normalised) && !OWN_OR_EXISTS.test(normalised)) return 'dataExfiltration';
-  if (
-    ANY_HARM.test(normalised) &&
-    ASKING_OR_PLANNING.test(normalised) &&
-    !TOLD.test(normalised) &&
-    !MEANS_NO_HARM.test(normalised)
-  )
-    return 'harmful';
-  if (ANY_OFF_TOPIC.test(normalised) && !SERVICE.test(normalised)) return 'offTopicGeneration';
-  return undefined;
-}
+export const matchConcealmentAndRecords = familyReader(CONCEALMENT_AND_RECORDS);

@@ -1,5 +1,5 @@
-import type { DeclineReason } from './declineReason';
-import { anyOf } from './anyOf';
+import type { RequestFamily } from './requestFamilies';
+import { TOLD_OF_HARM } from './residentCues';
 
 /**
  * Readers built from lexicons rather than phrasings: a way of asking for a method ("how do I", "best way to",
@@ -71,20 +71,10 @@ const OTHER_LANGUAGES_HARM =
 const OTHER_LANGUAGES_DATA =
   /\b(?:adresse|direccion|indirizzo|endereco|adres|adresa|telephone|numero de telephone|numero de telefono|telefonnummer|numero di telefono|numer telefonu|numarul de telefon|donnees personnelles|datos personales|personendaten|dati personali|dane osobowe)\b.{0,40}\b(?:voisin|voisine|voisins|vecino|vecina|vecinos|nachbarn?|nachbarin|vicino|vicina|vizinho|vizinha|sasiada?|sasiadow|vecinului|vecinul|vecina|mon ex|mi ex|meiner ex|la mia ex|moja byla)\b/;
 
-const ANY_HARM = anyOf([...HARM, OTHER_LANGUAGES_HARM]);
-const ANY_MAKING = anyOf(MAKING);
-const ANY_THEIR_DETAILS = anyOf(THEIR_DETAILS);
-const ANY_ELSEWHERE = anyOf(ELSEWHERE);
-
-/** A resident telling the council about harm or a crime, not asking how to do it. */
-const TELLING =
-  /\b(?:report|reporting|reported|complain|complaint|crimestoppers|victim|been (?:scammed|robbed|burgled|mugged|stabbed|harassed|stalked|poisoned)|(?:someone|somebody|they|he|she|my neighbou?rs?|next door|my ex|a man|a woman|kids) (?:has|have|is|are|keeps?|kept|tried|trying|been|had|was|were)|protect|prevent|stop (?:people|someone|them|kids)|avoid being|safe from|warning signs)\b/;
-
-/** The first lexicon reader a normalised message meets, the bot's own making first. */
-export function matchRequestLexicons(normalised: string): DeclineReason | undefined {
-  if (ANY_MAKING.test(normalised)) return 'injection';
-  if (ANY_THEIR_DETAILS.test(normalised) || OTHER_LANGUAGES_DATA.test(normalised)) return 'dataExfiltration';
-  if (ANY_HARM.test(normalised) && !TELLING.test(normalised)) return 'harmful';
-  if (ANY_ELSEWHERE.test(normalised)) return 'offTopicGeneration';
-  return undefined;
-}
+/** The families in order, the bot's own making first. */
+export const REQUEST_LEXICONS: readonly RequestFamily[] = [
+  { reason: 'injection', patterns: MAKING },
+  { reason: 'dataExfiltration', patterns: [...THEIR_DETAILS, OTHER_LANGUAGES_DATA] },
+  { reason: 'harmful', patterns: [...HARM, OTHER_LANGUAGES_HARM], unless: [TOLD_OF_HARM] },
+  { reason: 'offTopicGeneration', patterns: ELSEWHERE },
+];

@@ -2,10 +2,11 @@ import { anyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
 import { matchRequestClasses, MEANS_NO_HARM } from './requestClasses';
 import { matchBroadConcepts } from './broadConcepts';
-import { matchRequestLexicons } from './requestLexicons';
-import { matchSchemesAndPretexts } from './schemesAndPretexts';
-import { matchSecretsAndMischief } from './secretsAndMischief';
-import { matchConcealmentAndRecords } from './concealmentAndRecords';
+import { familyReader } from './requestFamilies';
+import { REQUEST_LEXICONS } from './requestLexicons';
+import { SCHEMES_AND_PRETEXTS } from './schemesAndPretexts';
+import { SECRETS_AND_MISCHIEF } from './secretsAndMischief';
+import { CONCEALMENT_AND_RECORDS } from './concealmentAndRecords';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -200,6 +201,14 @@ export function residentWrites(normalised: string): boolean {
   return RESIDENT_WRITES.test(normalised) && !BOT_ASKED.test(normalised);
 }
 
+/** Every family table, in the order they are read: lexicons of acts, then schemes, secrets and concealment. */
+const matchRequestFamilies = familyReader([
+  ...REQUEST_LEXICONS,
+  ...SCHEMES_AND_PRETEXTS,
+  ...SECRETS_AND_MISCHIEF,
+  ...CONCEALMENT_AND_RECORDS,
+]);
+
 /** The first reason a normalised message matches, with the patterns of other people's data first. */
 export function matchRequestPatterns(normalised: string): DeclineReason | undefined {
   const reason = firstReason(normalised);
@@ -217,10 +226,7 @@ function firstReason(normalised: string): DeclineReason | undefined {
   return (
     matchRequestClasses(normalised) ??
     matchBroadConcepts(normalised) ??
-    matchRequestLexicons(normalised) ??
-    matchSchemesAndPretexts(normalised) ??
-    matchSecretsAndMischief(normalised) ??
-    matchConcealmentAndRecords(normalised)
+    matchRequestFamilies(normalised)
   );
 }
 

@@ -1,6 +1,6 @@
-import { anyOf } from './anyOf';
-import type { DeclineReason } from './declineReason';
 import { MEANS_NO_HARM } from './requestClasses';
+import type { RequestFamily } from './requestFamilies';
+import { ASKING_OR_PLANNING, TOLD_OF_A_SCHEME } from './residentCues';
 
 /**
  * Families of requests the other readers miss, each a shape rather than a sentence, read over a message as
@@ -42,16 +42,6 @@ const DATA: readonly RegExp[] = [
   /\b(?:login|logins|log in details|log on details|password|passwords|credentials|username and password|access details|admin details)\b (?:for|to|of|into) (?:the |your )?(?:\w+ ){0,3}(?:back office|admin|administrator|staff|internal|crm|server|database|intranet|network|officers?)\b/,
 ];
 
-/** A resident reporting or telling of the act, or saying they mean no harm: a question, not a request. */
-const TOLD =
-  /\b(?:report|reporting|reported|complain|complaint|crimestoppers|(?:landlord|they|he|she|someone|somebody|neighbou?rs?|the \w+) (?:tried|is trying|was trying|keeps trying) to|someone (?:has|is|keeps|was)|somebody (?:has|is|keeps|was)|they (?:have|are|keep|were)|people (?:keep|are|have))\b/;
-/**
- * Asking how, or planning to ("going to", "make"): narrower than `broadConcepts`' ASKING (no "need", "is there",
- * "give me"), since these families name the act itself and a bare need is often the resident's own.
- */
-const ASKING_OR_PLANNING =
-  /\b(?:how|what|whats|which|where|when|best|way|ways|trick|tips?|can i|could i|should i|help me|want to|going to|gonna|make)\b/;
-
 const HARM: readonly RegExp[] = [
   // A home declared empty or a second home while lived in; benefit on a sublet flat; extra votes; a payment
   // made to bounce.
@@ -90,22 +80,10 @@ const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:set up|start|build|run|grow|market)\b (?:an? |my )?(?:online shop|etsy shop|ebay shop|online store|dropshipping|side hustle|youtube channel|tiktok account|instagram account)\b/,
 ];
 
-const ANY_DATA = anyOf(DATA);
-const ANY_HARM = anyOf(HARM);
-const ANY_THREAT = anyOf(THREAT);
-const ANY_OFF_TOPIC = anyOf(OFF_TOPIC);
-
-/** The first family a normalised message falls in: data, then harm and threats, then unrelated advice. */
-export function matchSchemesAndPretexts(normalised: string): DeclineReason | undefined {
-  if (ANY_DATA.test(normalised)) return 'dataExfiltration';
-  if (
-    ANY_HARM.test(normalised) &&
-    ASKING_OR_PLANNING.test(normalised) &&
-    !TOLD.test(normalised) &&
-    !MEANS_NO_HARM.test(normalised)
-  )
-    return 'harmful';
-  if (ANY_THREAT.test(normalised) && !HANDED_IN.test(normalised)) return 'harmful';
-  if (ANY_OFF_TOPIC.test(normalised) && !SERVICE_WORDS.test(normalised)) return 'offTopicGeneration';
-  return undefined;
-}
+/** The families in order: data, then harm and threats, then unrelated advice. */
+export const SCHEMES_AND_PRETEXTS: readonly RequestFamily[] = [
+  { reason: 'dataExfiltration', patterns: DATA },
+  { reason: 'harmful', patterns: HARM, when: [ASKING_OR_PLANNING], unless: [TOLD_OF_A_SCHEME, MEANS_NO_HARM] },
+  { reason: 'harmful', patterns: THREAT, unless: [HANDED_IN] },
+  { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE_WORDS] },
+];

@@ -1,6 +1,6 @@
-import { anyOf } from './anyOf';
-import type { DeclineReason } from './declineReason';
 import { MEANS_NO_HARM } from './requestClasses';
+import { familyReader, type RequestFamily } from './requestFamilies';
+import { TOLD_OF_MISCHIEF } from './residentCues';
 
 /**
  * Requests dressed as everyday service questions, read as what is asked for rather than the words around it, over
@@ -75,10 +75,6 @@ const HARM: readonly RegExp[] = [
   /\b(?:which|where|what)\b.{0,40}\b(?:no cameras?|no cctv|not covered by (?:the )?(?:cameras|cctv)|cameras? (?:dont|do not|cant|cannot|wont) (?:see|cover|reach|pick)|blind spots?|out of (?:sight of )?(?:the )?cameras?)\b/,
 ];
 
-/** Someone else did it, or the resident reports it: a question about a wrong, not a plan for one. */
-const TOLD_OR_REPORTED =
-  /\b(?:report|reporting|reported|complain|complaint|crimestoppers|someone (?:has|is|keeps|was|did|tried)|somebody (?:has|is|keeps|was|did|tried)|(?:they|kids|youths|people) (?:have|are|keep|were|did|tried)|got (?:keyed|scratched|smashed|vandalised))\b/;
-
 /** Asking for cameras where there are none is a request for the council, not a plan to go unseen. */
 const CAMERAS_WANTED =
   /\b(?:want|wants|ask for|asking for|petition|request|get|install|put up|need|more|new|fit)\b (?:more |some |new |a )?(?:cameras?|cctv)\b/;
@@ -99,20 +95,11 @@ const ABOUT_A_SERVICE =
 const OWN_OR_BROKEN =
   /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|\b(?:i|we) (?:have )?(?:booked|hired)\b|\bmy (?:booking|hire)\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b/;
 
-const ANY_DATA = anyOf(DATA);
-const ANY_HARM = anyOf(HARM);
-const ANY_OFF_TOPIC = anyOf(OFF_TOPIC);
+/** The families in order: data, then harm, then unrelated work. */
+export const SECRETS_AND_MISCHIEF: readonly RequestFamily[] = [
+  { reason: 'dataExfiltration', patterns: DATA, when: [ASKS], unless: [OWN_OR_BROKEN] },
+  { reason: 'harmful', patterns: HARM, unless: [TOLD_OF_MISCHIEF, MEANS_NO_HARM, CAMERAS_WANTED] },
+  { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [ABOUT_A_SERVICE] },
+];
 
-/** The first family a normalised message falls in: data, then harm, then unrelated work. */
-export function matchSecretsAndMischief(normalised: string): DeclineReason | undefined {
-  if (ANY_DATA.test(normalised) && ASKS.test(normalised) && !OWN_OR_BROKEN.test(normalised)) return 'dataExfiltration';
-  if (
-    ANY_HARM.test(normalised) &&
-    !TOLD_OR_REPORTED.test(normalised) &&
-    !MEANS_NO_HARM.test(normalised) &&
-    !CAMERAS_WANTED.test(normalised)
-  )
-    return 'harmful';
-  if (ANY_OFF_TOPIC.test(normalised) && !ABOUT_A_SERVICE.test(normalised)) return 'offTopicGeneration';
-  return undefined;
-}
+export const matchSecretsAndMischief = familyReader(SECRETS_AND_MISCHIEF);
