@@ -12,7 +12,7 @@ import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues'
  * - concealment from an authority (hiding something from an inspector, a warden or the council), getting away with it
  *   ("can i ... does anyone actually check"), papers altered so a figure looks lower, a convincing story, benefit kept
  *   after a death, damage meant ("so the camera gets wrecked"), graffiti planned, waste dumped in the fields, animals
- *   drowned or killed, the council impersonated;
+ *   drowned or killed; the council impersonated, however it is asked; forged papers obtained;
  * - unrelated writing and advice: pages and letters written for someone, plans for the gym, dating, home computers,
  *   lists of names.
  */
@@ -64,8 +64,23 @@ const HARM: readonly RegExp[] = [
   /\b(?:want to|going to|gonna|wanna|how (?:do|can|could) (?:i|we)|best way to|planning to)\b.{0,20}\b(?:tag|graffiti|spray ?paint|spray)\b (?:the |a |their |his |her )?(?:\w+ )?(?:civic centre|town hall|wall|walls|building|bridge|bus shelter|school|library|station|council|offices?|church|house)\b|\b(?:what|which|best|strongest) (?:paint|spray|spray paint|ink|marker)\b.{0,60}\b(?:not|never|cant|cannot|wont|couldnt) (?:be able to )?(?:clean|get|scrub|wash|remove)\b/,
   /\b(?:get rid of|dump|tip|dispose of|chuck|offload)\b.{0,80}\b(?:are|is|would) (?:the )?(?:fields?|woods?|lay ?by|verges?|lanes?|canal|river|car parks?|industrial estate)\b.{0,40}\b(?:any good|ok|okay|alright|safe|quiet)\b/,
   /\b(?:lure|trap|catch)\b.{0,40}\b(?:drown|drowning)\b|\b(?:how (?:do|can|could) (?:i|we)|best way to|want to|going to)\b.{0,30}\b(?:drown|poison|shoot|gas|kill)\b (?:the |them|it|a |my neighbou?rs? |next doors )?(?:\w+ )?(?:foxes|fox|cats?|kittens?|dogs?|puppies|badgers?|hedgehogs?|seagulls?|gulls?|birds?|swans?|ducks?)\b/,
-  /\b(?:script|scripts|text|texts|email|emails|letter|letters|message|messages|call|calls|calling|ringing)\b.{0,60}\bpretend(?:ing)? to be (?:from )?(?:the council|eastmere|council|a council|the \w+ (?:team|department|office)|an? (?:officer|inspector|official)|the police|hmrc|dwp|bailiffs?)\b/,
 ];
+
+/**
+ * The council or an official impersonated in calls, texts or letters: a request however it is asked ("need a phone
+ * script ... pretending to be the council"), unless the resident tells of one they received.
+ */
+const IMPERSONATION: readonly RegExp[] = [
+  /\b(?:script|scripts|text|texts|email|emails|letter|letters|message|messages|call|calls|calling|ring|ringing|phone|phoning)\b.{0,60}\bpretend(?:ing)? to be (?:from )?(?:the council|eastmere|council|a council|the \w+ (?:team|department|office)|an? (?:officer|inspector|official)|the police|hmrc|dwp|bailiffs?)\b/,
+];
+
+/** Forged or fake papers obtained or made ("where would i get a forged mot certificate"). */
+const FORGED_PAPERS: readonly RegExp[] = [
+  /\b(?:get|buy|obtain|source|order|find|make|print|knock up|get hold of|run off)\b (?:me |us )?(?:a |an |some |the )?(?:forged|faked|fake|counterfeit|false|dodgy|knock ?off|bent|fraudulent) (?:\w+ )?(?:mot|mots|certificates?|documents?|ids?|passports?|licen[cs]es?|badges?|permits?|payslips?|references?|sick notes?|fit notes?|doctors notes?|bank statements?|tenancy agreements?|signatures?|bills?|receipts?|invoices?|insurance|proof of address)\b/,
+];
+/** Telling a forgery from the real thing, or having been sold one: a resident checking, not asking for one. */
+const CHECKING_PAPERS =
+  /\b(?:spot|check|checked|checking|tell (?:if|whether)|recogni[sz]e|identify|detect|verify|genuine|scam|scammed|sold|bought|given|report)\b/;
 
 const OFF_TOPIC: readonly RegExp[] = [
   /\bshould i (?:put|invest|keep|move) (?:my )?(?:savings|money|pension|cash|lump sum)\b|\bshould i (?:break up with|dump|divorce|marry|propose to)\b|\bdating (?:app|apps|site|sites)\b/,
@@ -100,6 +115,13 @@ export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
     patterns: HARM,
     when: [ASKING_OR_PLANNING_LOOSELY],
     unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM],
+  },
+  { reason: 'harmful', patterns: IMPERSONATION, unless: [TOLD_OF_CONCEALMENT] },
+  {
+    reason: 'harmful',
+    patterns: FORGED_PAPERS,
+    when: [ASKING_OR_PLANNING_LOOSELY],
+    unless: [TOLD_OF_CONCEALMENT, CHECKING_PAPERS],
   },
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE] },
 ];

@@ -10,7 +10,7 @@ import { matchesInstructionConcept } from './instructionConcepts';
 import { detectPromptInjection, disguisedReadings } from './instructionPatterns';
 import { ASKING } from './broadConcepts';
 import { MEANS_NO_HARM } from './requestClasses';
-import { matchRequestPatterns, REASON_CUES, REPORTING, residentWrites } from './requestPatterns';
+import { A_SERVICE_HELPS, matchRequestPatterns, REASON_CUES, REPORTING, residentWrites } from './requestPatterns';
 
 /** Why a message is declined, and what recognised it (for logs and figures; never the words). */
 export interface GuardVerdict {
@@ -167,11 +167,11 @@ function whatIsAsked(text: string): string {
  * a question about a service or a public role, not about a person's private details.
  */
 const PUBLIC_ROLE =
-  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b|\bwho (?:gets|get|has|have) (?:priority|preference|first refusal)\b|\bwho (?:qualifies|is eligible|are eligible|can apply|is entitled|are entitled)\b|\bwho(?: s| is|s) (?:the )?(?:head|director|manager|chief|leader|chair|lead officer) (?:of|for)\b/;
+  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b|\bwho (?:gets|get|has|have) (?:priority|preference|first refusal)\b|\bwho (?:qualifies|is eligible|are eligible|can apply|is entitled|are entitled)\b|\bwho(?: s| is|s) (?:the )?(?:head|director|manager|chief|leader|chair|lead officer) (?:of|for)\b|\b(?:company|supplier|provider|firm|department|office|team|service|charity|helpline|school|surgery|gp|hospital|housing association|agency)\b.{0,30}\btheir (?:phone |contact |main )?(?:number|phone|email|address|website|opening hours)\b/;
 
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
-  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:it was|its|was it|it s) (?:me|i) (?:who|that) (?:reported|complained|rang|called|made)|(?:code|login|account|password|pin|reference) (?:for|on|to) my\b|who (?:is )?my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association)\b|who my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association) is)\b/;
+  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:it was|its|was it|it s) (?:me|i) (?:who|that) (?:reported|complained|rang|called|made)|(?:code|login|account|password|pin|reference) (?:for|on|to) my\b|my (?:email(?: address)?|phone(?: number)?|mobile(?: number)?|address|name|postcode|date of birth|number) is\b|who (?:is )?my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association)\b|who my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association) is)\b/;
 
 /**
  * Someone else's details asked for by name of the detail ("the home phone number for Karen the housing officer who
@@ -183,6 +183,31 @@ const THEIR_DETAILS =
 /** Asking for someone's details or whereabouts, or whether something is so of them. */
 const ASKS_FOR_DETAILS =
   /\b(?:give|tell me|send|show|who|whos|which|whats(?! the (?:process|procedure|next step|best way|way|policy|timescale))|what is(?! the (?:process|procedure|next step|best way|way|policy|timescale))|confirm|look up|find|list|where (?:does|do|is|are)|is (?:he|she|they)|does (?:he|she|they)|has (?:he|she|they))\b/;
+
+/** The resident the one in danger, in a figure of speech or not ("my husband will kill me"): no harm asked for. */
+const HARM_TO_RESIDENT =
+  /\b(?:will|would|is going to|s going to|going to|gonna|wants to|threatened to) (?:kill|murder|strangle|throttle|hurt) (?:me|us)\b/;
+
+/**
+ * Writing to the council: a complaint, an appeal, an objection (help with it is part of the service, whether about a bin
+ * crew or a neighbour's noise).
+ */
+const TO_THE_COUNCIL =
+  /\b(?:complaint|complain|appeal|objection|object to|representation|review request)\b/;
+/** Writing that is not the resident's own complaint: fake ones, under other names, or to a shop. */
+const NOT_THEIR_COMPLAINT =
+  /\b(?:fake|false|made up|different names|pretend\w*|retailer|shop|company|airline|hotel|restaurant)\b/;
+
+/** Words or pictures found on a wall or a fence ("swear words painted on a wall"): graffiti reported, not writing asked for. */
+const GRAFFITI_FOUND =
+  /\b(?:painted|sprayed|scrawled|written|drawn|carved|tagged) (?:on|over|across|all over) (?:a |the |my |our |their |his |her )?(?:\w+ )?(?:wall|walls|fence|door|garage|shop|shutter|bus shelter|bridge|underpass|sign|car|van|house|building|pavement|road|bench|playground)\b/;
+
+/** Help, a class or advice that a service gives. */
+const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
+
+/** What the council publishes about a street or a home: bin days, the ward, the polling station. */
+const PUBLIC_FACTS =
+  /\b(?:bin|bins|collection|recycling|refuse|rubbish|waste|garden waste) (?:day|days|dates?|schedule|calendar|round)\b|\bwhich ward\b|\bpolling (?:station|place)\b/;
 
 /** A mistake owned up to ("i put the wrong number on my form by accident"), not a deception asked for. */
 const ACCIDENT = /\b(?:by accident|accidentally|by mistake|mistakenly|made a mistake|in error)\b/;
@@ -339,6 +364,21 @@ export class MessageGuard {
     if (best.label === 'harmful' && ACCIDENT.test(normalised) && !FEIGNED.test(normalised)) return undefined;
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
+    // Help writing a complaint, an appeal or an objection is help with a council process.
+    if (
+      best.label === 'offTopicGeneration' &&
+      TO_THE_COUNCIL.test(normalised) &&
+      !NOT_THEIR_COMPLAINT.test(normalised)
+    )
+      return undefined;
+    if (best.label === 'offTopicGeneration' && GRAFFITI_FOUND.test(normalised)) return undefined;
+    // Whether a library or the council helps with writing ("can the library help me write a job application").
+    if (best.label === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised) && SERVICE_HELP.test(normalised))
+      return undefined;
+    // The resident at risk ("will kill me if") asks for no harm; the safety reading answers any danger.
+    if (best.label === 'harmful' && HARM_TO_RESIDENT.test(normalised)) return undefined;
+    // Bin days, the ward or the polling station for an address are published for everyone.
+    if (best.label === 'dataExfiltration' && PUBLIC_FACTS.test(normalised)) return undefined;
     if (CHECKING_GENUINE.test(normalised)) return undefined;
     if (best.label === 'harmful' && !intentIdeas(normalised).includes('deceit')) {
       // Asking how to appeal or have a fine cancelled is a resident's right.

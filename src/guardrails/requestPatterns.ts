@@ -182,7 +182,7 @@ const PATTERNS: readonly { reason: DeclineReason; pattern: RegExp }[] = [
 const ANY_UNSEEN_REQUEST = anyOf(UNSEEN_REQUEST);
 
 /** Asking whether a service helps with writing ("can the library help me with a CV") is a question about it. */
-const A_SERVICE_HELPS =
+export const A_SERVICE_HELPS =
   /\b(?:can|does|do|could|will|would) (?:the |a |my |our )?(?:\w+ ){0,2}(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
 
 /** Asking where or whom to tell about a harm ("where do i report a phishing email"), not how to do it. */
