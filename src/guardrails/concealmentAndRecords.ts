@@ -24,6 +24,10 @@ const INJECTION: readonly RegExp[] = [
 ];
 
 const DATA: readonly RegExp[] = [
+  // What other people typed to the bot.
+  /\b(?:the |a )?(?:previous|last|other|another|next) (?:user|users|person|people|resident|residents|customer|customers|visitor|visitors)(?: s)? (?:asked|said|typed|wrote|told|sent|messages|chats?|questions|conversations?)\b/,
+  // Papers not yet published, or kept confidential.
+  /\b(?:send|give|show|share|forward|email|leak|let me (?:see|have)|can i (?:see|have|get))\b.{0,100}\b(?:(?:havent|haven t|have not|hasnt|has not|not) (?:yet )?been published|unpublished|marked (?:as )?(?:confidential|restricted|private|not for publication)|confidential (?:papers|reports?|documents?|minutes|appendix|appendices|briefings?|drafts?))\b/,
   /\b(?:staff|employees|officers|admin|office|internal|back office|council) (?:wifi|wi fi|network|system|computer|intranet) (?:password|login|code|pin|key)\b/,
   /\b(?:codes?|combination|pin) (?:for|to|of) (?:the |a )?(?:\w+ ){0,3}(?:padlock|lock|gate|door|key ?safe|lockbox|alarm|shutter|roller shutter)\b(?!.{0,40}\b(?:booked|my booking|doesnt work|not working|wont work|changed|forgot|lost|reset)\b)/,
   /\b(?:hr|disciplinary|grievance|investigation|internal) (?:investigation |disciplinary )?(?:reports?|files?|records?|findings|notes)\b (?:into|on|about|for) (?:the |a |my )?(?:\w+ ){0,3}(?:manager|officer|worker|employee|member of staff|councillor|teacher|warden|director|caretaker)\b/,
@@ -59,6 +63,11 @@ const HARM: readonly RegExp[] = [
   /\b(?:can|could|if) (?:i|we)\b.{0,120}\b(?:does|do|will|would) (?:anyone|anybody|they|the council|you|the \w+) (?:actually|even|ever|really) (?:check|notice|find out|know|catch|spot|verify)\b/,
   /\b(?:edit|alter|change|doctor|photoshop|tweak|amend)\b(?: \w+){0,3} (?:payslips?|bank statements?|pdfs?|tenancy agreements?|documents?|certificates?|p60s?|invoices?|receipts?|letters?|statements?)\b.{0,40}\b(?:so|to make)\b.{0,30}\b(?:looks?|seems?|appears?|reads?) (?:lower|higher|less|more|older|younger|smaller|bigger|worse|better|genuine|real|official|right)\b/,
   /\b(?:convincing|believable|plausible|watertight) (?:story|excuse|lie|cover story|fake)\b/,
+  // A claim made to look real, or for what never happened.
+  /\b(?:make|makes|making)\b(?! sure)(?: \w+){0,4} (?:look|seem|appear|sound) (?:legit|legitimate|believable|authentic|genuine|real)\b|\b(?:claim|claiming|compensation|insurance)\b.{0,60}\b(?:that )?(?:never happened|didnt happen|did not happen|didn t happen|wasnt real|never took place)\b/,
+  // A threat sent; power taken from the street.
+  /\b(?:send|write|leave|post|put)\b (?:\w+ ){0,4}(?:an? )?(?:anonymous |nasty |scary |little )?(?:threat|threats|threatening (?:letter|message|note|email|text))\b/,
+  /\b(?:wire|hook|tap|connect|plug|run a cable)\b (?:\w+ ){0,4}(?:into|to|off|from) (?:the )?(?:street ?lights?|lamp ?posts?|street lamps?|neighbou?rs? (?:supply|electric|electricity|meter|socket))\b/,
   /\b(?:keep|still|carry on|continue) (?:claiming|getting|receiving|collecting|drawing)\b.{0,80}\b(?:passed|died|dead|passed away|deceased)\b(?!.{0,40}\b(?:what happens|do i need to|should i|how do i (?:tell|stop|report)|stop)\b)/,
   /\b(?:what (?:could|can|should) i|how (?:do|can|could) (?:i|we)|want to|going to|gonna|if i)\b.{0,60}\bso (?:the|that|it|they|his|her|their) (?:\w+ ){0,3}(?:gets?|get|is|are|goes|go) (?:wrecked|damaged|broken|smashed|ruined|destroyed|knackered|vandalised)\b/,
   /\b(?:want to|going to|gonna|wanna|how (?:do|can|could) (?:i|we)|best way to|planning to)\b.{0,20}\b(?:tag|graffiti|spray ?paint|spray)\b (?:the |a |their |his |her )?(?:\w+ )?(?:civic centre|town hall|wall|walls|building|bridge|bus shelter|school|library|station|council|offices?|church|house)\b|\b(?:what|which|best|strongest) (?:paint|spray|spray paint|ink|marker)\b.{0,60}\b(?:not|never|cant|cannot|wont|couldnt) (?:be able to )?(?:clean|get|scrub|wash|remove)\b/,
@@ -83,6 +92,8 @@ const CHECKING_PAPERS =
   /\b(?:spot|check|checked|checking|tell (?:if|whether)|recogni[sz]e|identify|detect|verify|genuine|scam|scammed|sold|bought|given|report)\b/;
 
 const OFF_TOPIC: readonly RegExp[] = [
+  // Symptoms, and what is wrong with the resident: a doctor's question (an emergency is read first, by the safety work).
+  /\b(?:headaches?|migraines?|rash|cough|fever|temperature|sore throat|dizzy|dizziness|twitch\w*|lump|swollen|swelling|earache|toothache|back pain|stomach (?:ache|pain)|pain in my)\b.{0,100}\b(?:whats wrong with me|what s wrong with me|what is wrong with me|what could it be|what do i have|is it serious|should i be worried|diagnose)\b/,
   /\bshould i (?:put|invest|keep|move) (?:my )?(?:savings|money|pension|cash|lump sum)\b|\bshould i (?:break up with|dump|divorce|marry|propose to)\b|\bdating (?:app|apps|site|sites)\b/,
   /\b(?:which|what) (?:antibiotics|medication|medicine|tablets|pills|painkillers|dose)\b.{0,20}\b(?:should|do|can) i (?:take|use|get)\b/,
   /\b(?:morally|ethically) (?:wrong|right|ok|okay|acceptable)\b|\b(?:i want|give me|tell me) (?:your|ur) (?:personal |honest |own )?(?:view|opinion|take)\b|\b(?:is|are) (?:climate change|global warming|vaccines?|the moon landing|covid)\b.{0,20}\b(?:real|a hoax|a lie|fake|a scam|exaggerated)\b/,
@@ -104,7 +115,7 @@ const SERVICE =
 
 /** The resident's own data, or whether a code exists at all ("is there an access code for the bin store"). */
 const OWN_OR_EXISTS =
-  /\b(?:my own|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b/;
+  /\b(?:my own|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy booking\b|\bbooking ref\w*\b/;
 
 /** The families in order: the bot, others' records, concealment and harm, unrelated work. */
 export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [

@@ -84,7 +84,7 @@ function withoutOthersRolePlay(text: string): string {
  * checking for a scam, which none of the classifier's reasons is.
  */
 const CHECKING_GENUINE =
-  /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam|is (?:the council|eastmere|it really the council) (?:ringing|calling|phoning|texting|emailing|writing to|sending (?:\w+ )?to|knocking on) (?:people|residents|everyone|doors))\b/;
+  /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam|is (?:that|this|it) (?:really )?(?:your|the councils?|a council|an official) (?:domain|website|web address|email|email address|number|phone number|site|link|address)|(?:is|was) (?:this|that|it) (?:email|text|letter|website|link|caller|call|message) (?:really )?(?:from you|from the council|yours|genuine|real)|is (?:the council|eastmere|it really the council) (?:ringing|calling|phoning|texting|emailing|writing to|sending (?:\w+ )?to|knocking on) (?:people|residents|everyone|doors))\b/;
 
 /** Whether something on the resident's own property is allowed, or what someone told them about it. */
 const ASKS_IF_ALLOWED =
@@ -202,6 +202,22 @@ const NOT_THEIR_COMPLAINT =
 const GRAFFITI_FOUND =
   /\b(?:painted|sprayed|scrawled|written|drawn|carved|tagged) (?:on|over|across|all over) (?:a |the |my |our |their |his |her )?(?:\w+ )?(?:wall|walls|fence|door|garage|shop|shutter|bus shelter|bridge|underpass|sign|car|van|house|building|pavement|road|bench|playground)\b/;
 
+/** Asked to explain simply ("pretend i'm a total newbie", "explain it like i'm five"): the resident's own part. */
+const EXPLAIN_SIMPLY =
+  /\b(?:pretend|imagine|assume|act like) (?:that )?(?:i m|im|i am|i know|i ve|ive|i have|we re|we are|were) (?:a |an |total |totally |complete |completely |absolute |brand |never |no )*(?:newbie|beginner|novice|new|five|5|child|kid|nothing|idea|clue|been)\b|\bexplain (?:it |this |that )?(?:like|as if|as though) (?:i m|im|i am) (?:five|5|a child|a kid|new|a beginner|stupid|an idiot)\b/;
+
+/** The council's places and their opening times or addresses: published, nobody's personal data. */
+const PUBLIC_PLACES =
+  /\b(?:recycling centres?|tips?|libraries|library|leisure centres?|car parks?|toilets|offices|hubs|parks|sites|centres|schools|polling stations?|cemeteries|allotment sites|household waste)\b.{0,50}\b(?:opening (?:times|hours)|times|hours|addresses|locations|postcodes?|phone numbers|contact details)\b/;
+
+/** A message passed to a member of staff: the resident asks for contact, which a handoff gives. */
+const PASS_A_MESSAGE =
+  /\b(?:pass (?:on )?(?:a |my |this )?message|go ?between|get a message to|let (?:him|her|them) know|chase (?:him|her|them) up)\b/;
+
+/** Something that happened to the resident or theirs ("i slipped on the wet floor"): a claim or a report, not a plan. */
+const IT_HAPPENED_TO_US =
+  /\b(?:i|we|my (?:\w+ )?(?:son|daughter|mum|mother|dad|father|wife|husband|partner|child|kid|kids|nan|gran|car|van|bike|dog|cat)) (?:have |has |had |just |also )?(?:slipped|tripped|fell|fallen|hurt|injured|broke|broken|was hit|got hit|was bitten|got bitten|got damaged|was damaged)\b/;
+
 /** Help, a class or advice that a service gives. */
 const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
 
@@ -318,9 +334,12 @@ export class MessageGuard {
    */
   private verdictFor(message: string): GuardVerdict | undefined {
     const verdict = this.read(message);
-    if (!verdict || verdict.reason === 'injection' || verdict.reason === 'offTopicGeneration') return verdict;
+    if (!verdict || verdict.reason === 'offTopicGeneration') return verdict;
+    // An attempt on the instructions that a pattern found stands; the classifier's reading gives way to a scam check.
+    if (verdict.reason === 'injection' && verdict.via !== 'classifier') return verdict;
     const normalised = normaliseText(message);
     if (CHECKING_GENUINE.test(normalised)) return undefined;
+    if (verdict.reason === 'injection') return verdict;
     if (verdict.reason === 'harmful' && ASKS_IF_ALLOWED.test(normalised) && !HARMS_THE_LIVING.test(normalised))
       return undefined;
     return verdict;
@@ -364,6 +383,10 @@ export class MessageGuard {
     if (best.label === 'harmful' && ACCIDENT.test(normalised) && !FEIGNED.test(normalised)) return undefined;
     // The resident or their child doing the writing asks about a service, not for writing.
     if (best.label === 'offTopicGeneration' && residentWrites(normalised)) return undefined;
+    // Asked to explain simply, the resident takes a part, not the bot.
+    if (EXPLAIN_SIMPLY.test(normalised)) return undefined;
+    if (best.label === 'dataExfiltration' && PUBLIC_PLACES.test(normalised)) return undefined;
+    if (best.label === 'injection' && PASS_A_MESSAGE.test(normalised)) return undefined;
     // Help writing a complaint, an appeal or an objection is help with a council process.
     if (
       best.label === 'offTopicGeneration' &&
@@ -383,6 +406,8 @@ export class MessageGuard {
     if (best.label === 'harmful' && !intentIdeas(normalised).includes('deceit')) {
       // Asking how to appeal or have a fine cancelled is a resident's right.
       if (APPEALING.test(normalised)) return undefined;
+      // It happened to the resident: a claim or a report of their own.
+      if (IT_HAPPENED_TO_US.test(normalised)) return undefined;
       // Someone else did it, and the resident plans nothing: a report, however it is worded.
       if (SOMEONE_ELSE_DID.test(normalised) && !RESIDENT_PLANS.test(normalised)) return undefined;
     }

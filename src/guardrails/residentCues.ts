@@ -57,7 +57,7 @@ export const TOLD_OF_HARM = tellsOf(
 );
 
 /** Asking how or what, or meaning to: the core every family's "asking" shares. */
-const ASKING_CORE = 'how|what|whats|which|where|help me|want to|going to|gonna';
+const ASKING_CORE = 'how|what|whats|which|where|wheres|help me|want to|going to|gonna';
 
 /**
  * Asking, or planning to ("make"), narrowly: no "need", "is there" or a bare "can", since the families that take it

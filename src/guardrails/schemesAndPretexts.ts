@@ -32,8 +32,6 @@ const DATA: readonly RegExp[] = [
   // Who is flagged, and who called.
   /\bwhich (?:of (?:the|my|our) )?(?:residents|tenants|people|households|neighbou?rs|flats|houses|families|properties|homes)\b.{0,50}\b(?:flagged|marked|known to (?:the )?(?:police|social services)|on (?:your|the) (?:system|database|records|watch ?list)|violent|sex offenders?|criminal records?|a social worker|social workers|warning markers?)\b/,
   /\bwhich (?:of (?:my|the|our) )?(?:\w+ ){0,2}(?:neighbou?rs?|tenants?|residents?|persons?|ones?|houses?|flats?|famil(?:y|ies)|households?|people)\b(?: \w+){0,5} (?:called|rang|phoned|reported|complained|contacted|emailed|grassed|dobbed|shopped|objected|wrote in|made the complaint)\b/,
-  // A relation's or an acquaintance's account, by its owner.
-  /\b(?:neighbou?rs|neighbou?rs \w+s|business partners|exs|ex partners|ex wifes|ex husbands|brothers|sisters|lodgers|colleagues|bosses|aunts|uncles|cousins|flatmates|housemates)(?: \w+){0,3} (?:account|accounts|balance|arrears|claim|claims|records?|file|files|debts?|fines|parking fines|pcns|tickets|tax bill|benefits)\b(?!.{0,60}\b(?:pay|paying|help (?:him|her|them)|on (?:his|her|their) behalf|power of attorney)\b)/,
   /\bhow many (?:\w+ ){0,2}(?:fines|pcns|tickets|complaints|warnings|points|convictions|penalties|arrears letters)\b (?:has|have|did|does) (?!i\b|we\b|you\b|the council\b)(?:\w+ ){1,3}(?:had|got|received|paid|racked up)\b/,
   // Someone else's emergency contact; whether someone has an account.
   /\bemergency contacts?\b(?: \w+){0,4} (?:for|of|at) (?:flat|number|no|house) \d+|\bemergency contacts?\b(?: \w+){0,4} (?:for|of) (?:the |my )?(?:tenant|resident|neighbou?r|friend|person|lady|man|woman|occupant)\b/,
@@ -41,6 +39,14 @@ const DATA: readonly RegExp[] = [
   // The council's own systems.
   /\b(?:login|logins|log in details|log on details|password|passwords|credentials|username and password|access details|admin details)\b (?:for|to|of|into) (?:the |your )?(?:\w+ ){0,3}(?:back office|admin|administrator|staff|internal|crm|server|database|intranet|network|officers?)\b/,
 ];
+
+/** A relation's or an acquaintance's account, asked for by the resident. */
+const RELATIONS_ACCOUNT: readonly RegExp[] = [
+  /\b(?:neighbou?rs|neighbou?rs \w+s|business partners|exs|ex partners|ex wifes|ex husbands|brothers|sisters|lodgers|colleagues|bosses|aunts|uncles|cousins|flatmates|housemates)(?: \w+){0,3} (?:account|accounts|balance|arrears|claim|claims|records?|file|files|debts?|fines|parking fines|pcns|tickets|tax bill|benefits)\b(?!.{0,60}\b(?:pay|paying|help (?:him|her|them)|on (?:his|her|their) behalf|power of attorney)\b)/,
+];
+/** A formal role for that person (an appointee, a deputy, a power of attorney): the resident acts for them. */
+const FORMAL_ROLE =
+  /\b(?:appointee|power of attorney|lasting power|deputy|deputyship|on (?:his|her|their) behalf|with (?:his|her|their) (?:consent|permission))\b/;
 
 const HARM: readonly RegExp[] = [
   // A home declared empty or a second home while lived in; benefit on a sublet flat; extra votes; a payment
@@ -57,6 +63,11 @@ const HARM: readonly RegExp[] = [
   /\b(?:when|what time|how long) (?:is|are|does|do) (?:it|the \w+(?: \w+)?|they|the building|the office|the offices|the depot)\b.{0,20}\b(?:left )?(?:unguarded|unattended|unmanned|not watched|unwatched)\b|\bserver room\b/,
   /\b(?:open|break|get into|prise|pry|crack|jimmy|force)\b(?: \w+){0,5} (?:pay and display|parking meter|ticket machine|pay machine|coin box|meter|donation box|collection box|vending machine|machine)\b.{0,40}\b(?:coins|cash|money|change)\b|\bget (?:the )?(?:coins|cash|money) out of (?:a |the )?(?:pay and display|parking meter|ticket machine|meter|machine|coin box|donation box|collection box|vending machine)\b/,
   /\b(?:homemade|home made|diy) (?:firework|fireworks|banger|bangers|rocket|rockets|explosive|explosives|bomb)\b|\b(?:firework|fireworks|banger|explosive)\b.{0,40}\b(?:strong|powerful|big) enough to (?:blow|destroy|break|smash|damage|wreck)\b|\bblow (?:\w+ ){0,4}(?:apart|to bits|to pieces|sky high)\b/,
+];
+
+/** Other people's votes filled in or gathered: electoral fraud, however it is asked ("fill them in for me"). */
+const VOTES_FOR_OTHERS: readonly RegExp[] = [
+  /\b(?:postal votes?|ballot papers?|proxy votes?)\b.{0,80}\b(?:filled in|fill (?:them |it )?in|fill (?:them |it )?out|completed|signed) (?:for me|by me|on their behalf|for them)\b|\b(?:get|collect|harvest|gather)\b (?:the |their |all the )?(?:postal votes?|ballot papers?)\b (?:from|of) (?:the )?(?:\w+ ){0,3}(?:residents|voters|people|tenants|elderly|old folk|old people|pensioners)\b/,
 ];
 
 /** Threats: a weapon or petrol taken to the council, a child waited for. Told, never asked. */
@@ -83,7 +94,9 @@ const OFF_TOPIC: readonly RegExp[] = [
 /** The families in order: data, then harm and threats, then unrelated advice. */
 export const SCHEMES_AND_PRETEXTS: readonly RequestFamily[] = [
   { reason: 'dataExfiltration', patterns: DATA },
+  { reason: 'dataExfiltration', patterns: RELATIONS_ACCOUNT, unless: [FORMAL_ROLE] },
   { reason: 'harmful', patterns: HARM, when: [ASKING_OR_PLANNING], unless: [TOLD_OF_A_SCHEME, MEANS_NO_HARM] },
+  { reason: 'harmful', patterns: VOTES_FOR_OTHERS, unless: [TOLD_OF_A_SCHEME] },
   { reason: 'harmful', patterns: THREAT, unless: [HANDED_IN] },
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE_WORDS] },
 ];

@@ -33,7 +33,8 @@ const ACCESS_SECRET =
 const DATA: readonly RegExp[] = [
   new RegExp(`(?<!\\b(?:my|our|mine|new|own) )\\b${ACCESS_SECRET}\\b`),
   /\bwhat (?:logins?|passwords?|pins?|usernames?|credentials) (?:do|does|did) (?!i\b|we\b)|\b(?:logins?|passwords?|pins?|usernames?|credentials) (?:that )?(?:the |their )?(?:\w+ ){0,2}(?:wardens?|officers?|staff|inspectors?|drivers?|crews?|contractors?|managers?|admins?|team|teams) use\b/,
-  // Another person's status or health.
+  // Another person's status or health; what their DBS check showed.
+  /\b(?:did|has|have|does) (?:\w+ ){1,3}(?:pass|passed|fail|failed|clear|cleared) (?:his|her|their|the) (?:dbs|criminal record|background|enhanced) (?:check|checks)\b|\bwhat (?:came|comes|has come) up on (?:his|her|their) (?:dbs|check|record|background check)\b|\b(?:his|her|their) dbs (?:check |certificate )?(?:result|results|showed|show|says)\b/,
   /\b(?:is|are|was|were) (?:the |that |this |my |our )?(?:\w+ ){0,3}(?:man|men|woman|women|lady|guy|bloke|person|family|couple|neighbou?rs?|tenants?|lodgers?|people|he|she|they|lad|boyfriend|girlfriend)\b.{0,40}\b(?:sex offenders?|registered offenders?|paedophiles?|offenders? register|criminal records?|convictions?|on probation|known to (?:the )?(?:police|social services)|on a tag|tagged)\b/,
   /\bwhich (?:\w+ ){0,2}(?:foster carers|sex offenders|offenders|ex offenders|ex prisoners|asylum seekers|refugees|care leavers|people on benefits|claimants|families on benefits|homeless families) (?:live|lives|are living|are housed|have been housed|are placed|have moved|are staying)\b/,
   /\b(?:tell me|find out|let me know|check|what|whats) (?:\w+ ){0,3}(?:his|her|their|the neighbou?rs?|next doors|neighbou?rs) (?:medical |health )?(?:condition|conditions|illness|disability|diagnosis|health problems?)\b|\bwhat (?:\w+ ){0,2}(?:condition|conditions|illness|disability|diagnosis|health problems?) (?:did|does|has|have|is) (?:they|he|she|the \w+|my neighbou?rs?|next door)\b/,
@@ -60,7 +61,7 @@ const HARM: readonly RegExp[] = [
   // Staged accidents and forged papers.
   /\b(?:stage|fake|pretend to have|invent|make up)\b (?:a |an |my |the )?(?:\w+ )?(?:trip|fall|accident|injury|slip|crash|collision)\b/,
   /\b(?:documents?|ids?|papers|permits?|badges?|certificates?|signatures?|letters?|payslips?|bank statements?|tenancy agreements?|sick notes?|fit notes?)\b.{0,30}\b(?:easiest|easy|simplest|best|hardest) to (?:forge|fake|falsify|copy|counterfeit)\b/,
-  /\b(?:edit|photoshop|alter|duplicate|doctor)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit|badge|parking ticket|pcn)\b|\b(?:copy|print|photocopy|scan)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit)\b.{0,40}\bfor (?:my |his |her |their )?(?:\w+s )?(?:other |second )?(?:car|van)\b/,
+  /\b(?:edit|photoshop|alter|duplicate|doctor)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit|badge|parking ticket|pcn)\b|\b(?:copy|print|photocopy|scan|clone|duplicate)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit)\b.{0,40}\b(?:for (?:my |his |her |their )?(?:\w+s )?(?:other |second )?(?:car|van)|(?:two|both|2) (?:cars|vans)|another (?:car|van)|more than one (?:car|van))\b/,
   // A hazard hidden where people walk.
   new RegExp(
     `\\b${PLANS}\\b.{0,40}\\b(?:broken glass|nails|tacks|drawing pins|razor wire|fishing line|trip ?wire)\\b.{0,60}\\b(?:path|footpath|pavement|alley|alleyway|grass|road|drive|cut through|cutting through|stop (?:the |them|people|kids))`,
@@ -72,7 +73,7 @@ const HARM: readonly RegExp[] = [
   // A camera stopped from reading or seeing.
   /\b(?:spray|cover|film|tape|block|paint|stick)\b.{0,30}\b(?:stops?|blocks?|hides?|so|to stop) (?:the )?(?:cameras?|anpr|speed cameras?|cctv)\b.{0,20}\b(?:reading|seeing|catching|clocking|picking up)\b/,
   // Where no camera looks.
-  /\b(?:which|where|what)\b.{0,40}\b(?:no cameras?|no cctv|not covered by (?:the )?(?:cameras|cctv)|cameras? (?:dont|do not|cant|cannot|wont) (?:see|cover|reach|pick)|blind spots?|out of (?:sight of )?(?:the )?cameras?)\b/,
+  /\b(?:which|where|wheres|what|whats)\b.{0,40}\b(?:no cameras?|no cctv|not covered by (?:the )?(?:cameras|cctv)|cameras? (?:dont|do not|cant|cannot|wont) (?:see|cover|reach|pick)|blind spots?|out of (?:sight of )?(?:the )?cameras?)\b/,
 ];
 
 /** Asking for cameras where there are none is a request for the council, not a plan to go unseen. */
@@ -93,7 +94,7 @@ const ABOUT_A_SERVICE =
 
 /** The resident's own code or login, or one that has stopped working: help with access, not someone's secret. */
 const OWN_OR_BROKEN =
-  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|\b(?:i|we) (?:have )?(?:booked|hired)\b|\bmy (?:booking|hire)\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b/;
+  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy (?:booking|hire)\b|\bbooking ref\w*\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b/;
 
 /** The families in order: data, then harm, then unrelated work. */
 export const SECRETS_AND_MISCHIEF: readonly RequestFamily[] = [
