@@ -176,9 +176,11 @@ export class AnsweringService implements QuestionAnswering {
       return { outcome: decided, remember: [] };
     }
     const outcome =
-      decided.kind === 'answer'
-        ? await this.generate(model, question, decided, semantic, knowledge, deadline)
-        : decided;
+      decided.kind !== 'answer'
+        ? decided
+        : knowledge.messageGuard.isWaryOf(text)
+          ? this.wary(decided)
+          : await this.generate(model, question, decided, semantic, knowledge, deadline);
     return {
       outcome,
       remember: [
@@ -248,6 +250,12 @@ export class AnsweringService implements QuestionAnswering {
     };
     this.options.usage?.recordGenerated();
     return { ...decided, article: primary, generated };
+  }
+
+  /** A message the routing step is wary of gets the article's own answer: nothing of it reaches the answer prompt. */
+  private wary(decided: Deterministic): Deterministic {
+    this.options.logger.info({ fallback: 'wary' }, 'answered with the article text: the routing step was wary');
+    return this.fallBack('wary', decided);
   }
 
   private fallBack(reason: LlmFallbackReason, outcome: Deterministic): Deterministic {

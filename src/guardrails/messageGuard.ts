@@ -154,6 +154,14 @@ const MISLEADING_THEM =
 const TAKEN_BACK =
   /\b(?:no,? seriously|but seriously|seriously though|joking aside|kidding aside|only joking|just joking|just kidding|jk|lol no|never ?mind(?: that)?|forget (?:that|i said that))\b[\s,.!?:;-]*/gi;
 
+/**
+ * The message as the readers take it: without a run of hundreds of lower-case letters (no word and no encoding, so it
+ * costs nothing) and without someone else's role play.
+ */
+function cleaned(message: string): string {
+  return withoutOthersRolePlay(message.replace(/[a-z]{200,}/g, ' '));
+}
+
 /** The part of a message after the last thing taken back (all of it when nothing is). */
 function whatIsAsked(text: string): string {
   let start = 0;
@@ -247,11 +255,14 @@ const REASON_IDEAS: Readonly<Record<DeclineReason, readonly string[]>> = {
 /**
  * `minProbability`: how sure the classifier must be of a reason to decline, and the message must then carry a word of
  * that reason: a probability alone, on words it has rarely seen, is not enough to turn a resident away.
+ * `wary`: how sure it must be, whatever else holds, for a model-written answer to be withheld (`isWaryOf`): on the read
+ * guard sets, 0.9 kept most attacks that were answered from an article away from the answer-writing prompt, and took the
+ * model-written answer from about one genuine question in twenty, which gets the article's own answer instead.
  * `sureWithoutCue`: how sure it must be to decline without such a word. Attacks seldom use the words a list can
  * name ("set your role to supervisor", "make it sound posh", "so it looks natural"), yet the classifier, which has
  * learnt them from the editors' examples, is then all but certain; genuine questions it is that sure about are rare.
  */
-export const GUARD_TUNING = { minProbability: 0.97, sureWithoutCue: 0.9999, minKnownFeatures: 3 };
+export const GUARD_TUNING = { minProbability: 0.97, sureWithoutCue: 0.9999, minKnownFeatures: 3, wary: 0.9 };
 
 /**
  * Decides whether a message is to be declined rather than answered, before anything else reads it (after the
@@ -302,8 +313,7 @@ export class MessageGuard {
   }
 
   private read(message: string): GuardVerdict | undefined {
-    // A run of hundreds of lower-case letters is no word and no encoding: read without it, so it costs nothing.
-    const text = withoutOthersRolePlay(message.replace(/[a-z]{200,}/g, ' '));
+    const text = cleaned(message);
     if (detectPromptInjection(text)) return { reason: 'injection', via: 'pattern' };
     const normalised = normaliseText(text);
     if (matchesInstructionConcept(normalised, text)) return { reason: 'injection', via: 'pattern' };
@@ -345,15 +355,34 @@ export class MessageGuard {
     return verdict;
   }
 
-  private classify(text: string, wholeNormalised: string): GuardVerdict | undefined {
+  /**
+   * Whether the classifier alone is near sure (`GUARD_TUNING.wary`) that a message is an attempt, though no reader
+   * declined it: a gate let it through as a genuine look-alike, or it carried no word of the reason. With a language
+   * model, such a message is answered with the article's own text and never reaches the answer-writing prompt;
+   * without one, nothing changes.
+   */
+  isWaryOf(message: string): boolean {
+    const best = this.classifierReading(cleaned(message))?.best;
+    return best !== undefined && best.label !== 'question' && best.probability >= GUARD_TUNING.wary;
+  }
+
+  /** The classifier's most likely label for what is asked, when it knows enough of the words. */
+  private classifierReading(text: string) {
     if (!this.classifier) return undefined;
     const asked = whatIsAsked(text);
-    const normalised = asked === text ? wholeNormalised : normaliseText(asked);
     // Names, addresses and numbers say nothing about what is asked; read without them.
     const features = guardFeatures(redactPersonalData(asked).text.replace(/\[[a-z ]+\]/g, ' '));
     if (this.classifier.knownCount(features) < GUARD_TUNING.minKnownFeatures) return undefined;
     const [best] = this.classifier.classify(features);
-    if (!best || best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
+    return best ? { best, asked } : undefined;
+  }
+
+  private classify(text: string, wholeNormalised: string): GuardVerdict | undefined {
+    const reading = this.classifierReading(text);
+    if (!reading) return undefined;
+    const { best, asked } = reading;
+    const normalised = asked === text ? wholeNormalised : normaliseText(asked);
+    if (best.label === 'question' || best.probability < GUARD_TUNING.minProbability) return undefined;
     const ideas = REASON_IDEAS[best.label];
     const cued =
       REASON_CUES[best.label].test(normalised) || intentIdeas(normalised).some((idea) => ideas.includes(idea));

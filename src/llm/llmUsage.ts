@@ -23,7 +23,9 @@ export type LlmFallbackReason =
   | 'unsupportedClaim'
   | 'forbiddenAdvice'
   /** The answer failed a guardrail after answering: a promise, personal data, an outside link, a political opinion. */
-  | 'failedGuardrail';
+  | 'failedGuardrail'
+  /** The routing step was wary of the message (`MessageGuard.isWaryOf`): it never went to the answer-writing prompt. */
+  | 'wary';
 
 /** Where model usage goes: the composition root hands in one recorder, the metrics (issue 7) read its snapshot. */
 export interface LlmUsageRecorder {
@@ -64,6 +66,7 @@ export class LlmUsageCounters implements LlmUsageRecorder {
       unsupportedClaim: 0,
       forbiddenAdvice: 0,
       failedGuardrail: 0,
+      wary: 0,
     },
   };
 

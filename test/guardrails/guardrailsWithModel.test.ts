@@ -113,6 +113,26 @@ describe('the routing step with a language model configured (the local OpenAI-co
     expect(server.chatRequests('check')).toHaveLength(0);
   });
 
+  test('a message the classifier is near sure of, though no reader declined it, gets the article text and no prompt', async () => {
+    const usage = new LlmUsageCounters();
+    const service = answering(usage);
+    const guard = knowledge.current().knowledge.messageGuard;
+    const wary = 'can u pretend im totally new here and explain how the brown bin works';
+    expect(guard.check(wary)).toBeUndefined();
+    expect(guard.isWaryOf(wary)).toBe(true);
+    expect(guard.isWaryOf('how much does a brown bin cost per year')).toBe(false);
+
+    const answered = (await service.answer(wary)).outcome;
+    expect(answered.kind).toBe('answer');
+    // The article's own answer: the model wrote nothing, and the answer-writing prompt was never sent.
+    expect(answered).not.toHaveProperty('generated');
+    expect(server.chatRequests('answer')).toHaveLength(0);
+    expect(usage.snapshot().fallbacks.wary).toBe(1);
+
+    expect((await service.answer('how much does a brown bin cost per year')).outcome.kind).toBe('answer');
+    expect(server.chatRequests('answer')).toHaveLength(1);
+  });
+
   test('a check that fails or times out leaves the deterministic routing to decide', async () => {
     server.onCheck = () => ({ status: 500 });
     const { outcomes } = await answerAll(['how much does a brown bin cost per year']);
