@@ -223,11 +223,7 @@ function firstReason(normalised: string): DeclineReason | undefined {
     if (reason === 'harmful' && (REPORTING_IT.test(normalised) || MEANS_NO_HARM.test(normalised))) continue;
     return reason;
   }
-  return (
-    matchRequestClasses(normalised) ??
-    matchBroadConcepts(normalised) ??
-    matchRequestFamilies(normalised)
-  );
+  return matchRequestClasses(normalised) ?? matchBroadConcepts(normalised) ?? matchRequestFamilies(normalised);
 }
 
 /** Words that mark each kind of request, for the classifier's reading: without one, a probability alone is not enough. */

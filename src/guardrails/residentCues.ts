@@ -7,7 +7,8 @@
 /** Words of reporting or complaining: the resident tells the council of a wrong. */
 const REPORTING_CORE = 'report|reporting|reported|complain|complaint';
 /** Someone else tried, or keeps trying: the resident tells of another's act. */
-const SOMEONE_TRIED = '(?:landlord|they|he|she|someone|somebody|neighbou?rs?|the \\w+) (?:tried|is trying|was trying|keeps trying) to';
+const SOMEONE_TRIED =
+  '(?:landlord|they|he|she|someone|somebody|neighbou?rs?|the \\w+) (?:tried|is trying|was trying|keeps trying) to';
 
 function tellsOf(...more: string[]): RegExp {
   return new RegExp(`\\b(?:${[REPORTING_CORE, ...more].join('|')})\\b`);
