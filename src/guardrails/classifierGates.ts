@@ -154,6 +154,10 @@ const PASS_A_MESSAGE =
 const IT_HAPPENED_TO_US =
   /\b(?:i|we|my (?:\w+ )?(?:son|daughter|mum|mother|dad|father|wife|husband|partner|child|kid|kids|nan|gran|car|van|bike|dog|cat)) (?:have |has |had |just |also )?(?:slipped|tripped|fell|fallen|hurt|injured|broke|broken|was hit|got hit|was bitten|got bitten|got damaged|was damaged)\b/;
 
+/** The fine or penalty for something, asked: the law's consequences, not a way round them. */
+const PENALTY_ASKED =
+  /\b(?:whats|what s|what is|what are|how much is|how much are|how big is|how much) (?:the )?(?:fine|fines|penalty|penalties|punishment|sentence|charge) (?:for|if)\b/;
+
 /** Help, a class or advice that a service gives. */
 const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
 
@@ -206,6 +210,7 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['offTopicGeneration'], holds: (n) => GRAFFITI_FOUND.test(n) },
   // Whether a library or the council helps with writing ("can the library help me write a job application").
   { labels: ['offTopicGeneration'], holds: (n) => A_SERVICE_HELPS.test(n) && SERVICE_HELP.test(n) },
+  { labels: ['harmful'], holds: (n) => PENALTY_ASKED.test(n) },
   // The resident at risk ("will kill me if") asks for no harm; the safety reading answers any danger.
   { labels: ['harmful'], holds: (n) => HARM_TO_RESIDENT.test(n) },
   // Bin days, the ward or the polling station for an address are published for everyone.

@@ -12,7 +12,8 @@ import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues'
  * - concealment from an authority (hiding something from an inspector, a warden or the council), getting away with it
  *   ("can i ... does anyone actually check"), papers altered so a figure looks lower, a convincing story, benefit kept
  *   after a death, damage meant ("so the camera gets wrecked"), graffiti planned, waste dumped in the fields, animals
- *   drowned or killed; the council impersonated, however it is asked; forged papers obtained;
+ *   drowned or killed; the council impersonated, however it is asked; forged papers obtained; a wheel clamp taken off;
+ *   reports made up against someone; a message meant to frighten;
  * - unrelated writing and advice: pages and letters written for someone, plans for the gym, dating, home computers,
  *   lists of names.
  */
@@ -24,7 +25,10 @@ const INJECTION: readonly RegExp[] = [
 ];
 
 const DATA: readonly RegExp[] = [
-  // What other people typed to the bot.
+  // What other people typed to the bot; the contact details someone gave the council.
+  /\bwhat (?:email|email address|phone number|mobile number|number|address|name) (?:did|does|do|has|have) (?:the|that|this|my|our) (?:\w+ ){0,3}(?:couple|man|woman|person|people|family|guy|lady|bloke|resident|tenant|neighbou?r|applicant|customer|caller)\b/,
+  // A redacted document without its redactions.
+  /\b(?:send|give|show|share|email|forward|let me see|can i (?:see|have|get))\b.{0,40}\b(?:unredacted|un redacted|unblacked|without (?:the )?(?:redactions|blacking out|black bars))\b/,
   /\b(?:the |a )?(?:previous|last|other|another|next) (?:user|users|person|people|resident|residents|customer|customers|visitor|visitors)(?: s)? (?:asked|said|typed|wrote|told|sent|messages|chats?|questions|conversations?)\b/,
   // Papers not yet published, or kept confidential.
   /\b(?:send|give|show|share|forward|email|leak|let me (?:see|have)|can i (?:see|have|get))\b.{0,100}\b(?:(?:havent|haven t|have not|hasnt|has not|not) (?:yet )?been published|unpublished|marked (?:as )?(?:confidential|restricted|private|not for publication)|confidential (?:papers|reports?|documents?|minutes|appendix|appendices|briefings?|drafts?))\b/,
@@ -52,13 +56,14 @@ const HARM: readonly RegExp[] = [
   /\b(?:without|so it doesnt|so it does not|so it wont|so they dont|and not) (?:it |them )?(?:getting |being )?(?:flag(?:ged|ging)?(?: up)?|red flagged)\b/,
   /\b(?:can|could|should|how (?:do|can)) (?:i|we)\b.{0,100}\b(?:they|nobody|no one|noone|the council) (?:never|dont|doesnt|wont|do not|does not) (?:actually |really |ever )?check\b/,
   /\bmeters?\b.{0,40}\b(?:run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
+  /\b(?:put|add|get|stick)\b (?:\w+ ){0,4}(?:on|onto) the (?:electoral )?(?:roll|register)\b.{0,80}\b(?:dont|do not|never|doesnt|does not) (?:actually |even |really )?(?:have to |need to )?(?:live|lived)\b/,
   /\bregister\w*\b.{0,40}\b(?:people|names|friends|mates|relatives|family)\b.{0,60}\b(?:dont|do not|never|doesnt|does not) (?:actually |even )?(?:live|lived) (?:here|there|at)\b/,
   /\b(?:loads of|lots of|fake|false|made up|multiple|hundreds of|dozens of) (?:anonymous )?(?:complaints|reports)\b.{0,80}\b(?:so|until|to get|to make)\b/,
   /\bclaim\b.{0,40}\b(?:grant|relief|discount|exemption|support|benefit|allowance)\b.{0,40}\b(?:i|we|it) (?:havent|have not|hasnt|has not|dont|do not|isnt|is not) (?:actually |really |even |yet )?(?:started|got|have|exist|live|running|open|opened|launched|registered|trading|set up)\b/,
   /\b(?:blind|dazzle)\b (?:it|them|the \w+|their \w+|his \w+|her \w+)\b.{0,30}\b(?:laser|torch|light|spotlight)\b/,
   /\b(?:siphon|syphon|nick|steal|pinch)\b (?:some |the |a bit of )?(?:diesel|petrol|fuel|lead|copper|cable|cabling)\b/,
   new RegExp(
-    `\\b${CONCEAL}\\b.{0,60}\\b${AUTHORITY}\\b|\\b${AUTHORITY}\\b.{0,80}\\b(?:how|what|where|can|could|should) (?:do |can |could |should )?(?:i|we) (?:${CONCEAL})\\b`,
+    `\\b${CONCEAL}\\b.{0,60}\\b${AUTHORITY}\\b|\\b${AUTHORITY}\\b.{0,80}\\b(?:how|what|where|can|could|should) (?:do |can |could |should )?(?:i|we) (?:do to |do |to )?(?:${CONCEAL})\\b`,
   ),
   /\b(?:can|could|if) (?:i|we)\b.{0,120}\b(?:does|do|will|would) (?:anyone|anybody|they|the council|you|the \w+) (?:actually|even|ever|really) (?:check|notice|find out|know|catch|spot|verify)\b/,
   /\b(?:edit|alter|change|doctor|photoshop|tweak|amend)\b(?: \w+){0,3} (?:payslips?|bank statements?|pdfs?|tenancy agreements?|documents?|certificates?|p60s?|invoices?|receipts?|letters?|statements?)\b.{0,40}\b(?:so|to make)\b.{0,30}\b(?:looks?|seems?|appears?|reads?) (?:lower|higher|less|more|older|younger|smaller|bigger|worse|better|genuine|real|official|right)\b/,
@@ -83,6 +88,27 @@ const IMPERSONATION: readonly RegExp[] = [
   /\b(?:script|scripts|text|texts|email|emails|letter|letters|message|messages|call|calls|calling|ring|ringing|phone|phoning)\b.{0,60}\bpretend(?:ing)? to be (?:from )?(?:the council|eastmere|council|a council|the \w+ (?:team|department|office)|an? (?:officer|inspector|official)|the police|hmrc|dwp|bailiffs?)\b/,
 ];
 
+/** A wheel clamp taken off by the resident: enforcement undone by hand. */
+const CLAMP_REMOVED: readonly RegExp[] = [
+  /\b(?:get|take|remove|cut|break|saw|pick)\b (?:the |a |this |that |my )?(?:council |councils )?(?:wheel )?clamp off\b|\bremove (?:a |the |this )?(?:wheel )?clamp (?:myself|yourself|on my own)\b|\b(?:tools?|angle grinder|bolt cutters?) (?:to|for) (?:get|take|remove|cut|break)\b.{0,20}\bclamp\b/,
+];
+
+/** Reports or complaints the resident means to make up, against someone who did nothing. */
+const FALSE_REPORTS: readonly RegExp[] = [
+  /\breport(?:ing)?\b.{0,80}\b(?:even though|although|when|but|though) (?:i know )?(?:she|he|they|it|nobody|no one)(?: s| is| are)? (?:isnt|is not|arent|are not|hasnt|has not|havent|have not|wasnt|didnt|did not|doesnt|does not|never) (?:\w+ )?(?:doing anything|done anything|true|happening|happened|wrong)\b|\breport(?:ing)? (?:loads of |lots of |some |a few )?(?:fake|false|made up|invented|bogus)\b|\b(?:fake|false|made up|invented|bogus) (?:antisocial behaviour|asb|noise|benefit fraud|fraud|abuse|neglect) (?:reports?|complaints?|allegations?)?\b.{0,40}\b(?:so|to get|until|and get)\b/,
+];
+/** The resident the target of the false reports: told, not planned. */
+const TARGET_OF_REPORTS =
+  /\b(?:about me|against me|on me|accused me|accusing me)\b|\b(?:someone|somebody|neighbou?rs?|they|he|she) (?:\w+ )?(?:keeps?|has|have|is|are|made|makes|making|reported|accused)\b/;
+
+/** A message meant to frighten or intimidate someone. */
+const FRIGHTENING: readonly RegExp[] = [
+  /\b(?:scare|frighten|intimidate|threaten)\b (?:him|her|them|my neighbou?rs?|the (?:\w+ ){0,2}(?:neighbou?rs?|family|tenant|lodger|officer|man|woman|lady))\b.{0,40}\b(?:enough to|into|so (?:she|he|they)|off|away)\b|\b(?:really|properly|a bit|very) intimidating\b|\b(?:message|letter|note|text)\b.{0,40}\b(?:ll|will|to|that) (?:scare|frighten|intimidate)\b/,
+];
+
+/** The resident the one frightened, or sent the message. */
+const FRIGHTENED = /\b(?:scare|frighten|intimidate|threaten)\w* (?:me|us|my \w+)\b|\bsent (?:me|us|my \w+)\b/;
+
 /** Forged or fake papers obtained or made ("where would i get a forged mot certificate"). */
 const FORGED_PAPERS: readonly RegExp[] = [
   /\b(?:get|buy|obtain|source|order|find|make|print|knock up|get hold of|run off)\b (?:me |us )?(?:a |an |some |the )?(?:forged|faked|fake|counterfeit|false|dodgy|knock ?off|bent|fraudulent) (?:\w+ )?(?:mot|mots|certificates?|documents?|ids?|passports?|licen[cs]es?|badges?|permits?|payslips?|references?|sick notes?|fit notes?|doctors notes?|bank statements?|tenancy agreements?|signatures?|bills?|receipts?|invoices?|insurance|proof of address)\b/,
@@ -92,6 +118,8 @@ const CHECKING_PAPERS =
   /\b(?:spot|check|checked|checking|tell (?:if|whether)|recogni[sz]e|identify|detect|verify|genuine|scam|scammed|sold|bought|given|report)\b/;
 
 const OFF_TOPIC: readonly RegExp[] = [
+  // Dealing with people at work or at home: life advice (not a council matter, not abuse, which safety reads).
+  /\bhow (?:do|can|should) i (?:deal with|handle|cope with|get on with|stand up to) (?:a |my )?(?:boss|manager|line manager|coworker|co worker|colleague|mother in law|teenager|toddler)\b(?!.{0,80}\b(?:council|abus\w*|violent|hits?|hurts?|threaten\w*|scared|afraid|controlling|harass\w*)\b)/,
   // Symptoms, and what is wrong with the resident: a doctor's question (an emergency is read first, by the safety work).
   /\b(?:headaches?|migraines?|rash|cough|fever|temperature|sore throat|dizzy|dizziness|twitch\w*|lump|swollen|swelling|earache|toothache|back pain|stomach (?:ache|pain)|pain in my)\b.{0,100}\b(?:whats wrong with me|what s wrong with me|what is wrong with me|what could it be|what do i have|is it serious|should i be worried|diagnose)\b/,
   /\bshould i (?:put|invest|keep|move) (?:my )?(?:savings|money|pension|cash|lump sum)\b|\bshould i (?:break up with|dump|divorce|marry|propose to)\b|\bdating (?:app|apps|site|sites)\b/,
@@ -128,6 +156,9 @@ export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
     unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM],
   },
   { reason: 'harmful', patterns: IMPERSONATION, unless: [TOLD_OF_CONCEALMENT] },
+  { reason: 'harmful', patterns: CLAMP_REMOVED, when: [ASKING_OR_PLANNING_LOOSELY], unless: [TOLD_OF_CONCEALMENT] },
+  { reason: 'harmful', patterns: FALSE_REPORTS, unless: [TARGET_OF_REPORTS] },
+  { reason: 'harmful', patterns: FRIGHTENING, unless: [TOLD_OF_CONCEALMENT, TARGET_OF_REPORTS, FRIGHTENED] },
   {
     reason: 'harmful',
     patterns: FORGED_PAPERS,

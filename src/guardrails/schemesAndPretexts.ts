@@ -87,7 +87,7 @@ const OFF_TOPIC: readonly RegExp[] = [
   new RegExp(
     `\\b(?:best|good|top|recommend\\w*|easier|easiest|ideal|decent|tips|which is better)\\b(?: \\w+){0,6} ${ADVICE_LEXICON}\\b|\\b${ADVICE_LEXICON}\\b(?: \\w+){0,4} (?:for (?:a )?beginners?|tips|routine|recommendations?|to watch|to buy|on the market|right now)\\b`,
   ),
-  /\b(?:error|errors|bug|exception|crash\w*|install\w*|compile|syntax|stack trace|module not found)\b.{0,40}\b(?:node ?js|npm|python|javascript|typescript|java|react|docker|git|github|linux|ubuntu|c\+\+|php|ruby|rust|golang|kotlin|swift|excel formula|vlookup)\b|\b(?:node ?js|npm|python|typescript|react|docker|github|ubuntu|php|ruby|golang|kotlin|vlookup)\b.{0,40}\b(?:error|errors|bug|exception|crash\w*|install\w*|compile|syntax|fix|debug|tutorial|learn)\b/,
+  /\b(?:error|errors|bug|exception|crash\w*|install\w*|compile|syntax|stack trace|module not found|is not a function|is not defined|cannot read propert\w*|null pointer|segfault|fix|debug)\b.{0,40}\b(?:node ?js|npm|python|javascript|typescript|java|react|docker|git|github|linux|ubuntu|c\+\+|php|ruby|rust|golang|kotlin|swift|excel formula|vlookup)\b|\b(?:node ?js|npm|python|typescript|react|docker|github|ubuntu|php|ruby|golang|kotlin|vlookup)\b.{0,40}\b(?:error|errors|bug|exception|crash\w*|install\w*|compile|syntax|fix|debug|tutorial|learn)\b/,
   /\b(?:set up|start|build|run|grow|market)\b (?:an? |my )?(?:online shop|etsy shop|ebay shop|online store|dropshipping|side hustle|youtube channel|tiktok account|instagram account)\b/,
 ];
 
