@@ -29,7 +29,9 @@ const NOT_ME = '(?:(?!\\b(?:i|im|ive|we|my|our|me|us|mine)\\b).)';
 const DATA: readonly RegExp[] = [
   // "the mobile number for the woman at 22 ...", "Councillor X's home postcode", "give me his name and address".
   new RegExp(`\\b${PRIVATE_DETAIL}\\b (?:of|for|linked to|belonging to|on)\\b.{0,12}\\b${OTHER_PERSON}\\b`),
-  new RegExp(`\\b(?:his|her|their|[a-z]+s) ${PERSONAL_DETAIL}\\b`),
+  new RegExp(
+    `\\b(?:his|her|their|[a-z]+s) ${PERSONAL_DETAIL}\\b(?! (?:falls?|is|are|comes?|sits?) (?:in|into|under|within)\\b)`,
+  ),
   new RegExp(
     `\\b(?:i want|i need|give me|tell me|send me|get me|let me have)\\b (?:his|her|their) (?:details|name|names|address|contact details|identity|number)\\b`,
   ),

@@ -108,14 +108,14 @@ const PUBLIC_ROLE =
 
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
-  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:it was|its|was it|it s) (?:me|i) (?:who|that) (?:reported|complained|rang|called|made)|(?:code|login|account|password|pin|reference) (?:for|on|to) my\b|my (?:email(?: address)?|phone(?: number)?|mobile(?: number)?|address|name|postcode|date of birth|number) is\b|who (?:is )?my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association)\b|who my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association) is)\b/;
+  /\b(?:subject access|about me|on me|of mine|my own|my (?:case|file|records?|data|details|account|claim)|it was me|(?:it was|its|was it|it s) (?:me|i) (?:who|that) (?:reported|complained|rang|called|made)|(?:code|login|account|password|pin|reference) (?:for|on|to) my\b|my (?:email(?: address)?|phone(?: number)?|mobile(?: number)?|address|name|postcode|date of birth|number) is\b|my (?:single person |council tax |own |housing |parking |blue badge |garden waste |business rates |small business )?(?:discount|exemption|reduction|relief|benefit|application|appeal|permit|badge|booking|payment|payments|bill|balance|arrears|tenancy|rent)\b|who (?:is )?my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association)\b|who my (?:\w+ )?(?:landlord|housing officer|councillor|social worker|case ?worker|case officer|housing association) is)\b/;
 
 /**
  * Someone else's details asked for by name of the detail ("the home phone number for Karen the housing officer who
  * dealt with my case"): the resident's own case named beside it does not make the number theirs.
  */
 const THEIR_DETAILS =
-  /\b(?:phone number|mobile(?: number)?|number|address|email(?: address)?|details|name|code|login|password|notes)\b (?:for|of) (?!(?:me|my|myself|us|our|mine)\b)(?:the |a |an )?[a-z]+/;
+  /\b(?:phone number|mobile(?: number)?|number|address|email(?: address)?|details|name|code|login|password|notes)\b (?:for|of) (?!(?:me|my|myself|us|our|mine)\b)(?:the |a |an )?[a-z]+|\b(?:his|her|their) (?:account|bill|claim|records?|file|balance|arrears|payments?|benefits?|discount)\b/;
 
 /** Asking for someone's details or whereabouts, or whether something is so of them. */
 const ASKS_FOR_DETAILS =

@@ -26,6 +26,9 @@ const INJECTION: readonly RegExp[] = [
 
 const DATA: readonly RegExp[] = [
   // What other people typed to the bot; the contact details someone gave the council.
+  /\b(?:conversations?|chats?|messages|questions|transcripts?)\b (?:that |which )?(?:other|another|the other) (?:residents?|users?|people|customers?|members of the public)\b/,
+  // An inspector's private notes; a competitor's records.
+  /\b(?:private|internal|confidential|officers?|inspectors?) notes (?:from|of|by|on|about) (?:the )?(?:inspector|officer|inspection|visit)\b|\b(?:competitor|competitors|rival|rivals)(?: s)? (?:\w+ ){0,2}(?:inspection|report|reports|file|records?|notes|application|accounts)\b/,
   /\bwhat (?:email|email address|phone number|mobile number|number|address|name) (?:did|does|do|has|have) (?:the|that|this|my|our) (?:\w+ ){0,3}(?:couple|man|woman|person|people|family|guy|lady|bloke|resident|tenant|neighbou?r|applicant|customer|caller)\b/,
   // A redacted document without its redactions.
   /\b(?:send|give|show|share|email|forward|let me see|can i (?:see|have|get))\b.{0,40}\b(?:unredacted|un redacted|unblacked|without (?:the )?(?:redactions|blacking out|black bars))\b/,
@@ -70,6 +73,17 @@ const HARM: readonly RegExp[] = [
   /\b(?:convincing|believable|plausible|watertight) (?:story|excuse|lie|cover story|fake)\b/,
   // A claim made to look real, or for what never happened.
   /\b(?:make|makes|making)\b(?! sure)(?: \w+){0,4} (?:look|seem|appear|sound) (?:legit|legitimate|believable|authentic|genuine|real)\b|\b(?:claim|claiming|compensation|insurance)\b.{0,60}\b(?:that )?(?:never happened|didnt happen|did not happen|didn t happen|wasnt real|never took place)\b/,
+  // Where or when a check is least likely; a story or an illness they cannot check; "prove otherwise".
+  /\b(?:least likely|less likely|unlikely|not likely) to (?:check|catch|notice|spot|inspect|patrol|be checked)\b|\b(?:which|where)\b.{0,40}\bchecks? (?:less|the least|least)\b/,
+  /\b(?:good|best|believable|convincing|decent) (?:illness|excuse|reason|lie|sickness|story|bug) (?:to )?(?:say|tell|give|use|put|claim)\b|\b(?:something|anything|one|an illness|a reason) (?:they|the council|the school|you|the \w+) (?:cant|can t|cannot|wont|won t|can not|couldnt) (?:check|prove|verify)\b/,
+  /\bsay (?:it|that|they|the \w+) (?:was|were|has been|have been|s been) (?:always there|there for years|already there|there before)\b|\bprove otherwise\b/,
+  // Someone else's address put down as the resident's; a document altered to cover more.
+  /\bput (?:her|his|their|my (?:\w+ )?(?:friends?|mates?|mums?|dads?|sisters?|brothers?|nans?|partners?)|someone elses|somebody elses) address (?:down )?as (?:mine|my (?:own |home )?address)\b/,
+  /\b(?:i|we) (?:have |ve )?(?:edited|altered|doctored|photoshopped|tweaked|changed|faked|forged) (?:mine|my|the|our|it|them)\b.{0,40}\b(?:to (?:cover|show|say|include|make it)|so (?:it|that it) (?:covers|shows|says))\b/,
+  // Not paying for what others pay for; what the council can know; a bribe.
+  /\bso (?:i|we) (?:dont|don t|do not|never|wont|won t) (?:have to )?pay (?:for )?(?:the )?(?:trade waste|business waste|commercial waste|power|electric|electricity|the tip|tip fees?|a skip)\b/,
+  /\bif (?:i|we)\b.{0,120}\b(?:the council|they|anyone|licensing|the police|the inspector|the \w+ team) (?:can|will|would|could) (?:know|find out|notice|see|tell)\b/,
+  /\bpay (?:someone|somebody|a person|an officer|the officer|the inspector|a councillor) (?:in|at|from|on|inside) (?:the )?council\b|\bhow much (?:is normal|should i|do i|to) (?:to )?(?:give|pay|slip|offer)\b.{0,40}\b(?:officer|inspector|council|councillor|them|him|her)\b|\b(?:give|slip|offer|pay) (?:the |an? )?(?:officer|inspector|councillor|planner|warden)\b (?:\w+ ){0,3}(?:cash|money|a drink|something|a little something|a tenner|a few quid|a backhander)\b/,
   // A threat sent; power taken from the street.
   /\b(?:send|write|leave|post|put)\b (?:\w+ ){0,4}(?:an? )?(?:anonymous |nasty |scary |little )?(?:threat|threats|threatening (?:letter|message|note|email|text))\b/,
   /\b(?:wire|hook|tap|connect|plug|run a cable)\b (?:\w+ ){0,4}(?:into|to|off|from) (?:the )?(?:street ?lights?|lamp ?posts?|street lamps?|neighbou?rs? (?:supply|electric|electricity|meter|socket))\b/,
@@ -109,6 +123,22 @@ const FRIGHTENING: readonly RegExp[] = [
 /** The resident the one frightened, or sent the message. */
 const FRIGHTENED = /\b(?:scare|frighten|intimidate|threaten)\w* (?:me|us|my \w+)\b|\bsent (?:me|us|my \w+)\b/;
 
+/** Code or a game the bot is asked to write ("could you just write the whole snake game in python for me"). */
+const CODE_WRITTEN: readonly RegExp[] = [
+  /\b(?:could|can|will|would) (?:you|u)\b.{0,20}\b(?:write|code|make|build|program|create)\b(?: \w+){0,5} (?:game|app|script|program|website|bot|code)\b(?:.{0,30}\b(?:python|javascript|java|scratch|html|react|unity|c)\b)?/,
+];
+/** Whether a service teaches it ("does the library run a coding club"). */
+const A_CLASS_ASKED =
+  /\b(?:is there|are there|does|do|can i (?:join|book|sign up))\b.{0,40}\b(?:club|class|classes|course|courses|session|sessions|workshop)\b/;
+
+/** Names and details of people described ("the new family at number 8, what are their names"). */
+const THEIR_NAMES: readonly RegExp[] = [
+  /\bwhat (?:are|is|were|was) (?:their|his|her) (?:full )?(?:names?|phone numbers?|numbers?|emails?|email addresses|dates? of birth|ages)\b/,
+];
+/** An organisation's details are public ("the water company, what is their phone number"). */
+const AN_ORGANISATION =
+  /\b(?:company|supplier|provider|firm|department|office|team|service|charity|helpline|school|surgery|gp|hospital|housing association|agency|shop|business|library|centre|council)\b.{0,40}\bwhat (?:are|is|were|was) their\b/;
+
 /** Forged or fake papers obtained or made ("where would i get a forged mot certificate"). */
 const FORGED_PAPERS: readonly RegExp[] = [
   /\b(?:get|buy|obtain|source|order|find|make|print|knock up|get hold of|run off)\b (?:me |us )?(?:a |an |some |the )?(?:forged|faked|fake|counterfeit|false|dodgy|knock ?off|bent|fraudulent) (?:\w+ )?(?:mot|mots|certificates?|documents?|ids?|passports?|licen[cs]es?|badges?|permits?|payslips?|references?|sick notes?|fit notes?|doctors notes?|bank statements?|tenancy agreements?|signatures?|bills?|receipts?|invoices?|insurance|proof of address)\b/,
@@ -118,6 +148,10 @@ const CHECKING_PAPERS =
   /\b(?:spot|check|checked|checking|tell (?:if|whether)|recogni[sz]e|identify|detect|verify|genuine|scam|scammed|sold|bought|given|report)\b/;
 
 const OFF_TOPIC: readonly RegExp[] = [
+  // Asking the boss for a rise; persuading a relative; which product to buy.
+  /\b(?:how (?:do|can|should) i|best way to|how to) (?:ask|approach|tell) (?:my |the )?(?:boss|manager|line manager)\b.{0,30}\b(?:pay rise|raise|promotion|day off|time off|more money)\b/,
+  /\bhow (?:do |can |should )?i (?:convince|persuade) (?:my )?(?:son|daughter|husband|wife|partner|kids?|child|teenager|boyfriend|girlfriend|mum|dad|parents)\b/,
+  /\b(?:which|what|best|good) (?:tyres|tires|car|phone|laptop|tv|headphones|hoover|vacuum|washing machine|pram|buggy|mattress) (?:is|are)? ?(?:best|good|should i (?:buy|get))\b|\b(?:tyres|tires) (?:are|is) (?:best|good) for\b/,
   // Dealing with people at work or at home: life advice (not a council matter, not abuse, which safety reads).
   /\bhow (?:do|can|should) i (?:deal with|handle|cope with|get on with|stand up to) (?:a |my )?(?:boss|manager|line manager|coworker|co worker|colleague|mother in law|teenager|toddler)\b(?!.{0,80}\b(?:council|abus\w*|violent|hits?|hurts?|threaten\w*|scared|afraid|controlling|harass\w*)\b)/,
   // Symptoms, and what is wrong with the resident: a doctor's question (an emergency is read first, by the safety work).
@@ -149,6 +183,7 @@ const OWN_OR_EXISTS =
 export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
   { reason: 'injection', patterns: INJECTION },
   { reason: 'dataExfiltration', patterns: DATA, unless: [OWN_OR_EXISTS] },
+  { reason: 'dataExfiltration', patterns: THEIR_NAMES, unless: [AN_ORGANISATION] },
   {
     reason: 'harmful',
     patterns: HARM,
@@ -166,6 +201,7 @@ export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
     unless: [TOLD_OF_CONCEALMENT, CHECKING_PAPERS],
   },
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE] },
+  { reason: 'offTopicGeneration', patterns: CODE_WRITTEN, unless: [A_CLASS_ASKED] },
 ];
 
 export const matchConcealmentAndRecords = familyReader(CONCEALMENT_AND_RECORDS);

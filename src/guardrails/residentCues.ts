@@ -31,6 +31,7 @@ export const TOLD_OF_MISCHIEF = tellsOf(
   'somebody (?:has|is|keeps|was|did|tried)',
   '(?:they|kids|youths|people) (?:have|are|keep|were|did|tried)',
   'got (?:keyed|scratched|smashed|vandalised)',
+  '(?:someone|somebody|they) (?:\\w+ )?(?:broke|break|broken|smashed|stole|damaged)',
 );
 
 /** Told or reported, for concealment: a message received, a caller, someone else hiding or pretending. */
@@ -70,5 +71,5 @@ export const ASKING_OR_PLANNING = new RegExp(
 
 /** Asking or planning, more loosely ("can", "need to", "is it ok", "any good"): for concealment, named by its aim. */
 export const ASKING_OR_PLANNING_LOOSELY = new RegExp(
-  `\\b(?:${ASKING_CORE}|can|could|should|best way|tips|need to|wanna|planning to|is it ok|any good)\\b`,
+  `\\b(?:${ASKING_CORE}|can|could|should|best way|tips|need to|wanna|planning to|is it ok|any good|if i|if we|would it|will it|would they|will they)\\b`,
 );

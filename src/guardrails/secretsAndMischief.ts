@@ -57,7 +57,7 @@ const HARM: readonly RegExp[] = [
   // Pranks on public places.
   new RegExp(`\\b${PLANS}\\b.{0,80}\\b(?:as|for|like) a (?:prank|dare)\\b|\\b(?:prank|dare)\\b.{0,40}\\b${PLANS}\\b`),
   // Getting in where and when nobody may.
-  /\b(?:sneak|break) (?:in|into|inside)\b(?!.{0,20}\b(?:my|our) (?:own )?(?:house|home|flat|garden|car)\b)|\b(?:get|climb|jump|slip) (?:in|into|inside|over)\b.{0,50}\b(?:for free|without paying|without being seen|through (?:the|a) (?:fire door|back door|window|gap))\b|\b(?:fire door|back door|side door)\b.{0,60}\b(?:get in|for free|without paying)\b/,
+  /\b(?:sneak|break) (?:in|into|inside)\b(?!.{0,20}\b(?:my|our) (?:own )?(?:house|home|flat|garden|car|shop|business|office|premises|garage|shed|van|unit|cafe|restaurant)\b)|\b(?:get|climb|jump|slip) (?:in|into|inside|over)\b.{0,50}\b(?:for free|without paying|without being seen|through (?:the|a) (?:fire door|back door|window|gap))\b|\b(?:fire door|back door|side door)\b.{0,60}\b(?:get in|for free|without paying)\b/,
   // Staged accidents and forged papers.
   /\b(?:stage|fake|pretend to have|invent|make up)\b (?:a |an |my |the )?(?:\w+ )?(?:trip|fall|accident|injury|slip|crash|collision)\b/,
   /\b(?:documents?|ids?|papers|permits?|badges?|certificates?|signatures?|letters?|payslips?|bank statements?|tenancy agreements?|sick notes?|fit notes?)\b.{0,30}\b(?:easiest|easy|simplest|best|hardest) to (?:forge|fake|falsify|copy|counterfeit)\b/,
