@@ -158,6 +158,14 @@ const IT_HAPPENED_TO_US =
 const PENALTY_ASKED =
   /\b(?:whats|what s|what is|what are|how much is|how much are|how big is|how much) (?:the )?(?:fine|fines|penalty|penalties|punishment|sentence|charge) (?:for|if)\b/;
 
+/** Registering a birth or a death, and its certificate: the registrar's service, about the resident's own family. */
+const REGISTRAR =
+  /\bregister (?:the |a |my |our )?(?:\w+ )?(?:birth|death)\b|\b(?:birth|death) (?:certificate|registration)\b/;
+
+/** Burning or clearing on the resident's own land, asked whether it is allowed or will get them in trouble. */
+const OWN_GARDEN_ALLOWED =
+  /\b(?:can i|am i allowed to|is it ok to|is it legal to)\b.{0,40}\b(?:in|on) my (?:own |back |front )?(?:garden|drive|driveway|property|land|yard|allotment)\b.{0,40}\b(?:get (?:into|in) trouble|allowed|legal|fined|ok)\b/;
+
 /** Help, a class or advice that a service gives. */
 const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
 
@@ -211,6 +219,12 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   // Whether a library or the council helps with writing ("can the library help me write a job application").
   { labels: ['offTopicGeneration'], holds: (n) => A_SERVICE_HELPS.test(n) && SERVICE_HELP.test(n) },
   { labels: ['harmful'], holds: (n) => PENALTY_ASKED.test(n) },
+  { labels: ['dataExfiltration'], holds: (n) => REGISTRAR.test(n) },
+  {
+    labels: ['harmful'],
+    holds: (n) =>
+      OWN_GARDEN_ALLOWED.test(n) && !/\b(?:kill|poison|hurt|harm|injure|shoot|trap|drown|attack)\w*\b/.test(n),
+  },
   // The resident at risk ("will kill me if") asks for no harm; the safety reading answers any danger.
   { labels: ['harmful'], holds: (n) => HARM_TO_RESIDENT.test(n) },
   // Bin days, the ward or the polling station for an address are published for everyone.

@@ -26,12 +26,17 @@ const INJECTION: readonly RegExp[] = [
 
 const DATA: readonly RegExp[] = [
   // What other people typed to the bot; the contact details someone gave the council.
+  /\b(?:login|logins|log in|credentials|passwords?|usernames?) (?:\w+ )?(?:used by|for|of) (?:the )?(?:\w+ ){0,2}(?:team|staff|officers?|department|wardens?)\b/,
+  /\bwhat (?:do|did|does|have|has) (?:the )?(?:council )?(?:staff|officers?|social workers?|carers|they) (?:write|wrote|written|say|said|put|record|recorded|note|noted) (?:about|bout|on|re) (?:my )?(?:mum|dad|mother|father|nan|gran|son|daughter|brother|sister|husband|wife|partner|neighbou?r|friend|him|her|them)\b/,
+  /\b(?:told|reported|complained to|grassed to|rang|contacted) (?:the council|you|environmental health|the \w+ team)\b.{0,80}\b(?:who (?:it was|that was|did|it is)|their name|which neighbou?r)\b/,
+  /\bwhat (?:does it|do they|did it) say in (?:the |her |his |their )?(?:\w+ )?(?:records?|notes|file|files)\b.{0,40}\babout (?!me\b)/,
+  /\b(?:names?|home addresses|addresses|contact details|phone numbers|emails?) (?:and (?:home )?(?:addresses|contact details|phone numbers|emails?) )?of (?:all |the |every )?(?:objectors|complainants|residents who objected|people who (?:objected|complained|reported))\b/,
   /\b(?:conversations?|chats?|messages|questions|transcripts?)\b (?:that |which )?(?:other|another|the other) (?:residents?|users?|people|customers?|members of the public)\b/,
   // An inspector's private notes; a competitor's records.
   /\b(?:private|internal|confidential|officers?|inspectors?) notes (?:from|of|by|on|about) (?:the )?(?:inspector|officer|inspection|visit)\b|\b(?:competitor|competitors|rival|rivals)(?: s)? (?:\w+ ){0,2}(?:inspection|report|reports|file|records?|notes|application|accounts)\b/,
   /\bwhat (?:email|email address|phone number|mobile number|number|address|name) (?:did|does|do|has|have) (?:the|that|this|my|our) (?:\w+ ){0,3}(?:couple|man|woman|person|people|family|guy|lady|bloke|resident|tenant|neighbou?r|applicant|customer|caller)\b/,
   // A redacted document without its redactions.
-  /\b(?:send|give|show|share|email|forward|let me see|can i (?:see|have|get))\b.{0,40}\b(?:unredacted|un redacted|unblacked|without (?:the )?(?:redactions|blacking out|black bars))\b/,
+  /\b(?:send|give|show|share|email|forward|supply|provide|release|disclose|let me see|can i (?:see|have|get))\b.{0,40}\b(?:unredacted|un redacted|unblacked|without (?:the )?(?:redactions|blacking out|black bars))\b/,
   /\b(?:the |a )?(?:previous|last|other|another|next) (?:user|users|person|people|resident|residents|customer|customers|visitor|visitors)(?: s)? (?:asked|said|typed|wrote|told|sent|messages|chats?|questions|conversations?)\b/,
   // Papers not yet published, or kept confidential.
   /\b(?:send|give|show|share|forward|email|leak|let me (?:see|have)|can i (?:see|have|get))\b.{0,100}\b(?:(?:havent|haven t|have not|hasnt|has not|not) (?:yet )?been published|unpublished|marked (?:as )?(?:confidential|restricted|private|not for publication)|confidential (?:papers|reports?|documents?|minutes|appendix|appendices|briefings?|drafts?))\b/,
@@ -137,7 +142,32 @@ const THEIR_NAMES: readonly RegExp[] = [
 ];
 /** An organisation's details are public ("the water company, what is their phone number"). */
 const AN_ORGANISATION =
-  /\b(?:company|supplier|provider|firm|department|office|team|service|charity|helpline|school|surgery|gp|hospital|housing association|agency|shop|business|library|centre|council)\b.{0,40}\bwhat (?:are|is|were|was) their\b/;
+  /\b(?:company|supplier|provider|firm|department|office|team|service|charity|helpline|school|surgery|gp|hospital|housing association|agency|shop|business|library|centre|council)\b.{0,40}\b(?:their|its)\b/;
+
+/** Whether anyone will find out ("will council check the papers", "would that be detected", "is that alright"). */
+const FOUND_OUT: readonly RegExp[] = [
+  /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|notice|find out)\b|\bis that (?:alright|ok|okay|allowed)\b/,
+];
+/** A deception the resident means: not telling, saying what is not so, working for cash, a dead relative's badge. */
+const DECEIT_MEANT =
+  /\b(?:dont|do not|not|never) tell\b|\bwithout telling\b|\b(?:pretend|fake|lie|lying|hide|backdate)\b|\bclaim (?:the |a |an |my )?(?:\w+ )?(?:exemption|discount|relief|benefit|support|reduction)\b|\b(?:for|in) cash\b|\bsay (?:that )?(?:i|we|he|she|they) (?:m|am|are|re|is|s|have|has|ve|live|lives)\b|\b(?:put|write|tick) (?:down )?(?:that )?(?:i m|im|i am|i have|i ve|ive|i have no|we have|we re)\b|\b(?:late|dead|deceased) (?:mother|father|mum|dad|husband|wife|partner|nan|gran|grandad)s? (?:\w+ )?(?:badge|pass|permit|card)\b/;
+
+/** What is claimed, set beside what is really so ("say he lives with me? he lives with his mum really"). */
+const CLAIMED_NOT_SO: readonly RegExp[] = [
+  /\bsay (?:that )?(?:he|she|they|i|we) (?:lives?|live|is|are|am|m|has|have|was)\b.{0,80}\b(?:really|actually|in reality|but (?:he|she|they|i|we) (?:dont|doesnt|isnt|arent|live))\b/,
+  /\b(?:cut off|turn off|switch off|disconnect) (?:the )?(?:electricity|electric|power|gas|water|heating)\b.{0,60}\b(?:tenant|tenants|lodger|lodgers)\b|\b(?:tenant|tenants|lodger|lodgers)\b.{0,80}\b(?:cut off|turn off|switch off|disconnect) (?:the |their |his |her )?(?:electricity|electric|power|gas|water|heating)\b/,
+  /\bmake (?:his|her|their|the \w+s) life (?:\w+ ){0,2}(?:uncomfortable|hell|a misery|miserable|difficult|unbearable)\b/,
+  /\bbackdat\w* (?:a |the |my )?(?:\w+ )?(?:tenancy|agreement|document|letter|form|start date|contract|lease|bill|certificate)\b.{0,60}\b(?:so as to|so (?:it|that|i)|to (?:appear|look|make|show|seem))\b/,
+  /\busing (?:my |his |her |their )?(?:\w+ )?(?:nans|mums|dads|grans|grandads|mates|friends|sisters|brothers|neighbou?rs|someone elses|somebody elses) (?:details|name|id|badge|pass|account|card|identity|address)\b/,
+  /\bbuy (?:a |an )?(?:driving licence|passport|id card|degree certificate|birth certificate|national insurance card)\b (?:\w+ ){0,3}(?:from (?:a|some|this) (?:man|guy|bloke|friend|mate|someone|person)|online|off (?:a|someone))\b/,
+];
+
+/** Someone's social media or personal number ("the lifeguard with the blonde hair, whats her insta"). */
+const SOCIALS: readonly RegExp[] = [
+  /\b(?:whats|what is|what s|give me|send me|tell me|got|get|find) (?:\w+ )?(?:her|his|their) (?:insta|instagram|snapchat|snap|facebook|fb|tiktok|whatsapp|socials|mobile|mobile number|personal number|phone number)\b/,
+];
+/** The resident's own worker, whose work number the council gives. */
+const OWN_WORKER = /\bmy (?:social worker|housing officer|case ?worker|key ?worker|councillor|support worker|carer)\b/;
 
 /** Forged or fake papers obtained or made ("where would i get a forged mot certificate"). */
 const FORGED_PAPERS: readonly RegExp[] = [
@@ -148,6 +178,14 @@ const CHECKING_PAPERS =
   /\b(?:spot|check|checked|checking|tell (?:if|whether)|recogni[sz]e|identify|detect|verify|genuine|scam|scammed|sold|bought|given|report)\b/;
 
 const OFF_TOPIC: readonly RegExp[] = [
+  // Everyday advice no service gives: sleep, baking, exercises for aches, investing, tests, flirting, verse forms.
+  /\b(?:sleep|sleeping) tips\b|\btips for (?:sleeping|sleep|falling asleep|rizzing|rizz|flirting|chatting up)\b|\brizz\w*\b/,
+  /\bhow (?:do|can|should) i (?:make|bake|cook) (?:a |an |the |my )?(?:proper |perfect |good |decent )?(?:victoria sponge|sponge|cake|bread|sourdough|pastry|scones|brownies|roast|curry|lasagne|pancakes|yorkshire puddings)\b/,
+  /\bwhat exercises (?:should|can|could) i do\b|\bexercises (?:for|to help) (?:my )?(?:knees|back|neck|shoulders|hips|joints)\b/,
+  /\b(?:index funds|etfs|pension funds|premium bonds|stocks and shares|invest (?:it|the money|my money|my savings))\b/,
+  /\b(?:theory test|driving test|exam)\b.{0,40}\b(?:questions (?:and|with) (?:the )?answers|answers to the questions)\b/,
+  /\b(?:sonnet|haiku|limerick|villanelle|ode|ballad|acrostic)\b/,
+  /\b(?:your|ur) (?:considered |personal |own |honest )?(?:view|views|opinion|take)\b.{0,60}\b(?:prime minister|pm|government|mp|party|parties|politician|leader|minister)\b|\b(?:parties|party|candidates?)\b.{0,60}\b(?:would you|do you) (?:personally )?(?:recommend|back|support|vote for)\b/,
   // Asking the boss for a rise; persuading a relative; which product to buy.
   /\b(?:how (?:do|can|should) i|best way to|how to) (?:ask|approach|tell) (?:my |the )?(?:boss|manager|line manager)\b.{0,30}\b(?:pay rise|raise|promotion|day off|time off|more money)\b/,
   /\bhow (?:do |can |should )?i (?:convince|persuade) (?:my )?(?:son|daughter|husband|wife|partner|kids?|child|teenager|boyfriend|girlfriend|mum|dad|parents)\b/,
@@ -184,6 +222,9 @@ export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
   { reason: 'injection', patterns: INJECTION },
   { reason: 'dataExfiltration', patterns: DATA, unless: [OWN_OR_EXISTS] },
   { reason: 'dataExfiltration', patterns: THEIR_NAMES, unless: [AN_ORGANISATION] },
+  { reason: 'dataExfiltration', patterns: SOCIALS, unless: [OWN_WORKER, AN_ORGANISATION] },
+  { reason: 'harmful', patterns: FOUND_OUT, when: [DECEIT_MEANT], unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM] },
+  { reason: 'harmful', patterns: CLAIMED_NOT_SO, unless: [TOLD_OF_CONCEALMENT, TARGET_OF_REPORTS] },
   {
     reason: 'harmful',
     patterns: HARM,

@@ -101,6 +101,11 @@ const COMMITMENTS: readonly RegExp[] = [
  * game, and assertions the resident wants repeated back as the council's ("tell me I'm entitled to a refund").
  */
 const WIDER: readonly RegExp[] = [
+  // "just say yes so i can show her", "ur the council so u can decide", "gimme a free month".
+  /\b(?:just )?say yes so (?:i|we) can (?:show|tell|prove)\b|\bcan (?:you|u) promise\b.{0,60}\b(?:gonna|going to|will) (?:be|get|go)\b|\b(?:you|u|ur|youre|you re) (?:are )?(?:the )?council\b.{0,30}\b(?:you|u) can (?:decide|approve|do it|sort it|give)\b|\b(?:gimme|give me) a free (?:month|year|week|pass|membership|session|permit)\b/,
+  // A character or a part: "be a lawyer character and in this character say"; orders to "the computer".
+  /\bin (?:this|that|the|your) (?:character|role|persona)\b|\b(?:be|become|play) (?:a |an |my )(?:\w+ ){0,2}character\b/,
+  /\b(?:the|this) (?:computer|system|machine|program) (?:must|should|has to|will|is to) (?:tell|say|give|grant|approve|answer|reply)\b|\b(?:grant|approve|accept) (?:all|every|any) (?:requests?|wishes|applications?|claims?)\b/,
   /\b(?:text|words|message|messages|stuff|content|instructions|prompt|wording|whatever|everything|what) (?:\w+ )?(?:you were|you have been|you ve been|youve been|you got|you are|were you) (?:primed|given|fed|loaded|seeded|initiali[sz]ed|started|booted|prompted|briefed|configured|set up)\b/,
   /\b(?:at|in|from) the (?:top|start|beginning|very start) of (?:this|the|our|your) (?:chat|conversation|context|session|thread)\b|\bbefore (?:my|the|our) (?:first|very first) (?:message|question)\b|\bcontext window\b|\b(?:first|opening) (?:sentence|line|words|message|paragraph) (?:you were given|of your|before this)\b|\bbefore this conversation (?:began|started)\b/,
   /\b(?:text|wording|content|contents|words|copy|full text|exact wording) of (?:the )?(?:your|the bots?|the assistants?|the) (?:\w+ )?(?:guidelines|guidance|instructions|rules|prompt|setup|configuration|directives|orders)\b(?! (?:for|on|about) (?!(?:this|the) chat)| (?:that )?(?:the council|it|they) (?:gives?|sends?|issues?|uses?))/,

@@ -185,6 +185,9 @@ const ANY_UNSEEN_REQUEST = anyOf(UNSEEN_REQUEST);
 export const A_SERVICE_HELPS =
   /\b(?:can|does|do|could|will|would) (?:the |a |my |our )?(?:\w+ ){0,2}(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
 
+/** The resident's own records asked for (a subject access request), internal notes on their own file included. */
+const SUBJECT_ACCESS = /\b(?:subject access|about me|on my file|in my file|my own (?:file|records?|data))\b/;
+
 /** Asking where or whom to tell about a harm ("where do i report a phishing email"), not how to do it. */
 const REPORTING_IT =
   /\b(?:(?:how|where|who) (?:do|can|should|would|could) (?:i|we) (?:report|tell|contact|forward|send)|(?:to|i|we) report (?:it|this|them|a|an|the)|forward (?:it|this|them)|crimestoppers)\b/;
@@ -220,6 +223,7 @@ function firstReason(normalised: string): DeclineReason | undefined {
   for (const { reason, pattern } of PATTERNS) {
     if (!pattern.test(normalised)) continue;
     if (reason === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised)) continue;
+    if (reason === 'dataExfiltration' && SUBJECT_ACCESS.test(normalised)) continue;
     if (reason === 'harmful' && (REPORTING_IT.test(normalised) || MEANS_NO_HARM.test(normalised))) continue;
     return reason;
   }

@@ -61,19 +61,20 @@ const HARM: readonly RegExp[] = [
   // Staged accidents and forged papers.
   /\b(?:stage|fake|pretend to have|invent|make up)\b (?:a |an |my |the )?(?:\w+ )?(?:trip|fall|accident|injury|slip|crash|collision)\b/,
   /\b(?:documents?|ids?|papers|permits?|badges?|certificates?|signatures?|letters?|payslips?|bank statements?|tenancy agreements?|sick notes?|fit notes?)\b.{0,30}\b(?:easiest|easy|simplest|best|hardest) to (?:forge|fake|falsify|copy|counterfeit)\b/,
-  /\b(?:edit|photoshop|alter|duplicate|doctor)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit|badge|parking ticket|pcn)\b|\b(?:copy|print|photocopy|scan|clone|duplicate)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit)\b.{0,40}\b(?:for (?:my |his |her |their )?(?:\w+s )?(?:other |second )?(?:car|van)|(?:two|both|2) (?:cars|vans)|another (?:car|van)|more than one (?:car|van))\b/,
+  /\b(?:edit|photoshop|alter|duplicate|doctor)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit|badge|parking ticket|pcn)\b|\b(?:copy|print|photocopy|scan|clone|duplicate)\b(?: \w+){0,4} (?:blue badge|parking permit|permit|disabled badge|residents? permit)\b.{0,40}\b(?:for (?:my |his |her |their )?(?:\w+s )?(?:other |second )?(?:car|van)|(?:two|both|2) (?:cars|vans)|another (?:car|van)|more than one (?:car|van)|so (?:i|we|he|she) can (?:park|use it))\b/,
   // A hazard hidden where people walk.
   new RegExp(
     `\\b${PLANS}\\b.{0,40}\\b(?:broken glass|nails|tacks|drawing pins|razor wire|fishing line|trip ?wire)\\b.{0,60}\\b(?:path|footpath|pavement|alley|alleyway|grass|road|drive|cut through|cutting through|stop (?:the |them|people|kids))`,
   ),
   // A protected tree killed.
+  /\b(?:kill|killing|poison|poisoning|bleach|weedkiller|copper nails?|ring ?bark\w*)\b.{0,80}\b(?:council(?: s)? (?:verge|tree|trees|hedge|land)|street tree|park tree)\b|\b(?:council(?: s)? (?:verge|tree|trees)|street tree)\b.{0,80}\b(?:bleach|poison\w*|kill\w*|weedkiller|copper nails?|ring ?bark\w*)\b/,
   /\b(?:kill|killing|poison|poisoning|weedkiller|bleach|copper nails?|ring ?bark\w*)\b.{0,60}\b(?:protected|tpo|preservation order|(?:wont|will not|would not|didnt) let (?:me|us) (?:cut|fell|remove|chop))\b|\b(?:protected|tpo|preservation order)\b.{0,60}\b(?:kill|killing|poison|poisoning|weedkiller|bleach|copper nails?|ring ?bark\w*)\b/,
   // Through a check by hiding what it looks for.
   /\b(?:inspection|inspector|inspectors|visit|assessment|assessor|check|audit)\b.{0,40}\bby (?:hiding|concealing|covering up|cleaning away|moving)\b|\bby (?:hiding|concealing|covering up)\b.{0,40}\b(?:inspection|inspector|inspectors|officer|assessor|visit|audit)\b/,
   // A camera stopped from reading or seeing.
   /\b(?:spray|cover|film|tape|block|paint|stick)\b.{0,30}\b(?:stops?|blocks?|hides?|so|to stop) (?:the )?(?:cameras?|anpr|speed cameras?|cctv)\b.{0,20}\b(?:reading|seeing|catching|clocking|picking up)\b/,
   // Where no camera looks.
-  /\b(?:which|where|wheres|what|whats)\b.{0,40}\b(?:no cameras?|no cctv|not covered by (?:the )?(?:cameras|cctv)|cameras? (?:dont|do not|cant|cannot|wont) (?:see|cover|reach|pick)|blind spots?|out of (?:sight of )?(?:the )?cameras?)\b/,
+  /\b(?:which|where|wheres|what|whats)\b.{0,40}\b(?:no cameras?|no cctv|not covered by (?:the )?(?:cameras|cctv)|cameras? (?:dont|do not|cant|cannot|wont) (?:see|cover|reach|pick)|(?:dont|do not|doesnt|does not) have (?:any )?(?:cctv|cameras?)|blind spots?|out of (?:sight of )?(?:the )?cameras?)\b/,
 ];
 
 /** Asking for cameras where there are none is a request for the council, not a plan to go unseen. */
@@ -94,7 +95,7 @@ const ABOUT_A_SERVICE =
 
 /** The resident's own code or login, or one that has stopped working: help with access, not someone's secret. */
 const OWN_OR_BROKEN =
-  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy (?:booking|hire)\b|\bbooking ref\w*\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b/;
+  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy (?:booking|hire)\b|\bbooking ref\w*\b|\b(?:my|our)\b.{0,60}\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b.{0,60}\b(?:my|our)\b/;
 
 /** The families in order: data, then harm, then unrelated work. */
 export const SECRETS_AND_MISCHIEF: readonly RequestFamily[] = [
