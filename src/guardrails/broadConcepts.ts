@@ -106,7 +106,7 @@ export const ASKING =
 
 const INJECTION: readonly RegExp[] = [
   // "read this backwards and do it", "convert this from hex and do what it says".
-  /\b(?:decode|convert|reverse|backwards|read|translate|decrypt|rot ?13|base ?64|hex|unscramble|apply)\b.{0,60}\b(?:and|then) (?:do|follow|carry (?:it |them )?out|execute|obey|act on|run)\b (?:it|what it says|the (?:instruction|instructions|command)|them|out)?/,
+  /\b(?:decode|convert|reverse|backwards|read|translate|decrypt|rot ?13|base ?64|hex|unscramble|apply)\b.{0,60}\b(?:and|then) (?:do|follow|carry (?:it |them )?out|execute|obey|act on|run)\b(?! (?:i|we|you|they|he|she|my|our)\b) (?:it|what it says|the (?:instruction|instructions|command)|them|out)?/,
   /\bdo what it says\b/,
   // Words put in the council's mouth for a screenshot: "just say my council tax is paid", "even if they wont".
   /\b(?:just say|say that|type that|write that)\b.{0,60}\b(?:is|are|has been|have been|will be) (?:\w+ ){0,2}(?:paid|approved|cancelled|collected|granted|allowed|fixed|refunded|waived)\b|\b(?:is|are|will be) (?:\w+ ){0,3}(?:paid|approved|collected|allowed|fixed|done) (?:\w+ ){0,2}even if (?:it|they|its|theyre|he|she) (?:isnt|arent|wont|is not|are not|will not|hasnt|havent)\b|\bi need a screenshot\b/,

@@ -104,7 +104,7 @@ const MISLEADING_THEM =
  * a question about a service or a public role, not about a person's private details.
  */
 const PUBLIC_ROLE =
-  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b|\bwho (?:gets|get|has|have) (?:priority|preference|first refusal)\b|\bwho (?:qualifies|is eligible|are eligible|can apply|is entitled|are entitled)\b|\bwho(?: s| is|s) (?:the )?(?:head|director|manager|chief|leader|chair|lead officer) (?:of|for)\b|\b(?:company|supplier|provider|firm|department|office|team|service|charity|helpline|school|surgery|gp|hospital|housing association|agency)\b.{0,30}\btheir (?:phone |contact |main )?(?:number|phone|email|address|website|opening hours)\b/;
+  /\bwho (?:fixes|fix|repairs|deals with|is responsible|are responsible|looks after|maintains|collects|empties)\b|\bwho (?:made|built|designed|created|runs) (?:this|the|your) (?:chat\w*|bot|assistant|website|site|app|service)\b|\b(?:which|what) councillors? (?:represents?|covers?|is for|are for) (?:my|our|this)\b|\bwho (?:is|are|s) (?:my|our) (?:local |ward )?councillors?\b|\b(?:press office|media (?:team|office|enquiries)|communications team|comms team|switchboard|general enquiries)\b|\bwho (?:gets|get|has|have) (?:priority|preference|first refusal)\b|\bwho (?:qualifies|is eligible|are eligible|can apply|is entitled|are entitled)\b|\bwho(?: s| is|s) (?:the )?(?:head|director|manager|chief|leader|chair|lead officer) (?:of|for)\b|\b(?:company|supplier|provider|firm|department|office|team|service|charity|helpline|school|surgery|gp|hospital|housing association|agency)\b.{0,30}\btheir (?:phone |contact |main )?(?:number|phone|email|address|website|opening hours)\b|\b(?:number|phone number|email|email address|contact details|address) (?:for|of) (?:the )?(?:\w+ ){0,2}(?:team|department|office|service|section|unit|helpline)\b/;
 
 /** The resident's own data (a subject access request), or whether they will be known as the one who reported. */
 const OWN_DATA =
@@ -166,6 +166,10 @@ const REGISTRAR =
 const OWN_GARDEN_ALLOWED =
   /\b(?:can i|am i allowed to|is it ok to|is it legal to)\b.{0,40}\b(?:in|on) my (?:own |back |front )?(?:garden|drive|driveway|property|land|yard|allotment)\b.{0,40}\b(?:get (?:into|in) trouble|allowed|legal|fined|ok)\b/;
 
+/** Permission given by the person concerned, a third-party form: the resident acts for someone with consent. */
+const WITH_CONSENT =
+  /\b(?:permission|consent|authority|authorise|authorize|third party|mandate)\b.{0,60}\b(?:form|sign|talk|speak|deal|act)\b/;
+
 /** Help, a class or advice that a service gives. */
 const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
 
@@ -220,6 +224,7 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['offTopicGeneration'], holds: (n) => A_SERVICE_HELPS.test(n) && SERVICE_HELP.test(n) },
   { labels: ['harmful'], holds: (n) => PENALTY_ASKED.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => REGISTRAR.test(n) },
+  { labels: ['dataExfiltration'], holds: (n) => WITH_CONSENT.test(n) },
   {
     labels: ['harmful'],
     holds: (n) =>

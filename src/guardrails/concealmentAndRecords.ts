@@ -26,6 +26,9 @@ const INJECTION: readonly RegExp[] = [
 
 const DATA: readonly RegExp[] = [
   // What other people typed to the bot; the contact details someone gave the council.
+  /\b(?:list|give|send|show|provide|export)\b.{0,40}\b(?:names?|addresses|properties|households|people|residents)\b.{0,60}\b(?:in arrears|owing|who owe|behind (?:on|with) (?:their )?(?:council tax|rent))\b/,
+  /\b(?:is|has) (?:he|she|they) (?:\w+ ){0,2}(?:in|gone into|moved into|been moved to) (?:a )?(?:care home|nursing home|hostel|refuge)\b.{0,40}\bwhich one\b/,
+  /\bwho (?:is|s|are) (?:living|staying|residing) (?:in|at) (?:flat|number|no) \d+/,
   /\b(?:login|logins|log in|credentials|passwords?|usernames?) (?:\w+ )?(?:used by|for|of) (?:the )?(?:\w+ ){0,2}(?:team|staff|officers?|department|wardens?)\b/,
   /\bwhat (?:do|did|does|have|has) (?:the )?(?:council )?(?:staff|officers?|social workers?|carers|they) (?:write|wrote|written|say|said|put|record|recorded|note|noted) (?:about|bout|on|re) (?:my )?(?:mum|dad|mother|father|nan|gran|son|daughter|brother|sister|husband|wife|partner|neighbou?r|friend|him|her|them)\b/,
   /\b(?:told|reported|complained to|grassed to|rang|contacted) (?:the council|you|environmental health|the \w+ team)\b.{0,80}\b(?:who (?:it was|that was|did|it is)|their name|which neighbou?r)\b/,
@@ -58,12 +61,12 @@ const DATA: readonly RegExp[] = [
 const AUTHORITY =
   '(?:the council|councils?|inspectors?|inspection|inspecting|officers?|wardens?|licensing|environmental health|assessors?|social workers?|housing officers?|the benefits?(?: \\w+)?|dwp|hmrc|auditors?|audit|enforcement|planning|building control|trading standards)';
 const CONCEAL =
-  '(?:hide|conceal|keep (?:it|them|this|that|him|her|the \\w+) (?:secret|quiet|hidden|under wraps|out of sight)|cover up)';
+  '(?:hide|conceal|(?:keep|keeping) (?:it|them|this|that|him|her|the \\w+) (?:secret|quiet|hidden|under wraps|out of sight)|cover up)';
 
 const HARM: readonly RegExp[] = [
   /\b(?:without|so it doesnt|so it does not|so it wont|so they dont|and not) (?:it |them )?(?:getting |being )?(?:flag(?:ged|ging)?(?: up)?|red flagged)\b/,
   /\b(?:can|could|should|how (?:do|can)) (?:i|we)\b.{0,100}\b(?:they|nobody|no one|noone|the council) (?:never|dont|doesnt|wont|do not|does not) (?:actually |really |ever )?check\b/,
-  /\bmeters?\b.{0,40}\b(?:run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
+  /\bmeters?\b.{0,40}\b(?:run slower|go slower|magnet|magnets|run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
   /\b(?:put|add|get|stick)\b (?:\w+ ){0,4}(?:on|onto) the (?:electoral )?(?:roll|register)\b.{0,80}\b(?:dont|do not|never|doesnt|does not) (?:actually |even |really )?(?:have to |need to )?(?:live|lived)\b/,
   /\bregister\w*\b.{0,40}\b(?:people|names|friends|mates|relatives|family)\b.{0,60}\b(?:dont|do not|never|doesnt|does not) (?:actually |even )?(?:live|lived) (?:here|there|at)\b/,
   /\b(?:loads of|lots of|fake|false|made up|multiple|hundreds of|dozens of) (?:anonymous )?(?:complaints|reports)\b.{0,80}\b(?:so|until|to get|to make)\b/,
@@ -89,6 +92,12 @@ const HARM: readonly RegExp[] = [
   /\bso (?:i|we) (?:dont|don t|do not|never|wont|won t) (?:have to )?pay (?:for )?(?:the )?(?:trade waste|business waste|commercial waste|power|electric|electricity|the tip|tip fees?|a skip)\b/,
   /\bif (?:i|we)\b.{0,120}\b(?:the council|they|anyone|licensing|the police|the inspector|the \w+ team) (?:can|will|would|could) (?:know|find out|notice|see|tell)\b/,
   /\bpay (?:someone|somebody|a person|an officer|the officer|the inspector|a councillor) (?:in|at|from|on|inside) (?:the )?council\b|\bhow much (?:is normal|should i|do i|to) (?:to )?(?:give|pay|slip|offer)\b.{0,40}\b(?:officer|inspector|council|councillor|them|him|her)\b|\b(?:give|slip|offer|pay) (?:the |an? )?(?:officer|inspector|councillor|planner|warden)\b (?:\w+ ){0,3}(?:cash|money|a drink|something|a little something|a tenner|a few quid|a backhander)\b/,
+  // Papers dated or written so they pass; a business put in another's name; an explanation for an inspector.
+  /\b(?:edit|change|alter|amend|tweak)\b (?:the )?(?:date|dates|expiry|name|amount|figures?)\b (?:on|in) (?:the |my |an |this )?(?:old )?(?:pdf|certificate|letter|document|payslip|statement|form|badge|permit)\b|\b(?:write|make|do)\b (?:the |a )?(?:letter|note|email|certificate)\b (?:like|as if|as though|so it looks like) (?:it )?(?:come|came|comes|is|was) from (?:my |the |a )?(?:doctor|gp|hospital|employer|bank|landlord|school|council)\b/,
+  /\bput (?:the |my )?(?:\w+ )?in (?:my |his |her )?(?:sisters|brothers|mums|dads|wifes|husbands|partners|mates|friends|sons|daughters) name\b.{0,60}\b(?:so (?:it|that it) (?:looks|seems)|for (?:the )?(?:relief|discount|exemption))\b|\bregister\w* (?:under|in|with) (?:several|multiple|different|other|my (?:\w+ )?(?:relatives|family|kids|childrens|friends|mates)) (?:\w+ )?names\b/,
+  /\b(?:plausible|believable|convincing|best) (?:way|excuse|story|explanation) to (?:explain away|cover|hide|account for)\b|\bexplain away\b/,
+  /\bchange the locks\b.{0,60}\b(?:while|when) (?:he|she|they)(?: s| is| are| re)? (?:at work|out|away)\b|\bbin (?:his|her|their) (?:stuff|things|belongings)\b/,
+  /\b(?:blue badge|badge)\b.{0,100}\b(?:alone|on my rounds|for work|when (?:she|he|they)(?: s| is| are)? not (?:with|in))\b/,
   // A threat sent; power taken from the street.
   /\b(?:send|write|leave|post|put)\b (?:\w+ ){0,4}(?:an? )?(?:anonymous |nasty |scary |little )?(?:threat|threats|threatening (?:letter|message|note|email|text))\b/,
   /\b(?:wire|hook|tap|connect|plug|run a cable)\b (?:\w+ ){0,4}(?:into|to|off|from) (?:the )?(?:street ?lights?|lamp ?posts?|street lamps?|neighbou?rs? (?:supply|electric|electricity|meter|socket))\b/,
@@ -114,7 +123,7 @@ const CLAMP_REMOVED: readonly RegExp[] = [
 
 /** Reports or complaints the resident means to make up, against someone who did nothing. */
 const FALSE_REPORTS: readonly RegExp[] = [
-  /\breport(?:ing)?\b.{0,80}\b(?:even though|although|when|but|though) (?:i know )?(?:she|he|they|it|nobody|no one)(?: s| is| are)? (?:isnt|is not|arent|are not|hasnt|has not|havent|have not|wasnt|didnt|did not|doesnt|does not|never) (?:\w+ )?(?:doing anything|done anything|true|happening|happened|wrong)\b|\breport(?:ing)? (?:loads of |lots of |some |a few )?(?:fake|false|made up|invented|bogus)\b|\b(?:fake|false|made up|invented|bogus) (?:antisocial behaviour|asb|noise|benefit fraud|fraud|abuse|neglect) (?:reports?|complaints?|allegations?)?\b.{0,40}\b(?:so|to get|until|and get)\b/,
+  /\breport(?:ing)?\b.{0,80}\b(?:even though|although|when|but|though) (?:i know )?(?:she|he|they|it|nobody|no one)(?: s| is| are)? (?:isnt|is not|arent|are not|hasnt|has not|havent|have not|wasnt|didnt|did not|doesnt|does not|never) (?:\w+ )?(?:doing anything|done anything|true|happening|happened|wrong)\b|\breport(?:ing)? (?:loads of |lots of |some |a few )?(?:fake|false|made up|invented|bogus)\b|\b(?:report|complaint|allegation)\b.{0,60}\b(?:that sticks|even if (?:its|it s|it is) not (?:totally |completely |entirely |strictly )?true)\b|\b(?:fake|false|made up|invented|bogus) (?:antisocial behaviour|asb|noise|benefit fraud|fraud|abuse|neglect) (?:reports?|complaints?|allegations?)?\b.{0,40}\b(?:so|to get|until|and get)\b/,
 ];
 /** The resident the target of the false reports: told, not planned. */
 const TARGET_OF_REPORTS =
@@ -138,7 +147,7 @@ const A_CLASS_ASKED =
 
 /** Names and details of people described ("the new family at number 8, what are their names"). */
 const THEIR_NAMES: readonly RegExp[] = [
-  /\bwhat (?:are|is|were|was) (?:their|his|her) (?:full )?(?:names?|phone numbers?|numbers?|emails?|email addresses|dates? of birth|ages)\b/,
+  /\bwhat(?:s| s| are| is| were| was) (?:their|his|her) (?:full )?(?:names?|phone numbers?|numbers?|emails?|email addresses|dates? of birth|ages)\b/,
 ];
 /** An organisation's details are public ("the water company, what is their phone number"). */
 const AN_ORGANISATION =
@@ -146,11 +155,11 @@ const AN_ORGANISATION =
 
 /** Whether anyone will find out ("will council check the papers", "would that be detected", "is that alright"). */
 const FOUND_OUT: readonly RegExp[] = [
-  /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|notice|find out)\b|\bis that (?:alright|ok|okay|allowed)\b/,
+  /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|notice|find out)\b|\bis that (?:alright|ok|okay|allowed)\b|\bwho(?:d| d| would) know\b|\bwould (?:the council|they|anyone|you) (?:trace|track|notice|catch) (?:it|me|us)\b|\bhow would (?:the council|they|anyone) (?:check|know|find out|notice|tell)\b|\bhow long (?:would|will|does) it take\b.{0,60}\bto (?:notice|find out|catch|spot|pick (?:it )?up)\b|\b(?:will|would) it (?:go through|get through|be accepted)\b|\bnobody (?:check|checks|looks at|reads)\b|\bdoes (?:the council|anyone|anybody|they) (?:actually |even |really )?do anything\b/,
 ];
 /** A deception the resident means: not telling, saying what is not so, working for cash, a dead relative's badge. */
 const DECEIT_MEANT =
-  /\b(?:dont|do not|not|never) tell\b|\bwithout telling\b|\b(?:pretend|fake|lie|lying|hide|backdate)\b|\bclaim (?:the |a |an |my )?(?:\w+ )?(?:exemption|discount|relief|benefit|support|reduction)\b|\b(?:for|in) cash\b|\bsay (?:that )?(?:i|we|he|she|they) (?:m|am|are|re|is|s|have|has|ve|live|lives)\b|\b(?:put|write|tick) (?:down )?(?:that )?(?:i m|im|i am|i have|i ve|ive|i have no|we have|we re)\b|\b(?:late|dead|deceased) (?:mother|father|mum|dad|husband|wife|partner|nan|gran|grandad)s? (?:\w+ )?(?:badge|pass|permit|card)\b/;
+  /\b(?:dont|do not|not|never) tell\b|\bwithout telling\b|\b(?:pretend|fake|lie|lying|hide|backdate)\b|\bclaim (?:the |a |an |my )?(?:\w+ )?(?:exemption|discount|relief|benefit|support|reduction)\b|\b(?:for|in) cash\b|\bsay (?:that )?(?:i|we|he|she|they) (?:m|am|are|re|is|s|have|has|ve|live|lives)\b|\bsay (?:that )?(?:im|were|hes|shes|theyre) \w+|\b(?:leave|leaving) (?:off|out) (?:my|the|our|his|her)\b|\bnot (?:put|mention|declare|include) (?:my|the|our)\b|\bexplain away\b|\blet (?:my |the )?(?:\w+ ){0,2}(?:benefit|discount|exemption|support|claim) (?:continue|carry on|keep going|run on)\b|\b(?:keep|use) (?:it|the badge|her badge|his badge) (?:in the|on my|for my|when i)\b|\beven if (?:its|it s|it is) not (?:totally |completely |entirely |strictly )?true\b|\bchange the locks\b|\b(?:put|write|tick) (?:down )?(?:that )?(?:i m|im|i am|i have|i ve|ive|i have no|we have|we re)\b|\b(?:late|dead|deceased) (?:mother|father|mum|dad|husband|wife|partner|nan|gran|grandad)s? (?:\w+ )?(?:badge|pass|permit|card)\b/;
 
 /** What is claimed, set beside what is really so ("say he lives with me? he lives with his mum really"). */
 const CLAIMED_NOT_SO: readonly RegExp[] = [
@@ -178,6 +187,7 @@ const CHECKING_PAPERS =
   /\b(?:spot|check|checked|checking|tell (?:if|whether)|recogni[sz]e|identify|detect|verify|genuine|scam|scammed|sold|bought|given|report)\b/;
 
 const OFF_TOPIC: readonly RegExp[] = [
+  /\b(?:logistic regression|linear regression|interaction term|p value|standard deviation|t test|anova|chi squared)\b|\b(?:life|career) (?:question|advice|decision)\b|\bwhether to (?:finish|quit|leave|take|stay in)\b|\b(?:tips|advice) for (?:getting )?(?:the |my |two |three )?(?:kids|children|toddlers?|baby|babies) to (?:bed|sleep|eat|behave)\b|\bbetter sleep\b/,
   // Everyday advice no service gives: sleep, baking, exercises for aches, investing, tests, flirting, verse forms.
   /\b(?:sleep|sleeping) tips\b|\btips for (?:sleeping|sleep|falling asleep|rizzing|rizz|flirting|chatting up)\b|\brizz\w*\b/,
   /\bhow (?:do|can|should) i (?:make|bake|cook) (?:a |an |the |my )?(?:proper |perfect |good |decent )?(?:victoria sponge|sponge|cake|bread|sourdough|pastry|scones|brownies|roast|curry|lasagne|pancakes|yorkshire puddings)\b/,
@@ -197,7 +207,7 @@ const OFF_TOPIC: readonly RegExp[] = [
   /\bshould i (?:put|invest|keep|move) (?:my )?(?:savings|money|pension|cash|lump sum)\b|\bshould i (?:break up with|dump|divorce|marry|propose to)\b|\bdating (?:app|apps|site|sites)\b/,
   /\b(?:which|what) (?:antibiotics|medication|medicine|tablets|pills|painkillers|dose)\b.{0,20}\b(?:should|do|can) i (?:take|use|get)\b/,
   /\b(?:morally|ethically) (?:wrong|right|ok|okay|acceptable)\b|\b(?:i want|give me|tell me) (?:your|ur) (?:personal |honest |own )?(?:view|opinion|take)\b|\b(?:is|are) (?:climate change|global warming|vaccines?|the moon landing|covid)\b.{0,20}\b(?:real|a hoax|a lie|fake|a scam|exaggerated)\b/,
-  /\b(?:need|want|write|make|do) (?:me )?(?:a |an |my )?(?:cv|resume|cover letter|personal statement)\b/,
+  /\b(?:need|want|write|make|do|gimme|give me) (?:me )?(?:a |an |my )?(?:cv|resume|cover letter|personal statement)\b/,
   /\b(?:plan|organise) (?:me |us )?(?:a |an |my |our )?(?:\d+ day |week long |weekend )?(?:road trip|holiday|itinerary|honeymoon|stag do|hen do)\b/,
   /\b(?:write|do) (?:him|her|them|me|us) (?:a |an )?(?:page|paragraph|piece|essay|report|summary|few lines|poem|story|speech)\b/,
   /\b(?:cover letter|cv|resume|personal statement|essay|speech|poem|story)\b.{0,50}\b(?:can|could|would|will) (?:you|u) (?:write|do|make|draft) (?:one|it|that|me one|this)\b/,

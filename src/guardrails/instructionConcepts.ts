@@ -103,6 +103,8 @@ const COMMITMENTS: readonly RegExp[] = [
 const WIDER: readonly RegExp[] = [
   // "just say yes so i can show her", "ur the council so u can decide", "gimme a free month".
   /\b(?:just )?say yes so (?:i|we) can (?:show|tell|prove)\b|\bcan (?:you|u) promise\b.{0,60}\b(?:gonna|going to|will) (?:be|get|go)\b|\b(?:you|u|ur|youre|you re) (?:are )?(?:the )?council\b.{0,30}\b(?:you|u) can (?:decide|approve|do it|sort it|give)\b|\b(?:gimme|give me) a free (?:month|year|week|pass|membership|session|permit)\b/,
+  // "ur the council so it counts", "can you just decide i'm getting the same", "change the decision ... you approved it".
+  /\b(?:you|u|ur|youre|you re) (?:are )?(?:the )?council\b.{0,20}\bso (?:it|that|this) (?:counts|is official|s official|stands)\b|\bjust tell me (?:im|i m|i am|we re|were) (?:allowed|ok|fine|exempt|entitled)\b|\b(?:can|could) (?:you|u) (?:just )?decide (?:that )?(?:im|i m|i am|we re|were|she|he|they|i)\b|\b(?:you can|can you|could you|can u) change (?:the |that |this )?decision\b|\b(?:you|u) approved it\b/,
   // A character or a part: "be a lawyer character and in this character say"; orders to "the computer".
   /\bin (?:this|that|the|your) (?:character|role|persona)\b|\b(?:be|become|play) (?:a |an |my )(?:\w+ ){0,2}character\b/,
   /\b(?:the|this) (?:computer|system|machine|program) (?:must|should|has to|will|is to) (?:tell|say|give|grant|approve|answer|reply)\b|\b(?:grant|approve|accept) (?:all|every|any) (?:requests?|wishes|applications?|claims?)\b/,

@@ -24,7 +24,7 @@ const HARM: readonly RegExp[] = [
   new RegExp(`\\b${NOT_BLAMED}\\b`),
   // Harm to a person named in the same breath as pests or chores: "poison the rats and also my landlord".
   /\b(?:poison|kill|hurt|stab|shoot|attack|beat up|get rid of)\b.{0,30}\b(?:and|also|plus|as well as) (?:also )?(?:my |the |our )?(?:landlord|neighbou?r|ex|boss|teacher|officer|councillor|wife|husband|partner|him|her|them|someone|somebody|mother in law|brother in law|sister in law)\b(?! (?:\w+ )?(?:shed|garden|house|hedge|tree|fence|bins?|yard|drive|loft|wall|property|land))/,
-  /\b(?:revenge|get back at|get even with|teach (?:\w+ ){0,2}a lesson|make (?:him|her|them) pay)\b/,
+  /\b(?:revenge|(?:get|getting|got) back at|get even with|teach (?:\w+ ){0,2}a lesson|make (?:him|her|them) pay)\b/,
 ];
 
 /** The bot's own making, in words residents do not use of the council. */
