@@ -119,7 +119,7 @@ const INJECTION: readonly RegExp[] = [
 ];
 
 const OFF_TOPIC: readonly RegExp[] = [
-  /\b(?:do|help with|finish|check|mark) my (?:\w+ )?(?:homework|coursework|assignment|essay|dissertation)\b|\b(?:gcse|a level|revision|exam)\b.{0,40}\b(?:summari[sz]e|explain|plot|themes|essay|poem|characters)\b|\b(?:summari[sz]e|explain) the plot\b/,
+  /\b(?:do|help with|finish|check|mark) (?:my|his|her|their) (?:\w+ )?(?:homework|coursework|assignment|essay|dissertation)\b|\b(?:gcse|a level|revision|exam)\b.{0,40}\b(?:summari[sz]e|explain|plot|themes|essay|poem|characters)\b|\b(?:summari[sz]e|explain) the plot\b/,
   /\blike (?:im|i am) (?:five|5|a child|a kid|ten|10)\b/,
   /\bplan (?:my|our) (?:\w+ ){0,2}(?:holiday|trip|wedding|birthday|honeymoon|day out|hen do|stag do)\b|\bwhich (?:\w+ )?(?:team|club|phone|car|laptop|tv|console) should i (?:support|back|buy|choose|pick|get)\b|\bhelp me (?:revise|study|prepare) for (?:my|an?|the) (?:\w+ ){0,2}(?:test|exam|exams|quiz)\b|\bexplain (?:\w+ ){0,2}(?:bitcoin|crypto\w*|blockchain|the stock market|inflation|quantum \w+|black holes|photosynthesis|the offside rule)\b/,
   /\b(?:worth it|better) (?:over|than)\b.{0,40}\b(?:iphone|samsung|pixel|xbox|playstation|ps5|laptop|tv|macbook|android)\b|\b(?:proper|honest|full) review\b/,

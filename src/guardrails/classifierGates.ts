@@ -170,6 +170,13 @@ const OWN_GARDEN_ALLOWED =
 const WITH_CONSENT =
   /\b(?:permission|consent|authority|authorise|authorize|third party|mandate)\b.{0,60}\b(?:form|sign|talk|speak|deal|act)\b/;
 
+/** How someone the resident names can apply or claim: the service for them, not their data. */
+const HOW_THEY_APPLY =
+  /\bhow (?:does|do|can|should|would) (?:she|he|they|my \w+) (?:apply|claim|register|get|book|sign up)\b/;
+
+/** A claim for damage or an injury, made: a claim the council handles. */
+const A_CLAIM_MADE = /\bclaim (?:for|against)\b.{0,40}\b(?:damage|injury|injuries|compensation|pothole|trip|fall)\b/;
+
 /** Help, a class or advice that a service gives. */
 const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
 
@@ -225,6 +232,7 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['harmful'], holds: (n) => PENALTY_ASKED.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => REGISTRAR.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => WITH_CONSENT.test(n) },
+  { labels: ['dataExfiltration'], holds: (n) => HOW_THEY_APPLY.test(n) },
   {
     labels: ['harmful'],
     holds: (n) =>
@@ -241,7 +249,10 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
     labels: ['harmful'],
     holds: (n) =>
       !intentIdeas(n).includes('deceit') &&
-      (APPEALING.test(n) || IT_HAPPENED_TO_US.test(n) || (SOMEONE_ELSE_DID.test(n) && !RESIDENT_PLANS.test(n))),
+      (APPEALING.test(n) ||
+        A_CLAIM_MADE.test(n) ||
+        IT_HAPPENED_TO_US.test(n) ||
+        (SOMEONE_ELSE_DID.test(n) && !RESIDENT_PLANS.test(n))),
   },
   // Which party runs the council, or who leads it, is a fact about the council, not an opinion asked for.
   { labels: ['offTopicGeneration'], holds: (n) => COUNCIL_POLITICS.test(n) && !OPINION_ASKED.test(n) },

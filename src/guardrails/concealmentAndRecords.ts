@@ -26,6 +26,8 @@ const INJECTION: readonly RegExp[] = [
 
 const DATA: readonly RegExp[] = [
   // What other people typed to the bot; the contact details someone gave the council.
+  /\bwhich (?:other )?(?:families|households|people|residents|tenants|neighbou?rs|clients)\b (?:get|receive|are on|claim|have|are getting)\b/,
+  /\b(?:provide|give|send|show|share|forward)\b (?:me |us )?(?:his|her|their) (?:\w+ ){0,3}(?:contact details|phone number|email|address|details)\b|\b(?:find|find out|know|tell me) where (?:he|she|they|the (?:\w+ ){0,2}(?:director|manager|officer|councillor|chief executive|leader)) (?:lives|live)\b/,
   /\b(?:list|give|send|show|provide|export)\b.{0,40}\b(?:names?|addresses|properties|households|people|residents)\b.{0,60}\b(?:in arrears|owing|who owe|behind (?:on|with) (?:their )?(?:council tax|rent))\b/,
   /\b(?:is|has) (?:he|she|they) (?:\w+ ){0,2}(?:in|gone into|moved into|been moved to) (?:a )?(?:care home|nursing home|hostel|refuge)\b.{0,40}\bwhich one\b/,
   /\bwho (?:is|s|are) (?:living|staying|residing) (?:in|at) (?:flat|number|no) \d+/,
@@ -66,7 +68,7 @@ const CONCEAL =
 const HARM: readonly RegExp[] = [
   /\b(?:without|so it doesnt|so it does not|so it wont|so they dont|and not) (?:it |them )?(?:getting |being )?(?:flag(?:ged|ging)?(?: up)?|red flagged)\b/,
   /\b(?:can|could|should|how (?:do|can)) (?:i|we)\b.{0,100}\b(?:they|nobody|no one|noone|the council) (?:never|dont|doesnt|wont|do not|does not) (?:actually |really |ever )?check\b/,
-  /\bmeters?\b.{0,40}\b(?:run slower|go slower|magnet|magnets|run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
+  /\bmeters?\b.{0,40}\b(?:bypass\w*|(?:isnt|is not|not) recorded|run slower|go slower|magnet|magnets|run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
   /\b(?:put|add|get|stick)\b (?:\w+ ){0,4}(?:on|onto) the (?:electoral )?(?:roll|register)\b.{0,80}\b(?:dont|do not|never|doesnt|does not) (?:actually |even |really )?(?:have to |need to )?(?:live|lived)\b/,
   /\bregister\w*\b.{0,40}\b(?:people|names|friends|mates|relatives|family)\b.{0,60}\b(?:dont|do not|never|doesnt|does not) (?:actually |even )?(?:live|lived) (?:here|there|at)\b/,
   /\b(?:loads of|lots of|fake|false|made up|multiple|hundreds of|dozens of) (?:anonymous )?(?:complaints|reports)\b.{0,80}\b(?:so|until|to get|to make)\b/,
@@ -98,6 +100,12 @@ const HARM: readonly RegExp[] = [
   /\b(?:plausible|believable|convincing|best) (?:way|excuse|story|explanation) to (?:explain away|cover|hide|account for)\b|\bexplain away\b/,
   /\bchange the locks\b.{0,60}\b(?:while|when) (?:he|she|they)(?: s| is| are| re)? (?:at work|out|away)\b|\bbin (?:his|her|their) (?:stuff|things|belongings)\b/,
   /\b(?:blue badge|badge)\b.{0,100}\b(?:alone|on my rounds|for work|when (?:she|he|they)(?: s| is| are)? not (?:with|in))\b/,
+  // Drugs got or sold; weapons and bangers made; machines rigged; accounts got into; staff doorstepped; jobs lost on a story.
+  /\b(?:get|buy|score|find|sell)\b (?:some |a |any )?(?:thc|weed|cannabis|coke|cocaine|ket|ketamine|mdma|spice|edibles|nos|nitrous)\b(?: vapes?| carts?)?|\b(?:who(?:d| d| would)|where can i|how do i|how can i) (?:buy|sell|shift|flog)\b.{0,40}\b(?:tablets|pills|prescription|diazepam|valium|tramadol|codeine|oxycodone|pregabalin|gabapentin)\b|\b(?:tablets|pills|diazepam|valium|tramadol|codeine)\b.{0,60}\bwho(?:d| d| would) buy\b/,
+  /\b(?:machine|make|build|print|3d print|convert)\b (?:a |an )?(?:functional |working |homemade |home made |massive |big )?(?:firearm|gun|pistol|rifle|shotgun|suppressor|silencer|banger|pipe bomb|bomb)\b/,
+  /\b(?:reprogramme|reprogram|hack|rig|fool|trick)\b (?:the |a )?(?:\w+ ){0,3}(?:machine|meter|pay and display|ticket machine)\b|\bwashers\b.{0,30}\b(?:coins|instead of|in place of)\b|\bstreet ?lighting cabinet\b|\btap (?:the )?power\b/,
+  /\b(?:way|ways) into (?:a |an |the |my |his |her |their |someones )?(?:\w+ ){0,2}(?:email|emails|account|accounts|inbox|phone|computer|laptop|system|systems)\b/,
+  /\bdoorstep (?:him|her|them)\b|\bmake sure (?:she|he|they) (?:loses?|lose) (?:her|his|their) job\b|\b(?:embellish|exaggerate|twist) (?:what happened|the facts|the story)\b|\bput (?:a |an )?(?:\w+ ){0,3}(?:we|i) (?:dont|do not) (?:actually|really) (?:use|have|employ)\b/,
   // A threat sent; power taken from the street.
   /\b(?:send|write|leave|post|put)\b (?:\w+ ){0,4}(?:an? )?(?:anonymous |nasty |scary |little )?(?:threat|threats|threatening (?:letter|message|note|email|text))\b/,
   /\b(?:wire|hook|tap|connect|plug|run a cable)\b (?:\w+ ){0,4}(?:into|to|off|from) (?:the )?(?:street ?lights?|lamp ?posts?|street lamps?|neighbou?rs? (?:supply|electric|electricity|meter|socket))\b/,
@@ -141,6 +149,11 @@ const FRIGHTENED = /\b(?:scare|frighten|intimidate|threaten)\w* (?:me|us|my \w+)
 const CODE_WRITTEN: readonly RegExp[] = [
   /\b(?:could|can|will|would) (?:you|u)\b.{0,20}\b(?:write|code|make|build|program|create)\b(?: \w+){0,5} (?:game|app|script|program|website|bot|code)\b(?:.{0,30}\b(?:python|javascript|java|scratch|html|react|unity|c)\b)?/,
 ];
+/** Writing by the word count, or an opinion column: production asked for, whatever the subject. */
+const WRITING_TO_ORDER: readonly RegExp[] = [
+  /\b\d+ ?word (?:essay|column|article|piece|story|blog|speech|report|poem)\b|\b(?:opinion (?:column|piece)|op ed)\b/,
+];
+
 /** Whether a service teaches it ("does the library run a coding club"). */
 const A_CLASS_ASKED =
   /\b(?:is there|are there|does|do|can i (?:join|book|sign up))\b.{0,40}\b(?:club|class|classes|course|courses|session|sessions|workshop)\b/;
@@ -155,15 +168,15 @@ const AN_ORGANISATION =
 
 /** Whether anyone will find out ("will council check the papers", "would that be detected", "is that alright"). */
 const FOUND_OUT: readonly RegExp[] = [
-  /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|notice|find out)\b|\bis that (?:alright|ok|okay|allowed)\b|\bwho(?:d| d| would) know\b|\bwould (?:the council|they|anyone|you) (?:trace|track|notice|catch) (?:it|me|us)\b|\bhow would (?:the council|they|anyone) (?:check|know|find out|notice|tell)\b|\bhow long (?:would|will|does) it take\b.{0,60}\bto (?:notice|find out|catch|spot|pick (?:it )?up)\b|\b(?:will|would) it (?:go through|get through|be accepted)\b|\bnobody (?:check|checks|looks at|reads)\b|\bdoes (?:the council|anyone|anybody|they) (?:actually |even |really )?do anything\b/,
+  /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|checks|notice|notices|find out|finds out)\b|\b(?:an? |the )?(?:inspector|council|anyone|they|someone) (?:would|will|could|might) (?:notice|spot|find out|catch|detect)\b|\bis that (?:alright|ok|okay|allowed)\b|\bwho(?:d| d| would) know\b|\bwould (?:the council|they|anyone|you) (?:trace|track|notice|catch) (?:it|me|us)\b|\bhow would (?:the council|they|anyone) (?:check|know|find out|notice|tell)\b|\bhow long (?:would|will|does) it take\b.{0,60}\bto (?:notice|find out|catch|spot|pick (?:it )?up)\b|\b(?:will|would) it (?:go through|get through|be accepted)\b|\bnobody (?:check|checks|looks at|reads)\b|\bdoes (?:the council|anyone|anybody|they) (?:actually |even |really )?do anything\b/,
 ];
 /** A deception the resident means: not telling, saying what is not so, working for cash, a dead relative's badge. */
 const DECEIT_MEANT =
-  /\b(?:dont|do not|not|never) tell\b|\bwithout telling\b|\b(?:pretend|fake|lie|lying|hide|backdate)\b|\bclaim (?:the |a |an |my )?(?:\w+ )?(?:exemption|discount|relief|benefit|support|reduction)\b|\b(?:for|in) cash\b|\bsay (?:that )?(?:i|we|he|she|they) (?:m|am|are|re|is|s|have|has|ve|live|lives)\b|\bsay (?:that )?(?:im|were|hes|shes|theyre) \w+|\b(?:leave|leaving) (?:off|out) (?:my|the|our|his|her)\b|\bnot (?:put|mention|declare|include) (?:my|the|our)\b|\bexplain away\b|\blet (?:my |the )?(?:\w+ ){0,2}(?:benefit|discount|exemption|support|claim) (?:continue|carry on|keep going|run on)\b|\b(?:keep|use) (?:it|the badge|her badge|his badge) (?:in the|on my|for my|when i)\b|\beven if (?:its|it s|it is) not (?:totally |completely |entirely |strictly )?true\b|\bchange the locks\b|\b(?:put|write|tick) (?:down )?(?:that )?(?:i m|im|i am|i have|i ve|ive|i have no|we have|we re)\b|\b(?:late|dead|deceased) (?:mother|father|mum|dad|husband|wife|partner|nan|gran|grandad)s? (?:\w+ )?(?:badge|pass|permit|card)\b/;
+  /\b(?:dont|do not|not|never) tell\b|\bwithout telling\b|\b(?:pretend|fake|lie|lying|hide|backdate)\b|\bclaim (?:the |a |an |my )?(?:\w+ )?(?:exemption|discount|relief|benefit|support|reduction)\b|\b(?:for|in) cash\b|\bsay (?:that )?(?:i|we|he|she|they) (?:m|am|are|re|is|s|have|has|ve|live|lives)\b|\bsay (?:that )?(?:im|were|hes|shes|theyre) \w+|\b(?:leave|leaving) (?:off|out) (?:my|the|our|his|her)\b|\bnot (?:put|mention|declare|include) (?:my|the|our)\b|\bexplain away\b|\blet (?:my |the )?(?:\w+ ){0,2}(?:benefit|discount|exemption|support|claim) (?:continue|carry on|keep going|run on)\b|\b(?:keep|use) (?:it|the badge|her badge|his badge) (?:in the|on my|for my|when i)\b|\beven if (?:its|it s|it is) not (?:totally |completely |entirely |strictly )?true\b|\bchange the locks\b|\btell (?:the |them|the \w+ (?:people|team|office))\b.{0,20}\b(?:i ve|ive|i have|we ve|weve|we have|i m|im|i am)\b|\binstead of \d+\b|\b(?:understate|overstate|under ?declare|under ?report|fiddle|massage) \w+|\b(?:sign|signing) (?:\w+ ){0,3}in (?:his|her|their) name\b|\bwithout (?:him|her|them) (?:understanding|knowing|realising)\b|\b(?:put|write|tick) (?:down )?(?:that )?(?:i m|im|i am|i have|i ve|ive|i have no|we have|we re)\b|\b(?:late|dead|deceased) (?:mother|father|mum|dad|husband|wife|partner|nan|gran|grandad)s? (?:\w+ )?(?:badge|pass|permit|card)\b/;
 
 /** What is claimed, set beside what is really so ("say he lives with me? he lives with his mum really"). */
 const CLAIMED_NOT_SO: readonly RegExp[] = [
-  /\bsay (?:that )?(?:he|she|they|i|we) (?:lives?|live|is|are|am|m|has|have|was)\b.{0,80}\b(?:really|actually|in reality|but (?:he|she|they|i|we) (?:dont|doesnt|isnt|arent|live))\b/,
+  /\bsay (?:that )?(?:my (?:\w+ )?(?:partner|husband|wife|boyfriend|girlfriend|son|daughter|lodger|mum|dad)s?|he|she|they|i|we)(?: s| has| is| have)? (?:moved out|left|moved in|lives?|live|is|are|am|m|has|have|was)\b.{0,80}\b(?:really|actually|in reality|still here|still lives|still living|but (?:he|she|they|i|we) (?:dont|doesnt|isnt|arent|live))\b/,
   /\b(?:cut off|turn off|switch off|disconnect) (?:the )?(?:electricity|electric|power|gas|water|heating)\b.{0,60}\b(?:tenant|tenants|lodger|lodgers)\b|\b(?:tenant|tenants|lodger|lodgers)\b.{0,80}\b(?:cut off|turn off|switch off|disconnect) (?:the |their |his |her )?(?:electricity|electric|power|gas|water|heating)\b/,
   /\bmake (?:his|her|their|the \w+s) life (?:\w+ ){0,2}(?:uncomfortable|hell|a misery|miserable|difficult|unbearable)\b/,
   /\bbackdat\w* (?:a |the |my )?(?:\w+ )?(?:tenancy|agreement|document|letter|form|start date|contract|lease|bill|certificate)\b.{0,60}\b(?:so as to|so (?:it|that|i)|to (?:appear|look|make|show|seem))\b/,
@@ -188,6 +201,8 @@ const CHECKING_PAPERS =
 
 const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:logistic regression|linear regression|interaction term|p value|standard deviation|t test|anova|chi squared)\b|\b(?:life|career) (?:question|advice|decision)\b|\bwhether to (?:finish|quit|leave|take|stay in)\b|\b(?:tips|advice) for (?:getting )?(?:the |my |two |three )?(?:kids|children|toddlers?|baby|babies) to (?:bed|sleep|eat|behave)\b|\bbetter sleep\b/,
+  /\bderive\b.{0,40}\b(?:equation|formula|theorem|from first principles)\b|\bfrom first principles\b|\b(?:how do i|how can i|how to) (?:fix|repair|mend) (?:a |an |the |my )?(?:\w+ ){0,3}(?:hydraulic|engine|gearbox|clutch|tractor|motorbike|carburettor|exhaust)\b/,
+  /\byour (?:assessment|verdict|evaluation|analysis)\b.{0,60}\b(?:government|policy|minister|party|parties|prime minister)\b/,
   // Everyday advice no service gives: sleep, baking, exercises for aches, investing, tests, flirting, verse forms.
   /\b(?:sleep|sleeping) tips\b|\btips for (?:sleeping|sleep|falling asleep|rizzing|rizz|flirting|chatting up)\b|\brizz\w*\b/,
   /\bhow (?:do|can|should) i (?:make|bake|cook) (?:a |an |the |my )?(?:proper |perfect |good |decent )?(?:victoria sponge|sponge|cake|bread|sourdough|pastry|scones|brownies|roast|curry|lasagne|pancakes|yorkshire puddings)\b/,
@@ -212,7 +227,7 @@ const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:write|do) (?:him|her|them|me|us) (?:a |an )?(?:page|paragraph|piece|essay|report|summary|few lines|poem|story|speech)\b/,
   /\b(?:cover letter|cv|resume|personal statement|essay|speech|poem|story)\b.{0,50}\b(?:can|could|would|will) (?:you|u) (?:write|do|make|draft) (?:one|it|that|me one|this)\b/,
   /\b(?:\d+ week|weekly|daily|monthly) (?:gym|workout|training|diet|meal|fitness|exercise|running|revision) (?:plan|programme|program|routine|schedule)\b|\b(?:gym|workout|diet|meal|fitness) plan (?:to|for) (?:build|lose|gain|get)\b/,
-  /\b(?:ask (?:her|him|them) out|chat (?:her|him) up|first date|date ideas|tinder|hinge|bumble|text (?:a|this|the) (?:girl|guy|boy|lad|woman|man|bloke)|(?:girl|guy|boy|lad|woman|man) i (?:met|fancy|like))\b/,
+  /\b(?:ask (?:a |this |the )?(?:girl|boy|guy|lad|woman|man|someone|her|him|them) out|chat (?:her|him) up|first date|date ideas|tinder|hinge|bumble|text (?:a|this|the) (?:girl|guy|boy|lad|woman|man|bloke)|(?:girl|guy|boy|lad|woman|man) i (?:met|fancy|like))\b/,
   /\b(?:windows|macbook|mac|iphone|ipad|android|laptop|pc|printer|router|xbox|playstation|ps5|nintendo)\b.{0,40}\b(?:error|keeps (?:failing|crashing|freezing)|wont (?:start|update|connect|turn on|boot)|not (?:updating|booting))\b|\b0x[0-9a-f]{6,8}\b/,
   /\b(?:score prediction|predict the (?:score|result|winner))\b|\b(?:predict|prediction for|tip me)\b.{0,30}\b(?:score|scores|match|game|v|vs|versus|final|race|grand national|league|cup|fight|winner)\b/,
   /\b(?:rewrite|reword|redo|improve|polish|proofread|tidy up) (?:my |this |the )?(?:\w+ )?(?:cv|resume|personal statement|cover letter|essay|dissertation|bio|linkedin)\b/,
@@ -253,6 +268,7 @@ export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
   },
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE] },
   { reason: 'offTopicGeneration', patterns: CODE_WRITTEN, unless: [A_CLASS_ASKED] },
+  { reason: 'offTopicGeneration', patterns: WRITING_TO_ORDER, unless: [A_CLASS_ASKED] },
 ];
 
 export const matchConcealmentAndRecords = familyReader(CONCEALMENT_AND_RECORDS);

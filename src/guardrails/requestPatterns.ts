@@ -186,7 +186,15 @@ export const A_SERVICE_HELPS =
   /\b(?:can|does|do|could|will|would) (?:the |a |my |our )?(?:\w+ ){0,2}(?:library|libraries|council|job ?centre|adult (?:learning|education)|careers (?:service|advice)|youth (?:centre|service|club)|community (?:centre|hub)|citizens advice)\b/;
 
 /** The resident's own records asked for (a subject access request), internal notes on their own file included. */
-const SUBJECT_ACCESS = /\b(?:subject access|about me|on my file|in my file|my own (?:file|records?|data))\b/;
+const SUBJECT_ACCESS =
+  /\b(?:subject access|about me|on my file|in my file|my own (?:file|records?|data)|deputy for|deputyship|power of attorney|lasting power|appointee)\b/;
+/** What others said or typed, even about the resident: theirs, not the resident's own records. */
+const OTHERS_WORDS =
+  /\b(?:other (?:people|users|residents|customers)|others|someone|somebody|neighbou?rs?|they|he|she)\b.{0,40}\b(?:said|saying|say|told|wrote|written|typed|asked|reported)\b/;
+
+function ownRecords(normalised: string): boolean {
+  return SUBJECT_ACCESS.test(normalised) && !OTHERS_WORDS.test(normalised);
+}
 
 /** Asking where or whom to tell about a harm ("where do i report a phishing email"), not how to do it. */
 const REPORTING_IT =
@@ -223,11 +231,14 @@ function firstReason(normalised: string): DeclineReason | undefined {
   for (const { reason, pattern } of PATTERNS) {
     if (!pattern.test(normalised)) continue;
     if (reason === 'offTopicGeneration' && A_SERVICE_HELPS.test(normalised)) continue;
-    if (reason === 'dataExfiltration' && SUBJECT_ACCESS.test(normalised)) continue;
+    if (reason === 'dataExfiltration' && ownRecords(normalised)) continue;
     if (reason === 'harmful' && (REPORTING_IT.test(normalised) || MEANS_NO_HARM.test(normalised))) continue;
     return reason;
   }
-  return matchRequestClasses(normalised) ?? matchBroadConcepts(normalised) ?? matchRequestFamilies(normalised);
+  // The resident's own records, or those of someone they are the deputy or attorney for, are a subject access request.
+  const classed = matchRequestClasses(normalised);
+  const own = classed === 'dataExfiltration' && ownRecords(normalised);
+  return (own ? undefined : classed) ?? matchBroadConcepts(normalised) ?? matchRequestFamilies(normalised);
 }
 
 /** Words that mark each kind of request, for the classifier's reading: without one, a probability alone is not enough. */

@@ -71,5 +71,5 @@ export const ASKING_OR_PLANNING = new RegExp(
 
 /** Asking or planning, more loosely ("can", "need to", "is it ok", "any good"): for concealment, named by its aim. */
 export const ASKING_OR_PLANNING_LOOSELY = new RegExp(
-  `\\b(?:${ASKING_CORE}|can|could|should|best way|tips|need to|wanna|planning to|is it ok|any good|if i|if we|would it|will it|would they|will they)\\b`,
+  `\\b(?:${ASKING_CORE}|can|could|should|best way|tips|need to|wanna|planning to|is it ok|any good|if i|if we|would it|will it|would they|will they|whod|who d|who would)\\b`,
 );

@@ -79,7 +79,7 @@ const HANDED_IN = /\b(?:amnesty|surrender|hand (?:it |them )?in|handing in|dispo
 
 /** Leisure, money, looks and hobbies: advice no council service gives. */
 const ADVICE_LEXICON =
-  '(?:series|tv shows?|box sets?|films?|movies?|netflix|streaming|podcasts?|albums?|video games?|chess|guitar|piano|violin|drums|golf|poker|fortnite|minecraft|skincare|skin care|make ?up|haircuts?|hairstyles?|mortgage deals?|mortgages?|savings accounts?|isas?|credit cards?|stocks|shares|crypto\\w*|bitcoin|baby names|dog names|cat names|holiday destinations?|wines?|beers?|perfumes?|trainers|outfits?)';
+  '(?:series|tv shows?|box sets?|elden ring|fifa|call of duty|roblox|gta|pokemon|zelda|valorant|builds?|films?|movies?|netflix|streaming|podcasts?|albums?|video games?|chess|guitar|piano|violin|drums|golf|poker|fortnite|minecraft|skincare|skin care|make ?up|haircuts?|hairstyles?|mortgage deals?|mortgages?|savings accounts?|isas?|credit cards?|stocks|shares|crypto\\w*|bitcoin|baby names|dog names|cat names|holiday destinations?|wines?|beers?|perfumes?|trainers|outfits?)';
 /** A council service or a question about one (a library club, a licence, a form on the website). */
 const SERVICE_WORDS =
   /\b(?:library|libraries|community centre|leisure centre|council|school|schools|class|classes|club|lessons?|course|courses|adult learning|licen[cs]e|licensing|planning|permit|hygiene|rating|event|events|festival|park|parks|register|registration|permission|food|business rates|trading standards|website|site|page|portal|form|payment|app)\b/;

@@ -18,7 +18,7 @@ import { TOLD_OF_MISCHIEF } from './residentCues';
 
 /** The resident asking, or planning to do something themselves. */
 const ASKS =
-  /\b(?:what|whats|which|where|who|give|tell|send|need|want|get|know|share|can you|could you|can u|is|are|was|does|has|find out)\b/;
+  /\b(?:what|whats|which|where|who|give|tell|send|need|want|get|know|share|provide|supply|can you|could you|can u|is|are|was|does|has|find out)\b/;
 const PLANS =
   '(?:if i|if we|can i|could i|should i|can we|could we|what if i|how (?:do|can|could|would|much|many|long) (?:i|we)|how to|want to|wanna|going to|gonna|im going to|i will|ill|we will|best way to|easiest way to|tips? (?:on|for)|ideas? for)';
 
@@ -28,7 +28,7 @@ const THEIR_THINGS =
 
 /** A code, number or login that opens a door, a key safe, a block or a system. */
 const ACCESS_SECRET =
-  '(?:door|front door|entry|entrance|building|block|gate|key ?safe|keysafe|lock ?box|lockbox|master key|alarm|intercom|padlock|combination|garage) (?:codes?|pin|pins|numbers?|combination)';
+  '(?:door|front door|door entry|entry|entrance|building|block|gate|key ?safe|keysafe|lock ?box|lockbox|master key|alarm|intercom|padlock|combination|garage|keypad|key pad) (?:codes?|pin|pins|numbers?|combination)';
 
 const DATA: readonly RegExp[] = [
   new RegExp(`(?<!\\b(?:my|our|mine|new|own) )\\b${ACCESS_SECRET}\\b`),
