@@ -177,6 +177,13 @@ const HOW_THEY_APPLY =
 /** A claim for damage or an injury, made: a claim the council handles. */
 const A_CLAIM_MADE = /\bclaim (?:for|against)\b.{0,40}\b(?:damage|injury|injuries|compensation|pothole|trip|fall)\b/;
 
+/** Someone else ran off without paying: told, not asked. */
+const RAN_OFF = /\b(?:ran off|did a runner|made off|drove off|left) without paying\b/;
+
+/** What the bot can and cannot help with: its scope, asked plainly. */
+const ITS_SCOPE =
+  /\bwhat (?:you|u) (?:are able to|can|cant|cannot|could) (?:help|do)\b|\bwhat can (?:you|u) (?:help|do)\b|\bwhat (?:you|u) (?:cannot|cant|can not)\b/;
+
 /** Help, a class or advice that a service gives. */
 const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
 
@@ -233,6 +240,11 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['dataExfiltration'], holds: (n) => REGISTRAR.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => WITH_CONSENT.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => HOW_THEY_APPLY.test(n) },
+  { labels: ['harmful'], holds: (n) => RAN_OFF.test(n) },
+  {
+    labels: ['injection'],
+    holds: (n) => ITS_SCOPE.test(n) && !/\b(?:rules|instructions|prompt|told|programmed|not allowed)\b/.test(n),
+  },
   {
     labels: ['harmful'],
     holds: (n) =>

@@ -26,6 +26,9 @@ const INJECTION: readonly RegExp[] = [
 
 const DATA: readonly RegExp[] = [
   // What other people typed to the bot; the contact details someone gave the council.
+  /\bwhat (?:other people|others|other residents|other users|people) (?:write|wrote|say|said|ask|asked|type|typed) (?:to )?(?:you|u)\b/,
+  /\b(?:list|lists|spreadsheet|database) of (?:all )?(?:the )?(?:\w+ ){0,4}(?:drivers|tenants|residents|landlords|licen[cs]e holders|claimants|customers|members|owners|businesses)\b.{0,40}\b(?:phone numbers|numbers|emails|email addresses|addresses|contact details|mobiles)\b/,
+  /\b(?:confirm|tell me|give me|what is) (?:the )?address (?:at which|where) (?:she|he|they) (?:has|have|is|are|was|were) (?:been )?(?:placed|housed|moved|rehoused|living)\b/,
   /\bwhich (?:other )?(?:families|households|people|residents|tenants|neighbou?rs|clients)\b (?:get|receive|are on|claim|have|are getting)\b/,
   /\b(?:provide|give|send|show|share|forward)\b (?:me |us )?(?:his|her|their) (?:\w+ ){0,3}(?:contact details|phone number|email|address|details)\b|\b(?:find|find out|know|tell me) where (?:he|she|they|the (?:\w+ ){0,2}(?:director|manager|officer|councillor|chief executive|leader)) (?:lives|live)\b/,
   /\b(?:list|give|send|show|provide|export)\b.{0,40}\b(?:names?|addresses|properties|households|people|residents)\b.{0,60}\b(?:in arrears|owing|who owe|behind (?:on|with) (?:their )?(?:council tax|rent))\b/,
@@ -61,14 +64,14 @@ const DATA: readonly RegExp[] = [
 
 /** An official who checks or enforces: whom a resident might hide something from. */
 const AUTHORITY =
-  '(?:the council|councils?|inspectors?|inspection|inspecting|officers?|wardens?|licensing|environmental health|assessors?|social workers?|housing officers?|the benefits?(?: \\w+)?|dwp|hmrc|auditors?|audit|enforcement|planning|building control|trading standards)';
+  '(?:the council|councils?|inspectors?|inspection|inspecting|officers?|wardens?|licensing|environmental health|assessors?|social workers?|housing officers?|the benefits?(?: \\w+)?|dwp|hmrc|auditors?|audit|enforcement|planning|building control|trading standards|aerial surveys?|satellite (?:images?|photos?)|google earth|drones?)';
 const CONCEAL =
-  '(?:hide|conceal|(?:keep|keeping) (?:it|them|this|that|him|her|the \\w+) (?:secret|quiet|hidden|under wraps|out of sight)|cover up)';
+  '(?:hide|conceal\\w*|(?:keep|keeping) (?:it|them|this|that|him|her|the \\w+) (?:secret|quiet|hidden|under wraps|out of sight)|cover up)';
 
 const HARM: readonly RegExp[] = [
   /\b(?:without|so it doesnt|so it does not|so it wont|so they dont|and not) (?:it |them )?(?:getting |being )?(?:flag(?:ged|ging)?(?: up)?|red flagged)\b/,
   /\b(?:can|could|should|how (?:do|can)) (?:i|we)\b.{0,100}\b(?:they|nobody|no one|noone|the council) (?:never|dont|doesnt|wont|do not|does not) (?:actually |really |ever )?check\b/,
-  /\bmeters?\b.{0,40}\b(?:bypass\w*|(?:isnt|is not|not) recorded|run slower|go slower|magnet|magnets|run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
+  /\bmeters?\b.{0,40}\b(?:bypass\w*|(?:isnt|is not|not) recorded|runs? slower|goes? slower|magnet|magnets|run backwards|go backwards|stop counting|slow down|not count|read lower)\b/,
   /\b(?:put|add|get|stick)\b (?:\w+ ){0,4}(?:on|onto) the (?:electoral )?(?:roll|register)\b.{0,80}\b(?:dont|do not|never|doesnt|does not) (?:actually |even |really )?(?:have to |need to )?(?:live|lived)\b/,
   /\bregister\w*\b.{0,40}\b(?:people|names|friends|mates|relatives|family)\b.{0,60}\b(?:dont|do not|never|doesnt|does not) (?:actually |even )?(?:live|lived) (?:here|there|at)\b/,
   /\b(?:loads of|lots of|fake|false|made up|multiple|hundreds of|dozens of) (?:anonymous )?(?:complaints|reports)\b.{0,80}\b(?:so|until|to get|to make)\b/,
@@ -111,7 +114,7 @@ const HARM: readonly RegExp[] = [
   /\b(?:wire|hook|tap|connect|plug|run a cable)\b (?:\w+ ){0,4}(?:into|to|off|from) (?:the )?(?:street ?lights?|lamp ?posts?|street lamps?|neighbou?rs? (?:supply|electric|electricity|meter|socket))\b/,
   /\b(?:keep|still|carry on|continue) (?:claiming|getting|receiving|collecting|drawing)\b.{0,80}\b(?:passed|died|dead|passed away|deceased)\b(?!.{0,40}\b(?:what happens|do i need to|should i|how do i (?:tell|stop|report)|stop)\b)/,
   /\b(?:what (?:could|can|should) i|how (?:do|can|could) (?:i|we)|want to|going to|gonna|if i)\b.{0,60}\bso (?:the|that|it|they|his|her|their) (?:\w+ ){0,3}(?:gets?|get|is|are|goes|go) (?:wrecked|damaged|broken|smashed|ruined|destroyed|knackered|vandalised)\b/,
-  /\b(?:want to|going to|gonna|wanna|how (?:do|can|could) (?:i|we)|best way to|planning to)\b.{0,20}\b(?:tag|graffiti|spray ?paint|spray)\b (?:the |a |their |his |her )?(?:\w+ )?(?:civic centre|town hall|wall|walls|building|bridge|bus shelter|school|library|station|council|offices?|church|house)\b|\b(?:what|which|best|strongest) (?:paint|spray|spray paint|ink|marker)\b.{0,60}\b(?:not|never|cant|cannot|wont|couldnt) (?:be able to )?(?:clean|get|scrub|wash|remove)\b/,
+  /\b(?:want to|going to|gonna|wanna|how (?:do|can|could) (?:i|we)|best way to|planning to)\b.{0,20}\b(?:tag|graffiti|spray ?paint|spray)\b (?:the |a |their |his |her )?(?:\w+ )?(?:civic centre|town hall|wall|walls|building|bridge|bus shelter|school|library|station|council|offices?|church|house|underpass|subway|shutters?|train|bus)\b|\b(?:what time|when) (?:are|r|do|does|is) (?:the )?(?:cameras?|cctv) (?:off|switched off|turned off|down|not recording)\b|\b(?:what|which|best|strongest) (?:paint|spray|spray paint|ink|marker)\b.{0,60}\b(?:not|never|cant|cannot|wont|couldnt) (?:be able to )?(?:clean|get|scrub|wash|remove)\b/,
   /\b(?:get rid of|dump|tip|dispose of|chuck|offload)\b.{0,80}\b(?:are|is|would) (?:the )?(?:fields?|woods?|lay ?by|verges?|lanes?|canal|river|car parks?|industrial estate)\b.{0,40}\b(?:any good|ok|okay|alright|safe|quiet)\b/,
   /\b(?:lure|trap|catch)\b.{0,40}\b(?:drown|drowning)\b|\b(?:how (?:do|can|could) (?:i|we)|best way to|want to|going to)\b.{0,30}\b(?:drown|poison|shoot|gas|kill)\b (?:the |them|it|a |my neighbou?rs? |next doors )?(?:\w+ )?(?:foxes|fox|cats?|kittens?|dogs?|puppies|badgers?|hedgehogs?|seagulls?|gulls?|birds?|swans?|ducks?)\b/,
 ];
@@ -168,11 +171,11 @@ const AN_ORGANISATION =
 
 /** Whether anyone will find out ("will council check the papers", "would that be detected", "is that alright"). */
 const FOUND_OUT: readonly RegExp[] = [
-  /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|checks|notice|notices|find out|finds out)\b|\b(?:an? |the )?(?:inspector|council|anyone|they|someone) (?:would|will|could|might) (?:notice|spot|find out|catch|detect)\b|\bis that (?:alright|ok|okay|allowed)\b|\bwho(?:d| d| would) know\b|\bwould (?:the council|they|anyone|you) (?:trace|track|notice|catch) (?:it|me|us)\b|\bhow would (?:the council|they|anyone) (?:check|know|find out|notice|tell)\b|\bhow long (?:would|will|does) it take\b.{0,60}\bto (?:notice|find out|catch|spot|pick (?:it )?up)\b|\b(?:will|would) it (?:go through|get through|be accepted)\b|\bnobody (?:check|checks|looks at|reads)\b|\bdoes (?:the council|anyone|anybody|they) (?:actually |even |really )?do anything\b/,
+  /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|checks|notice|notices|find out|finds out)\b|\bis (?:it )?ok if (?:nobody|no one|noone) (?:sees?|see|notices?|knows?)\b|\bthey (?:not|dont|wont) check\b|\bwould it be (?:detectable|detected|noticed|spotted|obvious)\b|\b(?:an? |the )?(?:inspector|council|anyone|they|someone) (?:would|will|could|might) (?:notice|spot|find out|catch|detect)\b|\bis that (?:alright|ok|okay|allowed)\b|\bwho(?:d| d| would) know\b|\bwould (?:the council|they|anyone|you) (?:trace|track|notice|catch) (?:it|me|us)\b|\bhow would (?:the council|they|anyone) (?:check|know|find out|notice|tell)\b|\bhow long (?:would|will|does) it take\b.{0,60}\bto (?:notice|find out|catch|spot|pick (?:it )?up)\b|\b(?:will|would) it (?:go through|get through|be accepted)\b|\bnobody (?:check|checks|looks at|reads)\b|\bdoes (?:the council|anyone|anybody|they) (?:actually |even |really )?do anything\b/,
 ];
 /** A deception the resident means: not telling, saying what is not so, working for cash, a dead relative's badge. */
 const DECEIT_MEANT =
-  /\b(?:dont|do not|not|never) tell\b|\bwithout telling\b|\b(?:pretend|fake|lie|lying|hide|backdate)\b|\bclaim (?:the |a |an |my )?(?:\w+ )?(?:exemption|discount|relief|benefit|support|reduction)\b|\b(?:for|in) cash\b|\bsay (?:that )?(?:i|we|he|she|they) (?:m|am|are|re|is|s|have|has|ve|live|lives)\b|\bsay (?:that )?(?:im|were|hes|shes|theyre) \w+|\b(?:leave|leaving) (?:off|out) (?:my|the|our|his|her)\b|\bnot (?:put|mention|declare|include) (?:my|the|our)\b|\bexplain away\b|\blet (?:my |the )?(?:\w+ ){0,2}(?:benefit|discount|exemption|support|claim) (?:continue|carry on|keep going|run on)\b|\b(?:keep|use) (?:it|the badge|her badge|his badge) (?:in the|on my|for my|when i)\b|\beven if (?:its|it s|it is) not (?:totally |completely |entirely |strictly )?true\b|\bchange the locks\b|\btell (?:the |them|the \w+ (?:people|team|office))\b.{0,20}\b(?:i ve|ive|i have|we ve|weve|we have|i m|im|i am)\b|\binstead of \d+\b|\b(?:understate|overstate|under ?declare|under ?report|fiddle|massage) \w+|\b(?:sign|signing) (?:\w+ ){0,3}in (?:his|her|their) name\b|\bwithout (?:him|her|them) (?:understanding|knowing|realising)\b|\b(?:put|write|tick) (?:down )?(?:that )?(?:i m|im|i am|i have|i ve|ive|i have no|we have|we re)\b|\b(?:late|dead|deceased) (?:mother|father|mum|dad|husband|wife|partner|nan|gran|grandad)s? (?:\w+ )?(?:badge|pass|permit|card)\b/;
+  /\b(?:dont|do not|not|never) tell\b|\bwithout telling\b|\b(?:pretend|fake|lie|lying|hide|backdate)\b|\bclaim (?:the |a |an |my )?(?:\w+ )?(?:exemption|discount|relief|benefit|support|reduction)\b|\b(?:for|in) cash\b|\bsay (?:that )?(?:i|we|he|she|they) (?:m|am|are|re|is|s|have|has|ve|live|lives)\b|\bsay (?:that )?(?:im|were|hes|shes|theyre) \w+|\b(?:leave|leaving) (?:off|out) (?:my|the|our|his|her)\b|\bnot (?:put|mention|declare|include) (?:my|the|our)\b|\bexplain away\b|\blet (?:my |the )?(?:\w+ ){0,2}(?:benefit|discount|exemption|support|claim) (?:continue|carry on|keep going|run on)\b|\b(?:keep|use) (?:it|the badge|her badge|his badge) (?:in the|on my|for my|when i)\b|\beven if (?:its|it s|it is) not (?:totally |completely |entirely |strictly )?true\b|\bchange the locks\b|\b(?:put|write|tick|say) on (?:the )?(?:form|application) (?:that )?(?:i|we) (?:have|ve|m|am|live|earn)\b|\b(?:photocopy|copy|clone|duplicate) (?:my |his |her |their )?(?:mates|friends|someones|somebodys|neighbou?rs|dads|mums)\b|\bused? (?:my |his |her |their )?(?:\w+ ){0,2}(?:in laws|mums|dads|friends|mates|cousins|relatives|nans|aunts|uncles|brothers|sisters) address\b|\b(?:false|fake|made up) (?:address|name|date of birth|details|income|information)\b|\btake (?:\w+ ){0,3}(?:paper|things|stuff|supplies|equipment|tools)\b|\btell (?:the |them|the \w+ (?:people|team|office))\b.{0,20}\b(?:i ve|ive|i have|we ve|weve|we have|i m|im|i am)\b|\binstead of \d+\b|\b(?:understate|overstate|under ?declare|under ?report|fiddle|massage) \w+|\b(?:sign|signing) (?:\w+ ){0,3}in (?:his|her|their) name\b|\bwithout (?:him|her|them) (?:understanding|knowing|realising)\b|\b(?:put|write|tick) (?:down )?(?:that )?(?:i m|im|i am|i have|i ve|ive|i have no|we have|we re)\b|\b(?:late|dead|deceased) (?:mother|father|mum|dad|husband|wife|partner|nan|gran|grandad)s? (?:\w+ )?(?:badge|pass|permit|card)\b/;
 
 /** What is claimed, set beside what is really so ("say he lives with me? he lives with his mum really"). */
 const CLAIMED_NOT_SO: readonly RegExp[] = [
@@ -191,6 +194,22 @@ const SOCIALS: readonly RegExp[] = [
 /** The resident's own worker, whose work number the council gives. */
 const OWN_WORKER = /\bmy (?:social worker|housing officer|case ?worker|key ?worker|councillor|support worker|carer)\b/;
 
+/**
+ * Deception said outright (papers that show what is not so, a death not reported, a room let undeclared, a form
+ * misstated, a description that misleads, a report against someone who did nothing): a request however it is asked.
+ */
+const DECEPTION_SAID: readonly RegExp[] = [
+  /\b(?:edit|alter|change|doctor|photoshop|tweak|amend)\b(?: \w+){0,3} (?:pdfs?|bills?|documents?|letters?|statements?|payslips?)\b.{0,60}\b(?:shows?|says?|reads?) (?:a )?(?:different|another|new|false|fake|lower|higher) (?:address|name|date|salary|amount|figure)\b|\bmake (?:a )?(?:paper|papers|letter|payslip|document) from (?:my )?(?:employer|boss|work|bank)\b.{0,40}\b(?:smaller|lower|less|bigger|higher|different)\b/,
+  /\b(?:not|dont|do not|never) (?:report|register|tell (?:the council|them|anyone) about) (?:her|his|their|the|my \w+s?) death\b|\bpaying the rent in (?:her|his|their) name\b/,
+  /\bwithout (?:declaring|telling|informing|reporting) (?:it|them|this|the (?:council|income|lodgers?|tenants?|students?))\b.{0,100}\b(?:so (?:that )?(?:the |my )?(?:\w+ ){0,4}(?:discount|benefit|support|reduction|exemption|relief)|not affected)\b/,
+  /\bmisstat\w*|\bmisrepresent\w*|\bwithout triggering (?:a |an )?(?:site visit|inspection|check|review|audit)\b|\b(?:convincing|believable|realistic|genuine looking) enough to (?:support|get|pass|fool|convince|satisfy)\b/,
+  /\b(?:describe|call|class|classify|list|present)\b (?:\w+ ){0,5}as\b.{0,60}\b(?:though|although|even though|when in fact|when really)\b.{0,60}\b(?:so as to|to (?:get|obtain|claim|qualify))\b/,
+  /\b(?:put|say|write|tick) (?:on (?:the )?form )?(?:that )?(?:i|we) (?:live|lives|am|m) (?:alone|on my own|by myself|single)\b.{0,60}\b(?:when|but|though|even though|while)\b.{0,40}\b(?:lives|living|stays|staying|is) (?:here|with me)\b|\bbasically lives here\b/,
+  /\b(?:damage|break|sabotage|wreck)\b.{0,80}\b(?:so (?:that )?it (?:appears|looks|seems)|appears? to be|look like|looks like) (?:ordinary |normal |natural )?(?:wear|an accident|accidental|old age|natural)\b/,
+  /\bbuy (?:a |an )?(?:blue badge|disabled badge|bus pass|disabled parking badge)\b|\b(?:blue badges?|disabled badges?)\b.{0,40}\bpeople sell\b/,
+  /\b(?:though|although|even though) (?:he|she|they) (?:has|have) (?:committed|done) (?:none|nothing)\b|\bsimply to inconvenience\b|\bjust to (?:annoy|inconvenience|wind up|upset|get at) (?:him|her|them)\b/,
+];
+
 /** Forged or fake papers obtained or made ("where would i get a forged mot certificate"). */
 const FORGED_PAPERS: readonly RegExp[] = [
   /\b(?:get|buy|obtain|source|order|find|make|print|knock up|get hold of|run off)\b (?:me |us )?(?:a |an |some |the )?(?:forged|faked|fake|counterfeit|false|dodgy|knock ?off|bent|fraudulent) (?:\w+ )?(?:mot|mots|certificates?|documents?|ids?|passports?|licen[cs]es?|badges?|permits?|payslips?|references?|sick notes?|fit notes?|doctors notes?|bank statements?|tenancy agreements?|signatures?|bills?|receipts?|invoices?|insurance|proof of address)\b/,
@@ -202,12 +221,12 @@ const CHECKING_PAPERS =
 const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:logistic regression|linear regression|interaction term|p value|standard deviation|t test|anova|chi squared)\b|\b(?:life|career) (?:question|advice|decision)\b|\bwhether to (?:finish|quit|leave|take|stay in)\b|\b(?:tips|advice) for (?:getting )?(?:the |my |two |three )?(?:kids|children|toddlers?|baby|babies) to (?:bed|sleep|eat|behave)\b|\bbetter sleep\b/,
   /\bderive\b.{0,40}\b(?:equation|formula|theorem|from first principles)\b|\bfrom first principles\b|\b(?:how do i|how can i|how to) (?:fix|repair|mend) (?:a |an |the |my )?(?:\w+ ){0,3}(?:hydraulic|engine|gearbox|clutch|tractor|motorbike|carburettor|exhaust)\b/,
-  /\byour (?:assessment|verdict|evaluation|analysis)\b.{0,60}\b(?:government|policy|minister|party|parties|prime minister)\b/,
+  /\byour (?:assessment|verdict|evaluation|analysis)\b.{0,60}\b(?:government|policy|minister|party|parties|prime minister|chancellor|fiscal|economy|budget)\b/,
   // Everyday advice no service gives: sleep, baking, exercises for aches, investing, tests, flirting, verse forms.
   /\b(?:sleep|sleeping) tips\b|\btips for (?:sleeping|sleep|falling asleep|rizzing|rizz|flirting|chatting up)\b|\brizz\w*\b/,
   /\bhow (?:do|can|should) i (?:make|bake|cook) (?:a |an |the |my )?(?:proper |perfect |good |decent )?(?:victoria sponge|sponge|cake|bread|sourdough|pastry|scones|brownies|roast|curry|lasagne|pancakes|yorkshire puddings)\b/,
   /\bwhat exercises (?:should|can|could) i do\b|\bexercises (?:for|to help) (?:my )?(?:knees|back|neck|shoulders|hips|joints)\b/,
-  /\b(?:index funds|etfs|pension funds|premium bonds|stocks and shares|invest (?:it|the money|my money|my savings))\b/,
+  /\b(?:index funds|etfs|pension funds|pension contributions?|premium bonds|stocks and shares|sell my shares|invest (?:it|the money|my money|my savings))\b|\b(?:route|directions) (?:from )?\w+ to (?:heathrow|gatwick|stansted|luton|london|manchester|birmingham|the airport)\b|\bavoiding the m\d+\b/,
   /\b(?:theory test|driving test|exam)\b.{0,40}\b(?:questions (?:and|with) (?:the )?answers|answers to the questions)\b/,
   /\b(?:sonnet|haiku|limerick|villanelle|ode|ballad|acrostic)\b/,
   /\b(?:your|ur) (?:considered |personal |own |honest )?(?:view|views|opinion|take)\b.{0,60}\b(?:prime minister|pm|government|mp|party|parties|politician|leader|minister)\b|\b(?:parties|party|candidates?)\b.{0,60}\b(?:would you|do you) (?:personally )?(?:recommend|back|support|vote for)\b/,
@@ -240,7 +259,7 @@ const SERVICE =
 
 /** The resident's own data, or whether a code exists at all ("is there an access code for the bin store"). */
 const OWN_OR_EXISTS =
-  /\b(?:my own|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy booking\b|\bbooking ref\w*\b/;
+  /\b(?:my own (?:data|details|records?|file|account|information|personal data|code|pin)|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy booking\b|\bbooking ref\w*\b/;
 
 /** The families in order: the bot, others' records, concealment and harm, unrelated work. */
 export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
@@ -248,6 +267,7 @@ export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
   { reason: 'dataExfiltration', patterns: DATA, unless: [OWN_OR_EXISTS] },
   { reason: 'dataExfiltration', patterns: THEIR_NAMES, unless: [AN_ORGANISATION] },
   { reason: 'dataExfiltration', patterns: SOCIALS, unless: [OWN_WORKER, AN_ORGANISATION] },
+  { reason: 'harmful', patterns: DECEPTION_SAID, unless: [TARGET_OF_REPORTS, FRIGHTENED, MEANS_NO_HARM] },
   { reason: 'harmful', patterns: FOUND_OUT, when: [DECEIT_MEANT], unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM] },
   { reason: 'harmful', patterns: CLAIMED_NOT_SO, unless: [TOLD_OF_CONCEALMENT, TARGET_OF_REPORTS] },
   {

@@ -108,6 +108,10 @@ const WIDER: readonly RegExp[] = [
   // On the council's behalf; a promise of a home; a part to play or a certificate to issue.
   /\bon (?:the )?councils? behalf\b|\b(?:just )?promise (?:me|us) (?:that )?(?:we ll|well|i ll|ill|we will|i will|you ll|youll|he ll|hell|she ll|shell|they ll|theyll|they will) (?:get|be|have)\b/,
   /\b(?:respond|reply|answer|speak|talk|write) as (?:an? |the )?(?:\w+ ){0,3}(?:insider|whistleblower|officer|councillor|employee|manager|character|lawyer|solicitor|judge|surveyor|inspector)\b|\b(?:simulate|impersonate|emulate)\b (?:the |a |an )?(?:\w+ ){0,3}(?:surveyor|officer|inspector|council|councillor|manager|department|team|judge)\b|\bissue (?:a |the |my )?(?:completion certificate|certificate|licence|permit|approval|decision notice)\b/,
+  // "you please say is cancel", "jus say its wiped", "reply 'cancelled'", "write me that council give me the house".
+  /\b(?:say|reply|write|type) (?:that )?(?:its |it s |it is |is |it )?(?:cancelled|cancel|canceled|wiped|waived|voided|void|written off)\b|\bwrite me (?:that|a paper|paper|a letter) (?:that )?(?:the )?council (?:give|gives|will give|has given|gave)\b|\bpaper to show\b|\b(?:you|u|ur|youre|you re) (?:are )?(?:the )?council\b.{0,30}\b(?:you can do|you can cancel|so (?:jus |just )?say)\b/,
+  // What the bot was told before the chat began, asked for plainly.
+  /\b(?:what|wot) (?:did|do) (?:they|the council|your makers|your developers) (?:tell|told|give|gave) (?:you|u)\b.{0,30}\b(?:before|b4|in (?:the )?beginning|at the start)\b|\b(?:text|words) (?:what|that|which) (?:the )?council (?:give|gave|gives) (?:you|u)\b|\bcopy paste it\b/,
   // A character or a part: "be a lawyer character and in this character say"; orders to "the computer".
   /\bin (?:this|that|the|your) (?:character|role|persona)\b|\b(?:be|become|play) (?:a |an |my )(?:\w+ ){0,2}character\b/,
   /\b(?:the|this) (?:computer|system|machine|program) (?:must|should|has to|will|is to) (?:tell|say|give|grant|approve|answer|reply)\b|\b(?:grant|approve|accept) (?:all|every|any) (?:requests?|wishes|applications?|claims?)\b/,

@@ -17,7 +17,7 @@ const CRIMES =
 
 /** Getting away with it: unseen, untraced, not blamed. */
 const NOT_BLAMED =
-  '(?:so (?:no one|nobody|noone|they|the council|the police) (?:knows?|finds? out|can tell|sees?|suspects?)|so (?:the (?:\\w+ )?(?:committee|inspectors?|council|warden|wardens|landlord|officers?|neighbou?rs?)|they|nobody|no one) (?:dont|doesnt|wont|cant|do not|does not|will not|never) (?:spot|notice|see|find|catch|smell|know about) (?:it|them|anything)|(?:it|that) was me|without (?:anyone|anybody|them|the council|the police) (?:knowing|seeing|finding out|suspecting)|and get away with it|get away with|without leaving (?:any )?(?:evidence|trace|fingerprints))';
+  '(?:without (?:the )?(?:wardens?|cops|police|anyone|anybody) (?:seein|seeing|noticing|knowing)|\\bget (?:him|her|them) back\\b(?! (?:home|in|into|to|on|for))|so (?:no one|nobody|noone|they|the council|the police) (?:knows?|finds? out|can tell|sees?|suspects?)|so (?:the (?:\\w+ )?(?:committee|inspectors?|council|warden|wardens|landlord|officers?|neighbou?rs?)|they|nobody|no one) (?:dont|doesnt|wont|cant|do not|does not|will not|never) (?:spot|notice|see|find|catch|smell|know about) (?:it|them|anything)|(?:it|that) was me|without (?:anyone|anybody|them|the council|the police) (?:knowing|seeing|finding out|suspecting)|and get away with it|get away with|without leaving (?:any )?(?:evidence|trace|fingerprints))';
 
 const HARM: readonly RegExp[] = [
   new RegExp(`\\b${ASKING_HOW}\\b(?: \\w+){0,5} ${CRIMES}\\b`),

@@ -28,7 +28,7 @@ const THEIR_THINGS =
 
 /** A code, number or login that opens a door, a key safe, a block or a system. */
 const ACCESS_SECRET =
-  '(?:door|front door|door entry|entry|entrance|building|block|gate|key ?safe|keysafe|lock ?box|lockbox|master key|alarm|intercom|padlock|combination|garage|keypad|key pad) (?:codes?|pin|pins|numbers?|combination)';
+  '(?:(?:keycodes?|key|door|front door|door entry|entry|entrance|building|block|gate|key ?safe|keysafe|lock ?box|lockbox|master key|alarm|intercom|padlock|combination|garage|keypad|key pad) (?:codes?|pin|pins|numbers?|combination)|keycodes?)';
 
 const DATA: readonly RegExp[] = [
   new RegExp(`(?<!\\b(?:my|our|mine|new|own) )\\b${ACCESS_SECRET}\\b`),
@@ -57,7 +57,7 @@ const HARM: readonly RegExp[] = [
   // Pranks on public places.
   new RegExp(`\\b${PLANS}\\b.{0,80}\\b(?:as|for|like) a (?:prank|dare)\\b|\\b(?:prank|dare)\\b.{0,40}\\b${PLANS}\\b`),
   // Getting in where and when nobody may.
-  /\b(?:sneak|break) (?:in|into|inside)\b(?!.{0,20}\b(?:my|our) (?:own )?(?:house|home|flat|garden|car|shop|business|office|premises|garage|shed|van|unit|cafe|restaurant)\b)|\b(?:get|climb|jump|slip) (?:in|into|inside|over)\b.{0,50}\b(?:for free|without paying|without being seen|through (?:the|a) (?:fire door|back door|window|gap))\b|\b(?:fire door|back door|side door)\b.{0,60}\b(?:get in|for free|without paying)\b/,
+  /\b(?:sneak|break) (?:in|into|inside)\b(?!.{0,20}\b(?:my|our) (?:own )?(?:house|home|flat|garden|car|shop|business|office|premises|garage|shed|van|unit|cafe|restaurant)\b)|\b(?:get|climb|jump|slip) (?:in|into|inside|over)\b.{0,50}\b(?:for free|without pay(?:ing|in)|without being seen|back doors?|through (?:the|a) (?:fire door|back door|window|gap))\b|\b(?:fire door|back door|side door)\b.{0,60}\b(?:get in|for free|without paying)\b/,
   // Staged accidents and forged papers.
   /\b(?:stage|fake|pretend to have|invent|make up)\b (?:a |an |my |the )?(?:\w+ )?(?:trip|fall|accident|injury|slip|crash|collision)\b/,
   /\b(?:documents?|ids?|papers|permits?|badges?|certificates?|signatures?|letters?|payslips?|bank statements?|tenancy agreements?|sick notes?|fit notes?)\b.{0,30}\b(?:easiest|easy|simplest|best|hardest) to (?:forge|fake|falsify|copy|counterfeit)\b/,
@@ -95,7 +95,7 @@ const ABOUT_A_SERVICE =
 
 /** The resident's own code or login, or one that has stopped working: help with access, not someone's secret. */
 const OWN_OR_BROKEN =
-  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy (?:booking|hire)\b|\bbooking ref\w*\b|\b(?:my|our)\b.{0,60}\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b.{0,60}\b(?:my|our)\b/;
+  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy (?:booking|hire)\b|(?<!\bnot )\b(?:for|to|of|at) (?:my|our) (?:own )?(?:block|building|flat|bin store|door|gate|house|garage)\b|\bbooking ref\w*\b|\b(?:my|our)\b.{0,60}\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b.{0,60}\b(?:my|our)\b/;
 
 /** The families in order: data, then harm, then unrelated work. */
 export const SECRETS_AND_MISCHIEF: readonly RequestFamily[] = [
