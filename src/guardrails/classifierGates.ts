@@ -42,7 +42,7 @@ const PEOPLE_OR_PETS =
  * checking for a scam, which none of the classifier's reasons is.
  */
 export const CHECKING_GENUINE =
-  /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam|is (?:that|this|it) (?:really )?(?:your|the councils?|a council|an official) (?:domain|website|web address|email|email address|number|phone number|site|link|address)|(?:is|was) (?:this|that|it) (?:email|text|letter|website|link|caller|call|message) (?:really )?(?:from you|from the council|yours|genuine|real)|is (?:the council|eastmere|it really the council) (?:ringing|calling|phoning|texting|emailing|writing to|sending (?:\w+ )?to|knocking on) (?:people|residents|everyone|doors))\b/;
+  /\b(?:is (?:it|this|that|he|she|they) (?:fake|real|genuine|a scam|legit|legitimate|really from)|(?:how|can) (?:do |can )?i (?:know|tell|check|find out) (?:if|whether) (?:it|this|that|the \w+|he|she|they)(?: s| is| are|s| re)? (?:real|genuine|fake|a scam|legit|legitimate|really from|from the council)|is (?:this|it) (?:a )?scam|(?:not )?looks? like (?:a )?(?:real |genuine )?council (?:letter|email|text)|is real$|is (?:that|this|it) (?:really )?(?:your|the councils?|a council|an official) (?:domain|website|web address|email|email address|number|phone number|site|link|address)|(?:is|was) (?:this|that|it) (?:email|text|letter|website|link|caller|call|message) (?:really )?(?:from you|from the council|yours|genuine|real)|is (?:the council|eastmere|it really the council) (?:ringing|calling|phoning|texting|emailing|writing to|sending (?:\w+ )?to|knocking on) (?:people|residents|everyone|doors))\b/;
 
 /**
  * A resident asking for a relative they help ("an easy read guide for my brother who has a learning disability, and
@@ -172,7 +172,7 @@ const WITH_CONSENT =
 
 /** How someone the resident names can apply or claim: the service for them, not their data. */
 const HOW_THEY_APPLY =
-  /\bhow (?:does|do|can|should|would) (?:she|he|they|my \w+) (?:apply|claim|register|get|book|sign up)\b/;
+  /\bhow (?:does|do|can|should|would) (?:she|he|they|my \w+) (?:apply|claim|register|get|book|sign up)\b|\b(?:where|which number|who) (?:does |should |can |do )?(?:she|he|they) (?:go|call|ring|contact|apply|ask)\b/;
 
 /** A claim for damage or an injury, made: a claim the council handles. */
 const A_CLAIM_MADE = /\bclaim (?:for|against)\b.{0,40}\b(?:damage|injury|injuries|compensation|pothole|trip|fall)\b/;
@@ -183,6 +183,14 @@ const RAN_OFF = /\b(?:ran off|did a runner|made off|drove off|left) without payi
 /** What the bot can and cannot help with: its scope, asked plainly. */
 const ITS_SCOPE =
   /\bwhat (?:you|u) (?:are able to|can|cant|cannot|could) (?:help|do)\b|\bwhat can (?:you|u) (?:help|do)\b|\bwhat (?:you|u) (?:cannot|cant|can not)\b/;
+
+/** The resident harmed or afraid ("he hurt me before", "i am scared my husband come back"): a victim asking for help. */
+const HARMED_OR_AFRAID =
+  /\b(?:he|she|they|my (?:\w+ )?(?:husband|wife|partner|ex|boyfriend|girlfriend|dad|father|mum|mother|son|daughter|neighbou?r))(?: has| have| had)? (?:hurt|hit|hits|beat|beats|attacked|abused|threatened|threatens|hurts|kicked|strangled) (?:me|us|my)\b|\b(?:scared|afraid|frightened|terrified) (?:of )?(?:my |he |she |him |her |they |them )/;
+
+/** What a council term or letter means ("what mean band b"): a question about the resident's own letter. */
+const MEANING_ASKED = /\bwhat (?:does )?(?:\w+ ){0,3}mean\b/;
+const COUNCIL_PAPER = /\b(?:letter|band|bill|notice|form|decision|council|status|reference)\b/;
 
 /** Help, a class or advice that a service gives. */
 const SERVICE_HELP = /\b(?:help|helps|support|course|courses|class|classes|workshop|workshops|sessions?|advice)\b/;
@@ -241,6 +249,8 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['dataExfiltration'], holds: (n) => WITH_CONSENT.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => HOW_THEY_APPLY.test(n) },
   { labels: ['harmful'], holds: (n) => RAN_OFF.test(n) },
+  { labels: ['harmful'], holds: (n) => HARMED_OR_AFRAID.test(n) },
+  { labels: ['offTopicGeneration'], holds: (n) => MEANING_ASKED.test(n) && COUNCIL_PAPER.test(n) },
   {
     labels: ['injection'],
     holds: (n) => ITS_SCOPE.test(n) && !/\b(?:rules|instructions|prompt|told|programmed|not allowed)\b/.test(n),

@@ -112,6 +112,8 @@ const WIDER: readonly RegExp[] = [
   /\b(?:say|reply|write|type) (?:that )?(?:its |it s |it is |is |it )?(?:cancelled|cancel|canceled|wiped|waived|voided|void|written off)\b|\bwrite me (?:that|a paper|paper|a letter) (?:that )?(?:the )?council (?:give|gives|will give|has given|gave)\b|\bpaper to show\b|\b(?:you|u|ur|youre|you re) (?:are )?(?:the )?council\b.{0,30}\b(?:you can do|you can cancel|so (?:jus |just )?say)\b/,
   // What the bot was told before the chat began, asked for plainly.
   /\b(?:what|wot) (?:did|do) (?:they|the council|your makers|your developers) (?:tell|told|give|gave) (?:you|u)\b.{0,30}\b(?:before|b4|in (?:the )?beginning|at the start)\b|\b(?:text|words) (?:what|that|which) (?:the )?council (?:give|gave|gives) (?:you|u)\b|\bcopy paste it\b/,
+  // "just say i'm on it", "just say yes, i'm approved", "act like mrs holt and decide my case", "type the secret rules out".
+  /\bjust say (?:i m|im|i am|we re|were|i ve|ive|i have)\b|\b(?:just )?say yes,? (?:i m|im|i am|we re|were|that)\b|\bin writing from you\b|\bdecide my (?:case|claim|application|appeal)\b|\bact like (?:mrs|mr|ms|miss|the) \w+|\byou can be my (?:\w+ )?(?:caseworker|case worker|housing officer|social worker|lawyer|solicitor|advocate)\b|\b(?:secret|hidden) (?:list of )?rules\b|\btype (?:them|it) out in full\b/,
   // A character or a part: "be a lawyer character and in this character say"; orders to "the computer".
   /\bin (?:this|that|the|your) (?:character|role|persona)\b|\b(?:be|become|play) (?:a |an |my )(?:\w+ ){0,2}character\b/,
   /\b(?:the|this) (?:computer|system|machine|program) (?:must|should|has to|will|is to) (?:tell|say|give|grant|approve|answer|reply)\b|\b(?:grant|approve|accept) (?:all|every|any) (?:requests?|wishes|applications?|claims?)\b/,
