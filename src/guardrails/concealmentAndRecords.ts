@@ -1,6 +1,6 @@
 import { MEANS_NO_HARM } from './requestClasses';
 import { familyReader, type RequestFamily } from './requestFamilies';
-import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues';
+import { ASKING_OR_PLANNING_LOOSELY, BOOKED_BY_RESIDENT, TOLD_OF_CONCEALMENT } from './residentCues';
 
 /**
  * Families of request that hide inside ordinary service words, read as shapes over a message as `normaliseText`
@@ -264,12 +264,12 @@ const SERVICE =
 
 /** The resident's own data, or whether a code exists at all ("is there an access code for the bin store"). */
 const OWN_OR_EXISTS =
-  /\b(?:my own (?:data|details|records?|file|account|information|personal data|code|pin)|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy booking\b|\bbooking ref\w*\b/;
+  /\b(?:my own (?:data|details|records?|file|account|information|personal data|code|pin)|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b/;
 
 /** The families in order: the bot, others' records, concealment and harm, unrelated work. */
 export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
   { reason: 'injection', patterns: INJECTION },
-  { reason: 'dataExfiltration', patterns: DATA, unless: [OWN_OR_EXISTS] },
+  { reason: 'dataExfiltration', patterns: DATA, unless: [OWN_OR_EXISTS, BOOKED_BY_RESIDENT] },
   { reason: 'dataExfiltration', patterns: THEIR_NAMES, unless: [AN_ORGANISATION] },
   { reason: 'dataExfiltration', patterns: SOCIALS, unless: [OWN_WORKER, AN_ORGANISATION] },
   { reason: 'harmful', patterns: DECEPTION_SAID, unless: [TARGET_OF_REPORTS, FRIGHTENED, MEANS_NO_HARM] },

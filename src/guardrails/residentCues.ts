@@ -73,3 +73,10 @@ export const ASKING_OR_PLANNING = new RegExp(
 export const ASKING_OR_PLANNING_LOOSELY = new RegExp(
   `\\b(?:${ASKING_CORE}|can|could|should|best way|tips|need to|wanna|planning to|is it ok|any good|if i|if we|would it|will it|would they|will they|whod|who d|who would)\\b`,
 );
+
+/**
+ * A current booking of the resident's own ("we've booked the hall for saturday", "booking ref HALL-22"), so a code for it
+ * is theirs to ask for; not one from last year, and not when they say there is no need to book.
+ */
+export const BOOKED_BY_RESIDENT =
+  /^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy booking\b|\bbooking ref\w*\b/;

@@ -1,6 +1,6 @@
 import { MEANS_NO_HARM } from './requestClasses';
 import { familyReader, type RequestFamily } from './requestFamilies';
-import { TOLD_OF_MISCHIEF } from './residentCues';
+import { BOOKED_BY_RESIDENT, TOLD_OF_MISCHIEF } from './residentCues';
 
 /**
  * Requests dressed as everyday service questions, read as what is asked for rather than the words around it, over
@@ -95,11 +95,11 @@ const ABOUT_A_SERVICE =
 
 /** The resident's own code or login, or one that has stopped working: help with access, not someone's secret. */
 const OWN_OR_BROKEN =
-  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|^(?!.*\b(?:no need to book|without booking|not booked|havent booked)\b).*\b(?:i|we|ive|weve)(?: ve| have)? (?:booked|hired)\b(?!.{0,40}\blast (?:year|summer|month|week|time)\b)|\bmy (?:booking|hire)\b|(?<!\bnot )\b(?:for|to|of|at) (?:my|our) (?:own )?(?:block|building|flat|bin store|door|gate|house|garage)\b|\bbooking ref\w*\b|\b(?:my|our)\b.{0,60}\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b.{0,60}\b(?:my|our)\b/;
+  /\bmy own\b|\b(?:is there|do (?:i|we) need|how (?:do|can) (?:i|we) get) (?:a|an|the) (?:\w+ ){0,3}(?:code|pin)\b|\bmy hire\b|(?<!\bnot )\b(?:for|to|of|at) (?:my|our) (?:own )?(?:block|building|flat|bin store|door|gate|house|garage)\b|\b(?:my|our)\b.{0,60}\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b|\b(?:changed|not working|doesnt work|wont work|isnt working|stopped working|forgot|forgotten|lost|reset|locked out)\b.{0,60}\b(?:my|our)\b/;
 
 /** The families in order: data, then harm, then unrelated work. */
 export const SECRETS_AND_MISCHIEF: readonly RequestFamily[] = [
-  { reason: 'dataExfiltration', patterns: DATA, when: [ASKS], unless: [OWN_OR_BROKEN] },
+  { reason: 'dataExfiltration', patterns: DATA, when: [ASKS], unless: [OWN_OR_BROKEN, BOOKED_BY_RESIDENT] },
   { reason: 'harmful', patterns: HARM, unless: [TOLD_OF_MISCHIEF, MEANS_NO_HARM, CAMERAS_WANTED] },
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [ABOUT_A_SERVICE] },
 ];
