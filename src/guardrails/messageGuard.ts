@@ -44,6 +44,18 @@ const ADDRESSES_THE_BOT = /\b(?:you|your|u|ur|yourself|youre)\b/i;
 const OTHERS_PRETEND =
   /\b(?:son|sons|daughter|daughters|kids|children|child|grandson|granddaughter|he|she|they|we|class|pupils|students)\b(?: \w+){0,5} pretend(?:ing)? to be\b/i;
 
+/**
+ * What mixes digits and letters without disguising anything: postcodes ("EM3 2PL"), times, ordinals and measures
+ * ("6am", "30th", "2kg"), email addresses, reference numbers ("HB77120") and web addresses' hyphenated names
+ * ("missed-bin-collection"). Left out before looking for `DISGUISE_SIGNS`, so a resident's details cost no readings.
+ */
+const NOT_DISGUISES =
+  /\b[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}\b|\b\d+(?:am|pm|st|nd|rd|th|s|k|kg|m|mm|cm|ft|mph|ml|p|hrs?|mins?)\b|[\w.+-]+@[\w-]+\.[\w.]+|\b[A-Z]{1,4}\d{3,}\b|\b[a-z]+(?:-[a-z]+)+\b/gi;
+
+function mayBeDisguised(text: string): boolean {
+  return DISGUISE_SIGNS.test(text) && DISGUISE_SIGNS.test(text.replace(NOT_DISGUISES, ' '));
+}
+
 function withoutOthersRolePlay(text: string): string {
   if (!/role ?-?play|pretend/i.test(text) || ADDRESSES_THE_BOT.test(text)) return text;
   const plain = text.replace(/[’']/g, '');
@@ -160,7 +172,7 @@ export class MessageGuard {
     if (matchesInstructionConcept(normalised, text)) return { reason: 'injection', via: 'pattern' };
     const requested = matchRequestPatterns(normalised);
     if (requested) return { reason: requested, via: 'pattern' };
-    const disguised = DISGUISE_SIGNS.test(text) ? disguisedReadings(text).slice(1) : [];
+    const disguised = mayBeDisguised(text) ? disguisedReadings(text).slice(1) : [];
     for (const reading of disguised) {
       const plain = normaliseText(reading);
       if (plain === normalised) continue;

@@ -16,14 +16,17 @@ export interface Classification<Label extends string> {
  */
 export class NaiveBayes<Label extends string> {
   private readonly labels: Label[] = [];
-  private readonly logPrior = new Map<Label, number>();
-  private readonly logLikelihood = new Map<Label, Map<string, number>>();
-  private readonly logUnseen = new Map<Label, number>();
-  private readonly vocabulary = new Set<string>();
+  private readonly logPrior: number[] = [];
+  /**
+   * Each known feature's log-likelihood under every label, in the order of `labels` (a label that never saw the
+   * feature gets its smoothed unseen value): one look-up a feature when classifying, not one a feature and label.
+   */
+  private readonly weights = new Map<string, Float64Array>();
 
   constructor(texts: readonly TrainingText<Label>[], priors: ReadonlyMap<Label, number>, alpha = 0.3) {
     const counts = new Map<Label, Map<string, number>>();
     const totals = new Map<Label, number>();
+    const vocabulary = new Set<string>();
     for (const text of texts) {
       let perLabel = counts.get(text.label);
       if (!perLabel) {
@@ -34,38 +37,42 @@ export class NaiveBayes<Label extends string> {
       for (const feature of text.features) {
         perLabel.set(feature, (perLabel.get(feature) ?? 0) + 1);
         totals.set(text.label, (totals.get(text.label) ?? 0) + 1);
-        this.vocabulary.add(feature);
+        vocabulary.add(feature);
       }
     }
-    const size = this.vocabulary.size;
-    for (const label of this.labels) {
-      const total = (totals.get(label) ?? 0) + alpha * size;
-      const table = new Map<string, number>();
-      for (const [feature, count] of counts.get(label) ?? []) table.set(feature, Math.log((count + alpha) / total));
-      this.logLikelihood.set(label, table);
-      this.logUnseen.set(label, Math.log(alpha / total));
-      this.logPrior.set(label, Math.log(priors.get(label) ?? 1 / Math.max(1, this.labels.length)));
+    const size = vocabulary.size;
+    const totalsByLabel = this.labels.map((label) => (totals.get(label) ?? 0) + alpha * size);
+    for (const feature of vocabulary) {
+      const weights = this.labels.map((label, index) => {
+        const total = totalsByLabel[index] ?? 1;
+        const count = counts.get(label)?.get(feature);
+        return Math.log((count === undefined ? alpha : count + alpha) / total);
+      });
+      this.weights.set(feature, Float64Array.from(weights));
     }
+    for (const label of this.labels)
+      this.logPrior.push(Math.log(priors.get(label) ?? 1 / Math.max(1, this.labels.length)));
   }
 
   classify(features: readonly string[]): Classification<Label>[] {
-    const known = features.filter((feature) => this.vocabulary.has(feature));
-    const scores = this.labels.map((label) => {
-      const table = this.logLikelihood.get(label);
-      const unseen = this.logUnseen.get(label) ?? 0;
-      let score = this.logPrior.get(label) ?? 0;
-      for (const feature of known) score += table?.get(feature) ?? unseen;
-      return { label, score };
-    });
-    const top = Math.max(...scores.map((s) => s.score));
-    const sum = scores.reduce((acc, s) => acc + Math.exp(s.score - top), 0);
-    return scores
-      .map((s) => ({ label: s.label, probability: Math.exp(s.score - top) / sum }))
+    const scores = Float64Array.from(this.logPrior);
+    for (const feature of features) {
+      const weights = this.weights.get(feature);
+      if (weights)
+        for (let index = 0; index < scores.length; index++)
+          scores[index] = (scores[index] ?? 0) + (weights[index] ?? 0);
+    }
+    const top = Math.max(...scores);
+    const sum = scores.reduce((acc, score) => acc + Math.exp(score - top), 0);
+    return this.labels
+      .map((label, index) => ({ label, probability: Math.exp((scores[index] ?? top) - top) / sum }))
       .sort((a, b) => b.probability - a.probability);
   }
 
   /** How many of the features the classifier has seen in training. */
   knownCount(features: readonly string[]): number {
-    return features.filter((feature) => this.vocabulary.has(feature)).length;
+    let known = 0;
+    for (const feature of features) if (this.weights.has(feature)) known++;
+    return known;
   }
 }
