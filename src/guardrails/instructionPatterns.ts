@@ -1,4 +1,4 @@
-import { anyOf } from './anyOf';
+import { anyOf, type AnyOf } from './anyOf';
 
 /** Why a message was taken as an attempt to change the bot's instructions or extract them. */
 export type InjectionKind = 'override' | 'extraction' | 'rolePlay' | 'markup';
@@ -100,7 +100,7 @@ const OTHER_LANGUAGES = [
   /\b(?:deine|ihre|deinen|tes|vos|tus|sus|tuoi|tue|tua|tuas|suas|twoje|tale|jouw|eich) (?:\w+ )?(?:anweisungen|systemanweisungen|vorgaben|instructions|consignes|instrucciones|istruzioni|instrucoes|instrukcje|instructiunile|instructies|cyfarwyddiadau)\b|\b(?:systemanweisung(?:en)?|systemvorgaben|instructions systeme|instrucciones del sistema|istruzioni di sistema|instrucoes do sistema|instrukcje systemowe|systeeminstructies)\b/,
 ];
 
-const PATTERNS: readonly { kind: InjectionKind; pattern: RegExp }[] = [
+const PATTERNS: readonly { kind: InjectionKind; pattern: AnyOf }[] = [
   { kind: 'markup', pattern: anyOf(MARKUP) },
   { kind: 'extraction', pattern: anyOf(EXTRACTION) },
   { kind: 'override', pattern: anyOf([...OVERRIDE, ...OTHER_LANGUAGES]) },

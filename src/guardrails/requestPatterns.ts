@@ -1,4 +1,4 @@
-import { anyOf } from './anyOf';
+import { anyOf, type AnyOf } from './anyOf';
 import type { DeclineReason } from './declineReason';
 import { matchRequestClasses, MEANS_NO_HARM } from './requestClasses';
 import { matchBroadConcepts } from './broadConcepts';
@@ -174,7 +174,7 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   /\b(?:plan|book) my (?:holiday|trip|wedding|party)\b|\bsummari[sz]e the plot\b|\bwhat should i (?:cook|eat|watch|wear|read)\b/,
 ];
 
-const PATTERNS: readonly { reason: DeclineReason; pattern: RegExp }[] = [
+const PATTERNS: readonly { reason: DeclineReason; pattern: AnyOf }[] = [
   { reason: 'dataExfiltration', pattern: anyOf(DATA_EXFILTRATION) },
   { reason: 'harmful', pattern: anyOf(HARMFUL) },
   { reason: 'offTopicGeneration', pattern: anyOf(OFF_TOPIC_GENERATION) },
