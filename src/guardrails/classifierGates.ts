@@ -129,7 +129,8 @@ const HARM_TO_RESIDENT =
  * Writing to the council: a complaint, an appeal, an objection (help with it is part of the service, whether about a bin
  * crew or a neighbour's noise).
  */
-const TO_THE_COUNCIL = /\b(?:complaint|complain|appeal|objection|object to|representation|review request)\b/;
+const TO_THE_COUNCIL =
+  /\b(?:complaint|complain|appeal|objection|object to|representation|review request)\b|\b(?:letter|email) to (?:the )?(?:council|housing (?:team|office|officer)|my councillor|the (?:\w+ )?(?:department|team))\b/;
 /** Writing that is not the resident's own complaint: fake ones, under other names, or to a shop. */
 const NOT_THEIR_COMPLAINT =
   /\b(?:fake|false|made up|different names|pretend\w*|retailer|shop|company|airline|hotel|restaurant)\b/;
@@ -179,6 +180,18 @@ const A_CLAIM_MADE = /\bclaim (?:for|against)\b.{0,40}\b(?:damage|injury|injurie
 
 /** Someone else ran off without paying: told, not asked. */
 const RAN_OFF = /\b(?:ran off|did a runner|made off|drove off|left) without paying\b/;
+
+/**
+ * The resident a witness or a victim ("caught some kid nicking off my stall"), owning up to a change of their own
+ * ("i need to cancel my single person discount"), or paying what they owe before the bailiffs come: honest, however
+ * alarming the words.
+ */
+const WITNESSED_A_THEFT =
+  /\b(?:caught|saw|seen|filmed|recorded|spotted) (?:some|a|the|two|these|this|that|him|her|them|a couple of) (?:\w+ ){0,2}(?:nicking|stealing|robbing|shoplifting|breaking into|taking)\b|\b(?:nicked|stole|stolen|robbed) (?:from|off) (?:my|me|our|us)\b/;
+const OWNING_UP =
+  /\b(?:i need to|i should|i have to|i must|ive got to|i ve got to|do i need to|should i|how do i|how can i)\b (?:\w+ ){0,2}(?:cancel|stop|end|come off|give up|report (?:a |the |my )?change (?:to|in))\b (?:my |our |the )?(?:\w+ ){0,2}(?:discount|exemption|benefit|support|reduction|claim|relief)\b/;
+const PAYING_UP =
+  /\b(?:pay|paying|settle|clear)\b.{0,40}\bbefore (?:they|the bailiffs?|the enforcement \w+|it goes to)\b/;
 
 /** What the bot can and cannot help with: its scope, asked plainly. */
 const ITS_SCOPE =
@@ -249,6 +262,7 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['dataExfiltration'], holds: (n) => WITH_CONSENT.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => HOW_THEY_APPLY.test(n) },
   { labels: ['harmful'], holds: (n) => RAN_OFF.test(n) },
+  { labels: ['harmful'], holds: (n) => WITNESSED_A_THEFT.test(n) || OWNING_UP.test(n) || PAYING_UP.test(n) },
   { labels: ['harmful'], holds: (n) => HARMED_OR_AFRAID.test(n) },
   { labels: ['offTopicGeneration'], holds: (n) => MEANING_ASKED.test(n) && COUNCIL_PAPER.test(n) },
   {

@@ -7,6 +7,8 @@ import { REQUEST_LEXICONS } from './requestLexicons';
 import { SCHEMES_AND_PRETEXTS } from './schemesAndPretexts';
 import { SECRETS_AND_MISCHIEF } from './secretsAndMischief';
 import { CONCEALMENT_AND_RECORDS } from './concealmentAndRecords';
+import { PROMISES_AND_PARTS } from './promisesAndParts';
+import { SHORTCUTS_AND_STUDIES } from './shortcutsAndStudies';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -64,7 +66,7 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
     `\\b(?:all|every|each) (?:the |of the )?(?:\\w+ ){0,2}${OFFICIAL}s?\\b.{0,25}\\b(?:emails?|email addresses|phone numbers|mobiles?|direct lines|home addresses|addresses|names and|contact details)\\b`,
   ),
   /\btheir (?:full )?(?:name|names)(?: and|,) (?:their )?(?:phone|number|mobile|address|email|date of birth)/,
-  /\b(?:see|check|find out|tell me|know|look up|confirm) (?:if|whether)\b.{0,40}\b(?:neighbou?rs?|tenants?|lodgers?|landlord|ex|sister|brother|partner|he|she|they)\b.{0,30}\b(?:claim|claiming|gets?|getting|receives?|receiving|on|owes?|in arrears|registered|paying)\b.{0,25}\b(?:benefits?|universal credit|council tax support|discount|housing list|waiting list|arrears|council tax|rent)\b/,
+  /\b(?:see|check|find out|tell me|know|look up|confirm) (?:if|whether)\b.{0,40}\b(?:neighbou?rs?|tenants?|lodgers?|landlord|ex|sister|brother|partner|cousin|he|she|they|hes|shes|theyre)\b.{0,30}\b(?:claim|claiming|gets?|getting|receives?|receiving|on|owes?|in arrears|registered|paying)\b.{0,25}\b(?:benefits?|universal credit|council tax support|discount|housing list|waiting list|arrears|council tax|rent)\b/,
   // Bulk or internal records.
   new RegExp(`\\b(?:${ASK}|list|export|download|extract|copy|scrape)\\b.{0,30}\\b${BULK}\\b`),
   new RegExp(`\\b${INTERNAL}\\b`),
@@ -164,7 +166,9 @@ const OFF_TOPIC_GENERATION: readonly RegExp[] = [
   new RegExp(
     `\\b(?:what|how) (?:do|would) you (?:honestly |really |actually |personally )?(?:think|reckon|feel) (?:of|about)\\b.{0,40}\\b${POLITICS}\\b`,
   ),
-  new RegExp(`\\bdo you (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`),
+  new RegExp(
+    `\\b(?:(?:do|d|did) (?:you|u|ya)|dyou|dya|d ya) (?:think|reckon|believe|support|agree|like|rate|prefer)\\b.{0,40}\\b${POLITICS}\\b`,
+  ),
   /\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid)\b.{0,30}\b(?:better|best|worse|worst|than|good|bad|useless|corrupt|right|wrong)\b.{0,30}\b(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|snp|plaid|party|parties|running|at)\b/,
   /\b(?:better|best|worse|worst|prefer|rather|vote|should i|good|bad|back|support)\b.{0,40}\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|greens|snp|plaid) (?:or|vs|versus) (?:the )?(?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b|\b(?:labour|tory|tories|conservatives?|reform(?: uk)?|lib dems?|liberal democrats|green party|snp|plaid) (?:or|vs|versus) (?:labour|tory|tories|conservatives?|reform|lib dems?|greens?|green party|snp|plaid)\b.{0,40}\b(?:better|best|worse|worst|prefer|vote)\b/,
   /\b(?:is|are) (?:brexit|immigration|the government|the prime minister|labour|reform|the tory party|the conservative party|capitalism|socialism|the tories|the conservatives|the greens|the green party|the lib dems|the snp|plaid)\b.{0,20}\b(?:good|bad|right|wrong|too high|working|a mistake|a good thing|a bad thing|any good|worth voting|better|worse|corrupt|useless)\b/,
@@ -218,6 +222,8 @@ const matchRequestFamilies = familyReader([
   ...SCHEMES_AND_PRETEXTS,
   ...SECRETS_AND_MISCHIEF,
   ...CONCEALMENT_AND_RECORDS,
+  ...PROMISES_AND_PARTS,
+  ...SHORTCUTS_AND_STUDIES,
 ]);
 
 /** The first reason a normalised message matches, with the patterns of other people's data first. */
