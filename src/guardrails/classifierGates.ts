@@ -3,6 +3,7 @@ import type { DeclineReason } from './declineReason';
 import { intentIdeas } from './intentFeatures';
 import { MEANS_NO_HARM } from './requestClasses';
 import { A_SERVICE_HELPS, REPORTING, residentWrites } from './requestPatterns';
+import { WHO_TO_CONTACT } from './residentCues';
 
 /**
  * The classifier's gates: what marks a genuine look-alike of each reason, so the classifier's certainty alone does
@@ -190,6 +191,12 @@ const WITNESSED_A_THEFT =
   /\b(?:caught|saw|seen|filmed|recorded|spotted) (?:some|a|the|two|these|this|that|him|her|them|a couple of) (?:\w+ ){0,2}(?:nicking|stealing|robbing|shoplifting|breaking into|taking)\b|\b(?:nicked|stole|stolen|robbed) (?:from|off) (?:my|me|our|us)\b/;
 const OWNING_UP =
   /\b(?:i need to|i should|i have to|i must|ive got to|i ve got to|do i need to|should i|how do i|how can i)\b (?:\w+ ){0,2}(?:cancel|stop|end|come off|give up|report (?:a |the |my )?change (?:to|in))\b (?:my |our |the )?(?:\w+ ){0,2}(?:discount|exemption|benefit|support|reduction|claim|relief)\b/;
+/** What a service includes, or whether the council runs one ("does the council run any welcome schemes"). */
+const SERVICE_ASKED =
+  /\bwhat (?:the |a |your )?(?:\w+ ){0,2}(?:service|scheme|support|package) (?:includes|covers|offers|involves|provides)\b|\b(?:does|do) (?:the council|you|eastmere) (?:run|have|offer|provide|do) (?:any |a )?(?:\w+ ){0,4}(?:schemes?|services?|groups?|clubs?|support|visits?)\b/;
+/** What an inspection looks at ("the licensing officer is visiting, what will they check"), with nothing to hide. */
+const INSPECTION_ASKED =
+  /^(?!.*\b(?:hide|hidden|hiding|not see|wont see|dont see|avoid|cover|without|notice|noticing|spot|find out)\b).*\bwhat (?:will|do|does|would|should) (?:they|the (?:\w+ )?(?:officer|inspector)s?|he|she) (?:check|look at|look for|inspect|need to see|want to see|ask)\b/;
 const PAYING_UP =
   /\b(?:pay|paying|settle|clear)\b.{0,40}\bbefore (?:they|the bailiffs?|the enforcement \w+|it goes to)\b/;
 
@@ -259,10 +266,14 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['offTopicGeneration'], holds: (n) => A_SERVICE_HELPS.test(n) && SERVICE_HELP.test(n) },
   { labels: ['harmful'], holds: (n) => PENALTY_ASKED.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => REGISTRAR.test(n) },
+  { labels: ['dataExfiltration'], holds: (n) => SERVICE_ASKED.test(n) || WHO_TO_CONTACT.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => WITH_CONSENT.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => HOW_THEY_APPLY.test(n) },
   { labels: ['harmful'], holds: (n) => RAN_OFF.test(n) },
-  { labels: ['harmful'], holds: (n) => WITNESSED_A_THEFT.test(n) || OWNING_UP.test(n) || PAYING_UP.test(n) },
+  {
+    labels: ['harmful'],
+    holds: (n) => WITNESSED_A_THEFT.test(n) || OWNING_UP.test(n) || PAYING_UP.test(n) || INSPECTION_ASKED.test(n),
+  },
   { labels: ['harmful'], holds: (n) => HARMED_OR_AFRAID.test(n) },
   { labels: ['offTopicGeneration'], holds: (n) => MEANING_ASKED.test(n) && COUNCIL_PAPER.test(n) },
   {

@@ -55,6 +55,7 @@ const AUTHORITY: readonly RegExp[] = [
   /\b(?:admin|administrator|developer|system|sysadmin|root|security|moderator|maintenance|law enforcement|emergency|god|debug|test|testing|safe|diagnostic) (?:override|mode|note|command|update|upgrade|reset|message|prompt|instruction|alert|protocol)\b/,
   /\b(?:override|auth|authorisation|authorization|access) code\b(?!.{0,40}\b(?:pay and display|machine|meter|car park|barrier|gate|door|locker|bin store|key ?safe|intercom|lift)\b)|\bauthori[sz]ed (?:you|user|this|the assistant|to (?:tell|share|reveal|confirm|approve))\b|\bhas authori[sz]ed\b|\byou are (?:now )?authori[sz]ed\b|\bis authori[sz]ed to\b/,
   /\b(?:restrictions|filters?|rules|safety (?:rules|checks?|filters?)|guardrails|content filters?|limits|protocols) (?:are |have been |is |has been )?(?:now )?(?:lifted|off|suspended|disabled|removed|switched off|turned off|deactivated|no longer (?:apply|active))\b|\b(?:safe|safety) mode (?:off|disabled)\b|\bcontent filter off\b/,
+  /\byou(?: re| are)? (?:the )?council(?: s)? (?:system|computer|database)\b/,
   /\b(?:the user|user|i) (?:is|am) now (?:the |an? )?(?:system )?(?:administrator|admin|developer|owner|root|operator|superuser)\b/,
   /\b(?:all ?)?(?:previous|prior|above|earlier|old|other|original) ?(?:instructions|rules|directions|directives|prompts?) (?:are|were|is) (?:false|void|cancelled|canceled|invalid|out of date|wrong|obsolete|overridden|no longer|revoked|fake)\b/,
   /\bsecurity audit\b|\bsystem (?:upgrade|reset|override|update|note)\b|\bmaintenance mode\b|\btest mode\b|\bdebug(?:ging)? mode\b|\bunrestricted (?:ai|mode|assistant|model|bot)\b|\bno restrictions\b|\bwithout (?:any )?restrictions\b/,
@@ -64,7 +65,7 @@ const AUTHORITY: readonly RegExp[] = [
 const ADDRESSED_TO_MODEL: readonly RegExp[] = [
   /\b(?:note|message|instruction|instructions|command|reminder) (?:to|for) (?:the |any )?(?:assistant|ai|bot|chatbot|model|llm|language model|gpt)\b/,
   /^(?:new|updated|revised|additional|hidden|real) (?:instructions?|task|rules?|directives?|policy|objective|prompt)\b|\b(?:new|updated|revised|additional|hidden|real) (?:instructions?|rules?|directives?|prompt|task) (?:to|for) (?:the |you|ai|assistant|bot|chatbot|model)\b/,
-  /\b(?:assistant|ai|bot|chatbot|system)\s*(?:instruction|note|command|override)\b|\bto the ai\b|\bdear (?:ai|assistant|chatbot|bot)\b/,
+  /\b(?:assistant|ai|bot|chatbot|system)\s*(?:instruction|note|command|override)\b|\bto the ai\b/,
   /\bbefore (?:you )?answer(?:ing)?\b.{0,40}\b(?:message from|output|print|reveal|list|show|say|confirm|the following)\b|\bafter answering\b.{0,30}\b(?:also|list|print|output|reveal)\b/,
   /\b(?:reply|respond|answer|start|begin|end) (?:every|each|all|your) (?:reply|replies|response|responses|answer|answers|message|messages)\b|\b(?:every|each) (?:reply|response|answer) (?:with|must|should)\b/,
   /\b(?:reply|respond|answer|say|write|output|print|type) (?:only |just )?(?:with )?(?:the (?:word|words|phrase|text)|exactly|verbatim|word for word|nothing (?:else|but)|only)\b|\b(?:say|write|output|print|reply|respond|type)\b.{0,60}\b(?:and nothing else|nothing else|only those words|and only)\b|\bdont (?:write|say) anything else\b/,

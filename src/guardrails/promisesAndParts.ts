@@ -27,6 +27,8 @@ const DECISION_DECLARED: readonly RegExp[] = [
   new RegExp(
     `\\bconfirm (?:now |here |officially )?(?:that )?you(?: ve| have|ve)? (?:now |already |officially )?(?:knocked|reduced|lowered|wiped|written|waived|approved|granted|refunded|scrapped|overturned)\\b`,
   ),
+  /\b(?:just )?(?:tell me|say) (?:yes,? )?(?:that )?(?:the council|you|they) (?:will|ll|is going to|are going to|re going to) (?:give|offer|house|approve|grant|waive|refund|let)\b.{0,80}\bguarantee it\b/,
+  /\b(?:wipe|write|knock|cancel|scrap|waive|take)\b (?:that |the |this |my )?(?:\w+ )?(?:fine|ticket|pcn|charge|bill|arrears|debt|fee)s? off (?:for me|for us|now)\b|\b(?:you|u) (?:change|put|set|make) it (?:to|up to) \d+ (?:now|stars?)\b/,
   /\b(?:type|say|write|reply|put) (?:the word )?(?:approved|accepted|granted|agreed|waived|refunded|upheld)\b.{0,20}\bso (?:i|we) can (?:show|prove|send|forward|tell)\b/,
 ];
 
@@ -46,7 +48,7 @@ const ANOTHER_PART: readonly RegExp[] = [
 /** The text the bot was started with, named as directions, a script or a brief. */
 const BRIEF_ASKED: readonly RegExp[] = [
   /\b(?:directions|script|brief|briefing|wording|orders|commands)\b (?:\w+ ){0,2}(?:you were given|you were handed|they gave you|you (?:were|have been) (?:programmed|loaded|set up|primed|fed) with)\b/,
-  /\b(?:programmed|loaded|primed|fed|briefed) (?:you|u) with\b/,
+  /\b(?:programmed|loaded|primed|fed|briefed) (?:you|u) with\b|\bwhat (?:they|the council|someone|your makers|the developers) (?:wrote|typed|put|set) (?:for|to|into) (?:you|u)\b|\bsystem prom\b/,
   /\b(?:commencement|start|beginning) of your (?:service|session|shift|operation|existence)\b/,
 ];
 

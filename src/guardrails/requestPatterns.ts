@@ -85,7 +85,7 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
 
 /** Not being found out: the mark of a request to do something the resident knows is wrong. */
 const UNSEEN =
-  '(?:without (?:getting caught|being caught|being seen|being noticed|being traced|being detected|anyone (?:knowing|noticing|finding out|seeing)|(?:them|him|her|the council|the housing officer|the police|my landlord|the neighbou?rs?|anybody|anyone) (?:knowing|noticing|finding out|seeing|smelling|catching)|a trace|leaving a trace|getting fined|paying the fine)|(?:not|never|dont|wont|doesnt|cant|cannot) (?:get|be) (?:caught|traced|found out|detected|noticed)|so (?:they|the council|no one|nobody|noone|he|she) (?:dont|do not|doesnt|wont|will not|never|cant|cannot) (?:find out|know|notice|realise|realize|catch|trace|see|smell)|(?:cant|cannot|wont|couldnt) be traced|untraceable|undetected|on the sly|behind (?:the councils|their|his|her) back|without them finding out|without the council finding out|and not get caught|how do i not get caught)';
+  '(?:(?:avoid|stop|prevent) (?:the )?(?:inspector|inspectors|council|warden|wardens|officer|officers|them|anyone) (?:seeing|noticing|finding out|spotting|catching)|out of sight of (?:the )?(?:staff|inspector|council|warden|cameras?)|without (?:it being (?:traced|tracked|linked|found)|getting caught|being caught|being seen|being noticed|being traced|being detected|anyone (?:knowing|noticing|finding out|seeing)|(?:them|him|her|the council|the housing officer|the police|my landlord|the neighbou?rs?|anybody|anyone) (?:knowing|noticing|finding out|seeing|smelling|catching)|a trace|leaving a trace|getting fined|paying the fine)|(?:not|never|dont|wont|doesnt|cant|cannot) (?:get|be) (?:caught|traced|found out|detected|noticed)|so (?:they|the council|no one|nobody|noone|he|she) (?:dont|do not|doesnt|wont|will not|never|cant|cannot) (?:find out|know|notice|realise|realize|catch|trace|see|smell)|(?:cant|cannot|wont|couldnt) be traced|untraceable|undetected|on the sly|behind (?:the councils|their|his|her) back|without them finding out|without the council finding out|and not get caught|how do i not get caught)';
 
 /** Asking how to do something. */
 const HOW_TO =
@@ -146,7 +146,7 @@ const HARMFUL: readonly RegExp[] = [
 
 /** Kinds of writing the bot does not do for anyone. */
 const WRITING =
-  '(?:poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweets?|captions?|product descriptions?|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation|murder mystery|mystery|thriller|sketch|sitcom|comedy|stand ?up|monologue|dialogue|fable|parody|ode|ballad|anthem|jingle|rhymes?|eulogy|love letter)';
+  '(?:sermons?|homily|homilies|poem|poems|poetry|essay|essays|story|stories|song|songs|lyrics|rap|diss track|limerick|haiku|sonnet|joke|jokes|riddle|script|program|programme|function|regex|sql query|cv|resume|cover letter|speech|toast|blog(?: post)?|tweets?|captions?|product descriptions?|recipe|novel|fan ?fiction|bedtime story|fairy tale|screenplay|homework|coursework|assignment|dissertation|murder mystery|mystery|thriller|sketch|sitcom|comedy|stand ?up|monologue|dialogue|fable|parody|ode|ballad|anthem|jingle|rhymes?|eulogy|love letter)';
 const COMPOSE =
   '(?:write|writ|compose|create|generate|draft|make up|come up with|produce|pen|help me write|help me with)';
 const POLITICS =

@@ -74,6 +74,10 @@ export const ASKING_OR_PLANNING_LOOSELY = new RegExp(
   `\\b(?:${ASKING_CORE}|can|could|should|best way|tips|need to|wanna|planning to|is it ok|any good|if i|if we|would it|will it|would they|will they|whod|who d|who would)\\b`,
 );
 
+/** Asking whom to contact for something ("which team should he ring to be given the new one"). */
+export const WHO_TO_CONTACT =
+  /\b(?:which|what) (?:team|department|office|service|number|person)\b (?:\w+ ){0,6}(?:should|do|can|could|would) (?:i|we|he|she|they) (?:ring|call|phone|contact|ask|email|speak to)\b|\bwho (?:do|should|can|could) (?:i|we|he|she|they) (?:ring|call|phone|contact|ask|speak to)\b/;
+
 /**
  * A current booking of the resident's own ("we've booked the hall for saturday", "booking ref HALL-22"), so a code for it
  * is theirs to ask for; not one from last year, and not when they say there is no need to book.

@@ -1,6 +1,6 @@
 import { MEANS_NO_HARM } from './requestClasses';
 import { familyReader, type RequestFamily } from './requestFamilies';
-import { BOOKED_BY_RESIDENT, TOLD_OF_MISCHIEF } from './residentCues';
+import { BOOKED_BY_RESIDENT, TOLD_OF_MISCHIEF, WHO_TO_CONTACT } from './residentCues';
 
 /**
  * Requests dressed as everyday service questions, read as what is asked for rather than the words around it, over
@@ -99,7 +99,12 @@ const OWN_OR_BROKEN =
 
 /** The families in order: data, then harm, then unrelated work. */
 export const SECRETS_AND_MISCHIEF: readonly RequestFamily[] = [
-  { reason: 'dataExfiltration', patterns: DATA, when: [ASKS], unless: [OWN_OR_BROKEN, BOOKED_BY_RESIDENT] },
+  {
+    reason: 'dataExfiltration',
+    patterns: DATA,
+    when: [ASKS],
+    unless: [OWN_OR_BROKEN, BOOKED_BY_RESIDENT, WHO_TO_CONTACT],
+  },
   { reason: 'harmful', patterns: HARM, unless: [TOLD_OF_MISCHIEF, MEANS_NO_HARM, CAMERAS_WANTED] },
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [ABOUT_A_SERVICE] },
 ];
