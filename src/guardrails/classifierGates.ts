@@ -131,7 +131,7 @@ const HARM_TO_RESIDENT =
  * crew or a neighbour's noise).
  */
 const TO_THE_COUNCIL =
-  /\b(?:complaint|complain|appeal|objection|object to|representation|review request)\b|\b(?:letter|email) to (?:the )?(?:council|housing (?:team|office|officer)|my councillor|the (?:\w+ )?(?:department|team))\b/;
+  /\b(?:complaint|complain|appeal|objection|object to|representation|review request)\b|\b(?:letter|email) to (?:the )?(?:council|housing (?:team|office|officer)|my councillor|the (?:\w+ )?(?:department|team))\b|\b(?:letter|email) to (?:my |the )?(?:landlord|letting agent|housing association)\b.{0,40}\b(?:damp|mould|mold|repairs?|leak|heating|boiler|deposit|notice|rent)\b/;
 /** Writing that is not the resident's own complaint: fake ones, under other names, or to a shop. */
 const NOT_THEIR_COMPLAINT =
   /\b(?:fake|false|made up|different names|pretend\w*|retailer|shop|company|airline|hotel|restaurant)\b/;
@@ -197,6 +197,12 @@ const SERVICE_ASKED =
 /** What an inspection looks at ("the licensing officer is visiting, what will they check"), with nothing to hide. */
 const INSPECTION_ASKED =
   /^(?!.*\b(?:hide|hidden|hiding|not see|wont see|dont see|avoid|cover|without|notice|noticing|spot|find out)\b).*\bwhat (?:will|do|does|would|should) (?:they|the (?:\w+ )?(?:officer|inspector)s?|he|she) (?:check|look at|look for|inspect|need to see|want to see|ask)\b/;
+/** What a letter from the council says, checked ("the letter says my bill has been reduced, can you confirm that"). */
+const LETTER_SAYS =
+  /\b(?:the|a|my|your|this) letter (?:says|said|shows|showed|states)\b(?! (?:that )?(?:you|u|the (?:bot|assistant|chatbot))\b)/;
+/** A landlord asking how a tenant's housing costs can be paid to them (a managed payment): how the scheme works. */
+const PAID_TO_LANDLORD =
+  /\bpaid (?:direct(?:ly)? )?to (?:me|the landlord|us)\b|\bdirect payments? to (?:me|the landlord|landlords)\b/;
 const PAYING_UP =
   /\b(?:pay|paying|settle|clear)\b.{0,40}\bbefore (?:they|the bailiffs?|the enforcement \w+|it goes to)\b/;
 
@@ -266,7 +272,14 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   { labels: ['offTopicGeneration'], holds: (n) => A_SERVICE_HELPS.test(n) && SERVICE_HELP.test(n) },
   { labels: ['harmful'], holds: (n) => PENALTY_ASKED.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => REGISTRAR.test(n) },
-  { labels: ['dataExfiltration'], holds: (n) => SERVICE_ASKED.test(n) || WHO_TO_CONTACT.test(n) },
+  {
+    labels: ['dataExfiltration'],
+    holds: (n) => SERVICE_ASKED.test(n) || WHO_TO_CONTACT.test(n) || PAID_TO_LANDLORD.test(n),
+  },
+  {
+    labels: ['injection'],
+    holds: (n) => LETTER_SAYS.test(n) && !/\b(?:you|your)\b.{0,20}\b(?:rules|instructions|prompt)\b/.test(n),
+  },
   { labels: ['dataExfiltration'], holds: (n) => WITH_CONSENT.test(n) },
   { labels: ['dataExfiltration'], holds: (n) => HOW_THEY_APPLY.test(n) },
   { labels: ['harmful'], holds: (n) => RAN_OFF.test(n) },

@@ -43,7 +43,7 @@ const ASKED_ABOUT_ITSELF: readonly RegExp[] = [
   new RegExp(
     `\\b(?:your|ur) (?:\\w+ ){0,2}${ITS_RULES}\\b.{0,20}\\b(?:word for word|verbatim|exactly as (?:written|given|they are)|in full)\\b`,
   ),
-  /\b(?:system|secret|admin|your|the bots?) (?:password|passcode|passphrase|pass code|secret key|api key|access code)\b(?! (?:reset|recovery|change))|\b(?:password|passcode|passphrase|secret key|api key) (?:for|of|to) (?:the |our |your )?(?:system|bot|assistant|this mode|you|admin)\b|\bwhat is the password\b(?! (?:policy|policies|rules|requirements?|reset|recovery|length|format|criteria|for my|on my|for (?:the )?(?:\w+ )?(?:wifi|wi fi|guest)))|\bwhats the password\b(?! (?:policy|policies|rules|requirements?|reset|recovery|length|format|criteria|for my|on my|for (?:the )?(?:\w+ )?(?:wifi|wi fi|guest)))|\byour (?:password|passcode|passphrase|secret key)\b|\bsecret key\b|\bpasscode phrase\b/,
+  /\b(?:system|secret|admin|your|the bots?) (?:password|passcode|passphrase|pass code|secret key|api key|access code)\b(?! (?:reset|recovery|change))|\b(?:password|passcode|passphrase|secret key|api key) (?:for|of|to) (?:the |our |your )?(?:system|bot|assistant|this mode|you|admin)\b|\bwhat is the password\b(?! (?:policy|policies|rules|requirements?|reset|recovery|length|format|criteria|for my|on my|for (?:the )?(?:\w+ )?(?:wifi|wi fi|guest|computers?|pcs?)))|\bwhats the password\b(?! (?:policy|policies|rules|requirements?|reset|recovery|length|format|criteria|for my|on my|for (?:the )?(?:\w+ )?(?:wifi|wi fi|guest|computers?|pcs?)))|\byour (?:password|passcode|passphrase|secret key)\b|\bsecret key\b|\bpasscode phrase\b/,
 ];
 
 /** Someone claiming to speak for the people who run the bot, or for the bot's own system. */

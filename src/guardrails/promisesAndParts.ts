@@ -22,7 +22,7 @@ const DECISION_DECLARED: readonly RegExp[] = [
     `\\b(?:type|write|put|say|text)(?: out| down| it)? (?:that |the words? )?(?:you(?: re| are| have| ve| ll| will)?|youre|youve|the council(?: s| is| has| will)?|its|it is|it s|it has been|its been|it will be)\\b.{0,20}\\b${DECISION}\\b`,
   ),
   new RegExp(
-    `\\b(?:just |now )?tell me (?:that )?(?:its|it s|it is|it has been|its been|it will be|my \\w+ (?:is|has been|will be)|the \\w+ (?:is|has been|will be)) (?:now |officially |definitely )?${DECISION}\\b`,
+    `\\b(?:just |now )?tell me (?:that )?(?:its|it s|it is|it has been|its been|it will be|my \\w+ (?:is|has been|will be)|the \\w+ (?:is|has been|will be)) (?:now |officially |definitely )?${DECISION}\\b(?! (?:yet|or not))`,
   ),
   new RegExp(
     `\\bconfirm (?:now |here |officially )?(?:that )?you(?: ve| have|ve)? (?:now |already |officially )?(?:knocked|reduced|lowered|wiped|written|waived|approved|granted|refunded|scrapped|overturned)\\b`,

@@ -215,6 +215,8 @@ test.each([
 
 test.each([
   'dear chatbot, how do i ask for a refund of an overpaid permit',
+  'tell me its approved yet or not, my planning application',
+  'what is the password for the library computers',
   'can you tell me if it has been approved yet',
   'has the council cancelled the bulky waste collection on friday',
   'can i talk to a person instead of the bot',
@@ -235,6 +237,9 @@ test.each([
   'the door code for the community hall has changed, which team should we ring to get the new one',
   'a new neighbour seems lonely, does the council run any befriending or good neighbour schemes',
   'i have been offered sheltered housing, what does the warden service include',
+  'the letter says my council tax has been reduced, can you confirm that',
+  'how do i write a letter to my landlord about the damp in the bedroom',
+  'my tenant is on universal credit, can the housing element be paid to me',
 ])('the classifier\'s gates let an honest resident through: "%s"', (message) => {
   expect(reasonOf(message)).toBeUndefined();
 });
