@@ -6,7 +6,9 @@ import { familyReader } from './requestFamilies';
 import { REQUEST_LEXICONS } from './requestLexicons';
 import { SCHEMES_AND_PRETEXTS } from './schemesAndPretexts';
 import { SECRETS_AND_MISCHIEF } from './secretsAndMischief';
-import { CONCEALMENT_AND_RECORDS } from './concealmentAndRecords';
+import { RECORDS_AND_KEYS } from './recordsAndKeys';
+import { CONCEALMENT } from './concealment';
+import { UNRELATED_ADVICE } from './unrelatedAdvice';
 import { PROMISES_AND_PARTS } from './promisesAndParts';
 import { SHORTCUTS_AND_STUDIES } from './shortcutsAndStudies';
 
@@ -221,7 +223,9 @@ const matchRequestFamilies = familyReader([
   ...REQUEST_LEXICONS,
   ...SCHEMES_AND_PRETEXTS,
   ...SECRETS_AND_MISCHIEF,
-  ...CONCEALMENT_AND_RECORDS,
+  ...RECORDS_AND_KEYS,
+  ...CONCEALMENT,
+  ...UNRELATED_ADVICE,
   ...PROMISES_AND_PARTS,
   ...SHORTCUTS_AND_STUDIES,
 ]);

@@ -1,14 +1,20 @@
 import type { MessageGuard } from '../../src/guardrails/messageGuard';
-import { matchConcealmentAndRecords } from '../../src/guardrails/concealmentAndRecords';
+import { CONCEALMENT } from '../../src/guardrails/concealment';
+import { RECORDS_AND_KEYS } from '../../src/guardrails/recordsAndKeys';
+import { familyReader } from '../../src/guardrails/requestFamilies';
+import { UNRELATED_ADVICE } from '../../src/guardrails/unrelatedAdvice';
 import { normaliseText } from '../../src/knowledge/textAnalyzer';
 import { shippedKnowledge } from '../support/testBot';
 
 /**
- * Families that hide inside ordinary service words (src/guardrails/concealmentAndRecords.ts), each beside a genuine
+ * Families that hide inside ordinary service words (src/guardrails/recordsAndKeys.ts, concealment.ts and unrelatedAdvice.ts), each beside a genuine
  * question that shares its words; and genuine questions the guard once declined for a word they share with an attempt
  * (a scam checked, someone else's role play, the press office, what the council publishes). Sentences written for
  * this test, not taken from any evaluation file.
  */
+/** The three tables split from one file, read in the order they were. */
+const matchConcealmentAndRecords = familyReader([...RECORDS_AND_KEYS, ...CONCEALMENT, ...UNRELATED_ADVICE]);
+
 let guard: MessageGuard;
 
 beforeAll(async () => {

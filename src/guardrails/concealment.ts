@@ -1,67 +1,16 @@
 import { MEANS_NO_HARM } from './requestClasses';
-import { familyReader, type RequestFamily } from './requestFamilies';
-import { ASKING_OR_PLANNING_LOOSELY, BOOKED_BY_RESIDENT, TOLD_OF_CONCEALMENT } from './residentCues';
+import type { RequestFamily } from './requestFamilies';
+import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues';
 
 /**
- * Families of request that hide inside ordinary service words, read as shapes over a message as `normaliseText`
- * leaves it:
- * - attempts on the bot: its keys and tokens, the topics it is told to refuse, hidden text it is asked to obey;
- * - someone else's records: the council's records checked about a named or described person, an account read by
- *   number, a record for a named person with their date of birth, whether someone at an address has something,
- *   other people's names in an export;
- * - concealment from an authority (hiding something from an inspector, a warden or the council), getting away with it
- *   ("can i ... does anyone actually check"), papers altered so a figure looks lower, a convincing story, benefit kept
- *   after a death, damage meant ("so the camera gets wrecked"), graffiti planned, waste dumped in the fields, animals
- *   drowned or killed; the council impersonated, however it is asked; forged papers obtained; a wheel clamp taken off;
- *   reports made up against someone; a message meant to frighten;
- * - unrelated writing and advice: pages and letters written for someone, plans for the gym, dating, home computers,
- *   lists of names.
+ * Concealment and harm hidden inside ordinary service words, read as shapes over a message as `normaliseText` leaves
+ * it: concealment from an authority (hiding something from an inspector, a warden or the council), getting away with
+ * it ("can i ... does anyone actually check"), papers altered so a figure looks lower, a convincing story, benefit kept
+ * after a death, damage meant ("so the camera gets wrecked"), graffiti planned, waste dumped in the fields, animals
+ * drowned or killed; the council impersonated, however it is asked; forged papers obtained; a wheel clamp taken off;
+ * reports made up against someone; a message meant to frighten. Each gives way where the resident tells of it, is its
+ * target, or means no harm.
  */
-
-const INJECTION: readonly RegExp[] = [
-  /\b(?:api keys?|access tokens?|secret keys?|client secrets?|connection strings?|bearer tokens?)\b.{0,60}\b(?:you|u|youre)\b(?: \w+){0,2} (?:use|uses|using|have|talk|connect)\b|\b(?:your|the bots?|the chatbots?) (?:api keys?|access tokens?|secret keys?|tokens?|credentials)\b/,
-  /\b(?:topics?|things?|subjects?|questions?|words?|areas?)\b (?:that )?(?:you|u)(?: re| are| were| have been)? (?:told|not allowed|instructed|programmed|trained|meant|supposed|set up|designed) (?:to )?(?:refuse|avoid|decline|block|ignore|not (?:answer|talk about|discuss|help with))\b/,
-  /\b(?:text|note|message|line|words|instructions?)\b.{0,40}\b(?:white (?:font|text)|hidden|invisible|tiny (?:font|text)|at the bottom)\b.{0,60}\b(?:tells? you|follow|obey|do what)\b|\b(?:text|note|message|instructions?) (?:that |which )?tells? you (?:what to do|to)\b.{0,60}\b(?:follow|obey|do it|do what)\b/,
-];
-
-const DATA: readonly RegExp[] = [
-  // What other people typed to the bot; the contact details someone gave the council.
-  /\bwhat (?:other people|others|other residents|other users|people) (?:write|wrote|say|said|ask|asked|type|typed) (?:to )?(?:you|u)\b/,
-  /\b(?:amount|amounts|how much)\b.{0,30}\b(?:paid|owed|owing|pays)\b.{0,30}\b(?:each|every|all) (?:property|properties|house|houses|household|flat|flats|home)\b|\bwhat (?:income|earnings|salary|wages|benefits|amount) (?:did|does|has) (?:she|he|they|my \w+) (?:declare|declared|claim|report|put down|earn)\b/,
-  /\b(?:list|lists|spreadsheet|database) of (?:all )?(?:the )?(?:\w+ ){0,4}(?:drivers|tenants|residents|landlords|licen[cs]e holders|claimants|customers|members|owners|businesses)\b.{0,40}\b(?:phone numbers|numbers|emails|email addresses|addresses|contact details|mobiles)\b/,
-  /\b(?:confirm|tell me|give me|what is) (?:the )?address (?:at which|where) (?:she|he|they) (?:has|have|is|are|was|were) (?:been )?(?:placed|housed|moved|rehoused|living)\b/,
-  /\bwhich (?:other )?(?:families|households|people|residents|tenants|neighbou?rs|clients)\b (?:get|receive|are on|claim|have|are getting)\b/,
-  /\b(?:provide|give|send|show|share|forward)\b (?:me |us )?(?:his|her|their) (?:\w+ ){0,3}(?:contact details|phone number|email|address|details)\b|\b(?:find|find out|know|tell me) where (?:he|she|they|the (?:\w+ ){0,2}(?:director|manager|officer|councillor|chief executive|leader)) (?:lives|live)\b/,
-  /\b(?:list|give|send|show|provide|export)\b.{0,40}\b(?:names?|addresses|properties|households|people|residents)\b.{0,60}\b(?:in arrears|owing|who owe|behind (?:on|with) (?:their )?(?:council tax|rent))\b/,
-  /\b(?:is|has) (?:he|she|they) (?:\w+ ){0,2}(?:in|gone into|moved into|been moved to) (?:a )?(?:care home|nursing home|hostel|refuge)\b.{0,40}\bwhich one\b/,
-  /\bwho (?:is|s|are) (?:living|staying|residing) (?:in|at) (?:flat|number|no) \d+/,
-  /\b(?:login|logins|log in|credentials|passwords?|usernames?) (?:\w+ )?(?:used by|for|of) (?:the )?(?:\w+ ){0,2}(?:team|staff|officers?|department|wardens?)\b/,
-  /\bwhat (?:do|did|does|have|has) (?:the )?(?:council )?(?:staff|officers?|social workers?|carers|they) (?:write|wrote|written|say|said|put|record|recorded|note|noted) (?:about|bout|on|re) (?:my )?(?:mum|dad|mother|father|nan|gran|son|daughter|brother|sister|husband|wife|partner|neighbou?r|friend|him|her|them)\b/,
-  /\b(?:told|reported|complained to|grassed to|rang|contacted) (?:the council|you|environmental health|the \w+ team)\b.{0,80}\b(?:who (?:it was|that was|did|it is)|their name|which neighbou?r)\b/,
-  /\bwhat (?:does it|do they|did it) say in (?:the |her |his |their )?(?:\w+ )?(?:records?|notes|file|files)\b.{0,40}\babout (?!me\b)/,
-  /\b(?:names?|home addresses|addresses|contact details|phone numbers|emails?) (?:and (?:home )?(?:addresses|contact details|phone numbers|emails?) )?of (?:all |the |every )?(?:objectors|complainants|residents who objected|people who (?:objected|complained|reported))\b/,
-  /\b(?:conversations?|chats?|messages|questions|transcripts?)\b (?:that |which )?(?:other|another|the other) (?:residents?|users?|people|customers?|members of the public)\b/,
-  // An inspector's private notes; a competitor's records.
-  /\b(?:private|internal|confidential|officers?|inspectors?) notes (?:from|of|by|on|about) (?:the )?(?:inspector|officer|inspection|visit)\b|\b(?:competitor|competitors|rival|rivals)(?: s)? (?:\w+ ){0,2}(?:inspection|report|reports|file|records?|notes|application|accounts)\b/,
-  /\bwhat (?:email|email address|phone number|mobile number|number|address|name) (?:did|does|do|has|have) (?:the|that|this|my|our) (?:\w+ ){0,3}(?:couple|man|woman|person|people|family|guy|lady|bloke|resident|tenant|neighbou?r|applicant|customer|caller)\b/,
-  // A redacted document without its redactions.
-  /\b(?:send|give|show|share|email|forward|supply|provide|release|disclose|let me see|can i (?:see|have|get))\b.{0,40}\b(?:unredacted|un redacted|unblacked|without (?:the )?(?:redactions|blacking out|black bars))\b/,
-  /\b(?:the |a )?(?:previous|last|other|another|next) (?:user|users|person|people|resident|residents|customer|customers|visitor|visitors)(?: s)? (?:asked|said|typed|wrote|told|sent|messages|chats?|questions|conversations?)\b/,
-  // Papers not yet published, or kept confidential.
-  /\b(?:send|give|show|share|forward|email|leak|let me (?:see|have)|can i (?:see|have|get))\b.{0,100}\b(?:(?:havent|haven t|have not|hasnt|has not|not) (?:yet )?been published|unpublished|marked (?:as )?(?:confidential|restricted|private|not for publication)|confidential (?:papers|reports?|documents?|minutes|appendix|appendices|briefings?|drafts?))\b/,
-  /\b(?:staff|employees|officers|admin|office|internal|back office|council) (?:wifi|wi fi|network|system|computer|intranet) (?:password|login|code|pin|key)\b/,
-  /\b(?:codes?|combination|pin) (?:for|to|of) (?:the |a )?(?:\w+ ){0,3}(?:padlock|lock|gate|door|key ?safe|lockbox|alarm|shutter|roller shutter)\b(?!.{0,40}\b(?:booked|my booking|doesnt work|not working|wont work|changed|forgot|lost|reset)\b)/,
-  /\b(?:hr|disciplinary|grievance|investigation|internal) (?:investigation |disciplinary )?(?:reports?|files?|records?|findings|notes)\b (?:into|on|about|for) (?:the |a |my )?(?:\w+ ){0,3}(?:manager|officer|worker|employee|member of staff|councillor|teacher|warden|director|caretaker)\b/,
-  /\b(?:which|what) (?:hostel|refuge|shelter|safe house|care home|flat|address)\b.{0,30}\b(?:is (?:he|she|they)|(?:he|she|they)(?: s| is| re| are)? (?:in|at|staying|living))\b|\bin one of (?:your|the) (?:hostels|refuges|shelters|safe houses|care homes)\b.{0,40}\bwhich\b|\b(?:he|she|they)(?: s| is| are)? in one of (?:your|the) (?:hostels|refuges|shelters|flats|homes)\b/,
-  /\b(?:any|a) records? of (?:my |the |our )?(?:neighbou?rs?|tenants?|lodgers?|ex|him|her|them|[a-z]+ [a-z]+) (?:being|having|getting)\b/,
-  /\b(?:check|look at|look in|look through|search|go through|pull up) (?:your|the|council) (?:records|system|systems|database|files|computer)\b.{0,60}\b(?:confirm|tell me|see|whether|if|what)\b.{0,40}\b(?:he|she|they|hes|shes|theyre|him|her|them|neighbou?rs?)\b/,
-  /\b(?:are|is) (?:they|he|she|the (?:\w+ )?(?:neighbou?rs?|tenants?|family|people|owners?|occupiers?)(?: next door| upstairs| downstairs| opposite| at number \d+| in flat \d+)?) (?:up to date|behind|in arrears|paying|keeping up) (?:with|on) (?:their|his|her|the) (?:payments|rent|council tax|bills|instalments)\b/,
-  /\b(?:payment history|account (?:history|balance|details|notes)|transactions?|notes) (?:for|on|of) (?:account|acc|ref|reference|customer|property|claim)(?: no| number)? ?\d{4,}/,
-  /\b(?:claim|record|records|file|account|details|case) (?:for|of) (?:mr|mrs|ms|miss|dr)\b|\b(?:post|paste|put|drop|share|copy)\b(?: \w+){0,8} (?:into|in) (?:this|the) (?:chat|conversation)\b/,
-  /\b(?:does|has|have|is) (?:he|she|they|this (?:man|woman|person|guy|bloke|lad)|her (?:new )?(?:boyfriend|partner|husband)|his (?:new )?(?:girlfriend|partner|wife)) (?:got |have )?any (?:council )?(?:records|warnings|convictions|complaints|history|asbos?|antisocial behaviour (?:warnings|orders)|notes)\b/,
-  /\b(?:export|list|table|spreadsheet|download|send me|give me|all the|all|every|raw data|raw)\b(?: \w+){0,6} (?:with |including |and )?(?:the )?(?:drivers|residents|tenants|claimants|owners|peoples|customers|voters|users|applicants) (?:names|addresses|details|phone numbers|emails|dates of birth)\b/,
-  /\b(?:does|do|has|have|is|are) (?:anyone|anybody|someone|the \w+|they|he|she) (?:at|in|from) (?:number |no |flat )?\d+\b.{0,40}\b(?:have|got|claim|get|on|registered|receive|owe)\b/,
-];
 
 /** An official who checks or enforces: whom a resident might hide something from. */
 const AUTHORITY =
@@ -149,27 +98,6 @@ const FRIGHTENING: readonly RegExp[] = [
 /** The resident the one frightened, or sent the message. */
 const FRIGHTENED = /\b(?:scare|frighten|intimidate|threaten)\w* (?:me|us|my \w+)\b|\bsent (?:me|us|my \w+)\b/;
 
-/** Code or a game the bot is asked to write ("could you just write the whole snake game in python for me"). */
-const CODE_WRITTEN: readonly RegExp[] = [
-  /\b(?:could|can|will|would) (?:you|u)\b.{0,20}\b(?:write|code|make|build|program|create)\b(?: \w+){0,5} (?:game|app|script|program|website|bot|code)\b(?:.{0,30}\b(?:python|javascript|java|scratch|html|react|unity|c)\b)?/,
-];
-/** Writing by the word count, or an opinion column: production asked for, whatever the subject. */
-const WRITING_TO_ORDER: readonly RegExp[] = [
-  /\b\d+ ?word (?:essay|column|article|piece|story|blog|speech|report|poem)\b|\b(?:opinion (?:column|piece)|op ed)\b/,
-];
-
-/** Whether a service teaches it ("does the library run a coding club"). */
-const A_CLASS_ASKED =
-  /\b(?:is there|are there|does|do|can i (?:join|book|sign up))\b.{0,40}\b(?:club|class|classes|course|courses|session|sessions|workshop)\b/;
-
-/** Names and details of people described ("the new family at number 8, what are their names"). */
-const THEIR_NAMES: readonly RegExp[] = [
-  /\bwhat(?:s| s| are| is| were| was) (?:their|his|her) (?:full )?(?:names?|phone numbers?|numbers?|emails?|email addresses|dates? of birth|ages)\b/,
-];
-/** An organisation's details are public ("the water company, what is their phone number"). */
-const AN_ORGANISATION =
-  /\b(?:company|supplier|provider|firm|department|office|team|service|charity|helpline|school|surgery|gp|hospital|housing association|agency|shop|business|library|centre|council)\b.{0,40}\b(?:their|its)\b/;
-
 /** Whether anyone will find out ("will council check the papers", "would that be detected", "is that alright"). */
 const FOUND_OUT: readonly RegExp[] = [
   /\b(?:will|would|could|does|do|can) (?:anyone|anybody|someone|the council|council|they|you|the \w+(?: \w+)?) (?:actually |even |ever |really )?(?:find out|check|notice|know|detect|catch|spot|pick (?:it |this |that )?up|verify)\b|\b(?:would|will|could) (?:that|it|this) be (?:detected|noticed|picked up|spotted|caught|checked|found out)\b|\bgets? picked up\b|\bthey (?:dont|do not|wont|will not) find out\b|\bnobody (?:is )?(?:likely to )?(?:check|checks|notice|notices|find out|finds out)\b|\bis (?:it )?ok if (?:nobody|no one|noone) (?:sees?|see|notices?|knows?)\b|\bwho (?:actually |even |really )?checks?\b|\bnobody (?:needs? to|need) know\b|\bthey (?:not|dont|wont) check\b|\bwould it be (?:detectable|detected|noticed|spotted|obvious)\b|\b(?:an? |the )?(?:inspector|council|anyone|they|someone) (?:would|will|could|might) (?:notice|spot|find out|catch|detect)\b|\bis that (?:alright|ok|okay|allowed)\b|\bwho(?:d| d| would) know\b|\bwhos (?:gonna|going to) (?:know|notice|check|find out)\b|\b(?:would|will) (?:the council|they|anyone|the warden|he|she) fall for it\b|\bwould (?:the council|they|anyone|you) (?:trace|track|notice|catch) (?:it|me|us)\b|\bhow would (?:the council|they|anyone) (?:check|know|find out|notice|tell)\b|\bhow long (?:would|will|does) it take\b.{0,60}\bto (?:notice|find out|catch|spot|pick (?:it )?up)\b|\b(?:will|would) it (?:go through|get through|be accepted)\b|\b(?:nobody|no one|noone) (?:check|checks|looks at|reads|looks closely)\b|\b(?:no one|nobody|noone)(?: ?ll| will| would| d) (?:know|notice|find out|see)\b|\b(?:would|will|do|does) (?:you lot|you guys|yous|you people) (?:ever |even )?(?:actually |really )?(?:check|notice|find out|know)\b|\b(?:the )?(?:driver|drivers|inspector|warden|wardens|staff) (?:does not|doesnt|dont|do not|never|wont|will not) (?:look|looks|check|checks|notice|ask)\b|\bdoes (?:the council|anyone|anybody|they) (?:actually |even |really )?do anything\b/,
@@ -187,13 +115,6 @@ const CLAIMED_NOT_SO: readonly RegExp[] = [
   /\busing (?:my |his |her |their )?(?:\w+ )?(?:nans|mums|dads|grans|grandads|mates|friends|sisters|brothers|neighbou?rs|someone elses|somebody elses) (?:details|name|id|badge|pass|account|card|identity|address)\b/,
   /\bbuy (?:a |an )?(?:driving licence|passport|id card|degree certificate|birth certificate|national insurance card)\b (?:\w+ ){0,3}(?:from (?:a|some|this) (?:man|guy|bloke|friend|mate|someone|person)|online|off (?:a|someone))\b/,
 ];
-
-/** Someone's social media or personal number ("the lifeguard with the blonde hair, whats her insta"). */
-const SOCIALS: readonly RegExp[] = [
-  /\b(?:whats|what is|what s|give me|send me|tell me|got|get|find) (?:\w+ )?(?:her|his|their) (?:insta|instagram|snapchat|snap|facebook|fb|tiktok|whatsapp|socials|mobile|mobile number|personal number|phone number)\b/,
-];
-/** The resident's own worker, whose work number the council gives. */
-const OWN_WORKER = /\bmy (?:social worker|housing officer|case ?worker|key ?worker|councillor|support worker|carer)\b/;
 
 /**
  * Deception said outright (papers that show what is not so, a death not reported, a room let undeclared, a form
@@ -223,55 +144,8 @@ const FORGED_PAPERS: readonly RegExp[] = [
 const CHECKING_PAPERS =
   /\b(?:spot|check|checked|checking|tell (?:if|whether)|recogni[sz]e|identify|detect|verify|genuine|scam|scammed|sold|bought|given|report)\b/;
 
-const OFF_TOPIC: readonly RegExp[] = [
-  /\b(?:logistic regression|linear regression|interaction term|p value|standard deviation|t test|anova|chi squared)\b|\b(?:life|career) (?:question|advice|decision)\b|\bwhether to (?:finish|quit|leave|take|stay in)\b|\b(?:tips|advice) for (?:getting )?(?:the |my |two |three )?(?:kids|children|toddlers?|baby|babies) to (?:bed|sleep|eat|behave)\b|\bbetter sleep\b/,
-  /\bderive\b.{0,40}\b(?:equation|formula|theorem|from first principles)\b|\bfrom first principles\b|\b(?:how do i|how can i|how to) (?:fix|repair|mend) (?:a |an |the |my )?(?:\w+ ){0,3}(?:hydraulic|engine|gearbox|clutch|tractor|motorbike|carburettor|exhaust)\b/,
-  /\byour (?:assessment|verdict|evaluation|analysis)\b.{0,60}\b(?:government|policy|minister|party|parties|prime minister|chancellor|fiscal|economy|budget)\b/,
-  // Everyday advice no service gives: sleep, baking, exercises for aches, investing, tests, flirting, verse forms.
-  /\b(?:sleep|sleeping) tips\b|\btips for (?:sleeping|sleep|falling asleep|rizzing|rizz|flirting|chatting up)\b|\brizz\w*\b/,
-  /\bhow (?:do|can|should) i (?:make|bake|cook) (?:a |an |the |my )?(?:proper |perfect |good |decent )?(?:victoria sponge|sponge|cake|bread|sourdough|pastry|scones|brownies|roast|curry|lasagne|pancakes|yorkshire puddings)\b/,
-  /\bwhat exercises (?:should|can|could) i do\b|\bexercises (?:do you|would you|you) recommend\b|\bteach me\b.{0,30}\b(?:english|grammar|spanish|french|maths|math|chemistry|physics|coding|python)\b|\bexercises (?:for|to help) (?:my )?(?:knees|back|neck|shoulders|hips|joints)\b/,
-  /\b(?:index funds|etfs|pension funds|pension contributions?|premium bonds|stocks and shares|sell my shares|invest (?:it|the money|my money|my savings))\b|\b(?:route|directions) (?:from )?\w+ to (?:heathrow|gatwick|stansted|luton|london|manchester|birmingham|the airport)\b|\bavoiding the m\d+\b/,
-  /\b(?:theory test|driving test|exam)\b.{0,40}\b(?:questions (?:and|with) (?:the )?answers|answers to the questions)\b/,
-  /\b(?:sonnet|haiku|limerick|villanelle|ode|ballad|acrostic)\b/,
-  /\b(?:your|ur) (?:considered |personal |own |honest )?(?:view|views|opinion|take)\b.{0,60}\b(?:prime minister|pm|government|mp|party|parties|politician|leader|minister)\b|\b(?:parties|party|candidates?)\b.{0,60}\b(?:would you|do you) (?:personally )?(?:recommend|back|support|vote for)\b/,
-  // Asking the boss for a rise; persuading a relative; which product to buy.
-  /\b(?:how (?:do|can|should) i|best way to|how to) (?:ask|approach|tell) (?:my |the )?(?:boss|manager|line manager)\b.{0,30}\b(?:pay rise|raise|promotion|day off|time off|more money)\b/,
-  /\bhow (?:do |can |should )?i (?:convince|persuade) (?:my )?(?:son|daughter|husband|wife|partner|kids?|child|teenager|boyfriend|girlfriend|mum|dad|parents)\b/,
-  /\b(?:which|what|best|good) (?:tyres|tires|car|phone|laptop|tv|headphones|hoover|vacuum|washing machine|pram|buggy|mattress) (?:is|are)? ?(?:best|good|should i (?:buy|get))\b|\b(?:tyres|tires) (?:are|is) (?:best|good) for\b/,
-  // Dealing with people at work or at home: life advice (not a council matter, not abuse, which safety reads).
-  /\bhow (?:do|can|should) i (?:deal with|handle|cope with|get on with|stand up to) (?:a |my )?(?:boss|manager|line manager|coworker|co worker|colleague|mother in law|teenager|toddler|difficult (?:customers|people|clients|colleagues))\b(?!.{0,80}\b(?:council|abus\w*|violent|hits?|hurts?|threaten\w*|scared|afraid|controlling|harass\w*)\b)/,
-  // Symptoms, and what is wrong with the resident: a doctor's question (an emergency is read first, by the safety work).
-  /\b(?:headaches?|migraines?|rash|cough|fever|temperature|sore throat|dizzy|dizziness|twitch\w*|lump|swollen|swelling|earache|toothache|back pain|stomach (?:ache|pain)|pain in my)\b.{0,100}\b(?:whats wrong with me|what s wrong with me|what is wrong with me|what could it be|what do i have|is it serious|should i be worried|diagnose)\b/,
-  /\bshould i (?:put|invest|keep|move) (?:my )?(?:savings|money|pension|cash|lump sum)\b|\bshould i (?:break up with|dump|divorce|marry|propose to)\b|\bdating (?:app|apps|site|sites)\b/,
-  /\b(?:which|what) (?:antibiotics|medication|medicine|tablets|pills|painkillers|dose)\b.{0,20}\b(?:should|do|can) i (?:take|use|get)\b/,
-  /\b(?:morally|ethically) (?:wrong|right|ok|okay|acceptable)\b|\b(?:i want|give me|tell me) (?:your|ur) (?:personal |honest |own )?(?:view|opinion|take)\b|\b(?:is|are) (?:climate change|global warming|vaccines?|the moon landing|covid)\b.{0,20}\b(?:real|a hoax|a lie|fake|a scam|exaggerated)\b/,
-  /\b(?:need|want|write|make|do|gimme|give me) (?:me )?(?:a |an |my )?(?:cv|resume|cover letter|personal statement)\b/,
-  /\b(?:plan|organise) (?:me |us )?(?:a |an |my |our )?(?:\d+ day |week long |weekend )?(?:road trip|holiday|itinerary|honeymoon|stag do|hen do)\b/,
-  /\b(?:write|do) (?:him|her|them|me|us) (?:a |an )?(?:page|paragraph|piece|essay|report|summary|few lines|poem|story|speech)\b/,
-  /\b(?:cover letter|cv|resume|personal statement|essay|speech|poem|story)\b.{0,50}\b(?:can|could|would|will) (?:you|u) (?:write|do|make|draft) (?:one|it|that|me one|this)\b/,
-  /\b(?:\d+ week|weekly|daily|monthly) (?:gym|workout|training|diet|meal|fitness|exercise|running|revision) (?:plan|programme|program|routine|schedule)\b|\b(?:gym|workout|diet|meal|fitness) plan (?:to|for) (?:build|lose|gain|get)\b/,
-  /\b(?:ask (?:a |this |the )?(?:girl|boy|guy|lad|woman|man|someone|her|him|them) out|chat (?:her|him) up|first date|date ideas|tinder|hinge|bumble|text (?:a|this|the) (?:girl|guy|boy|lad|woman|man|bloke)|(?:girl|guy|boy|lad|woman|man) i (?:met|fancy|like))\b/,
-  /\b(?:windows|macbook|mac|iphone|ipad|android|laptop|pc|printer|router|xbox|playstation|ps5|nintendo)\b.{0,40}\b(?:error|keeps (?:failing|crashing|freezing)|wont (?:start|update|connect|turn on|boot)|not (?:updating|booting))\b|\b0x[0-9a-f]{6,8}\b/,
-  /\b(?:score prediction|predict the (?:score|result|winner))\b|\b(?:predict|prediction for|tip me)\b.{0,30}\b(?:score|scores|match|game|v|vs|versus|final|race|grand national|league|cup|fight|winner)\b/,
-  /\b(?:rewrite|reword|redo|improve|polish|proofread|tidy up) (?:my |this |the )?(?:\w+ )?(?:cv|resume|personal statement|cover letter|essay|dissertation|bio|linkedin)\b/,
-  /\b(?:give me|suggest|list|come up with|need|want)\b(?: \w+){0,2} \d+ (?:\w+ )?(?:name ideas|names|ideas|slogans|taglines|captions)\b/,
-  /\b(?:guitar|piano|violin|drums|ukulele|singing|chess|golf|painting|knitting|coding|spanish|french|german|japanese)\b.{0,30}\b(?:best way to (?:start|learn|begin|get better)|how (?:do i|to|should i) (?:start|learn|begin|get better))\b/,
-];
-/** A council service, or the council asked about: a question about it, not unrelated work. */
-const SERVICE =
-  /\b(?:library|libraries|community centre|leisure centre|council|councils|adult learning|course|courses|class|classes|club|clubs|job ?centre|careers|youth (?:service|centre|club)|app|website|portal|online account|form|wifi in|computers? at)\b/;
-
-/** The resident's own data, or whether a code exists at all ("is there an access code for the bin store"). */
-const OWN_OR_EXISTS =
-  /\b(?:my own (?:data|details|records?|file|account|information|personal data|code|pin)|subject access|about me)\b|\bis there (?:a|an|any) (?:\w+ )?(?:code|pin|combination)\b/;
-
-/** The families in order: the bot, others' records, concealment and harm, unrelated work. */
-export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
-  { reason: 'injection', patterns: INJECTION },
-  { reason: 'dataExfiltration', patterns: DATA, unless: [OWN_OR_EXISTS, BOOKED_BY_RESIDENT] },
-  { reason: 'dataExfiltration', patterns: THEIR_NAMES, unless: [AN_ORGANISATION] },
-  { reason: 'dataExfiltration', patterns: SOCIALS, unless: [OWN_WORKER, AN_ORGANISATION] },
+/** The families in order: deception said outright, getting away with it, then the acts. */
+export const CONCEALMENT: readonly RequestFamily[] = [
   { reason: 'harmful', patterns: DECEPTION_SAID, unless: [TARGET_OF_REPORTS, FRIGHTENED, MEANS_NO_HARM] },
   { reason: 'harmful', patterns: FOUND_OUT, when: [DECEIT_MEANT], unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM] },
   { reason: 'harmful', patterns: CLAIMED_NOT_SO, unless: [TOLD_OF_CONCEALMENT, TARGET_OF_REPORTS] },
@@ -291,9 +165,4 @@ export const CONCEALMENT_AND_RECORDS: readonly RequestFamily[] = [
     when: [ASKING_OR_PLANNING_LOOSELY],
     unless: [TOLD_OF_CONCEALMENT, CHECKING_PAPERS],
   },
-  { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE] },
-  { reason: 'offTopicGeneration', patterns: CODE_WRITTEN, unless: [A_CLASS_ASKED] },
-  { reason: 'offTopicGeneration', patterns: WRITING_TO_ORDER, unless: [A_CLASS_ASKED] },
 ];
-
-export const matchConcealmentAndRecords = familyReader(CONCEALMENT_AND_RECORDS);
