@@ -12,7 +12,8 @@ const FREEDOM_OF_INFORMATION_ARTICLE = 'freedom-of-information';
 /**
  * A short, polite refusal for each reason a message is declined, with what the bot can do instead. A request for
  * data is pointed to the right route: a subject access request for the resident's own data, a freedom of
- * information request for the council's records; never anyone else's personal details.
+ * information request for the council's records; never anyone else's personal details, and, since a resident asking
+ * where the person who hurt them lives is asking about their safety, 999 and 101 for anyone afraid.
  */
 export function declinedReply(reason: DeclineReason, services: ConversationServices): Partial<Activity> {
   const { knowledge } = services.knowledge.current();
@@ -34,7 +35,9 @@ export function declinedReply(reason: DeclineReason, services: ConversationServi
     case 'dataExfiltration':
       return botMessage(
         `Sorry, I can't share anyone's personal information or the council's internal records. ${dataRoutes(knowledge)} ` +
-          `To report a concern about someone, tell me what it's about, or ${phoneLine(profile, services)}.`,
+          `To report a concern about someone, tell me what it's about, or ${phoneLine(profile, services)}. ` +
+          // Someone asking where the person who hurt them now lives is asking about their own safety.
+          "If you're afraid someone may hurt you, call 999 in an emergency, or the police on 101.",
         meta,
         ['Talk to a person'],
       );
