@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { appendFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { EmbeddedDocumentStore } from '../../src/storage/embedded/embeddedDocumentStore';
@@ -52,19 +52,21 @@ async function expectAcknowledgedIntact(store: EmbeddedDocumentStore, acknowledg
   expect(writes?.count).toBeLessThanOrEqual(acknowledged.length + 1);
 }
 
-/** Runs the writer, kills it with SIGKILL once enough writes are acknowledged, and returns every id it printed. */
+/**
+ * Runs the writer, kills it with SIGKILL once it reports enough acknowledged writes, and returns every id it recorded
+ * as acknowledged. The ids come from the writer's acknowledgement file, not its stdout: lines printed to a pipe can
+ * die queued inside the killed process, which under load made acknowledged writes look unacknowledged.
+ */
 function writeUntilKilled(dataDir: string): Promise<string[]> {
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir], {
+  const ackFile = path.join(dataDir, 'acknowledged.txt');
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', FIXTURE, dataDir, ackFile], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const acknowledged: string[] = [];
-  let partial = '';
+  let progress = 0;
   let errors = '';
   child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-    const lines = (partial + chunk).split('\n');
-    partial = lines.pop() ?? '';
-    acknowledged.push(...lines);
-    if (acknowledged.length >= ACKS_BEFORE_KILL) child.kill('SIGKILL');
+    progress += chunk.split('\n').length - 1;
+    if (progress >= ACKS_BEFORE_KILL) child.kill('SIGKILL');
   });
   child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
     errors += chunk;
@@ -72,8 +74,14 @@ function writeUntilKilled(dataDir: string): Promise<string[]> {
   return new Promise((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (_code, signal) => {
-      if (signal === 'SIGKILL') resolve(acknowledged);
-      else reject(new Error(`the writer stopped by itself (${signal ?? 'no signal'}): ${errors}`));
+      if (signal !== 'SIGKILL') {
+        reject(new Error(`the writer stopped by itself (${signal ?? 'no signal'}): ${errors}`));
+        return;
+      }
+      // A line cut short by the kill was never a whole acknowledgement.
+      const lines = readFileSync(ackFile, 'utf8').split('\n');
+      lines.pop();
+      resolve(lines);
     });
   });
 }
