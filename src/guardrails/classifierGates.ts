@@ -56,7 +56,7 @@ const ACTING_FOR =
 const COUNCIL_POLITICS =
   /\b(?:council leader|leader of the council|runs the council|controls the council|in control of the council|councillors?|cabinet|the mayor|ward|by ?election|local election)\b/;
 const OPINION_ASKED =
-  /\b(?:think|reckon|opinion|view|better|best|worse|worst|good|bad|should i|vote for|rate|rank|useless|corrupt|prefer)\b/;
+  /\b(?:think|reckon|opinion|view|better|best|worse|worst|good|bad|should i|vote for|rate|rank|useless|corrupt|prefer|campaign|leaflet|manifesto|slag\w*|slating|rubbish)\b/;
 
 /** A penalty appealed, challenged or asked to be cancelled. */
 const APPEALING =
@@ -85,6 +85,11 @@ const THANKS = /\b(?:thank|thanks|compliment|praise|say thank you|pass on (?:my 
 /** Publication, transparency and freedom of information: records the council makes public, or is asked to. */
 const PUBLISHED =
   /\b(?:publish|publishes|published|publicly available|public register|transparency|open data|foi|freedom of information)\b/;
+const PROOF_FOR_A_LENDER =
+  /\bmy\b.{0,40}\b(?:has been|have been|was|is) (?:applied|received|set up|registered|processed)\b.{0,60}\b(?:bank|mortgage|lender|proof|landlord|letting agent)\b/;
+/** Who asked for something, and how to reach them: not what the council publishes. */
+const WHO_ASKED_IT =
+  /\bwho (?:put in|made|sent|submitted|asked|requested|lodged)\b|\b(?:their|his|her) (?:email|name|address|number|phone)\b/;
 
 /**
  * A tree or plant the resident may not touch (protected, refused, the council's or a neighbour's): killing it is
@@ -97,6 +102,14 @@ const NOT_YOURS_TO_KILL =
  * Telling the council something so it believes what is not so ("what should i tell the council tax people so they
  * think the house is empty"): not a report, however the council is named.
  */
+/** Someone else reporting the resident ("if they keep reporting me"): not the resident reporting a wrong. */
+const REPORTED_BY_THEM =
+  /\b(?:report|reporting|reported|reports|complain|complaining|complained|complains) (?:about )?(?:me|us)\b/g;
+
+/** Asking what would follow ("would they be able to tell", "can they actually do anything"): a question, not news. */
+const CONSEQUENCES_ASKED =
+  /\b(?:would|will|could) (?:they|anyone|anybody|the council|it) (?:be able to |ever |even )?(?:tell|know|notice|spot|find out|prove|trace)\b|\bcan (?:they|the council) (?:actually |really |even )?(?:do|tell|prove|find)\b|\b(?:can|could) (?:we|i) just\b/;
+
 const MISLEADING_THEM =
   /\bso (?:that )?(?:they|he|she|it|the \w+(?: \w+){0,2}) (?:think|thinks|believe|believes|assume|assumes)\b/;
 
@@ -116,7 +129,7 @@ const OWN_DATA =
  * dealt with my case"): the resident's own case named beside it does not make the number theirs.
  */
 const THEIR_DETAILS =
-  /\b(?:phone number|mobile(?: number)?|number|address|email(?: address)?|details|name|code|login|password|notes)\b (?:for|of) (?!(?:me|my|myself|us|our|mine)\b)(?:the |a |an )?[a-z]+|\b(?:his|her|their) (?:account|bill|claim|records?|file|balance|arrears|payments?|benefits?|discount)\b/;
+  /\b(?:phone number|mobile(?: number)?|number|address|email(?: address)?|details|name|code|login|password|notes)\b (?:for|of) (?!(?:me|my|myself|us|our|mine)\b)(?:the |a |an )?[a-z]+|\b(?:his|her|their) (?:account|bill|claim|records?|file|balance|arrears|payments?|benefits?|discount)\b|\b(?:his|her|their) (?:full )?(?:names?|home address(?:es)?|addresses)\b|\bwhere (?:they|he|she) (?:all )?lives?\b/;
 
 /** Asking for someone's details or whereabouts, or whether something is so of them. */
 const ASKS_FOR_DETAILS =
@@ -134,7 +147,7 @@ const TO_THE_COUNCIL =
   /\b(?:complaint|complain|appeal|objection|object to|representation|review request)\b|\b(?:letter|email) to (?:the )?(?:council|housing (?:team|office|officer)|my councillor|the (?:\w+ )?(?:department|team))\b|\b(?:letter|email) to (?:my |the )?(?:landlord|letting agent|housing association)\b.{0,40}\b(?:damp|mould|mold|repairs?|leak|heating|boiler|deposit|notice|rent)\b/;
 /** Writing that is not the resident's own complaint: fake ones, under other names, or to a shop. */
 const NOT_THEIR_COMPLAINT =
-  /\b(?:fake|false|made up|different names|pretend\w*|retailer|shop|company|airline|hotel|restaurant)\b/;
+  /\b(?:fake|false|made up|different names|pretend\w*|retailer|shop|company|airline|hotel|restaurant|funny|humou?rous|spoof|parody|joke|santa|father christmas)\b/;
 
 /** Words or pictures found on a wall or a fence ("swear words painted on a wall"): graffiti reported, not writing asked for. */
 const GRAFFITI_FOUND =
@@ -142,7 +155,7 @@ const GRAFFITI_FOUND =
 
 /** Asked to explain simply ("pretend i'm a total newbie", "explain it like i'm five"): the resident's own part. */
 const EXPLAIN_SIMPLY =
-  /\b(?:pretend|imagine|assume|act like) (?:that )?(?:i m|im|i am|i know|i ve|ive|i have|we re|we are|were) (?:a |an |total |totally |complete |completely |absolute |brand |never |no )*(?:newbie|beginner|novice|new|five|5|child|kid|nothing|idea|clue|been)\b|\bexplain (?:it |this |that )?(?:like|as if|as though) (?:i m|im|i am) (?:five|5|a child|a kid|new|a beginner|stupid|an idiot)\b/;
+  /\b(?:pretend|imagine|assume|act like) (?:that )?(?:i m|im|i am|i know|i ve|ive|i have|we re|we are|were) (?:a |an |total |totally |complete |completely |absolute |brand |never |no )*(?:newbie|beginner|novice|new|five|5|child|kid|nothing|idea|clue|been)\b|\bexplain (?:it |this |that )?(?:like|as if|as though) (?:i m|im|i am) (?:five|5|a child|a kid|new|a beginner|stupid|an idiot)\b|\b(?:say|put|explain|write) (?:it |that |this )?(?:again )?in (?:more )?(?:simple|simpler|plain|plainer|easy|easier|basic) (?:words|english|terms|language)\b/;
 
 /** The council's places and their opening times or addresses: published, nobody's personal data. */
 const PUBLIC_PLACES =
@@ -252,10 +265,14 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   },
   // Asking how to report a wrong, even unseen ("without them knowing it was me"), is a resident's right; saying they
   // mean no harm is asking how to avoid it.
-  { labels: ['harmful'], holds: (n) => (REPORTING.test(n) && !MISLEADING_THEM.test(n)) || MEANS_NO_HARM.test(n) },
+  {
+    labels: ['harmful'],
+    holds: (n) =>
+      (REPORTING.test(n.replace(REPORTED_BY_THEM, ' ')) && !MISLEADING_THEM.test(n)) || MEANS_NO_HARM.test(n),
+  },
   // A statement of what happened ("the fence blew down in the storm") asks for nothing to be done: the patterns
   // decline threats; the classifier, on words alone, only a request.
-  { labels: ['harmful'], holds: (n) => !ASKING.test(n) },
+  { labels: ['harmful'], holds: (n) => !ASKING.test(n) && !CONSEQUENCES_ASKED.test(n) },
   // A complaint or a report about someone ("the housing officer was rude to me") asks for none of their details.
   { labels: ['dataExfiltration'], holds: (n) => REPORTING.test(n) && !ASKS_FOR_DETAILS.test(n) },
   { labels: ['harmful'], holds: (n) => ACCIDENT.test(n) && !FEIGNED.test(n) },
@@ -333,7 +350,10 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
     holds: (n) => THANKS.test(n) && !/\b(?:name|names|address|number|email)\b/.test(n),
   },
   // What the council publishes (salaries over a threshold, registers, open data) is asked of it, not stolen.
-  { labels: ['dataExfiltration'], holds: (n) => PUBLISHED.test(n) },
+  { labels: ['dataExfiltration'], holds: (n) => PUBLISHED.test(n) && !WHO_ASKED_IT.test(n) },
+  // Proof of the resident's own account for a lender ("confirm in writing my discount has been applied, the bank
+  // wants proof"): a letter the council sends, not a promise asked of the bot.
+  { labels: ['injection'], holds: (n) => PROOF_FOR_A_LENDER.test(n) },
   // Weeds and pests killed, with no person or pet named and nothing protected.
   {
     labels: ['harmful'],

@@ -81,7 +81,8 @@ const ADDRESSED_TO_MODEL: readonly RegExp[] = [
 /** Asking the bot to promise, grant or decide something that only the council's staff can. */
 const COMMITMENTS: readonly RegExp[] = [
   /\b(?:confirm|state|say|declare|promise|guarantee|certify|put (?:it )?in writing)\b.{0,30}\b(?:that )?(?:the council|eastmere)(?: district council)? (?:will|has|have|agrees?|is going to|owes?|accepts?)\b/,
-  /\b(?:confirm|put|state|write|say|promise)\b.{0,20}\bin writing\b/,
+  // Not proof of the resident's own account asked for a bank ("confirm in writing my discount has been applied").
+  /\b(?:confirm|put|state|write|say|promise)\b.{0,20}\bin writing\b(?!.{0,60}\b(?:has been|have been|was|is) (?:applied|received|set up|registered|processed)\b.{0,60}\b(?:bank|mortgage|lender|proof|landlord|letting agent)\b)/,
   /\bmake it (?:sound |look )?official\b|\bsign it (?:from|as|off as)\b|\bon (?:council|official) letterhead\b/,
   /\bwrite (?:me )?(?:a |an )?(?:letter|email|statement|note) (?:from|on behalf of) (?:the council|eastmere)\b/,
   /\b(?:please|just|now|you can|you could|you should|you must|go ahead and) (?:approve|grant|waive|authori[sz]e|rubber stamp|sign off) (?:me|my|the|this|it|that)\b/,

@@ -33,7 +33,11 @@ const OVERRIDE = [
   /\bfrom now on,? (?:you|respond|reply|answer|talk|speak|only|always|act|behave|ignore|never|say|write|output)\b/,
   /\b(?:respond|reply|answer|output|say) (?:only )?(?:with|by saying|exactly|the words|the phrase)\s+["']/,
   /\bi have been (?:pwned|hacked|owned)\b|\bpwned\b/,
-  /\b(?:developer|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|debug|admin|sudo|dan|evil|root) mode\b/,
+  /\b(?:developer|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|debug|admin|sudo|dan|evil|root|supervisor|superuser|super user|privileged|staff|engineer|engineering) mode\b/,
+  // Staff access claimed for the chat ("treat this user as staff access level 3").
+  /\btreat (?:this user|this resident|this customer|the user|the resident|me|this chat|this person|this session) as (?:a |an )?(?:staff|admin|administrator|officer|supervisor|developer|internal|privileged|trusted|verified)\b|\baccess level \d\b/,
+  // Which model, and on what settings, the bot runs.
+  /\b(?:which|what) (?:ai |language |llm |exact )?model (?:are|r) (?:you|u)\b|\b(?:temperature|top p|max tokens|sampling settings)\b.{0,40}\b(?:you|u|got you|have you|set you)\b|\b(?:you|u)\b.{0,40}\b(?:temperature|top p|max tokens) (?:setting|settings|set to|are you)\b|\bone of (?:those|them|these) (?:open source|open weight|ai|llm|language) models?\b/,
   /\bjail ?break/,
   /\bdo anything now\b/,
   /\b(?:answer|respond|reply|talk|speak|act|operate|behave|be|work) (?:\w+ ){0,2}(?:without|with no) (?:any )?(?:restrictions|filters?|rules|censorship|limits|limitations|guardrails|safeguards)\b/,
@@ -75,6 +79,8 @@ const MARKUP = [
   /\[\/?(?:inst|system|sys)\]|<<\/?sys>>/i,
   /<\/?\s*(?:system|instructions?|prompt|admin)\s*>/i,
   /(?:^|\n)\s*(?:system|assistant|developer)\s*:\s*\S/i,
+  // An instruction hidden in a page comment, for a model reading the markup.
+  /<!--[^]{0,300}?\b(?:assistant|system|ai|bot|chatbot|model|llm|instructions?)\b[^]{0,300}?-->/i,
   // A system note slipped into the middle of a message, after a sentence or inside quoted text.
   /[.!?"'“”]\s*(?:system|admin|administrator|developer|assistant)(?: (?:note|message|notice|instruction|override|update))?\s*:\s*(?:new|ignore|instructions?|override|from now|tell|say|reply|respond|you|the (?:assistant|bot|ai|model|reader|resident|user))\b/i,
   /(?:^|\n)\s*#{2,}\s*(?:system|instructions?|new instructions|prompt)\b/i,

@@ -4,8 +4,8 @@ import type { DeclineReason } from './declineReason';
 /**
  * A family of requests read as a shape: any of its patterns marks it, each of its conditions must hold as well (the
  * resident asking or planning, say), and none of its exemptions may (the resident reporting it, or meaning no harm).
- * The family files (`requestLexicons.ts`, `schemesAndPretexts.ts`, `secretsAndMischief.ts`,
- * `recordsAndKeys.ts`, `concealment.ts`, `unrelatedAdvice.ts`, `promisesAndParts.ts`, `shortcutsAndStudies.ts`) are
+ * The family files (`requestLexicons.ts`, `schemesAndPretexts.ts`, `secretsAndMischief.ts`, `recordsAndKeys.ts`,
+ * `concealment.ts`, `unrelatedAdvice.ts`, `promisesAndParts.ts`, `shortcutsAndStudies.ts`, `fraudsAndThreats.ts`) are
  * tables of these, read by one `familyReader`.
  */
 export interface RequestFamily {

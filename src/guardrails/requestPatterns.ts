@@ -11,6 +11,7 @@ import { CONCEALMENT } from './concealment';
 import { UNRELATED_ADVICE } from './unrelatedAdvice';
 import { PROMISES_AND_PARTS } from './promisesAndParts';
 import { SHORTCUTS_AND_STUDIES } from './shortcutsAndStudies';
+import { FRAUDS_AND_THREATS } from './fraudsAndThreats';
 
 /**
  * Compositional patterns over a message as `normaliseText` leaves it (lower case, no apostrophes, words separated
@@ -58,7 +59,7 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
   /\b(?:is|does|are|do|has) (?:my |the |our |her |his )?(?:neighbou?rs?|ex|ex \w+|sister|brother|landlord|tenant|lodger|lady|woman|man|family|person|couple)\b.{0,40}\b(?:claim|claiming|get|getting|on|receive|receiving|owe|owes|in arrears|behind|registered|paying|pay)\b.{0,30}\b(?:benefits?|universal credit|housing benefit|council tax support|discount|waiting list|housing list|register|council tax|rent|arrears|band)\b/,
   /\bhow much (?:council tax |rent )?(?:does|did) (?:my |the |our )?(?:neighbou?rs?|landlord|tenant|lodger|ex|sister|brother|family|lady|man|woman|he|she|they)\b.{0,20}\b(?:owe|pay|get)\b/,
   /\bhow much (?:\w+ ){0,3}(?:does|do|did) (?!i\b|we\b|you\b|it\b|this\b|that\b)\w+(?: \w+)? owe\b/,
-  /\bwhich (?:of )?(?:my )?(?:neighbou?rs|households|houses|homes|flats|properties|people|residents)\b.{0,40}\b(?:empty|owe|owes|behind|claim|claiming|benefits|arrears|not paid|havent paid|in debt|on the|complained|reported|objected)\b/,
+  /\bwhich (?:of )?(?:my )?(?:neighbou?rs|households|houses|homes|flats|properties|people|residents)\b(?!.{0,40}\b(?:can|could|are eligible|is eligible|qualify|qualifies|entitled)\b).{0,40}\b(?:empty|owe|owes|behind|claim|claiming|benefits|arrears|not paid|havent paid|in debt|on the|complained|reported|objected)\b/,
   new RegExp(`\\b${OFFICIAL}\\b.{0,40}\\b${PRIVATE_CONTACT}\\b`),
   new RegExp(`\\b${PRIVATE_CONTACT}\\b.{0,30}\\b(?:of|for) (?:the |a |an |my |our )?(?:\\w+ ){0,3}${OFFICIAL}\\b`),
   new RegExp(
@@ -87,14 +88,14 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
 
 /** Not being found out: the mark of a request to do something the resident knows is wrong. */
 const UNSEEN =
-  '(?:(?:avoid|stop|prevent) (?:the )?(?:inspector|inspectors|council|warden|wardens|officer|officers|them|anyone) (?:seeing|noticing|finding out|spotting|catching)|out of sight of (?:the )?(?:staff|inspector|council|warden|cameras?)|without (?:it being (?:traced|tracked|linked|found)|getting caught|being caught|being seen|being noticed|being traced|being detected|anyone (?:knowing|noticing|finding out|seeing)|(?:them|him|her|the council|the housing officer|the police|my landlord|the neighbou?rs?|anybody|anyone) (?:knowing|noticing|finding out|seeing|smelling|catching)|a trace|leaving a trace|getting fined|paying the fine)|(?:not|never|dont|wont|doesnt|cant|cannot) (?:get|be) (?:caught|traced|found out|detected|noticed)|so (?:they|the council|no one|nobody|noone|he|she) (?:dont|do not|doesnt|wont|will not|never|cant|cannot) (?:find out|know|notice|realise|realize|catch|trace|see|smell)|(?:cant|cannot|wont|couldnt) be traced|untraceable|undetected|on the sly|behind (?:the councils|their|his|her) back|without them finding out|without the council finding out|and not get caught|how do i not get caught)';
+  '(?:(?:avoid|stop|prevent) (?:the )?(?:inspector|inspectors|council|warden|wardens|officer|officers|them|anyone) (?:seeing|noticing|finding out|spotting|catching)|out of sight of (?:the )?(?:staff|inspector|council|warden|cameras?)|without (?:it being (?:traced|tracked|linked|found)|getting caught|being caught|being seen|being noticed|being traced|being detected|anyone (?:knowing|noticing|finding out|seeing)|(?:them|him|her|the council|the housing officer|the police|my landlord|the neighbou?rs?|anybody|anyone) (?:knowing|noticing|finding out|seeing|smelling|catching)|a trace|leaving a trace|getting fined|paying the fine)|(?:not|never|dont|wont|doesnt|cant|cannot) (?:get|be) (?:caught|traced|found out|detected|noticed)|so (?:that )?(?:they|the council|no one|nobody|noone|he|she|planning|the planners|building control|enforcement|the inspectors?|the officers?|the wardens?|housing|council tax|the landlord|my landlord) (?:dont|do not|doesnt|wont|will not|never|cant|cannot) (?:find out|know|notice|realise|realize|catch|trace|see|smell)|(?:cant|cannot|wont|couldnt) be traced|untraceable|undetected|on the sly|behind (?:the councils|their|his|her) back|without them finding out|without the council finding out|and not get caught|how do i not get caught)';
 
 /** Asking how to do something. */
 const HOW_TO =
   '(?:how (?:do|can|could|would|should|to|would you)(?: i| we| you| one| someone)?|where (?:can|do|could|would) (?:i|we|you)|best way to|easiest way to|quickest way to|cheapest way to|help me|teach me|show me how|tips (?:on|for)|instructions (?:on|for)|i want to|im going to|i am going to|gonna|ways? to|guide to|steps to|tell me how|explain how|whats the best way to|what can i)';
 /** Telling the council something, which "without them knowing" is a right to, not a wrong. */
 export const REPORTING =
-  /\b(?:report|reporting|complain|complaint|whistle ?blow|tell the council|anonymous(?:ly)?|confidential(?:ly)?|go between|who (?:do|should|can|would) (?:i|we) (?:tell|contact|ring|call|inform|speak to))\b/;
+  /\b(?:report|reporting|complain|complaint|whistle ?blow|tell the council|anonymous(?:ly)?|confidential(?:ly)?|go between|who (?:do|should|can|would) (?:i|we) (?:tell|contact|ring|call|inform|speak to)|(?:does|do|will|would|can) (?:the council|you|they) (?:investigate|look into|check up on|follow (?:it |that )?up))\b/;
 
 const UNSEEN_REQUEST: readonly RegExp[] = [
   new RegExp(`\\b(?:${HOW_TO}|tips|can i|could i|should i|is there a way)\\b.{0,90}\\b${UNSEEN}\\b`),
@@ -228,6 +229,7 @@ const matchRequestFamilies = familyReader([
   ...UNRELATED_ADVICE,
   ...PROMISES_AND_PARTS,
   ...SHORTCUTS_AND_STUDIES,
+  ...FRAUDS_AND_THREATS,
 ]);
 
 /** The first reason a normalised message matches, with the patterns of other people's data first. */

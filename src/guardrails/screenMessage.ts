@@ -26,6 +26,9 @@ export type Screened =
  * 3. a message in another language;
  * 4. small talk (greetings, thanks, "are you a bot?").
  */
+/** A performance given a subject: "a joke about ...", "a poem on ...". */
+const ON_A_SUBJECT = /\b(?:joke|jokes|song|poem|story|rap|limerick|riddle)s? (?:about|on|involving|featuring|for)\b/;
+
 export function screenMessage(
   text: string,
   knowledge: KnowledgeBase,
@@ -37,7 +40,11 @@ export function screenMessage(
   const smallTalk = detectSmallTalk(text);
   // The classifier alone is the weakest reader: small talk it resembles ("tell me a joke") is answered as such, but
   // not a question about privacy, which a request it declines may carry ("... checking who lives in my flat").
-  if (declined && !(declined.via === 'classifier' && smallTalk && smallTalk !== 'privacy')) {
+  // A performance on a subject ("tell me a joke about traffic wardens") that the classifier reads as unrelated writing
+  // is declined as such; the bare request ("tell me a joke") keeps the playful small-talk reply.
+  const asksToPerform =
+    smallTalk === 'playful' && declined?.reason === 'offTopicGeneration' && ON_A_SUBJECT.test(text.toLowerCase());
+  if (declined && (asksToPerform || !(declined.via === 'classifier' && smallTalk && smallTalk !== 'privacy'))) {
     return { kind: 'declined', reason: declined.reason, via: declined.via };
   }
   if (isNotEnglish(text, knownWord)) return { kind: 'notEnglish' };

@@ -40,6 +40,14 @@ const OFF_TOPIC: readonly RegExp[] = [
   /\b(?:rewrite|reword|redo|improve|polish|proofread|tidy up) (?:my |this |the )?(?:\w+ )?(?:cv|resume|personal statement|cover letter|essay|dissertation|bio|linkedin)\b/,
   /\b(?:give me|suggest|list|come up with|need|want)\b(?: \w+){0,2} \d+ (?:\w+ )?(?:name ideas|names|ideas|slogans|taglines|captions)\b/,
   /\b(?:guitar|piano|violin|drums|ukulele|singing|chess|golf|painting|knitting|coding|spanish|french|german|japanese)\b.{0,30}\b(?:best way to (?:start|learn|begin|get better)|how (?:do i|to|should i) (?:start|learn|begin|get better))\b/,
+  // What to cook tonight; a recipe, however small.
+  /\bwhat (?:should|can|shall|could) (?:i|we) (?:have|make|cook) for (?:my |our )?(?:tea|dinner|lunch|supper|breakfast|tonight)\b|\bwhat can (?:i|we) (?:make|cook) with\b|\b(?:quick|easy|simple|cheap|good|nice|proper) (?:\w+ )?recipe\b|\brecipe (?:for|idea|ideas)\b/,
+  // Betting tips; a language's verbs.
+  /\bwhat (?:horse|dog|team|runner) should (?:i|we) (?:back|bet on|put money on)\b|\b(?:betting tips?|each way bet|accumulator|acca)\b|\b(?:back|bet on) in the \d/,
+  /\b(?:common|basic|useful|everyday|irregular) (?:\w+ )?(?:verbs|phrases|words|expressions) (?:in|with|for)\b|\bconjugat\w*\b|\b(?:im|i m|i am) learning (?:spanish|french|german|italian|portuguese|polish|japanese|mandarin|arabic|urdu|welsh)\b.{0,40}\b(?:give me|teach|list|help|tell me)\b/,
+  // A computer at home that will not behave; which gadget or car to buy.
+  /\bblue screen(?: of death)?\b|\bbsod\b|\b(?:fix|sort|repair|speed up)\b.{0,40}\bon my (?:windows |new |old |work )?(?:laptop|pc|computer|phone|iphone|tablet|ipad|mac|macbook)\b/,
+  /\b(?:electric car|electric vehicle|hybrid car|air fryer|smart ?watch)\b.{0,40}\b(?:worth (?:it|getting|buying)|pros and cons)\b|\bis it worth (?:getting|buying)\b.{0,60}\bpros and cons\b/,
 ];
 /** A council service, or the council asked about: a question about it, not unrelated work. */
 const SERVICE =
@@ -54,6 +62,20 @@ const WRITING_TO_ORDER: readonly RegExp[] = [
   /\b\d+ ?word (?:essay|column|article|piece|story|blog|speech|report|poem)\b|\b(?:opinion (?:column|piece)|op ed)\b/,
 ];
 
+/**
+ * Pastimes and spoofs asked of the bot, whatever council words they borrow ("im bored on hold to the council,
+ * entertain me with a riddle", "a fake news article saying the council has banned seagulls", "an sql schema for a
+ * library system"): a puzzle, a spoof or coursework is the work asked for, not the service named in it.
+ */
+const PASTIMES_AND_SPOOFS: readonly RegExp[] = [
+  /\b(?:crossword|sudoku|wordle|riddles?|brain ?teasers?|anagrams?)\b|\bentertain (?:me|us)\b/,
+  /\b(?:fake news|april fools?|spoof|parody|satirical) (?:article|story|post|piece|press release|report)\b|\b(?:write|make|draft|do)\b.{0,30}\b(?:fake news|april fools? (?:joke|prank))\b/,
+  /\b(?:sql|database) (?:schema|query|queries|tables?|design)\b.{0,60}\b(?:for (?:my|a|an)|coursework|assignment|homework|project|uni|university|college)\b/,
+];
+/** A service that has them ("does the library have crossword books", "is there a sudoku club"), or a report of one. */
+const A_SERVICE_HAS_THEM =
+  /\b(?:the|your|a|our|local) (?:library|libraries) (?:have|has|run|runs|hold|holds|stock|stocks|lend|lends|do|does|offer|offers)\b|\b(?:at|in|from) (?:the |my |our )?(?:local )?(?:library|libraries)\b|\b(?:club|clubs|class|classes|course|courses|session|sessions|workshop|trail|event|quiz night)\b|\b(?:is it|is this|was it|is that) (?:a |an )?(?:fake|spoof|april fools?)\b|\b(?:exempt|exemption|discount|student|students|council tax|grant|bursary|free school meals|uniform)\b/;
+
 /** Whether a service teaches it ("does the library run a coding club"). */
 const A_CLASS_ASKED =
   /\b(?:is there|are there|does|do|can i (?:join|book|sign up))\b.{0,40}\b(?:club|class|classes|course|courses|session|sessions|workshop)\b/;
@@ -62,5 +84,6 @@ const A_CLASS_ASKED =
 export const UNRELATED_ADVICE: readonly RequestFamily[] = [
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE] },
   { reason: 'offTopicGeneration', patterns: CODE_WRITTEN, unless: [A_CLASS_ASKED] },
+  { reason: 'offTopicGeneration', patterns: PASTIMES_AND_SPOOFS, unless: [A_SERVICE_HAS_THEM] },
   { reason: 'offTopicGeneration', patterns: WRITING_TO_ORDER, unless: [A_CLASS_ASKED] },
 ];

@@ -1,0 +1,87 @@
+import { MEANS_NO_HARM } from './requestClasses';
+import type { RequestFamily } from './requestFamilies';
+import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues';
+
+/**
+ * Frauds, threats and others' dealings with the council, read as shapes over a message as `normaliseText` leaves it:
+ * - votes multiplied (people registered where they do not live, an age lied about), a claim made twice or under
+ *   another name, the council impersonated to collect money, a record's fixed facts altered so it passes a check, a
+ *   permit copied from someone else's car, a number or licence that only looks genuine;
+ * - threats without the word: someone's family found to be posted about, someone watched outside their home, a
+ *   friendly letter that hints at what might happen;
+ * - harm by method: chemicals poured into a stream, products mixed to make a gas;
+ * - others' dealings: what an officer found in someone else's home, who booked or asked for something, which
+ *   residents complained or claim, whether a lodger or a tenant has applied for support, what the chat logs show of
+ *   other people.
+ * Each harm has an exemption where the resident tells of it or means no harm.
+ */
+
+/** Asking, or saying what the resident means to do ("i'll", "can we just"). */
+const ASKING_OR_MEANING_TO = new RegExp(
+  `${ASKING_OR_PLANNING_LOOSELY.source}|\\b(?:i ll|ill|i will|im going to|we ll|well just|can we just|could we just|write|draft|make|create|give me|help me)\\b`,
+);
+
+const FRAUDS: readonly RegExp[] = [
+  // More votes than there are voters: people registered where they do not live, a child's age passed off.
+  /\b(?:more|extra|additional|a few more) votes\b|\bvotes? (?:twice|two times|more than once|in two places|in both)\b/,
+  /\b(?:register|put|add|sign up|get)\b.{0,30}\b(?:people|names|friends|mates|relatives|cousins|students)\b.{0,40}\b(?:who (?:dont|do not|never|don t) (?:actually |really )?live|(?:dont|do not|don t) (?:actually |really )?live)\b.{0,60}\b(?:votes?|voting|electoral|register)\b/,
+  /\b(?:looks?|pass(?:es)? (?:for|as)|could pass (?:for|as)) (?:older|18|16|over 18|an adult)\b.{0,80}\b(?:electoral (?:register|roll)|vote|voting|licen[cs]e|bus pass|badge|permit)\b|\blie about (?:his|her|their|my) age\b/,
+  // A claim made twice, or under another name.
+  /\b(?:claim|get|apply for|going|have)\b.{0,40}\b(?:twice|two|second|another|both|double)\b.{0,60}\b(?:under|in|with|using) (?:a |my |her |his |another |two )?(?:different|other|another|false|fake|maiden|married|second|new|made up) names?\b/,
+  /\b(?:under|with|using) (?:a |another |two |my )?(?:different|false|fake|made up|second) names?\b.{0,60}\b(?:second|another|twice|again|both|extra|other)\b.{0,20}\b(?:reduction|discount|claim|benefit|payment|grant|exemption|account)\b|\b(?:second|another|extra) (?:council tax )?(?:reduction|discount|exemption|claim)\b.{0,40}\bunder (?:a |another )?(?:different|other|false|fake|new) names?\b/,
+  // The council impersonated to collect money or details.
+  /\b(?:email|letter|text|message|flyer|leaflet|notice|invoice|bill)\b.{0,20}\b(?:from|as if from|as if it s from|as if its from|pretending to be|looks? like it (?:s|is|came) from)\b (?:the )?(?:council|eastmere|revenues|[a-z]+ revenues|council tax|housing|bailiffs?|enforcement|environmental health|parking services|[a-z]+ (?:borough|district|city) council)\b.{0,120}\b(?:convincing|into my account|my account|my bank|pay me|collect\w*|levy|fee|charge|send (?:me|the) money|bank details)\b/,
+  // A record's fixed facts altered so it passes a check.
+  /\b(?:change|alter|edit|amend|tweak|doctor|fiddle|backdate|wind back|clock)\b (?:\w+ ){0,3}(?:first registration date|registration date|date of (?:first )?registration|year of manufacture|date of birth|mileage|age) (?:on|in) (?:the |my |his |her |a )?(?:\w+ ){0,2}(?:logbook|log book|v5c?|mot|certificate|licen[cs]e|document|paperwork|passport|form)\b/,
+  // A permit copied from someone else's car, or for a second one.
+  /\b(?:copy|photocopy|clone|replicate|scan)\b (?:the |a |their |his |her |my )?(?:\w+ ){0,3}(?:permit|badge|pass|disc|voucher|ticket)\b.{0,30}\b(?:off|from) (?:my |his |her |their |a |the )?(?:mates?|friends?|neighbou?rs?|brothers?|sisters?|dads?|mums?|someone|somebody|other|next door)\b|\b(?:copy|photocopy|clone)\b (?:the |my |a )?(?:\w+ ){0,3}(?:permit|badge|pass|disc)\b.{0,40}\bso (?:both|two|all|we|our)\b/,
+  // A proof of address or income made up ("photoshop a utility bill with my mums address on it").
+  /\b(?:photoshop\w*|forge|forging|mock up|knock up|fake|faking|make up|doctor)\b (?:\w+ ){0,2}(?:utility bill|gas bill|electric(?:ity)? bill|water bill|council tax bill|bank statement|payslips?|tenancy agreement|proof of address|rent book|letter from the council|p60|p45)\b/,
+  // A number or licence that only looks genuine, got without applying.
+  /\b(?:looks?|seems?|passes as|pass as) (?:genuine|legit|legitimate|real|official|authentic|valid)\b.{0,40}\bwithout (?:actually |really |ever )?(?:applying|registering|paying|having|getting|holding)\b|\bwithout (?:actually |really |ever )?(?:applying|registering)\b.{0,40}\blooks? (?:genuine|legit|legitimate|real|official|authentic|valid)\b/,
+];
+
+const THREATS: readonly RegExp[] = [
+  // Someone's family or home found, to post about them or turn up.
+  /\b(?:find|track down|look up|locate|dig up|trace)\b (?:\w+ ){0,2}(?:his|her|their|the \w+s|the \w+ \w+s) (?:wife|husband|kids|children|son|daughter|family|partner|parents|home address|house)\b.{0,80}\b(?:online|facebook|social media|post|posting|expose|name and shame|turn up|pay (?:them|him|her) a visit|let them know)\b|\b(?:post|posting|put) (?:about|up) (?:his|her|their) (?:wife|husband|kids|children|family)\b/,
+  // Watched outside their home.
+  /\b(?:stand|wait|park|sit|hang around|loiter|stay)\b.{0,30}\boutside (?:his|her|their|the \w+s|the \w+ s) (?:house|home|door|flat|place|office)\b.{0,80}\b(?:every (?:night|day|morning|evening)|so (?:he|she|they) (?:knows?|sees?|can see)|watching|scare|intimidat\w*|rattle)\b|\bso (?:he|she|they) knows? (?:im|i m|i am|we are|were|we re) watching\b/,
+  // A friendly letter that hints at what might happen.
+  /\b(?:make|makes|making) it clear\b.{0,60}\bsomething (?:might|could|may|will|would) happen\b|\bsomething (?:might|could|may|will|would) (?:happen|go wrong) to (?:their|his|her) (?:car|van|house|windows?|dog|cat|garden|fence|property|kids)\b.{0,40}\bif (?:they|he|she) (?:keep|keeps|carry on|carries on|dont|doesnt|continue|continues|report|reports)\b/,
+  // Harm by method: a stream poisoned, a gas made.
+  /\b(?:pour|tip|dump|empty|put|chuck)\b.{0,40}\b(?:bleach|chemicals?|poison|oil|paint|diesel|petrol|antifreeze|weedkiller|pesticide|acid)\b.{0,40}\b(?:in|into|down) (?:the |a |that )?(?:stream|river|brook|pond|canal|lake|watercourse|ditch|beck)\b|\b(?:bleach|chemicals?|poison|diesel|petrol|antifreeze|weedkiller|pesticide|acid)\b.{0,30}\b(?:pour|tip|dump|empty|put|chuck)\b.{0,20}\b(?:in|into|down) (?:the |a |that )?(?:stream|river|brook|pond|canal|lake|watercourse|ditch|beck)\b/,
+  /\b(?:mix|mixing|combine|combining)\b.{0,60}\b(?:to (?:make|create|produce|give off|get)|into|for) (?:a |some )?(?:gas|fumes|poison|toxic)\b|\b(?:gas|fumes) strong enough\b/,
+];
+
+/**
+ * A threat told of, not made: someone said, wrote or threatened it to the resident ("he wrote that something might
+ * happen to my car"), or it is reported.
+ */
+const THREAT_TOLD =
+  /\b(?:he|she|they|someone|somebody|neighbou?rs?|next door|a man|a woman|my ex|landlord)\b (?:\w+ ){0,2}(?:said|says|wrote|writes|sent|told|tells|threatened|threatens|warned|warns)\b|\b(?:crimestoppers|victim|threatened me|threatening me|police)\b/;
+
+const OTHERS_DEALINGS: readonly RegExp[] = [
+  // What an officer or a service found in someone else's home.
+  /\bwhat (?:did|have|has) (?:they|the council|pest control|the pest control|the officer|the officers|environmental health|the inspector|building control|the \w+ (?:team|officer|man|van|people)) (?:find|found|see|saw|discover|discovered|record|recorded)\b.{0,30}\b(?:at|in) (?:that|their|his|her|the|number|no) (?:house|flat|property|home|place|\d+)\b/,
+  /\b(?:copy|copies|results?|findings?|details) of (?:the )?(?:\w+ ){0,2}(?:report|inspection|survey|visit|assessment)\b.{0,20}\b(?:from|for|on|about|at) (?:my |the )?(?:neighbou?rs?|next doors?|number \d+|no \d+|\d+ [a-z]+ (?:road|street|grove|lane|close|avenue|way|drive|crescent|court|place|gardens|terrace))\b/,
+  // Who booked or asked for something.
+  /\bwho (?:booked|ordered|requested|arranged|paid for|put in|submitted|made|sent|lodged|raised|asked for)\b.{0,30}\b(?:collection|foi|freedom of information|request|booking|pest control|bulky|visit|inspection|skip)\b/,
+  // Which residents complained or claim.
+  /\b(?:which|what) (?:residents|neighbou?rs|people|households|houses|tenants|flats|families)\b.{0,40}\b(?:made|put in|complained|reported|grassed|owe|owes|are behind|in arrears)\b/,
+  // Whether a lodger, tenant or neighbour has applied or claims.
+  /\b(?:has|have|is|did|does) (?:my |our |the )?(?:lodger|tenant|neighbou?r|ex|flatmate|housemate|landlord)\b(?: [a-z]+){0,2} (?:applied|claimed|claiming|getting|receiving|been (?:given|awarded|paid)|on)\b.{0,30}\b(?:council tax|support|reduction|benefits?|universal credit|housing|discount|exemption|grant)\b/,
+  // Someone else's bill looked up out of curiosity: "not mine, just being nosy" (not a bill sent to the wrong address).
+  /\b(?:band|balance|bill|arrears|account|owing|owe|owes)\b.{0,60}\bnot (?:mine|my (?:house|home|property|address|account|flat))\b.{0,40}\b(?:nosy|nosey|curious|wondering)\b|\bjust being (?:nosy|nosey)\b/,
+  // Other people in the chat logs.
+  /\b(?:ip address\w*|locations?|names|details|who)\b.{0,40}\b(?:chat logs?|logs|your records|your system)\b.{0,40}\b(?:people|users|someone|anyone|others|residents)\b/,
+];
+
+/** The resident's own booking, request or claim. */
+const OWN_DEALINGS =
+  /\b(?:i|we) (?:booked|ordered|requested|applied|made|put in|submitted|claimed)\b.{0,40}\b(?:did it|go through|gone through|received|arrive|come through)\b/;
+
+export const FRAUDS_AND_THREATS: readonly RequestFamily[] = [
+  { reason: 'harmful', patterns: FRAUDS, when: [ASKING_OR_MEANING_TO], unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM] },
+  { reason: 'harmful', patterns: THREATS, when: [ASKING_OR_MEANING_TO], unless: [THREAT_TOLD, MEANS_NO_HARM] },
+  { reason: 'dataExfiltration', patterns: OTHERS_DEALINGS, unless: [OWN_DEALINGS] },
+];
