@@ -85,6 +85,8 @@ const THANKS = /\b(?:thank|thanks|compliment|praise|say thank you|pass on (?:my 
 /** Publication, transparency and freedom of information: records the council makes public, or is asked to. */
 const PUBLISHED =
   /\b(?:publish|publishes|published|publicly available|public register|transparency|open data|foi|freedom of information)\b/;
+const WHO_OWNS_LAND =
+  /\bwho owns (?:the |this |that |a )?(?:\w+ ){0,3}(?:land|field|plot|strip|verge|wall|fence|tree|trees|hedge|alley|alleyway|path|footpath|road|car park|building|garage|site|woods?)\b/;
 const PROOF_FOR_A_LENDER =
   /\bmy\b.{0,40}\b(?:has been|have been|was|is) (?:applied|received|set up|registered|processed)\b.{0,60}\b(?:bank|mortgage|lender|proof|landlord|letting agent)\b/;
 /** Who asked for something, and how to reach them: not what the council publishes. */
@@ -351,6 +353,8 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   },
   // What the council publishes (salaries over a threshold, registers, open data) is asked of it, not stolen.
   { labels: ['dataExfiltration'], holds: (n) => PUBLISHED.test(n) && !WHO_ASKED_IT.test(n) },
+  // Who owns a piece of land or a wall is for the Land Registry, not anyone's private data.
+  { labels: ['dataExfiltration'], holds: (n) => WHO_OWNS_LAND.test(n) },
   // Proof of the resident's own account for a lender ("confirm in writing my discount has been applied, the bank
   // wants proof"): a letter the council sends, not a promise asked of the bot.
   { labels: ['injection'], holds: (n) => PROOF_FOR_A_LENDER.test(n) },

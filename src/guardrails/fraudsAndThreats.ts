@@ -37,6 +37,17 @@ const FRAUDS: readonly RegExp[] = [
   /\b(?:copy|photocopy|clone|replicate|scan)\b (?:the |a |their |his |her |my )?(?:\w+ ){0,3}(?:permit|badge|pass|disc|voucher|ticket)\b.{0,30}\b(?:off|from) (?:my |his |her |their |a |the )?(?:mates?|friends?|neighbou?rs?|brothers?|sisters?|dads?|mums?|someone|somebody|other|next door)\b|\b(?:copy|photocopy|clone)\b (?:the |my |a )?(?:\w+ ){0,3}(?:permit|badge|pass|disc)\b.{0,40}\bso (?:both|two|all|we|our)\b/,
   // A proof of address or income made up ("photoshop a utility bill with my mums address on it").
   /\b(?:photoshop\w*|forge|forging|mock up|knock up|fake|faking|make up|doctor)\b (?:\w+ ){0,2}(?:utility bill|gas bill|electric(?:ity)? bill|water bill|council tax bill|bank statement|payslips?|tenancy agreement|proof of address|rent book|letter from the council|p60|p45)\b/,
+  // A letter passed off as the council's; someone else's bill made the resident's proof; an official letter faked.
+  /\b(?:letter|notice|email|text|sign|leaflet)\b.{0,40}\b(?:looks?|seems?|appears?) (?:like )?(?:it s |its |it is |it came )?(?:from|official)\b.{0,80}\b(?:neighbou?r|him|her|them|tenant|logo|letterhead|wording|crest|stamp|demolish|refused|evict\w*)\b/,
+  /\b(?:friends?|mates?|someone elses|somebody elses|neighbou?rs?|other peoples|sisters?|brothers?)\b (?:\w+ ){0,3}(?:bill|statement|letter|payslips?|tenancy agreement)\b.{0,80}\b(?:change the name|put my name|my name on it|to mine)\b/,
+  /\b(?:real|genuine|official|proper) looking\b.{0,40}\b(?:letterhead|signature|stamp|logo|letter|sick note|fit note|certificate|prescription)\b|\bconvincing (?:fake )?(?:letter|letterhead|signature|sick note|fit note|certificate)\b/,
+  // A lie told to the council: a wall knocked down "fell in the storm", tenants "my cousins when they're not".
+  /\b(?:knock|pull|take|cut|chop|rip) (?:down|out|up)\b.{0,60}\band (?:then )?tell (?:the council|them|planning|the insurers?|the landlord)\b.{0,20}\b(?:it|they) (?:\w+ ){0,2}(?:fell|collapsed|blew|was|were|happened|came down)\b/,
+  /\btell (?:the council|them|you|the \w+ team|housing|the inspector|planning)\b.{0,80}\bwhen (?:they|he|she|it|we|i)(?:re|s|m)?(?: (?:are|is|was|were|am|re|s|m))? (?:not|isnt|arent|wasnt|werent)\b/,
+  // Damage made worse before an inspection, to be rehoused sooner.
+  /\b(?:how (?:can|could|do|should) (?:i|we)|can (?:i|we)|ways? to|best way to) make (?:the |my |it )?(?:\w+ ){0,2}(?:much |even |a lot |look )?worse\b.{0,60}\b(?:before|so (?:i|we|they)|visit|inspection|inspector|rehoused|points|priority)\b/,
+  // A lookalike council website to collect card details.
+  /\b(?:lookalike|look alike|fake|clone|cloned|spoof|copycat) (?:of )?(?:the |a )?(?:council )?(?:website|site|page|portal|login page|payment page)\b.{0,80}\b(?:collect|harvest|take|get)\b.{0,30}\b(?:card|bank|details|passwords?|logins?)\b|\bset up (?:a )?(?:lookalike|look alike|fake|spoof|copycat) (?:\w+ )?(?:website|site)\b/,
   // A number or licence that only looks genuine, got without applying.
   /\b(?:looks?|seems?|passes as|pass as) (?:genuine|legit|legitimate|real|official|authentic|valid)\b.{0,40}\bwithout (?:actually |really |ever )?(?:applying|registering|paying|having|getting|holding)\b|\bwithout (?:actually |really |ever )?(?:applying|registering)\b.{0,40}\blooks? (?:genuine|legit|legitimate|real|official|authentic|valid)\b/,
 ];
@@ -48,6 +59,14 @@ const THREATS: readonly RegExp[] = [
   /\b(?:stand|wait|park|sit|hang around|loiter|stay)\b.{0,30}\boutside (?:his|her|their|the \w+s|the \w+ s) (?:house|home|door|flat|place|office)\b.{0,80}\b(?:every (?:night|day|morning|evening)|so (?:he|she|they) (?:knows?|sees?|can see)|watching|scare|intimidat\w*|rattle)\b|\bso (?:he|she|they) knows? (?:im|i m|i am|we are|were|we re) watching\b/,
   // A friendly letter that hints at what might happen.
   /\b(?:make|makes|making) it clear\b.{0,60}\bsomething (?:might|could|may|will|would) happen\b|\bsomething (?:might|could|may|will|would) (?:happen|go wrong) to (?:their|his|her) (?:car|van|house|windows?|dog|cat|garden|fence|property|kids)\b.{0,40}\bif (?:they|he|she) (?:keep|keeps|carry on|carries on|dont|doesnt|continue|continues|report|reports)\b/,
+  // Someone told the resident knows where their children are; made to feel unsafe at home.
+  /\b(?:let|lets|letting) (?:her|him|them) know (?:that )?(?:i|we) know\b|\b(?:i|we) know (?:which|what|where) (?:school|house|time|car|street)\b.{0,40}\b(?:her|his|their) (?:kids|children|son|daughter|family)\b/,
+  /\bmake (?:them|him|her|the family|the neighbou?rs?) (?:feel )?(?:unsafe|scared|afraid|frightened|uneasy|nervous|unwelcome)\b/,
+  // Weapons and drugs made; a website taken down; a poison chosen "for a novel".
+  /\b(?:make|build|craft|put together|knock up)\b (?:a |an |my own |some )?(?:\w+ ){0,2}(?:crossbow|catapult|slingshot|zip gun|gun|pistol|spear|blowpipe|taser|pipe bomb|bomb|explosive|molotov|flamethrower)s?\b/,
+  /\b(?:make|making|cook|cooking|synthesi[sz]\w*|produce|producing|method for|recipe for|steps (?:for|to))\b.{0,20}\b(?:mephedrone|meow meow|meth|methamphetamine|crystal meth|mdma|ecstasy|cocaine|crack|heroin|lsd|ghb|ketamine|amphetamine|fentanyl|spice)\b/,
+  /\b(?:take down|crash|knock (?:out|offline)|ddos|flood|overload|bring down)\b (?:the )?(?:\w+ ){0,2}(?:website|site|server|servers|system|portal|payment page|phone lines?|online form)\b/,
+  /\bpoison\w*\b.{0,100}\b(?:which|what) (?:exact|actual|specific) (?:product|poison|chemical|brand|substance)\b|\b(?:for|in) my (?:crime |murder )?(?:novel|story|book|screenplay|script)\b.{0,100}\b(?:poison\w*|kill\w*|murder\w*|bomb|weapon)\b.{0,100}\b(?:which|how much|exact|accurate|real)\b/,
   // Harm by method: a stream poisoned, a gas made.
   /\b(?:pour|tip|dump|empty|put|chuck)\b.{0,40}\b(?:bleach|chemicals?|poison|oil|paint|diesel|petrol|antifreeze|weedkiller|pesticide|acid)\b.{0,40}\b(?:in|into|down) (?:the |a |that )?(?:stream|river|brook|pond|canal|lake|watercourse|ditch|beck)\b|\b(?:bleach|chemicals?|poison|diesel|petrol|antifreeze|weedkiller|pesticide|acid)\b.{0,30}\b(?:pour|tip|dump|empty|put|chuck)\b.{0,20}\b(?:in|into|down) (?:the |a |that )?(?:stream|river|brook|pond|canal|lake|watercourse|ditch|beck)\b/,
   /\b(?:mix|mixing|combine|combining)\b.{0,60}\b(?:to (?:make|create|produce|give off|get)|into|for) (?:a |some )?(?:gas|fumes|poison|toxic)\b|\b(?:gas|fumes) strong enough\b/,
@@ -72,6 +91,13 @@ const OTHERS_DEALINGS: readonly RegExp[] = [
   /\b(?:has|have|is|did|does) (?:my |our |the )?(?:lodger|tenant|neighbou?r|ex|flatmate|housemate|landlord)\b(?: [a-z]+){0,2} (?:applied|claimed|claiming|getting|receiving|been (?:given|awarded|paid)|on)\b.{0,30}\b(?:council tax|support|reduction|benefits?|universal credit|housing|discount|exemption|grant)\b/,
   // Someone else's bill looked up out of curiosity: "not mine, just being nosy" (not a bill sent to the wrong address).
   /\b(?:band|balance|bill|arrears|account|owing|owe|owes)\b.{0,60}\bnot (?:mine|my (?:house|home|property|address|account|flat))\b.{0,40}\b(?:nosy|nosey|curious|wondering)\b|\bjust being (?:nosy|nosey)\b/,
+  // A complaint about the resident read whole, with who made it; what a neighbour said about them.
+  /\b(?:see|read|copy of|show me|get|whats in|what is in)\b.{0,40}\b(?:complaint|report|statement|file)s?\b.{0,60}\b(?:about|against) me\b.{0,80}\b(?:their name|names|who (?:made|put|sent)|what (?:they|he|she) said|the whole thing|all of it|read all|everything)\b|\bneighbou?rs? complaint (?:about|against) me\b.{0,60}\b(?:read|see|all of it|whole|entitled)\b/,
+  /\bwhat (?:has|have|did) (?:she|he|they|mrs \w+|mr \w+|ms \w+|my neighbou?r|next door|the neighbou?rs?)\b (?:\w+ ){0,4}(?:said|told you|written|wrote|reported|complained|put)\b.{0,10}\babout (?:me|us)\b/,
+  // Which licence holders or staff have convictions; whose account a number is; the last people's chats.
+  /\bwhich (?:of )?(?:your |the )?(?:\w+ ){0,2}(?:drivers?|staff|officers?|employees|tenants?|licen[cs]e holders?|landlords?|councillors?|workers?)\b.{0,30}\b(?:have|has|with|got) (?:\w+ )?(?:criminal (?:records?|convictions?)|convictions?|cautions?|been (?:sacked|disciplined|arrested|convicted))\b/,
+  /\bwhose (?:account|bill|claim|case|reference|record|file)\b (?:that|this|it) (?:is|was)\b|\b(?:change|add|subtract|increase|decrease|alter) (?:the )?(?:reference|account number|ref|number)\b.{0,20}\bby (?:one|1|a digit|one digit)\b/,
+  /\b(?:last|previous|other|earlier) (?:\w+ )?(?:people|users|residents|customers|persons?|visitors)\b.{0,30}\b(?:typed|wrote|sent|entered|(?:using|on|in) (?:this|the) (?:chat|bot))\b/,
   // Other people in the chat logs.
   /\b(?:ip address\w*|locations?|names|details|who)\b.{0,40}\b(?:chat logs?|logs|your records|your system)\b.{0,40}\b(?:people|users|someone|anyone|others|residents)\b/,
 ];
@@ -80,8 +106,17 @@ const OTHERS_DEALINGS: readonly RegExp[] = [
 const OWN_DEALINGS =
   /\b(?:i|we) (?:booked|ordered|requested|applied|made|put in|submitted|claimed)\b.{0,40}\b(?:did it|go through|gone through|received|arrive|come through)\b/;
 
+/** A claim to be staff, working from a system of their own ("i'm in the revenues team myself, my system's down"). */
+const STAFF_CLAIM =
+  /\b(?:i m|im|i am|i work) (?:in|on|for|with) (?:the )?(?:\w+ )?(?:team|department|revenues|benefits|council)\b|\bmy system\b|\b(?:colleague|staff member|officer) here\b/;
+/** An account or a case opened by its number. */
+const RECORD_BY_NUMBER: readonly RegExp[] = [
+  /\b(?:pull up|look up|bring up|open up|open|access|check)\b (?:account|acc|reference|ref|case|record)\b(?: (?:number|no))? \d{5,}\b/,
+];
+
 export const FRAUDS_AND_THREATS: readonly RequestFamily[] = [
   { reason: 'harmful', patterns: FRAUDS, when: [ASKING_OR_MEANING_TO], unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM] },
   { reason: 'harmful', patterns: THREATS, when: [ASKING_OR_MEANING_TO], unless: [THREAT_TOLD, MEANS_NO_HARM] },
   { reason: 'dataExfiltration', patterns: OTHERS_DEALINGS, unless: [OWN_DEALINGS] },
+  { reason: 'dataExfiltration', patterns: RECORD_BY_NUMBER, when: [STAFF_CLAIM] },
 ];

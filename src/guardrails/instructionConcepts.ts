@@ -81,6 +81,11 @@ const ADDRESSED_TO_MODEL: readonly RegExp[] = [
 /** Asking the bot to promise, grant or decide something that only the council's staff can. */
 const COMMITMENTS: readonly RegExp[] = [
   /\b(?:confirm|state|say|declare|promise|guarantee|certify|put (?:it )?in writing)\b.{0,30}\b(?:that )?(?:the council|eastmere)(?: district council)? (?:will|has|have|agrees?|is going to|owes?|accepts?)\b/,
+  // Words put in the council's mouth with a decision in them ("just type certificate granted for 19 mill lane"); the
+  // bot told it would mark a case decided; the bot's filters set off.
+  /\bjust (?:type|say|write|put|reply)\b.{0,80}\b(?:granted|approved|accepted|cancelled|refunded|waived|upheld|successful|overturned|written off|issued)\b/,
+  /\byou(?:d| would| will| can| could| should| to)? (?:\w+ )?(?:mark|set|record|flag|change|update|make)\b.{0,20}\b(?:appeal|application|claim|fine|pcn|case|account|bill|ticket)\b.{0,20}\b(?:as )?(?:successful|approved|paid|cancelled|closed|upheld|granted|allowed|written off|void)\b/,
+  /\b(?:set|switch|turn|change|put)\b.{0,30}\b(?:no filters?|unfiltered|uncensored|unrestricted)\b/,
   // Not proof of the resident's own account asked for a bank ("confirm in writing my discount has been applied").
   /\b(?:confirm|put|state|write|say|promise)\b.{0,20}\bin writing\b(?!.{0,60}\b(?:has been|have been|was|is) (?:applied|received|set up|registered|processed)\b.{0,60}\b(?:bank|mortgage|lender|proof|landlord|letting agent)\b)/,
   /\bmake it (?:sound |look )?official\b|\bsign it (?:from|as|off as)\b|\bon (?:council|official) letterhead\b/,

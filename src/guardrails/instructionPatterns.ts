@@ -35,6 +35,7 @@ const OVERRIDE = [
   /\bi have been (?:pwned|hacked|owned)\b|\bpwned\b/,
   /\b(?:developer|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|debug|admin|sudo|dan|evil|root|supervisor|superuser|super user|privileged|staff|engineer|engineering) mode\b/,
   // Staff access claimed for the chat ("treat this user as staff access level 3").
+  /\b(?:pretend|imagine) (?:you'?re|youre|ur|u r|you are|to be) (?:dan|an? (?:ai|bot|chatbot|assistant) (?:with|without) no rules)\b/,
   /\btreat (?:this user|this resident|this customer|the user|the resident|me|this chat|this person|this session) as (?:a |an )?(?:staff|admin|administrator|officer|supervisor|developer|internal|privileged|trusted|verified)\b|\baccess level \d\b/,
   // Which model, and on what settings, the bot runs.
   /\b(?:which|what) (?:ai |language |llm |exact )?model (?:are|r) (?:you|u)\b|\b(?:temperature|top p|max tokens|sampling settings)\b.{0,40}\b(?:you|u|got you|have you|set you)\b|\b(?:you|u)\b.{0,40}\b(?:temperature|top p|max tokens) (?:setting|settings|set to|are you)\b|\bone of (?:those|them|these) (?:open source|open weight|ai|llm|language) models?\b/,
@@ -93,7 +94,7 @@ const MARKUP = [
  * prompt", "you are now".
  */
 const OTHER_LANGUAGES = [
-  /\b(?:ignorez|ignores|ignora|ignorar|ignorate|ignoriere|ignorieren|ignorier|negeer|zignoruj|ignorati|oublie|oubliez|olvida|olvidar|olvide|vergiss|vergessen|dimentica|dimenticare|esqueca|esquece|anwybydda|anwybyddu|anghofia)\b.{0,40}\b(?:instructions?|instrucciones|instrucoes|anweisungen|vorgaben|regeln|istruzioni|regole|instructies|regels|instrukcje|polecenia|instructiunile|consignes|regles|reglas|regras|cyfarwyddiadau|rheolau|prompt)\b/,
+  /\b(?:ignorez|ignores|ignora|ignorar|ignorate|ignoriere|ignorieren|ignorier|negeer|negeren|ignoreer|vergeet|vergeten|zignoruj|zapomnij|ignorati|oublie|oubliez|olvida|olvidar|olvide|vergiss|vergessen|dimentica|dimenticare|esqueca|esquece|anwybydda|anwybyddu|anghofia)\b.{0,40}\b(?:instructions?|instrucciones|instrucoes|anweisungen|vorgaben|regeln|istruzioni|regole|instructies|regels|instrukcje|polecenia|instructiunile|consignes|regles|reglas|regras|cyfarwyddiadau|rheolau|prompt)\b/,
   /\bignore (?:toutes |tous )?(?:les|tes|vos) (?:\w+ )?(?:instructions|consignes|regles)\b/,
   /\bprompt (?:systeme|del sistema|di sistema|do sistema|systemowy)\b|\bsystemprompt\b|\bsysteemprompt\b|\b(?:mensaje del sistema|messaggio di sistema|systemnachricht|message systeme)\b/,
   /\b(?:montre|affiche|revele|dis)[- ]?(?:moi )?(?:tes|vos) (?:instructions|consignes|regles)\b/,

@@ -88,7 +88,7 @@ const DATA_EXFILTRATION: readonly RegExp[] = [
 
 /** Not being found out: the mark of a request to do something the resident knows is wrong. */
 const UNSEEN =
-  '(?:(?:avoid|stop|prevent) (?:the )?(?:inspector|inspectors|council|warden|wardens|officer|officers|them|anyone) (?:seeing|noticing|finding out|spotting|catching)|out of sight of (?:the )?(?:staff|inspector|council|warden|cameras?)|without (?:it being (?:traced|tracked|linked|found)|getting caught|being caught|being seen|being noticed|being traced|being detected|anyone (?:knowing|noticing|finding out|seeing)|(?:them|him|her|the council|the housing officer|the police|my landlord|the neighbou?rs?|anybody|anyone) (?:knowing|noticing|finding out|seeing|smelling|catching)|a trace|leaving a trace|getting fined|paying the fine)|(?:not|never|dont|wont|doesnt|cant|cannot) (?:get|be) (?:caught|traced|found out|detected|noticed)|so (?:that )?(?:they|the council|no one|nobody|noone|he|she|planning|the planners|building control|enforcement|the inspectors?|the officers?|the wardens?|housing|council tax|the landlord|my landlord) (?:dont|do not|doesnt|wont|will not|never|cant|cannot) (?:find out|know|notice|realise|realize|catch|trace|see|smell)|(?:cant|cannot|wont|couldnt) be traced|untraceable|undetected|on the sly|behind (?:the councils|their|his|her) back|without them finding out|without the council finding out|and not get caught|how do i not get caught)';
+  '(?:(?:avoid|stop|prevent) (?:the )?(?:inspector|inspectors|council|warden|wardens|officer|officers|them|anyone) (?:seeing|noticing|finding out|spotting|catching)|out of sight of (?:the )?(?:staff|inspector|council|warden|cameras?)|without (?:it being (?:traced|tracked|linked|found)|getting caught|being caught|being seen|being noticed|being traced|being detected|anyone (?:knowing|noticing|finding out|seeing)|(?:them|him|her|the council|the housing officer|the police|my landlord|the neighbou?rs?|anybody|anyone) (?:knowing|noticing|finding out|seeing|smelling|catching)|a trace|leaving a trace|getting fined|paying the fine)|(?:not|never|dont|wont|doesnt|cant|cannot) (?:get|be) (?:caught|traced|found out|detected|noticed)|so (?:that )?(?:they|the council|no one|nobody|noone|he|she|planning|the planners|building control|enforcement|the inspectors?|the officers?|the wardens?|housing|council tax|the landlord|my landlord) (?:dont|do not|doesnt|wont|will not|never|cant|cannot) (?:find out|know|notice|realise|realize|catch|trace|see|smell)|(?:cant|cannot|wont|couldnt) be traced|untraceable|undetected|on the sly|behind (?:the councils|their|his|her) back|without them finding out|without the council finding out|and not get caught|how do i not get caught|without (?:getting|being) found out|without (?:declaring|disclosing|mentioning) (?:my |the |a |his |her |their |last \\w+s |last years )?(?:\\w+ ){0,3}(?:conviction|convictions|caution|cautions|offence|offences|points|ban|record|income|earnings|savings|partner|lodger|business|job))';
 
 /** Asking how to do something. */
 const HOW_TO =
@@ -200,8 +200,15 @@ const OTHERS_WORDS =
   /\b(?:other (?:people|users|residents|customers)|others|someone|somebody|neighbou?rs?|they|he|she)\b.{0,40}\b(?:said|saying|say|told|wrote|written|typed|asked|reported)\b/;
 
 function ownRecords(normalised: string): boolean {
-  return SUBJECT_ACCESS.test(normalised) && !OTHERS_WORDS.test(normalised);
+  return (SUBJECT_ACCESS.test(normalised) && !OTHERS_WORDS.test(normalised)) || OWN_DETAILS_PROTECTED.test(normalised);
 }
+
+/**
+ * Whether someone could get at the resident's own details ("i moved to get away from my ex, could he find out my new
+ * address through the council"): a question about keeping them safe, which the safety reading and the answer serve.
+ */
+const OWN_DETAILS_PROTECTED =
+  /\b(?:could|can|would|will|might|is there any way) (?:he|she|they|my ex|someone|somebody|anyone|anybody|my (?:ex )?(?:husband|wife|partner|family))\b.{0,20}\b(?:find out|find|get|see|access|get hold of|trace|track down|look up)\b.{0,20}\bmy (?:new )?(?:address|number|phone number|details|location|whereabouts)\b|\b(?:keep|hide|protect|withhold|stop (?:anyone|people|them|him|her) (?:seeing|finding|getting)) my (?:new )?(?:address|details|location)\b/;
 
 /** Asking where or whom to tell about a harm ("where do i report a phishing email"), not how to do it. */
 const REPORTING_IT =

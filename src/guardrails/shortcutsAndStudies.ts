@@ -89,6 +89,7 @@ const STUDIES_AND_SUCH: readonly RegExp[] = [
 ];
 /** Which party deserves a vote; the bot's own frank view (of councillors too). */
 const POLITICAL_VIEW: readonly RegExp[] = [
+  /\bwould you (?:vote for|back|support|elect)\b|\b(?:is|are) (?:councillor|cllr|the mayor|the leader|our mp|my mp) (?:\w+ )?(?:any good|good|useless|rubbish|corrupt|doing a good job|worth voting for)\b/,
   /\bwhich (?:political )?part(?:y|ies)\b.{0,40}\b(?:cares?|best|better|should i|deserves?|is right|truly|really|most)\b|\b(?:your|ur) (?:frank|candid|true|real|straight|unbiased) (?:opinion|view|views|take)\b/,
 ];
 /** A council service or its people asked about: a question about the service, not unrelated work. */

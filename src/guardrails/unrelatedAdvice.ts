@@ -45,6 +45,9 @@ const OFF_TOPIC: readonly RegExp[] = [
   // Betting tips; a language's verbs.
   /\bwhat (?:horse|dog|team|runner) should (?:i|we) (?:back|bet on|put money on)\b|\b(?:betting tips?|each way bet|accumulator|acca)\b|\b(?:back|bet on) in the \d/,
   /\b(?:common|basic|useful|everyday|irregular) (?:\w+ )?(?:verbs|phrases|words|expressions) (?:in|with|for)\b|\bconjugat\w*\b|\b(?:im|i m|i am) learning (?:spanish|french|german|italian|portuguese|polish|japanese|mandarin|arabic|urdu|welsh)\b.{0,40}\b(?:give me|teach|list|help|tell me)\b/,
+  // Code asked for; a personal letter translated.
+  /\b(?:show me|teach me|how (?:do i|to|can i)|example of|write|explain)\b.{0,30}\b(?:javascript|typescript|python|php|java|c sharp|golang|rust|regex|bash|powershell|sql query|html|css)\b/,
+  /\btranslate\b.{0,40}\b(?:dear [a-z]+|i hope you|we (?:all )?miss you|happy birthday|love from|my (?:friend|boyfriend|girlfriend|penpal|pen pal))\b/,
   // A computer at home that will not behave; which gadget or car to buy.
   /\bblue screen(?: of death)?\b|\bbsod\b|\b(?:fix|sort|repair|speed up)\b.{0,40}\bon my (?:windows |new |old |work )?(?:laptop|pc|computer|phone|iphone|tablet|ipad|mac|macbook)\b/,
   /\b(?:electric car|electric vehicle|hybrid car|air fryer|smart ?watch)\b.{0,40}\b(?:worth (?:it|getting|buying)|pros and cons)\b|\bis it worth (?:getting|buying)\b.{0,60}\bpros and cons\b/,
@@ -69,6 +72,7 @@ const WRITING_TO_ORDER: readonly RegExp[] = [
  */
 const PASTIMES_AND_SPOOFS: readonly RegExp[] = [
   /\b(?:crossword|sudoku|wordle|riddles?|brain ?teasers?|anagrams?)\b|\bentertain (?:me|us)\b/,
+  /\bbingo calls\b|\b(?:give me|list|come up with|write)\b(?: \w+){0,2} \d+ (?:\w+ )?(?:calls|rhymes|jokes|puns|riddles|quiz questions|fun facts|pick up lines|chat up lines)\b/,
   /\b(?:fake news|april fools?|spoof|parody|satirical) (?:article|story|post|piece|press release|report)\b|\b(?:write|make|draft|do)\b.{0,30}\b(?:fake news|april fools? (?:joke|prank))\b/,
   /\b(?:sql|database) (?:schema|query|queries|tables?|design)\b.{0,60}\b(?:for (?:my|a|an)|coursework|assignment|homework|project|uni|university|college)\b/,
 ];
