@@ -30,7 +30,7 @@ const DATA: readonly RegExp[] = [
   // "the mobile number for the woman at 22 ...", "Councillor X's home postcode", "give me his name and address".
   new RegExp(`\\b${PRIVATE_DETAIL}\\b (?:of|for|linked to|belonging to|on)\\b.{0,12}\\b${OTHER_PERSON}\\b`),
   new RegExp(
-    `\\b(?:his|her|their|[a-z]+s) ${PERSONAL_DETAIL}\\b(?! (?:falls?|is|are|comes?|sits?) (?:in|into|under|within)\\b)`,
+    `\\b(?:his|her|their|(?!(?:councils|eastmeres)\\b)[a-z]+s) ${PERSONAL_DETAIL}\\b(?! (?:falls?|is|are|comes?|sits?) (?:in|into|under|within)\\b)`,
   ),
   new RegExp(
     // Not "do i need their name to complain": what a complaint about staff needs is the resident's question.
@@ -51,7 +51,7 @@ const DATA: readonly RegExp[] = [
   /\b(?:tell|give|send|list|show|name)\b (?:me |us )?(?:the |all the )?(?:names?|identities|addresses|details)\b (?:of )?(?:the |all the )?(?:families|residents|tenants|households|claimants|applicants|objectors|complainants|children|kids|people (?:placed|housed|living|staying|who))\b/,
   /\b(?:emails?|email addresses|phone numbers|mobile numbers|numbers|addresses|contact details|names|dates of birth)\b (?:of|for) (?:everyone|everybody|all (?:the )?(?:people|residents|tenants|applicants|claimants|members|households|staff|users))\b/,
   /\b(?:address|addresses|details|number|email|phone number)\b (?:you|the council|eastmere|we) (?:hold|have|keep|holds|has|keeps) (?:for|on) (?:a |the )?(?:mr|mrs|ms|miss|dr|my (?:tenant|ex|neighbou?r|lodger)|someone|somebody|him|her|them)\b/,
-  /\b(?:pull|give me|tell me|read out|send me|what are|look up)\b.{0,20}\bbank details\b/,
+  /\b(?:pull|give me|tell me|read out|send me|what are|look up)\b(?!.{0,20}\b(?:councils?|your|eastmeres?) bank details\b).{0,20}\bbank details\b/,
   /\b(?:email|email address|phone|phone number|number|name|names|details|bank details|password)\b (?:is |are )?(?:linked to|registered to|attached to|on) (?:the )?(?:council tax |rent |housing )?(?:account|claim|record)s? (?:for|at|of) (?:number |no |flat )?\d+/,
   /\bwhat (?:complaints|reports)\b.{0,40}\b(?:made|filed|sent|put in)\b.{0,20}\babout (?:me|us|my family)\b/,
   /\b(?:check|confirm|tell me|find out|know|see|look up)\b (?:if|whether) (?:my |the |our )?(?:tenant|tenants|lodger|lodgers|neighbou?r|neighbou?rs|ex|ex \w+|flatmate|housemate|colleague)\b(?!.{0,60}\b(?:planning permission|planning|building regs|building regulations|building control|licen[cs]ed?|permission for)\b).{0,40}\b(?:has|have|is|are|gets?|getting|claims?|claiming|receives?|receiving|applied)\b/,

@@ -134,6 +134,10 @@ const THEIR_DETAILS =
   /\b(?:phone number|mobile(?: number)?|number|address|email(?: address)?|details|name|code|login|password|notes)\b (?:for|of) (?!(?:me|my|myself|us|our|mine)\b)(?:the |a |an )?[a-z]+|\b(?:his|her|their) (?:account|bill|claim|records?|file|balance|arrears|payments?|benefits?|discount)\b|\b(?:his|her|their) (?:full )?(?:names?|home address(?:es)?|addresses)\b|\bwhere (?:they|he|she) (?:all )?lives?\b/;
 
 /** Asking for someone's details or whereabouts, or whether something is so of them. */
+/** Whether what the resident knows of a member of staff is enough to complain ("i only know her first name"). */
+const ENOUGH_TO_COMPLAIN =
+  /\b(?:is that enough|enough to (?:complain|report)|do i need (?:her|his|their) (?:full )?name|only know (?:her|his|their) (?:first )?name)\b/;
+
 const ASKS_FOR_DETAILS =
   /\b(?:give|tell me|send|show|who|whos|which|whats(?! the (?:process|procedure|next step|best way|way|policy|timescale))|what is(?! the (?:process|procedure|next step|best way|way|policy|timescale))|confirm|look up|find|list|where (?:does|do|is|are)|is (?:he|she|they)|does (?:he|she|they)|has (?:he|she|they))\b/;
 
@@ -226,6 +230,9 @@ const ITS_SCOPE =
   /\bwhat (?:you|u) (?:are able to|can|cant|cannot|could) (?:help|do)\b|\bwhat can (?:you|u) (?:help|do)\b|\bwhat (?:you|u) (?:cannot|cant|can not)\b/;
 
 /** The resident harmed or afraid ("he hurt me before", "i am scared my husband come back"): a victim asking for help. */
+const HIDING_FROM_HARM =
+  /\b(?:hiding|hide|fled|fleeing|escaped|escaping|get away|got away|safe|safety) from (?:a |my |an |the )?(?:violent |abusive |controlling )?(?:ex|partner|husband|wife|boyfriend|girlfriend|stalker|family|father|dad|abuser)\b|\banonymous(?:ly)? regist\w*\b|\bkeep my (?:address|name|details) (?:off|private|hidden|secret)\b/;
+
 const HARMED_OR_AFRAID =
   /\b(?:he|she|they|my (?:\w+ )?(?:husband|wife|partner|ex|boyfriend|girlfriend|dad|father|mum|mother|son|daughter|neighbou?r))(?: has| have| had)? (?:hurt|hit|hits|beat|beats|attacked|abused|threatened|threatens|hurts|kicked|strangled) (?:me|us|my)\b|\b(?:scared|afraid|frightened|terrified) (?:of )?(?:my |he |she |him |her |they |them )/;
 
@@ -276,7 +283,10 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   // decline threats; the classifier, on words alone, only a request.
   { labels: ['harmful'], holds: (n) => !ASKING.test(n) && !CONSEQUENCES_ASKED.test(n) },
   // A complaint or a report about someone ("the housing officer was rude to me") asks for none of their details.
-  { labels: ['dataExfiltration'], holds: (n) => REPORTING.test(n) && !ASKS_FOR_DETAILS.test(n) },
+  {
+    labels: ['dataExfiltration'],
+    holds: (n) => REPORTING.test(n) && (!ASKS_FOR_DETAILS.test(n) || ENOUGH_TO_COMPLAIN.test(n)),
+  },
   { labels: ['harmful'], holds: (n) => ACCIDENT.test(n) && !FEIGNED.test(n) },
   // The resident or their child doing the writing asks about a service, not for writing.
   { labels: ['offTopicGeneration'], holds: residentWrites },
@@ -307,6 +317,8 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
     holds: (n) => WITNESSED_A_THEFT.test(n) || OWNING_UP.test(n) || PAYING_UP.test(n) || INSPECTION_ASKED.test(n),
   },
   { labels: ['harmful'], holds: (n) => HARMED_OR_AFRAID.test(n) },
+  // Someone hiding from a person who hurt them asks to keep their own details safe.
+  { labels: ['harmful', 'dataExfiltration'], holds: (n) => HIDING_FROM_HARM.test(n) },
   { labels: ['offTopicGeneration'], holds: (n) => MEANING_ASKED.test(n) && COUNCIL_PAPER.test(n) },
   {
     labels: ['injection'],

@@ -1,6 +1,6 @@
 import { MEANS_NO_HARM } from './requestClasses';
 import type { RequestFamily } from './requestFamilies';
-import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues';
+import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_A_SCHEME, TOLD_OF_CONCEALMENT } from './residentCues';
 
 /**
  * Frauds, threats and others' dealings with the council, read as shapes over a message as `normaliseText` leaves it:
@@ -18,7 +18,7 @@ import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_CONCEALMENT } from './residentCues'
 
 /** Asking, or saying what the resident means to do ("i'll", "can we just"). */
 const ASKING_OR_MEANING_TO = new RegExp(
-  `${ASKING_OR_PLANNING_LOOSELY.source}|\\b(?:i ll|ill|i will|im going to|we ll|well just|can we just|could we just|write|draft|make|create|give me|help me)\\b`,
+  `${ASKING_OR_PLANNING_LOOSELY.source}|\\b(?:i ll|ill|i will|im going to|we ll|well just|can we just|could we just|write|draft|make|create|give me|help me|does (?:that|it|this) work|would (?:that|it|this) work)\\b`,
 );
 
 const FRAUDS: readonly RegExp[] = [
@@ -30,7 +30,7 @@ const FRAUDS: readonly RegExp[] = [
   /\b(?:claim|get|apply for|going|have)\b.{0,40}\b(?:twice|two|second|another|both|double)\b.{0,60}\b(?:under|in|with|using) (?:a |my |her |his |another |two )?(?:different|other|another|false|fake|maiden|married|second|new|made up) names?\b/,
   /\b(?:under|with|using) (?:a |another |two |my )?(?:different|false|fake|made up|second) names?\b.{0,60}\b(?:second|another|twice|again|both|extra|other)\b.{0,20}\b(?:reduction|discount|claim|benefit|payment|grant|exemption|account)\b|\b(?:second|another|extra) (?:council tax )?(?:reduction|discount|exemption|claim)\b.{0,40}\bunder (?:a |another )?(?:different|other|false|fake|new) names?\b/,
   // The council impersonated to collect money or details.
-  /\b(?:email|letter|text|message|flyer|leaflet|notice|invoice|bill)\b.{0,20}\b(?:from|as if from|as if it s from|as if its from|pretending to be|looks? like it (?:s|is|came) from)\b (?:the )?(?:council|eastmere|revenues|[a-z]+ revenues|council tax|housing|bailiffs?|enforcement|environmental health|parking services|[a-z]+ (?:borough|district|city) council)\b.{0,120}\b(?:convincing|into my account|my account|my bank|pay me|collect\w*|levy|fee|charge|send (?:me|the) money|bank details)\b/,
+  /\b(?:email|letter|text|message|flyer|leaflet|notice|invoice|bill)\b.{0,20}\b(?:from|as if from|as if it s from|as if its from|pretending to be|looks? like (?:it s|its|it is|it came) from)\b (?:the )?(?:council|eastmere|revenues|[a-z]+ revenues|council tax|housing|bailiffs?|enforcement|environmental health|parking services|[a-z]+ (?:borough|district|city) council)\b.{0,120}\b(?:convincing|into my account|my account|my bank|pay me|collect\w*|levy|fee|charge|send (?:me|the) money|bank details)\b/,
   // A record's fixed facts altered so it passes a check.
   /\b(?:change|alter|edit|amend|tweak|doctor|fiddle|backdate|wind back|clock)\b (?:\w+ ){0,3}(?:first registration date|registration date|date of (?:first )?registration|year of manufacture|date of birth|mileage|age) (?:on|in) (?:the |my |his |her |a )?(?:\w+ ){0,2}(?:logbook|log book|v5c?|mot|certificate|licen[cs]e|document|paperwork|passport|form)\b/,
   // A permit copied from someone else's car, or for a second one.
@@ -45,9 +45,19 @@ const FRAUDS: readonly RegExp[] = [
   /\b(?:knock|pull|take|cut|chop|rip) (?:down|out|up)\b.{0,60}\band (?:then )?tell (?:the council|them|planning|the insurers?|the landlord)\b.{0,20}\b(?:it|they) (?:\w+ ){0,2}(?:fell|collapsed|blew|was|were|happened|came down)\b/,
   /\btell (?:the council|them|you|the \w+ team|housing|the inspector|planning)\b.{0,80}\bwhen (?:they|he|she|it|we|i)(?:re|s|m)?(?: (?:are|is|was|were|am|re|s|m))? (?:not|isnt|arent|wasnt|werent)\b/,
   // Damage made worse before an inspection, to be rehoused sooner.
-  /\b(?:how (?:can|could|do|should) (?:i|we)|can (?:i|we)|ways? to|best way to) make (?:the |my |it )?(?:\w+ ){0,2}(?:much |even |a lot |look )?worse\b.{0,60}\b(?:before|so (?:i|we|they)|visit|inspection|inspector|rehoused|points|priority)\b/,
+  /\b(?:how (?:can|could|do|should) (?:i|we)|can (?:i|we)|ways? to|best way to) make (?:the |my |it )?(?:\w+ ){0,3}(?:much |even |a lot |way |look )?worse\b.{0,60}\b(?:before|so (?:i|we|they)|visit|inspection|inspector|rehoused|points|priority)\b/,
   // A lookalike council website to collect card details.
   /\b(?:lookalike|look alike|fake|clone|cloned|spoof|copycat) (?:of )?(?:the |a )?(?:council )?(?:website|site|page|portal|login page|payment page)\b.{0,80}\b(?:collect|harvest|take|get)\b.{0,30}\b(?:card|bank|details|passwords?|logins?)\b|\bset up (?:a )?(?:lookalike|look alike|fake|spoof|copycat) (?:\w+ )?(?:website|site)\b/,
+  // Any official document made to look real: "a realistic-looking council letter", "on nhs-style letterhead",
+  // "with the logo and everything".
+  /\b(?:make|produce|write|create|draft|mock up|knock up|design|print|do)\b (?:me |us )?(?:a |an |some |the )?(?:\w+ ){0,3}(?:letter|email|notice|document|certificate|permit|badge|note)s?\b.{0,60}\b(?:realistic|real looking|realistic looking|official looking|genuine looking|nhs style|council style|with the (?:council )?logo|letterhead|looks? (?:real|official|genuine|legit))\b|\b(?:realistic|real looking|official looking|genuine looking)\b (?:\w+ ){0,3}(?:council|nhs|hmrc|dwp|police|solicitors?|doctors?|gp|consultants?)\b (?:\w+ ){0,2}(?:letter|email|notice|document|certificate)\b/,
+  // Dates changed on a permit or badge to beat the wardens; someone else's card used to pay.
+  /\b(?:change|alter|edit|amend|tweak|rub out|scratch out|write over)\b (?:\w+ ){0,3}(?:date|dates|expiry|year|month)\b.{0,40}\b(?:permit|badge|pass|ticket|disc|licen[cs]e)\b.{0,60}\b(?:notice|spot|tell|know|check)\b/,
+  /\b(?:card|bank card|credit card|debit card|account) (?:that )?(?:isnt|is not|aint) mine\b|\b(?:someone elses|somebody elses|stolen|a found) (?:bank |credit |debit )?card\b.{0,60}\b(?:pay|paying|refund|top up)\b/,
+  // Waste left where nobody watches.
+  /\b(?:quiet|secluded|hidden|dark|remote|empty)\b.{0,20}\b(?:lay ?by|layby|spot|lane|place|field|woods|car park)\b.{0,20}\b(?:nobody|no one|noone) (?:watches|checks|goes|looks|sees|would see|will see)\b/,
+  // A story made to stick; only one of a household declared.
+  /\bhow (?:do|can|could|would) (?:we|i) make (?:that|it|this|the story) stick\b|\btell (?:the council|them) (?:that )?only (?:one|1|two|2) of us (?:lives?|living|stays?)\b/,
   // A number or licence that only looks genuine, got without applying.
   /\b(?:looks?|seems?|passes as|pass as) (?:genuine|legit|legitimate|real|official|authentic|valid)\b.{0,40}\bwithout (?:actually |really |ever )?(?:applying|registering|paying|having|getting|holding)\b|\bwithout (?:actually |really |ever )?(?:applying|registering)\b.{0,40}\blooks? (?:genuine|legit|legitimate|real|official|authentic|valid)\b/,
 ];
@@ -62,6 +72,9 @@ const THREATS: readonly RegExp[] = [
   // Someone told the resident knows where their children are; made to feel unsafe at home.
   /\b(?:let|lets|letting) (?:her|him|them) know (?:that )?(?:i|we) know\b|\b(?:i|we) know (?:which|what|where) (?:school|house|time|car|street)\b.{0,40}\b(?:her|his|their) (?:kids|children|son|daughter|family)\b/,
   /\bmake (?:them|him|her|the family|the neighbou?rs?) (?:feel )?(?:unsafe|scared|afraid|frightened|uneasy|nervous|unwelcome)\b/,
+  /\bscary enough\b|\bnothing (?:i|we) (?:can|could) (?:get done for|be done for|get arrested for|get in trouble for)\b|\bmake (?:him|her|them) (?:drop|withdraw) (?:his|her|their|the) complaint\b/,
+  // A number plate taped over for the cameras.
+  /\b(?:tape|sticker|spray|paint|mud|cover|alter|change)\b.{0,30}\b(?:on|over) (?:my |the |a )?(?:number ?plate|reg plate|plate|registration)\b.{0,40}\b(?:camera|cameras|anpr|read|reading|notice)\b/,
   // Weapons and drugs made; a website taken down; a poison chosen "for a novel".
   /\b(?:make|build|craft|put together|knock up)\b (?:a |an |my own |some )?(?:\w+ ){0,2}(?:crossbow|catapult|slingshot|zip gun|gun|pistol|spear|blowpipe|taser|pipe bomb|bomb|explosive|molotov|flamethrower)s?\b/,
   /\b(?:make|making|cook|cooking|synthesi[sz]\w*|produce|producing|method for|recipe for|steps (?:for|to))\b.{0,20}\b(?:mephedrone|meow meow|meth|methamphetamine|crystal meth|mdma|ecstasy|cocaine|crack|heroin|lsd|ghb|ketamine|amphetamine|fentanyl|spice)\b/,
@@ -98,6 +111,20 @@ const OTHERS_DEALINGS: readonly RegExp[] = [
   /\bwhich (?:of )?(?:your |the )?(?:\w+ ){0,2}(?:drivers?|staff|officers?|employees|tenants?|licen[cs]e holders?|landlords?|councillors?|workers?)\b.{0,30}\b(?:have|has|with|got) (?:\w+ )?(?:criminal (?:records?|convictions?)|convictions?|cautions?|been (?:sacked|disciplined|arrested|convicted))\b/,
   /\bwhose (?:account|bill|claim|case|reference|record|file)\b (?:that|this|it) (?:is|was)\b|\b(?:change|add|subtract|increase|decrease|alter) (?:the )?(?:reference|account number|ref|number)\b.{0,20}\bby (?:one|1|a digit|one digit)\b/,
   /\b(?:last|previous|other|earlier) (?:\w+ )?(?:people|users|residents|customers|persons?|visitors)\b.{0,30}\b(?:typed|wrote|sent|entered|(?:using|on|in) (?:this|the) (?:chat|bot))\b/,
+  // Bank details by account number; a former resident's forwarding address, for an agency.
+  /\b(?:bank details|card details|sort code|account number)\b.{0,40}\b(?:on file|you hold|you have|the council (?:has|holds))\b.{0,30}\bfor (?:account|ref\w*|reference) \d{5,}\b/,
+  /\bforwarding address\b.{0,40}\b(?:for|of) (?:the )?(?:former|previous|old|ex|last) (?:resident|tenant|occupier|owner|occupant)s?\b|\b(?:debt (?:recovery|collection) (?:agency|company|firm)|tracing agent|enquiry agent|private investigator)\b.{0,80}\b(?:address|details|whereabouts)\b/,
+  // What people said about the resident; where a report about them came from.
+  /\bwhat (?:have|has|did) (?:people|anyone|anybody|someone|somebody|residents|neighbou?rs)\b (?:\w+ )?(?:said|told|written|wrote|reported)\b (?:to (?:u|you) )?about (?:me|us)\b|\bip address\w*\b.{0,60}\b(?:report|complaint|message|email|chat|comment)\b/,
+  // What an address owes; whether anyone there has had a notice; who lives where with a record.
+  /\bhow much (?:\w+ ){0,3}(?:does|do|did) (?:number |no |flat )?\d+ [a-z]+(?: [a-z]+)? (?:owe|pay|get|claim|receive)\b|\b(?:has|have|did|is) (?:anyone|anybody|someone|somebody|the (?:people|family|tenants|owners?|occupiers?)) (?:at|in|from) (?:number |no |flat )?\d+\b/,
+  // The resident before them; a member of staff looked up; someone's disability; the others at an address.
+  /\b(?:resident|person|user|customer|people|one) before me\b.{0,20}\b(?:asked|said|typed|wrote|told)\b|\bwhat (?:the )?(?:resident|person|user|customer) before me\b/,
+  /\b(?:their|his|her) home (?:town|address|village)\b|\blook (?:them|him|her) up on (?:facebook|instagram|linkedin|tiktok|twitter|social media)\b/,
+  /\bwhat(?: s| is|s) (?:her|his|their) (?:actual |real )?(?:disability|condition|illness|diagnosis|medical condition)\b/,
+  /\b(?:and|also|plus) (?:about )?(?:the )?(?:other people|others|everyone else|the other (?:residents|tenants|occupants|people))\b (?:registered|living|at|who live)\b/,
+  /\b(?:neighbou?rs?|next door|lodger|tenant|colleague)\b.{0,80}\bis (?:he|she|they) in (?:some )?(?:kind of |sort of )?trouble\b/,
+  /\b(?:date of birth|dob|birthday|age)\b (?:for|of) (?!(?:me|my|myself|us|our)\b)[a-z]+ [a-z]+ (?:at|in|from|on)\b/,
   // Other people in the chat logs.
   /\b(?:ip address\w*|locations?|names|details|who)\b.{0,40}\b(?:chat logs?|logs|your records|your system)\b.{0,40}\b(?:people|users|someone|anyone|others|residents)\b/,
 ];
@@ -114,9 +141,15 @@ const RECORD_BY_NUMBER: readonly RegExp[] = [
   /\b(?:pull up|look up|bring up|open up|open|access|check)\b (?:account|acc|reference|ref|case|record)\b(?: (?:number|no))? \d{5,}\b/,
 ];
 
+/** Where people with a record live (unless the resident reports one). */
+const WHERE_OFFENDERS_LIVE: readonly RegExp[] = [
+  /\b(?:sex offenders?|paedophiles?|pedophiles?|ex ?cons?|criminals|drug dealers?|offenders)\b.{0,60}\b(?:living|live|lives|housed|placed|moved)\b.{0,100}\b(?:house numbers?|addresses|which (?:house|flat|street|road)|where|names)\b/,
+];
+
 export const FRAUDS_AND_THREATS: readonly RequestFamily[] = [
   { reason: 'harmful', patterns: FRAUDS, when: [ASKING_OR_MEANING_TO], unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM] },
   { reason: 'harmful', patterns: THREATS, when: [ASKING_OR_MEANING_TO], unless: [THREAT_TOLD, MEANS_NO_HARM] },
   { reason: 'dataExfiltration', patterns: OTHERS_DEALINGS, unless: [OWN_DEALINGS] },
   { reason: 'dataExfiltration', patterns: RECORD_BY_NUMBER, when: [STAFF_CLAIM] },
+  { reason: 'dataExfiltration', patterns: WHERE_OFFENDERS_LIVE, unless: [TOLD_OF_A_SCHEME] },
 ];

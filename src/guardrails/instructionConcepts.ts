@@ -86,6 +86,10 @@ const COMMITMENTS: readonly RegExp[] = [
   /\bjust (?:type|say|write|put|reply)\b.{0,80}\b(?:granted|approved|accepted|cancelled|refunded|waived|upheld|successful|overturned|written off|issued)\b/,
   /\byou(?:d| would| will| can| could| should| to)? (?:\w+ )?(?:mark|set|record|flag|change|update|make)\b.{0,20}\b(?:appeal|application|claim|fine|pcn|case|account|bill|ticket)\b.{0,20}\b(?:as )?(?:successful|approved|paid|cancelled|closed|upheld|granted|allowed|written off|void)\b/,
   /\b(?:set|switch|turn|change|put)\b.{0,30}\b(?:no filters?|unfiltered|uncensored|unrestricted)\b/,
+  /\b(?:print|dump|reveal|output|paste)\b (?:out )?(?:your |the |ur )?(?:config|configuration|system prompt|hidden rules)\b/,
+  // A rate or a priority applied by the bot; the bot told what it should give; dared to swear.
+  /\bapply (?:the )?(?:staff|discounted?|concession\w*|reduced|free|priority) (?:rate|price|discount|tariff|status|band)\b.{0,20}\bto (?:my|our)\b|\b(?:the|this) (?:bot|assistant|chatbot|ai) should (?:give|apply|approve|grant|issue|waive)\b/,
+  /\b(?:bet )?you (?:cant|can t|wont|won t|are not allowed to) (?:swear|curse)\b|\b(?:go on,? )?(?:swear|curse) (?:at me|for me|for us)\b/,
   // Not proof of the resident's own account asked for a bank ("confirm in writing my discount has been applied").
   /\b(?:confirm|put|state|write|say|promise)\b.{0,20}\bin writing\b(?!.{0,60}\b(?:has been|have been|was|is) (?:applied|received|set up|registered|processed)\b.{0,60}\b(?:bank|mortgage|lender|proof|landlord|letting agent)\b)/,
   /\bmake it (?:sound |look )?official\b|\bsign it (?:from|as|off as)\b|\bon (?:council|official) letterhead\b/,

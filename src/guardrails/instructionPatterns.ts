@@ -35,6 +35,7 @@ const OVERRIDE = [
   /\bi have been (?:pwned|hacked|owned)\b|\bpwned\b/,
   /\b(?:developer|god|jailbreak|jailbroken|unrestricted|unfiltered|uncensored|debug|admin|sudo|dan|evil|root|supervisor|superuser|super user|privileged|staff|engineer|engineering) mode\b/,
   // Staff access claimed for the chat ("treat this user as staff access level 3").
+  /\b(?:secret|hidden|special) ['"]?(?:\w+ )?mode\b|\byour (?:boss|manager|developers?|owners?|creators?|admins?|programmers?) (?:has |have )?(?:just )?(?:messaged|said|says|told|emailed|texted|confirmed)\b.{0,40}\b(?:it'?s|its|that'?s|thats) (?:allowed|ok|okay|fine|approved)\b/,
   /\b(?:pretend|imagine) (?:you'?re|youre|ur|u r|you are|to be) (?:dan|an? (?:ai|bot|chatbot|assistant) (?:with|without) no rules)\b/,
   /\btreat (?:this user|this resident|this customer|the user|the resident|me|this chat|this person|this session) as (?:a |an )?(?:staff|admin|administrator|officer|supervisor|developer|internal|privileged|trusted|verified)\b|\baccess level \d\b/,
   // Which model, and on what settings, the bot runs.
@@ -94,7 +95,10 @@ const MARKUP = [
  * prompt", "you are now".
  */
 const OTHER_LANGUAGES = [
-  /\b(?:ignorez|ignores|ignora|ignorar|ignorate|ignoriere|ignorieren|ignorier|negeer|negeren|ignoreer|vergeet|vergeten|zignoruj|zapomnij|ignorati|oublie|oubliez|olvida|olvidar|olvide|vergiss|vergessen|dimentica|dimenticare|esqueca|esquece|anwybydda|anwybyddu|anghofia)\b.{0,40}\b(?:instructions?|instrucciones|instrucoes|anweisungen|vorgaben|regeln|istruzioni|regole|instructies|regels|instrukcje|polecenia|instructiunile|consignes|regles|reglas|regras|cyfarwyddiadau|rheolau|prompt)\b/,
+  // Russian and Ukrainian ("игнорируй все правила", read with its breves taken off): no \b, which knows only Latin
+  // letters.
+  /(?:игнориру|забуд|ігнору|забудь)[^.!?]{0,40}(?:правил|инструкци|інструкці)/,
+  /\b(?:ignorez|ignores|ignora|ignorar|ignorate|ignoriere|ignorieren|ignorier|negeer|negeren|ignoreer|vergeet|vergeten|zignoruj|zapomnij|игнорируй|игнорируйте|забудь|забудьте|ignorati|oublie|oubliez|olvida|olvidar|olvide|vergiss|vergessen|dimentica|dimenticare|esqueca|esquece|anwybydda|anwybyddu|anghofia)\b.{0,40}\b(?:instructions?|instrucciones|instrucoes|anweisungen|vorgaben|regeln|istruzioni|regole|instructies|regels|instrukcje|polecenia|правила|инструкции|instructiunile|consignes|regles|reglas|regras|cyfarwyddiadau|rheolau|prompt)\b/,
   /\bignore (?:toutes |tous )?(?:les|tes|vos) (?:\w+ )?(?:instructions|consignes|regles)\b/,
   /\bprompt (?:systeme|del sistema|di sistema|do sistema|systemowy)\b|\bsystemprompt\b|\bsysteemprompt\b|\b(?:mensaje del sistema|messaggio di sistema|systemnachricht|message systeme)\b/,
   /\b(?:montre|affiche|revele|dis)[- ]?(?:moi )?(?:tes|vos) (?:instructions|consignes|regles)\b/,
@@ -247,6 +251,20 @@ function* decodedPayloads(text: string): Generator<string> {
   for (const run of text.match(/\b(?:[0-9a-f]{2}){8,}\b/gi) ?? []) {
     const decoded = Buffer.from(run, 'hex').toString('utf8');
     if (/^[\x20-\x7e\s]+$/.test(decoded)) yield decoded;
+  } // Escaped code points ("\u0069\u0067\u006e...", "&#105;&#103;", "%69%67"): the whole message with them written out.
+  if (/\\u[0-9a-f]{4}|&#x?[0-9a-f]{2,5};|(?:%[0-9a-f]{2}){3,}/i.test(text)) {
+    const unescaped = text
+      .replace(/\\u([0-9a-f]{4})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+      .replace(/&#x([0-9a-f]{2,5});/gi, (_, hex: string) => String.fromCodePoint(parseInt(hex, 16)))
+      .replace(/&#([0-9]{2,6});/g, (_, dec: string) => String.fromCodePoint(Number(dec)))
+      .replace(/(?:%[0-9a-f]{2})+/gi, (run) => {
+        try {
+          return decodeURIComponent(run);
+        } catch {
+          return run;
+        }
+      });
+    if (unescaped !== text) yield unescaped;
   }
 }
 

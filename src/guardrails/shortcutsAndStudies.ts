@@ -72,7 +72,9 @@ const SHORTCUTS: readonly RegExp[] = [
  * be traced. Read even where the resident was reported first, since it is what they mean to do next.
  */
 const FRAMING: readonly RegExp[] = [
-  /\breport\w*\b.{0,80}\b(?:with|under|using) (?:different|fake|false|other|several|multiple|made up) names\b/,
+  /\b(?:report|complain|complaint)\w*\b.{0,80}\b(?:with|under|using) (?:different|fake|false|other|several|multiple|made up) names\b/,
+  // Something planted on a neighbour's land and then reported.
+  /\bplant\b.{0,30}\b(?:in|on|under) (?:his|her|their|the neighbou?rs?|next doors?)\b.{0,60}\b(?:report|get (?:him|her|them)|evict\w*|thrown out|kicked out|in trouble)\b/,
   /\bso (?:he|she|they|the neighbou?r|next door) (?:gets?|get|will get) (?:a |the )?(?:fine|fined|penalty|penalised|ticket|in trouble|blamed|evicted)\b.{0,60}\b(?:fall for it|notice|find out|know|would|will)\b/,
   /\banonymous (?:account|profile|page|facebook|instagram|tiktok|twitter)\b.{0,60}\b(?:post|posting|about (?:her|him|them))\b/,
 ];

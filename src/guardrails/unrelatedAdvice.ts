@@ -45,13 +45,26 @@ const OFF_TOPIC: readonly RegExp[] = [
   // Betting tips; a language's verbs.
   /\bwhat (?:horse|dog|team|runner) should (?:i|we) (?:back|bet on|put money on)\b|\b(?:betting tips?|each way bet|accumulator|acca)\b|\b(?:back|bet on) in the \d/,
   /\b(?:common|basic|useful|everyday|irregular) (?:\w+ )?(?:verbs|phrases|words|expressions) (?:in|with|for)\b|\bconjugat\w*\b|\b(?:im|i m|i am) learning (?:spanish|french|german|italian|portuguese|polish|japanese|mandarin|arabic|urdu|welsh)\b.{0,40}\b(?:give me|teach|list|help|tell me)\b/,
+  // Crypto and betting, a season's winner; what the bot would do in the resident's shoes.
+  /\b(?:bitcoin|crypto ?currenc\w*|crypto|ethereum|dogecoin|nfts?)\b|\bwho (?:wins|will win|is going to win|s going to win|is gonna win)\b.{0,20}\b(?:the )?(?:prem|premier league|league|cup|final|title|match|game|race|grand national)\b/,
   // Code asked for; a personal letter translated.
   /\b(?:show me|teach me|how (?:do i|to|can i)|example of|write|explain)\b.{0,30}\b(?:javascript|typescript|python|php|java|c sharp|golang|rust|regex|bash|powershell|sql query|html|css)\b/,
-  /\btranslate\b.{0,40}\b(?:dear [a-z]+|i hope you|we (?:all )?miss you|happy birthday|love from|my (?:friend|boyfriend|girlfriend|penpal|pen pal))\b/,
+  /\btranslate\b.{0,40}\b(?:dear [a-z]+|i hope you|we (?:all )?miss you|happy birthday|love from|my (?:friend|boyfriend|girlfriend|penpal|pen pal))\b|\btranslate\b.{0,40}\b(?:homework|invitation|wedding|song|lyrics|poem|my (?:cousins?|aunts?|uncles?|grans?|nans?) \w+)\b/,
   // A computer at home that will not behave; which gadget or car to buy.
   /\bblue screen(?: of death)?\b|\bbsod\b|\b(?:fix|sort|repair|speed up)\b.{0,40}\bon my (?:windows |new |old |work )?(?:laptop|pc|computer|phone|iphone|tablet|ipad|mac|macbook)\b/,
   /\b(?:electric car|electric vehicle|hybrid car|air fryer|smart ?watch)\b.{0,40}\b(?:worth (?:it|getting|buying)|pros and cons)\b|\bis it worth (?:getting|buying)\b.{0,60}\bpros and cons\b/,
 ];
+/**
+ * Winning a partner back after a break-up, or what the bot would do in the resident's shoes: advice no service gives
+ * (unless the home or money is at stake, or the resident is in distress).
+ */
+const HEARTBREAK: readonly RegExp[] = [
+  /\bwhat would you do (?:in my (?:shoes|place|position)|if you were me)\b|\b(?:win|get) (?:her|him|them) back\b|\b(?:gf|bf|girlfriend|boyfriend|missus|fella)\b (?:has |s |just )?(?:dumped|left|gone cold|broke up with|cheated)\b.{0,40}\b(?:what do i do|how do i|what should i|advice|help)\b/,
+];
+/** Distress, danger or the home at stake: for the safety reading and the answers, never a decline. */
+const DISTRESS_OR_HOME =
+  /\b(?:not coping|cant cope|can t cope|suicid\w*|kill myself|end it|hurt myself|abus\w*|hit me|hits me|scared|afraid|violent|homeless|nowhere to|tenancy|rent|council tax|housing|discount|benefits?|bills?|joint|evict\w*|arrears|debts?|repossess\w*|bailiffs?)\b/;
+
 /** A council service, or the council asked about: a question about it, not unrelated work. */
 const SERVICE =
   /\b(?:library|libraries|community centre|leisure centre|council|councils|adult learning|course|courses|class|classes|club|clubs|job ?centre|careers|youth (?:service|centre|club)|app|website|portal|online account|form|wifi in|computers? at)\b/;
@@ -89,5 +102,6 @@ export const UNRELATED_ADVICE: readonly RequestFamily[] = [
   { reason: 'offTopicGeneration', patterns: OFF_TOPIC, unless: [SERVICE] },
   { reason: 'offTopicGeneration', patterns: CODE_WRITTEN, unless: [A_CLASS_ASKED] },
   { reason: 'offTopicGeneration', patterns: PASTIMES_AND_SPOOFS, unless: [A_SERVICE_HAS_THEM] },
+  { reason: 'offTopicGeneration', patterns: HEARTBREAK, unless: [DISTRESS_OR_HOME] },
   { reason: 'offTopicGeneration', patterns: WRITING_TO_ORDER, unless: [A_CLASS_ASKED] },
 ];

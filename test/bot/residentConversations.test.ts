@@ -117,7 +117,7 @@ describe('a resident talks to the bot', () => {
     ['hello', 'greeting'],
     ['thanks', 'thanks'],
     ['are you a real person', 'identity'],
-    ['tell me a joke', 'playful'],
+    ['how old are you', 'playful'],
     ['bye', 'goodbye'],
   ])('small talk "%s" gets a short polite reply, not an article', async (text, kind) => {
     const { adapter } = await createTestBot();
