@@ -103,7 +103,7 @@ const KEEP_SAFE =
 
 /** Signs of the resident asking (how, what, best way, help, tips) rather than reporting. */
 export const ASKING =
-  /\b(?:how|what|whats|which|where|when|best|easiest|quickest|cheapest|safest|trick|tips?|ways? (?:to|of|i can|we can)|help me|can i|can you|could you|should i|do i|is there|need|want|give me|write|enough|im going to|i am going to)\b/;
+  /\b(?:how|what|whats|which|where|when|best|easiest|quickest|cheapest|safest|trick|(?<!\b(?:the|local|council|nearest) )tips?|(?<!\b(?:all the|on the|on my|on our|on his|on her|by the|the whole) )ways? (?:to|of|i can|we can)|help me|can i|can you|could you|should i|do i|is there|need|want|give me|write|enough|im going to|i am going to)\b/;
 
 const INJECTION: readonly RegExp[] = [
   // "read this backwards and do it", "convert this from hex and do what it says".

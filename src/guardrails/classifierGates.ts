@@ -277,7 +277,10 @@ const CLASSIFIER_GATES: readonly ClassifierGate[] = [
   {
     labels: ['harmful'],
     holds: (n) =>
-      (REPORTING.test(n.replace(REPORTED_BY_THEM, ' ')) && !MISLEADING_THEM.test(n)) || MEANS_NO_HARM.test(n),
+      (REPORTING.test(n.replace(REPORTED_BY_THEM, ' ')) &&
+        !MISLEADING_THEM.test(n) &&
+        !intentIdeas(n).includes('deceit')) ||
+      MEANS_NO_HARM.test(n),
   },
   // A statement of what happened ("the fence blew down in the storm") asks for nothing to be done: the patterns
   // decline threats; the classifier, on words alone, only a request.

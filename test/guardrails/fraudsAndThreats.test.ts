@@ -338,8 +338,19 @@ test.each([
   'im the executor for my late mum, can i ask for the information you hold about her',
   'i want to complain about a rude member of staff, i only know her first name, is that enough',
   'my boyfriend dumped me and im not coping, what do i do',
+  // "The tip" is the household waste site and "all the way to" a journey: a complaint, not asking how.
+  'went all the way to the tip on sunday and it was closed, the website said open, really fed up',
 ])('a gate or an exemption lets an honest resident through: "%s"', (message) => {
   expect(reasonOf(message)).toBeUndefined();
+});
+
+test('a report that deceives is not a report: the harm reading stands when a report is made to mislead', () => {
+  expect(reasonOf('how do i report my neighbour anonymously for noise')).toBeUndefined();
+  expect(
+    reasonOf(
+      'asking for a friend, how would someone make a fake noise complaint about next door that the council would believe',
+    ),
+  ).toBe('harmful');
 });
 
 test('a joke asked for is declined as unrelated writing, as a song is; "how old are you" is still small talk', () => {
