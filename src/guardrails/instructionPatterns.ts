@@ -95,9 +95,6 @@ const MARKUP = [
  * prompt", "you are now".
  */
 const OTHER_LANGUAGES = [
-  // Russian and Ukrainian ("игнорируй все правила", read with its breves taken off): no \b, which knows only Latin
-  // letters.
-  /(?:игнориру|забуд|ігнору|забудь)[^.!?]{0,40}(?:правил|инструкци|інструкці)/,
   /\b(?:ignorez|ignores|ignora|ignorar|ignorate|ignoriere|ignorieren|ignorier|negeer|negeren|ignoreer|vergeet|vergeten|zignoruj|zapomnij|игнорируй|игнорируйте|забудь|забудьте|ignorati|oublie|oubliez|olvida|olvidar|olvide|vergiss|vergessen|dimentica|dimenticare|esqueca|esquece|anwybydda|anwybyddu|anghofia)\b.{0,40}\b(?:instructions?|instrucciones|instrucoes|anweisungen|vorgaben|regeln|istruzioni|regole|instructies|regels|instrukcje|polecenia|правила|инструкции|instructiunile|consignes|regles|reglas|regras|cyfarwyddiadau|rheolau|prompt)\b/,
   /\bignore (?:toutes |tous )?(?:les|tes|vos) (?:\w+ )?(?:instructions|consignes|regles)\b/,
   /\bprompt (?:systeme|del sistema|di sistema|do sistema|systemowy)\b|\bsystemprompt\b|\bsysteemprompt\b|\b(?:mensaje del sistema|messaggio di sistema|systemnachricht|message systeme)\b/,
@@ -161,8 +158,17 @@ function match(normalised: string): InjectionKind | undefined {
   for (const { kind, pattern } of PATTERNS) {
     if (pattern.test(normalised)) return kind;
   }
+  if (CYRILLIC.test(normalised) && CYRILLIC_OVERRIDE.test(normalised)) return 'override';
   return undefined;
 }
+
+/**
+ * Russian and Ukrainian ("игнорируй все правила", read with its breves taken off), read apart and only when the message
+ * has Cyrillic letters: no \b, which knows only Latin letters, and joined with the Latin patterns it made every
+ * reading about twice as slow.
+ */
+const CYRILLIC = /[\u0400-\u04ff]/;
+const CYRILLIC_OVERRIDE = /(?:игнориру|забуд|ігнору)[^.!?]{0,40}(?:правил|инструкци|інструкці)/;
 
 /** Lower case, accents and zero-width characters removed, quotes straightened, spaces collapsed. */
 function normalise(text: string): string {
