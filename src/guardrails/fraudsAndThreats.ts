@@ -16,8 +16,11 @@ import { ASKING_OR_PLANNING_LOOSELY, TOLD_OF_A_SCHEME, TOLD_OF_CONCEALMENT } fro
  * Each harm has an exemption where the resident tells of it or means no harm.
  */
 
-/** Asking, or saying what the resident means to do ("i'll", "can we just"). */
-const ASKING_OR_MEANING_TO = new RegExp(
+/**
+ * Asking, saying what the resident means to do ("i'll", "can we just"), or ordering the writing ("draft", "make"):
+ * wider than `shortcutsAndStudies.ts`'s asking, since these families name the fraud or threat itself.
+ */
+const ASKING_MEANING_OR_ORDERING = new RegExp(
   `${ASKING_OR_PLANNING_LOOSELY.source}|\\b(?:i ll|ill|i will|im going to|we ll|well just|can we just|could we just|write|draft|make|create|give me|help me|does (?:that|it|this) work|would (?:that|it|this) work)\\b`,
 );
 
@@ -107,10 +110,9 @@ const OTHERS_DEALINGS: readonly RegExp[] = [
   // A complaint about the resident read whole, with who made it; what a neighbour said about them.
   /\b(?:see|read|copy of|show me|get|whats in|what is in)\b.{0,40}\b(?:complaint|report|statement|file)s?\b.{0,60}\b(?:about|against) me\b.{0,80}\b(?:their name|names|who (?:made|put|sent)|what (?:they|he|she) said|the whole thing|all of it|read all|everything)\b|\bneighbou?rs? complaint (?:about|against) me\b.{0,60}\b(?:read|see|all of it|whole|entitled)\b/,
   /\bwhat (?:has|have|did) (?:she|he|they|mrs \w+|mr \w+|ms \w+|my neighbou?r|next door|the neighbou?rs?)\b (?:\w+ ){0,4}(?:said|told you|written|wrote|reported|complained|put)\b.{0,10}\babout (?:me|us)\b/,
-  // Which licence holders or staff have convictions; whose account a number is; the last people's chats.
+  // Which licence holders or staff have convictions; whose account a number is.
   /\bwhich (?:of )?(?:your |the )?(?:\w+ ){0,2}(?:drivers?|staff|officers?|employees|tenants?|licen[cs]e holders?|landlords?|councillors?|workers?)\b.{0,30}\b(?:have|has|with|got) (?:\w+ )?(?:criminal (?:records?|convictions?)|convictions?|cautions?|been (?:sacked|disciplined|arrested|convicted))\b/,
   /\bwhose (?:account|bill|claim|case|reference|record|file)\b (?:that|this|it) (?:is|was)\b|\b(?:change|add|subtract|increase|decrease|alter) (?:the )?(?:reference|account number|ref|number)\b.{0,20}\bby (?:one|1|a digit|one digit)\b/,
-  /\b(?:last|previous|other|earlier) (?:\w+ )?(?:people|users|residents|customers|persons?|visitors)\b.{0,30}\b(?:typed|wrote|sent|entered|(?:using|on|in) (?:this|the) (?:chat|bot))\b/,
   // Bank details by account number; a former resident's forwarding address, for an agency.
   /\b(?:bank details|card details|sort code|account number)\b.{0,40}\b(?:on file|you hold|you have|the council (?:has|holds))\b.{0,30}\bfor (?:account|ref\w*|reference) \d{5,}\b/,
   /\bforwarding address\b.{0,40}\b(?:for|of) (?:the )?(?:former|previous|old|ex|last) (?:resident|tenant|occupier|owner|occupant)s?\b|\b(?:debt (?:recovery|collection) (?:agency|company|firm)|tracing agent|enquiry agent|private investigator)\b.{0,80}\b(?:address|details|whereabouts)\b/,
@@ -118,8 +120,7 @@ const OTHERS_DEALINGS: readonly RegExp[] = [
   /\bwhat (?:have|has|did) (?:people|anyone|anybody|someone|somebody|residents|neighbou?rs)\b (?:\w+ )?(?:said|told|written|wrote|reported)\b (?:to (?:u|you) )?about (?:me|us)\b|\bip address\w*\b.{0,60}\b(?:report|complaint|message|email|chat|comment)\b/,
   // What an address owes; whether anyone there has had a notice; who lives where with a record.
   /\bhow much (?:\w+ ){0,3}(?:does|do|did) (?:number |no |flat )?\d+ [a-z]+(?: [a-z]+)? (?:owe|pay|get|claim|receive)\b|\b(?:has|have|did|is) (?:anyone|anybody|someone|somebody|the (?:people|family|tenants|owners?|occupiers?)) (?:at|in|from) (?:number |no |flat )?\d+\b/,
-  // The resident before them; a member of staff looked up; someone's disability; the others at an address.
-  /\b(?:resident|person|user|customer|people|one) before me\b.{0,20}\b(?:asked|said|typed|wrote|told)\b|\bwhat (?:the )?(?:resident|person|user|customer) before me\b/,
+  // A member of staff looked up; someone's disability; the others at an address.
   /\b(?:their|his|her) home (?:town|address|village)\b|\blook (?:them|him|her) up on (?:facebook|instagram|linkedin|tiktok|twitter|social media)\b/,
   /\bwhat(?: s| is|s) (?:her|his|their) (?:actual |real )?(?:disability|condition|illness|diagnosis|medical condition)\b/,
   /\b(?:and|also|plus) (?:about )?(?:the )?(?:other people|others|everyone else|the other (?:residents|tenants|occupants|people))\b (?:registered|living|at|who live)\b/,
@@ -147,8 +148,13 @@ const WHERE_OFFENDERS_LIVE: readonly RegExp[] = [
 ];
 
 export const FRAUDS_AND_THREATS: readonly RequestFamily[] = [
-  { reason: 'harmful', patterns: FRAUDS, when: [ASKING_OR_MEANING_TO], unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM] },
-  { reason: 'harmful', patterns: THREATS, when: [ASKING_OR_MEANING_TO], unless: [THREAT_TOLD, MEANS_NO_HARM] },
+  {
+    reason: 'harmful',
+    patterns: FRAUDS,
+    when: [ASKING_MEANING_OR_ORDERING],
+    unless: [TOLD_OF_CONCEALMENT, MEANS_NO_HARM],
+  },
+  { reason: 'harmful', patterns: THREATS, when: [ASKING_MEANING_OR_ORDERING], unless: [THREAT_TOLD, MEANS_NO_HARM] },
   { reason: 'dataExfiltration', patterns: OTHERS_DEALINGS, unless: [OWN_DEALINGS] },
   { reason: 'dataExfiltration', patterns: RECORD_BY_NUMBER, when: [STAFF_CLAIM] },
   { reason: 'dataExfiltration', patterns: WHERE_OFFENDERS_LIVE, unless: [TOLD_OF_A_SCHEME] },

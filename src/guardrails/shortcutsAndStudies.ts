@@ -41,6 +41,9 @@ const OTHERS_RECORDS: readonly RegExp[] = [
 const PREVIOUS_CHATS: readonly RegExp[] = [
   /\b(?:previous|last|earlier|other) (?:conversation|conversations|chat|chats) (?:you had|you ve had|youve had|before (?:mine|me|this))\b|\bthe one before mine\b/,
   /\bwhat (?:the |that )?(?:last|previous|other|earlier|next) (?:\w+ )?(?:asked|told|said to|typed to|wrote to|sent) (?:you|u)\b/,
+  // The resident before this one; what the last people typed into the chat.
+  /\b(?:resident|person|user|customer|people|one) before me\b.{0,20}\b(?:asked|said|typed|wrote|told)\b|\bwhat (?:the )?(?:resident|person|user|customer) before me\b/,
+  /\b(?:last|previous|other|earlier) (?:\w+ )?(?:people|users|residents|customers|persons?|visitors)\b.{0,30}\b(?:typed|wrote|sent|entered|(?:using|on|in) (?:this|the) (?:chat|bot))\b/,
 ];
 
 const SHORTCUTS: readonly RegExp[] = [
